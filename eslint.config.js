@@ -1,0 +1,48 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.build/', 'artifacts/', 'docs/schema/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // Shipped code: no stray logging (tokens and secrets must never reach a console), no eval.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: 'Use zod/mini in shipped code: full zod carries a new Function probe.',
+            },
+            {
+              name: 'webextension-polyfill',
+              message: 'Use src/platform/browser.ts, the one place for browser APIs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/platform/browser.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

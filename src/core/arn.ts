@@ -1,0 +1,99 @@
+// IAM ARNs and names: parsing, formatting and IAM's limits (aws-console.md §8).
+import { isPartition, type Partition } from './partition.ts';
+
+export type IamArn = {
+  partition: Partition;
+  accountId: string; // 12 digits, or 'aws' for AWS managed policies
+  resourceType: 'role' | 'user' | 'policy';
+  path: string; // '/' or '/a/b/'
+  name: string;
+};
+
+const ARN =
+  /^arn:([a-z-]+):iam::(\d{12}|aws):(role|user|policy)(\/(?:[\x21-\x7e]*\/)?)?([\w+=,.@-]+)$/;
+
+export function parseArn(text: string): IamArn | null {
+  const m = ARN.exec(text.trim());
+  if (!m) return null;
+  const [, partition, accountId, resourceType, path, name] = m;
+  if (!isPartition(partition) || !accountId || !name) return null;
+  if (accountId === 'aws' && resourceType !== 'policy') return null;
+  return {
+    partition,
+    accountId,
+    resourceType: resourceType as IamArn['resourceType'],
+    path: path ?? '/',
+    name,
+  };
+}
+
+export function formatArn(arn: IamArn): string {
+  return `arn:${arn.partition}:iam::${arn.accountId}:${arn.resourceType}${arn.path}${arn.name}`;
+}
+
+export const formatRoleArn = (partition: Partition, accountId: string, roleName: string): string =>
+  `arn:${partition}:iam::${accountId}:role/${roleName}`;
+
+export const formatUserArn = (partition: Partition, accountId: string, userName: string): string =>
+  `arn:${partition}:iam::${accountId}:user/${userName}`;
+
+export const formatPolicyArn = (
+  partition: Partition,
+  accountId: string,
+  policyName: string,
+): string => `arn:${partition}:iam::${accountId}:policy/${policyName}`;
+
+/** The same ARN in another partition (`arn:aws:iam::aws:policy/X` → `arn:aws-cn:…`). */
+export function toPartition(arnText: string, partition: Partition): string {
+  return arnText.replace(/^arn:[a-z-]+:/, `arn:${partition}:`);
+}
+
+/** Role ARNs as they appear in page text (aws-console.md §7). */
+export const ROLE_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+/g;
+
+export function validateAccountId(value: string): string | null {
+  return /^\d{12}$/.test(value) ? null : 'must be exactly 12 digits';
+}
+
+export function validateRoleName(name: string): string | null {
+  if (name.length === 0) return 'must not be empty';
+  if (name.length > 64) return `is ${name.length} characters long, IAM allows 64`;
+  const bad = [...new Set(name.replace(/[\w+=,.@-]/g, ''))];
+  if (bad.length)
+    return `contains ${bad.map((c) => `"${c}"`).join(', ')}; IAM allows letters, digits and + = , . @ _ -`;
+  return null;
+}
+
+/** Customer-managed policy names follow the role-name rule with a 128-character limit. */
+export function validatePolicyName(name: string): string | null {
+  if (name.length === 0) return 'must not be empty';
+  if (name.length > 128) return `is ${name.length} characters long, IAM allows 128`;
+  if (!/^[\w+=,.@-]+$/.test(name)) return 'may only contain letters, digits and + = , . @ _ -';
+  return null;
+}
+
+// Tab, LF, CR, printable ASCII and Latin-1 (aws-console.md §8).
+const DESCRIPTION_CHAR = /[\t\n\r\u0020-\u007e\u00a1-\u00ff]/;
+
+export function validateDescription(text: string): string | null {
+  if (text.length > 1000) return `is ${text.length} characters long, IAM allows 1000`;
+  const bad = [...new Set([...text].filter((c) => !DESCRIPTION_CHAR.test(c)))];
+  if (bad.length)
+    return `contains characters IAM does not allow in a description: ${bad.slice(0, 5).join(' ')}`;
+  return null;
+}
+
+/** Drops what IAM refuses in a description (emoji, CJK, typographic dashes become '-'). */
+export function sanitizeDescription(text: string): string {
+  return [
+    ...text
+      .normalize('NFC')
+      .replace(/[\u2010-\u2015]/g, '-')
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\u2026/g, '...'),
+  ]
+    .filter((c) => DESCRIPTION_CHAR.test(c))
+    .join('')
+    .slice(0, 1000);
+}

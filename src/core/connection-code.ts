@@ -1,0 +1,129 @@
+// Connection codes (contract.md §2): `crossrole1.` + base64url(JSON), issued by a service per
+// customer. They carry a token for the report, often the External ID, and may carry a profile.
+import * as z from 'zod/mini';
+import { validateExternalId } from './external-id.ts';
+import { parseProfile, type ServiceProfile } from './profile.ts';
+import { fail, fromZodIssues, ok, type Result } from './result.ts';
+
+export const CONNECTION_CODE_PREFIX = 'crossrole1.';
+
+const CodeSchema = z.strictObject({
+  profile: z.union([z.string().check(z.minLength(1)), z.record(z.string(), z.unknown())]),
+  token: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1, 'must not be empty'),
+        z.maxLength(4096, 'must be at most 4096 characters'),
+      ),
+  ),
+  externalId: z.optional(z.string()),
+  expiresAt: z.optional(
+    z.iso.datetime({
+      offset: true,
+      message: 'must be an ISO 8601 date and time, like 2026-12-01T00:00:00Z',
+    }),
+  ),
+});
+
+export type ConnectionCode = {
+  profile: ServiceProfile;
+  /** True when the code carried the whole profile (to be confirmed like an import). */
+  profileIncluded: boolean;
+  token: string | null;
+  externalId: string | null;
+  expiresAt: string | null;
+};
+
+export function looksLikeConnectionCode(text: string): boolean {
+  return text.trim().startsWith(CONNECTION_CODE_PREFIX);
+}
+
+function decodeBase64Url(text: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const binary = atob(
+      text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4),
+    );
+    return new TextDecoder('utf-8', { fatal: true }).decode(
+      Uint8Array.from(binary, (c) => c.charCodeAt(0)),
+    );
+  } catch {
+    return null;
+  }
+}
+
+export function encodeConnectionCode(content: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(content));
+  const base64 = btoa(String.fromCharCode(...bytes));
+  return CONNECTION_CODE_PREFIX + base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** `known` are the profiles a code may name by id (built in, or already imported). */
+export function parseConnectionCode(
+  input: string,
+  known: readonly ServiceProfile[],
+  now: Date,
+): Result<ConnectionCode> {
+  const text = input.trim();
+  if (!text.startsWith(CONNECTION_CODE_PREFIX))
+    return fail({ path: '(code)', message: `must start with "${CONNECTION_CODE_PREFIX}"` });
+  const json = decodeBase64Url(text.slice(CONNECTION_CODE_PREFIX.length));
+  if (json === null)
+    return fail({
+      path: '(code)',
+      message: `is malformed: the part after "${CONNECTION_CODE_PREFIX}" is not base64url`,
+    });
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return fail({ path: '(code)', message: 'is malformed: its content is not JSON' });
+  }
+  const parsed = z.safeParse(CodeSchema, value);
+  if (!parsed.success) return { ok: false, errors: fromZodIssues(parsed.error.issues) };
+  const code = parsed.data;
+
+  if (code.expiresAt && Date.parse(code.expiresAt) <= now.getTime()) {
+    return fail({
+      path: 'expiresAt',
+      message: `the code expired on ${code.expiresAt}; ask the service for a new one`,
+    });
+  }
+  let profile: ServiceProfile;
+  if (typeof code.profile === 'string') {
+    const found = known.find((p) => p.id === code.profile);
+    if (!found)
+      return fail({
+        path: 'profile',
+        message: `names "${code.profile}", which is not a service Crossrole knows; the service must include its whole profile`,
+      });
+    profile = found;
+  } else {
+    const result = parseProfile(code.profile, ['profile']);
+    if (!result.ok) return result;
+    profile = result.value;
+  }
+  if (code.externalId !== undefined) {
+    const problem = validateExternalId(code.externalId);
+    if (problem) return fail({ path: 'externalId', message: problem });
+  } else if (profile.externalId.source === 'service') {
+    return fail({
+      path: 'externalId',
+      message: `is required: ${profile.name} issues the External ID`,
+    });
+  }
+  if (profile.report.auth === 'token' && code.token === undefined) {
+    return fail({
+      path: 'token',
+      message: `is required: ${profile.name} authenticates reports with a token`,
+    });
+  }
+  return ok({
+    profile,
+    profileIncluded: typeof code.profile !== 'string',
+    token: code.token ?? null,
+    externalId: code.externalId ?? null,
+    expiresAt: code.expiresAt ?? null,
+  });
+}

@@ -1,0 +1,53 @@
+// Links into the IAM console. The create-role link pre-fills the wizard as far as the console
+// honours it (aws-console.md §3); the content scripts check and repair every field afterwards.
+import { DEFAULT_CONSOLE_HOSTS, type Partition } from './partition.ts';
+
+export type CreateRoleLink = {
+  serviceAccountId: string;
+  externalId: string;
+  policyArns: readonly string[];
+};
+
+function iamHome(host: string, region: string | null): string {
+  return `https://${host}/iam/home${region ? `?region=${encodeURIComponent(region)}` : ''}`;
+}
+
+/** `host` is the console host to stay on (the customer's current tab), else the partition's default. */
+export function createRoleUrl(
+  partition: Partition,
+  link: CreateRoleLink,
+  host: string | null = null,
+  region: string | null = null,
+): string {
+  const query = new URLSearchParams({
+    step: 'selectEntities',
+    trustedEntityType: 'AWS_ACCOUNT',
+    awsAccount: link.serviceAccountId,
+    isThirdParty: 'true',
+    externalId: link.externalId,
+  });
+  for (const arn of link.policyArns) query.append('policies', arn);
+  return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], region)}#/roles/create?${query.toString()}`;
+}
+
+export function roleDetailsUrl(
+  partition: Partition,
+  roleName: string,
+  section: 'permissions' | 'trust_relationships' | null = null,
+  host: string | null = null,
+): string {
+  const suffix = section ? `?section=${section}` : '';
+  return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/roles/details/${encodeURIComponent(roleName)}${suffix}`;
+}
+
+export function createPolicyUrl(partition: Partition, host: string | null = null): string {
+  return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/policies/create`;
+}
+
+/** The hash route and its query, as the single-page app sees them. */
+export function parseHashRoute(hash: string): { path: string; query: URLSearchParams } {
+  const text = hash.replace(/^#/, '');
+  const at = text.search(/[?$]/);
+  if (at === -1) return { path: text, query: new URLSearchParams() };
+  return { path: text.slice(0, at), query: new URLSearchParams(text.slice(at + 1)) };
+}

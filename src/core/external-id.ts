@@ -1,0 +1,46 @@
+// External IDs. Generated ones carry 128 bits from crypto.getRandomValues in an alphabet every
+// AWS SDK accepts (no '/', which some older services refuse), and stay ≤ 96 characters.
+
+export const EXTERNAL_ID_MAX_GENERATED = 96;
+export const EXTERNAL_ID_RANDOM_BITS = 128;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'; // 62 symbols
+// ceil(128 / log2(62)) = 22 characters.
+const RANDOM_CHARS = Math.ceil(EXTERNAL_ID_RANDOM_BITS / Math.log2(ALPHABET.length));
+
+export type RandomSource = (bytes: Uint8Array) => Uint8Array;
+
+const webCrypto: RandomSource = (bytes) => crypto.getRandomValues(bytes);
+
+/** A fresh External ID: `prefix` + 22 random characters (rejection sampling, no modulo bias). */
+export function generateExternalId(prefix = '', random: RandomSource = webCrypto): string {
+  const prefixError = validateExternalIdPrefix(prefix);
+  if (prefixError) throw new Error(`External ID prefix ${prefixError}`);
+  let out = '';
+  const buffer = new Uint8Array(64);
+  while (out.length < RANDOM_CHARS) {
+    random(buffer);
+    for (const byte of buffer) {
+      if (byte >= 248) continue; // 248 = 4 × 62: keep only bytes that map evenly
+      out += ALPHABET[byte % ALPHABET.length];
+      if (out.length === RANDOM_CHARS) break;
+    }
+  }
+  return prefix + out;
+}
+
+export function validateExternalIdPrefix(prefix: string): string | null {
+  if (prefix.length > EXTERNAL_ID_MAX_GENERATED - RANDOM_CHARS) {
+    return `is ${prefix.length} characters long; with the ${RANDOM_CHARS} random characters the External ID must stay within ${EXTERNAL_ID_MAX_GENERATED}, so at most ${EXTERNAL_ID_MAX_GENERATED - RANDOM_CHARS}`;
+  }
+  if (!/^[\w+=,.@:-]*$/.test(prefix)) return 'may only contain letters, digits and + = , . @ : _ -';
+  return null;
+}
+
+/** AWS's rule for any External ID, including one issued by a service (2–1224, [\w+=,.@:/-]). */
+export function validateExternalId(value: string): string | null {
+  if (value.length < 2) return 'must be at least 2 characters long';
+  if (value.length > 1224) return `is ${value.length} characters long, AWS allows 1224`;
+  if (!/^[\w+=,.@:/-]+$/.test(value))
+    return 'may only contain letters, digits and + = , . @ : / _ -';
+  return null;
+}

@@ -1,0 +1,104 @@
+// IAM policy documents: the grammar a custom policy must follow, its size as IAM counts it, and
+// whether a set of policies grants an action (with IAM's `*` and `?` wildcards).
+import * as z from 'zod/mini';
+
+export const POLICY_VERSION = '2012-10-17';
+export const CUSTOM_POLICY_MAX_CHARS = 6144;
+
+const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
+const actionString = z
+  .string()
+  .check(
+    z.refine((a) => ACTION.test(a), {
+      message: 'must look like "service:Action" (wildcards * and ? allowed)',
+    }),
+  );
+const actionList = z.union([
+  actionString,
+  z.array(actionString).check(z.minLength(1, 'must list at least one action')),
+]);
+const resourceString = z
+  .string()
+  .check(z.refine((r) => r === '*' || r.startsWith('arn:'), { message: 'must be "*" or an ARN' }));
+const resourceList = z.union([
+  resourceString,
+  z.array(resourceString).check(z.minLength(1, 'must list at least one resource')),
+]);
+
+export const PolicyStatementSchema = z
+  .strictObject({
+    Sid: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9]*$/, 'may only contain letters and digits')),
+    ),
+    Effect: z.enum(['Allow', 'Deny']),
+    Action: z.optional(actionList),
+    NotAction: z.optional(actionList),
+    Resource: z.optional(resourceList),
+    NotResource: z.optional(resourceList),
+    Condition: z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))),
+  })
+  .check(
+    z.refine((s) => (s.Action === undefined) !== (s.NotAction === undefined), {
+      message: 'needs exactly one of Action or NotAction',
+    }),
+    z.refine((s) => (s.Resource === undefined) !== (s.NotResource === undefined), {
+      message: 'needs exactly one of Resource or NotResource',
+    }),
+  );
+export type PolicyStatement = z.infer<typeof PolicyStatementSchema>;
+
+/** An identity-based policy document as a vendor writes it into a profile. */
+export const PolicyDocumentSchema = z.strictObject({
+  Version: z.literal(POLICY_VERSION, `must be "${POLICY_VERSION}"`),
+  Id: z.optional(z.string()),
+  Statement: z.union([
+    PolicyStatementSchema,
+    z.array(PolicyStatementSchema).check(z.minLength(1, 'must hold at least one statement')),
+  ]),
+});
+export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
+
+/** IAM's size: the JSON text without whitespace outside strings. */
+export function policySize(document: unknown): number {
+  return JSON.stringify(document).length;
+}
+
+export function statements(document: PolicyDocument): PolicyStatement[] {
+  return Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+}
+
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** IAM action matching: case-insensitive, `*` any run, `?` one character. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
+  return regex.test(action);
+}
+
+/**
+ * Whether the documents clearly allow the action on every resource: an unconditional Allow
+ * with Resource "*" that matches it and no Deny that matches it. Conditional or resource-scoped
+ * grants are not "clearly" granted, so the customer is warned about them.
+ */
+export function grantsAction(documents: readonly PolicyDocument[], action: string): boolean {
+  let allowed = false;
+  for (const document of documents) {
+    for (const s of statements(document)) {
+      const matches =
+        s.Action !== undefined
+          ? asList(s.Action).some((p) => actionMatches(p, action))
+          : !asList(s.NotAction).some((p) => actionMatches(p, action));
+      if (!matches) continue;
+      if (s.Effect === 'Deny') return false;
+      if (!s.Condition && asList(s.Resource).includes('*')) allowed = true;
+    }
+  }
+  return allowed;
+}

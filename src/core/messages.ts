@@ -1,0 +1,164 @@
+// Every message between the extension's parts, as zod/mini schemas: the one contract between
+// popup, content scripts and background. The background parses each message before acting and
+// takes the tab and frame from the browser's `sender`, never from the payload. Replies are
+// `Reply<T>`; what the content scripts send is untrusted (the page can influence it) and is
+// re-checked against the setup's own expectations.
+import * as z from 'zod/mini';
+
+const Partition = z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']);
+const Id = z.string().check(z.minLength(1), z.maxLength(128));
+const ShortText = z.string().check(z.maxLength(2048));
+const TabId = z.number().check(z.int(), z.nonnegative());
+/** A policy document as JSON; its grammar is checked by core's iam-policy where it matters. */
+const Json = z.record(z.string(), z.unknown());
+
+// --- popup → background ---------------------------------------------------------------------
+
+/** Everything the popup shows: setups, imported profiles, connected accounts, console diagnostics. */
+export const PopupState = z.object({ type: z.literal('popup.state') });
+
+/** The popup asks what the background knows about the active tab. */
+export const PopupActiveTab = z.object({ type: z.literal('popup.activeTab'), tabId: TabId });
+
+/** "Open in AWS console" / "Update an existing role": the customer has reviewed and confirmed. */
+export const SetupStart = z.object({
+  type: z.literal('setup.start'),
+  mode: z.enum(['create-role', 'update-trust']),
+  profileId: Id,
+  levelId: Id,
+  optionIds: z.array(Id).check(z.maxLength(10)),
+  partition: Partition,
+  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+  roleDescription: z.string().check(z.maxLength(1000)),
+  externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
+  /** From a connection code; kept by the background only until the report is delivered. */
+  token: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  /** Continue in this tab when it is already an IAM console page; otherwise a new tab opens. */
+  tabId: z.optional(TabId),
+});
+
+export const SetupRetry = z.object({ type: z.literal('setup.retry'), setupId: Id });
+export const SetupDiscard = z.object({ type: z.literal('setup.discard'), setupId: Id });
+
+/** Keeps an imported profile (already previewed and confirmed by the customer in the popup). */
+export const ProfileSave = z.object({ type: z.literal('profile.save'), profile: z.unknown() });
+export const ProfileRemove = z.object({ type: z.literal('profile.remove'), profileId: Id });
+
+export const DiagnosticsClear = z.object({ type: z.literal('diagnostics.clear') });
+
+// --- content script → background ------------------------------------------------------------
+
+/** A content script on an IAM console page says where it is (the hash route only: no query). */
+export const ContentHello = z.object({ type: z.literal('content.hello'), route: ShortText });
+
+/** What the guide panel shows, so the popup can show the same progress. */
+export const ContentProgress = z.object({
+  type: z.literal('content.progress'),
+  setupId: Id,
+  feature: Id,
+  step: z.number().check(z.int(), z.nonnegative()),
+  totalSteps: z.number().check(z.int(), z.positive()),
+  filled: z.array(ShortText).check(z.maxLength(50)),
+  todo: z.array(ShortText).check(z.maxLength(50)),
+});
+
+/** The customer pressed Create policy and the console confirmed it. */
+export const ContentPolicyCreated = z.object({
+  type: z.literal('content.policyCreated'),
+  setupId: Id,
+  policyName: z.string().check(z.minLength(1), z.maxLength(128)),
+});
+
+/** The console confirmed Create role (success flash, or navigation to the new role). */
+export const ContentRoleCreated = z.object({
+  type: z.literal('content.roleCreated'),
+  setupId: Id,
+  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+});
+
+/** The console confirmed Update policy on the role's trust relationships. */
+export const ContentTrustUpdated = z.object({
+  type: z.literal('content.trustUpdated'),
+  setupId: Id,
+  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+});
+
+/**
+ * What the role's details page shows: the ARNs found in its text, the signed-in account from
+ * `awsc-session-data`, and the trust policy as the console displays it. All read from the DOM,
+ * so all untrusted: the background computes the ARN itself and only checks it against these.
+ */
+export const ContentRolePage = z.object({
+  type: z.literal('content.rolePage'),
+  setupId: Id,
+  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+  sessionAccountId: z.nullable(z.string().check(z.maxLength(64))),
+  arnTexts: z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(20)),
+  trustPolicyText: z.nullable(z.string().check(z.maxLength(20_000))),
+});
+
+/** A locator found nothing: which feature and field, never any account data. */
+export const ContentLocatorMiss = z.object({
+  type: z.literal('content.locatorMiss'),
+  feature: Id,
+  field: Id,
+  language: z.string().check(z.maxLength(16)),
+  route: ShortText,
+});
+
+export const Message = z.discriminatedUnion('type', [
+  PopupState,
+  PopupActiveTab,
+  SetupStart,
+  SetupRetry,
+  SetupDiscard,
+  ProfileSave,
+  ProfileRemove,
+  DiagnosticsClear,
+  ContentHello,
+  ContentProgress,
+  ContentPolicyCreated,
+  ContentRoleCreated,
+  ContentTrustUpdated,
+  ContentRolePage,
+  ContentLocatorMiss,
+]);
+export type Message = z.infer<typeof Message>;
+
+// --- what the background answers ------------------------------------------------------------
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What the background remembers of a console tab (in storage.session: gone with the browser). */
+export const ConsoleTab = z.object({
+  tabId: z.number(),
+  partition: Partition,
+  host: z.string(),
+  route: z.string(),
+  seenAt: z.number(),
+});
+export type ConsoleTab = z.infer<typeof ConsoleTab>;
+
+/**
+ * What a console tab is told about its setup, in reply to `content.hello`: everything the page
+ * features fill and check, nothing they do not need (no token).
+ */
+export const ContentSetup = z.object({
+  id: Id,
+  mode: z.enum(['create-role', 'update-trust']),
+  state: z.string(),
+  serviceName: z.string(),
+  partition: Partition,
+  serviceAccountId: z.string(),
+  principalArn: z.string(),
+  externalId: z.string(),
+  roleName: z.string(),
+  roleDescription: z.string(),
+  managedPolicyArns: z.array(z.string()),
+  customPolicies: z.array(
+    z.object({ name: z.string(), description: z.string(), document: Json, created: z.boolean() }),
+  ),
+  /** The trust policy the role must end up with (for create-role) or the statement to merge. */
+  trustPolicy: Json,
+});
+export type ContentSetup = z.infer<typeof ContentSetup>;

@@ -1,0 +1,300 @@
+// The service profile (contract.md §1): what a service tells Crossrole about itself. Parsed with
+// strict schemas so a typo in a vendor's profile is an error that names the field, never a field
+// silently ignored.
+import * as z from 'zod/mini';
+import { validateDescription, validatePolicyName, validateRoleName, parseArn } from './arn.ts';
+import { validateExternalIdPrefix } from './external-id.ts';
+import { CUSTOM_POLICY_MAX_CHARS, PolicyDocumentSchema, policySize } from './iam-policy.ts';
+import { PARTITIONS, type Partition } from './partition.ts';
+import { formatCount, fromZodIssues, ok, type Result } from './result.ts';
+
+export const MAX_POLICIES_PER_ROLE = 10;
+
+/** A rule written once: a function that returns the problem in words, or null. */
+const rule = (check: (value: string) => string | null) =>
+  z.superRefine<string>((value, ctx) => {
+    const problem = check(value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: value });
+  });
+
+const AccountId = z.string().check(z.regex(/^\d{12}$/, 'must be exactly 12 digits'));
+const Label = z
+  .string()
+  .check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'));
+const Text = z.string().check(z.maxLength(1000, 'must be at most 1000 characters'));
+const LevelId = z
+  .string()
+  .check(
+    z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and "-" (at most 63)'),
+  );
+
+const ManagedPolicyArn = z.string().check(
+  rule((value) => {
+    const arn = parseArn(value);
+    return arn?.resourceType === 'policy' && arn.partition === 'aws'
+      ? null
+      : 'must be a policy ARN in partition aws, like "arn:aws:iam::aws:policy/ReadOnlyAccess" (Crossrole converts it for other partitions)';
+  }),
+);
+
+export const CustomPolicySchema = z.strictObject({
+  name: z.string().check(rule(validatePolicyName)),
+  description: z.optional(z.string().check(rule(validateDescription))),
+  document: PolicyDocumentSchema.check(
+    z.superRefine((doc, ctx) => {
+      const size = policySize(doc);
+      if (size > CUSTOM_POLICY_MAX_CHARS) {
+        ctx.issues.push({
+          code: 'custom',
+          input: doc,
+          message: `${formatCount(size)} characters without whitespace, IAM allows ${formatCount(CUSTOM_POLICY_MAX_CHARS)} (${formatCount(size - CUSTOM_POLICY_MAX_CHARS)} over)`,
+        });
+      }
+    }),
+  ),
+});
+export type CustomPolicy = z.infer<typeof CustomPolicySchema>;
+
+const permissionSetShape = {
+  id: LevelId,
+  label: Label,
+  description: z.optional(Text),
+  default: z.optional(z.boolean()),
+  managedPolicyArns: z.optional(z.array(ManagedPolicyArn)),
+  customPolicies: z.optional(z.array(CustomPolicySchema)),
+};
+
+const policyCount = (set: {
+  managedPolicyArns?: unknown[] | undefined;
+  customPolicies?: unknown[] | undefined;
+}) => (set.managedPolicyArns?.length ?? 0) + (set.customPolicies?.length ?? 0);
+
+const PermissionSetSchema = z.strictObject(permissionSetShape).check(
+  z.superRefine((set, ctx) => {
+    const count = policyCount(set);
+    if (count === 0)
+      ctx.issues.push({
+        code: 'custom',
+        input: set,
+        message: 'needs managedPolicyArns or customPolicies',
+      });
+    if (count > MAX_POLICIES_PER_ROLE) {
+      ctx.issues.push({
+        code: 'custom',
+        input: set,
+        message: `has ${count} policies, IAM attaches at most ${MAX_POLICIES_PER_ROLE} to a role`,
+      });
+    }
+  }),
+);
+export type AccessLevel = z.infer<typeof PermissionSetSchema>;
+export type AccessOption = AccessLevel;
+
+const ReportUrl = z.string().check(
+  rule((value) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return 'must be a URL';
+    }
+    if (url.username || url.password) return 'must not contain a user name or password';
+    if (url.protocol === 'https:') return null;
+    if (isDevelopmentReportUrl(url)) return null;
+    return 'must use https:// (http:// only for 127.0.0.1 or localhost, for development)';
+  }),
+);
+
+export const ServiceProfileSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1, 'must be 1'),
+    id: z
+      .string()
+      .check(
+        z.regex(
+          /^[a-z0-9][a-z0-9-]{1,62}$/,
+          'must be 2–63 lower-case letters, digits and "-", starting with a letter or digit',
+        ),
+      ),
+    name: z
+      .string()
+      .check(
+        z.minLength(1, 'must not be empty'),
+        z.maxLength(64, 'must be at most 64 characters'),
+        z.regex(/^[^\p{Cc}\p{Cf}]+$/u, 'must contain only printable characters'),
+      ),
+    homepage: z.optional(z.string().check(z.regex(/^https:\/\/\S+$/, 'must be an https:// URL'))),
+    trust: z.strictObject({
+      accountId: AccountId,
+      principalArn: z.optional(z.string()),
+      otherPartitions: z.optional(
+        z.strictObject({
+          'aws-cn': z.optional(AccountId),
+          'aws-us-gov': z.optional(AccountId),
+          'aws-eusc': z.optional(AccountId),
+        }),
+      ),
+    }),
+    externalId: z.union([
+      z.strictObject({
+        source: z.literal('generate'),
+        prefix: z.optional(z.string().check(rule(validateExternalIdPrefix))),
+      }),
+      z.strictObject({ source: z.literal('service') }),
+    ]),
+    role: z.strictObject({
+      name: z.string().check(rule(validateRoleName)),
+      description: z.optional(z.string().check(rule(validateDescription))),
+      maxSessionDurationSeconds: z.optional(
+        z
+          .number()
+          .check(
+            z.int(),
+            z.gte(3600, 'must be at least 3600 (1 hour)'),
+            z.lte(43200, 'must be at most 43200 (12 hours)'),
+          ),
+      ),
+    }),
+    access: z
+      .array(PermissionSetSchema)
+      .check(
+        z.minLength(1, 'must list at least one access level'),
+        z.maxLength(10, 'must list at most 10 access levels'),
+      ),
+    requiredActions: z.optional(
+      z.array(
+        z
+          .string()
+          .check(
+            z.regex(
+              /^[a-z0-9-]+:[A-Za-z0-9]+$/,
+              'must be an action like "ec2:DescribeRegions" (no wildcards)',
+            ),
+          ),
+      ),
+    ),
+    options: z.optional(
+      z.array(PermissionSetSchema).check(z.maxLength(10, 'must list at most 10 options')),
+    ),
+    methods: z.optional(
+      z.array(z.enum(['role', 'access-keys'])).check(
+        z.minLength(1, 'must list at least one method'),
+        z.refine((m) => m.includes('role'), 'must include "role"'),
+      ),
+    ),
+    report: z.strictObject({ url: ReportUrl, auth: z.enum(['token', 'none']) }),
+  })
+  .check(
+    z.superRefine((p, ctx) => {
+      const defaults = p.access.filter((level) => level.default).length;
+      if (defaults !== 1) {
+        ctx.issues.push({
+          code: 'custom',
+          input: p.access,
+          path: ['access'],
+          message: `exactly one level must be "default": true (found ${defaults})`,
+        });
+      }
+      const duplicate = (ids: string[]) => ids.find((id, i) => ids.indexOf(id) !== i);
+      const level = duplicate(p.access.map((l) => l.id));
+      if (level)
+        ctx.issues.push({
+          code: 'custom',
+          input: p.access,
+          path: ['access'],
+          message: `level id "${level}" is used twice`,
+        });
+      const option = duplicate((p.options ?? []).map((o) => o.id));
+      if (option)
+        ctx.issues.push({
+          code: 'custom',
+          input: p.options,
+          path: ['options'],
+          message: `option id "${option}" is used twice`,
+        });
+      if (p.trust.principalArn !== undefined) {
+        const arn = parseArn(p.trust.principalArn);
+        if (
+          !arn ||
+          arn.partition !== 'aws' ||
+          arn.resourceType === 'policy' ||
+          arn.accountId !== p.trust.accountId
+        ) {
+          ctx.issues.push({
+            code: 'custom',
+            input: p.trust.principalArn,
+            path: ['trust', 'principalArn'],
+            message: `must be a role or user ARN in account ${p.trust.accountId} (partition aws)`,
+          });
+        }
+      }
+      if (p.externalId.source === 'service' && p.report.auth !== 'token') {
+        ctx.issues.push({
+          code: 'custom',
+          input: p.report.auth,
+          path: ['report', 'auth'],
+          message:
+            'must be "token" when the service issues the External ID (it comes with a connection code)',
+        });
+      }
+    }),
+  );
+export type ServiceProfile = z.infer<typeof ServiceProfileSchema>;
+
+/** Parses a profile given as JSON text or as a value. */
+export function parseProfile(
+  input: unknown,
+  pathPrefix: readonly PropertyKey[] = [],
+): Result<ServiceProfile> {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      return {
+        ok: false,
+        errors: [{ path: '(root)', message: `is not valid JSON (${(error as Error).message})` }],
+      };
+    }
+  }
+  const parsed = z.safeParse(ServiceProfileSchema, value);
+  return parsed.success
+    ? ok(parsed.data)
+    : { ok: false, errors: fromZodIssues(parsed.error.issues, pathPrefix) };
+}
+
+/** The service's AWS account in a partition, or null when the service has none there. */
+export function serviceAccountIn(profile: ServiceProfile, partition: Partition): string | null {
+  if (partition === 'aws') return profile.trust.accountId;
+  return profile.trust.otherPartitions?.[partition] ?? null;
+}
+
+export function supportedPartitions(profile: ServiceProfile): Partition[] {
+  return PARTITIONS.filter((p) => serviceAccountIn(profile, p) !== null);
+}
+
+/** The principal the role trusts: the profile's principalArn (moved to the partition) or the account root. */
+export function trustedPrincipalArn(profile: ServiceProfile, partition: Partition): string | null {
+  const account = serviceAccountIn(profile, partition);
+  if (!account) return null;
+  const narrowed = profile.trust.principalArn && parseArn(profile.trust.principalArn);
+  if (narrowed)
+    return `arn:${partition}:iam::${account}:${narrowed.resourceType}${narrowed.path}${narrowed.name}`;
+  return `arn:${partition}:iam::${account}:root`;
+}
+
+export function defaultLevel(profile: ServiceProfile): AccessLevel {
+  return profile.access.find((l) => l.default) ?? (profile.access[0] as AccessLevel);
+}
+
+export function reportOrigin(profile: ServiceProfile): string {
+  return new URL(profile.report.url).origin;
+}
+
+export function isDevelopmentReportUrl(url: URL): boolean {
+  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+}
+
+export function profileMethods(profile: ServiceProfile): ('role' | 'access-keys')[] {
+  return profile.methods ?? ['role'];
+}

@@ -1,0 +1,126 @@
+// The report (contract.md §3): what the extension POSTs to the service, how the service's answer
+// is read, and when to try again.
+import * as z from 'zod/mini';
+import { PARTITIONS } from './partition.ts';
+import { fromZodIssues, ok, type Result } from './result.ts';
+
+export const REPORT_SCHEMA_VERSION = 1;
+/** Retries stop 24 hours after the report was first queued. */
+export const REPORT_RETRY_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const REPORT_FIRST_BACKOFF_MS = 1000;
+export const REPORT_MAX_BACKOFF_MS = 5 * 60 * 1000;
+/** How long one POST may take before it counts as a timeout (and is retried). */
+export const REPORT_TIMEOUT_MS = 15_000;
+
+export const RoleReportSchema = z.strictObject({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  event: z.literal('role.connected'),
+  setupId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'must be a UUID')),
+  profileId: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a profile id')),
+  roleArn: z
+    .string()
+    .check(z.regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@-]+$/, 'must be a role ARN')),
+  accountId: z.string().check(z.regex(/^\d{12}$/, 'must be 12 digits')),
+  partition: z.enum(PARTITIONS),
+  externalId: z
+    .string()
+    .check(z.regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be an External ID AWS accepts')),
+  accessLevel: z.string(),
+  options: z.array(z.string()),
+  policyArns: z.array(z.string()),
+  trustPolicyVerified: z.boolean(),
+  capturedAt: z.iso.datetime(),
+  client: z.strictObject({
+    name: z.literal('crossrole'),
+    version: z.string(),
+    browser: z.enum(['chrome', 'firefox']),
+  }),
+});
+export type RoleReport = z.infer<typeof RoleReportSchema>;
+
+export function parseReport(value: unknown): Result<RoleReport> {
+  const parsed = z.safeParse(RoleReportSchema, value);
+  return parsed.success
+    ? ok(parsed.data)
+    : { ok: false, errors: fromZodIssues(parsed.error.issues) };
+}
+
+/** The optional body of a service's answer. Anything else in it is ignored, never trusted. */
+const AnswerBody = z.object({
+  status: z.optional(z.enum(['connected', 'pending'])),
+  message: z.optional(z.string()),
+});
+
+export type Answer =
+  | { kind: 'delivered'; status: 'connected' | 'pending'; message: string | null }
+  | { kind: 'refused'; httpStatus: number; message: string }
+  | { kind: 'retry'; reason: string; retryAfterMs: number | null };
+
+const REFUSED = new Set([400, 401, 403, 404, 409, 410, 422]);
+const RETRIED = new Set([408, 425, 429]);
+/** Service messages are shown to the customer: one short line of plain text. */
+const MAX_MESSAGE = 300;
+
+function serviceMessage(body: unknown): string | null {
+  const parsed = z.safeParse(AnswerBody, body);
+  const text = parsed.success ? parsed.data.message : undefined;
+  if (!text) return null;
+  const clean = text.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim();
+  return clean ? clean.slice(0, MAX_MESSAGE) : null;
+}
+
+/** Reads a service's answer; `body` is the parsed JSON body or null. `now` is for Retry-After dates. */
+export function classifyAnswer(
+  httpStatus: number,
+  body: unknown,
+  retryAfter: string | null,
+  now: number,
+): Answer {
+  if (httpStatus >= 200 && httpStatus < 300) {
+    const parsed = z.safeParse(AnswerBody, body);
+    return {
+      kind: 'delivered',
+      status: parsed.success && parsed.data.status === 'pending' ? 'pending' : 'connected',
+      message: serviceMessage(body),
+    };
+  }
+  if (REFUSED.has(httpStatus)) {
+    return {
+      kind: 'refused',
+      httpStatus,
+      message: serviceMessage(body) ?? `The service refused the report (HTTP ${httpStatus}).`,
+    };
+  }
+  if (RETRIED.has(httpStatus) || httpStatus >= 500) {
+    return {
+      kind: 'retry',
+      reason: `HTTP ${httpStatus}`,
+      retryAfterMs: parseRetryAfter(retryAfter, now),
+    };
+  }
+  // Other statuses (3xx the browser did not follow, 405, 413…) will not get better by retrying.
+  return {
+    kind: 'refused',
+    httpStatus,
+    message: serviceMessage(body) ?? `Unexpected answer from the service (HTTP ${httpStatus}).`,
+  };
+}
+
+/** `Retry-After` as seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Delay before attempt `attempt` (1 = the first retry): 1 s doubling to 5 min, or Retry-After if longer. */
+export function nextBackoffMs(attempt: number, retryAfterMs: number | null = null): number {
+  const exponential = Math.min(
+    REPORT_MAX_BACKOFF_MS,
+    REPORT_FIRST_BACKOFF_MS * 2 ** Math.max(0, attempt - 1),
+  );
+  return retryAfterMs === null
+    ? exponential
+    : Math.min(Math.max(exponential, retryAfterMs), 60 * 60 * 1000);
+}

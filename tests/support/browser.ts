@@ -1,0 +1,110 @@
+// One place that knows how to start the system Chromium for tests, with or without the built
+// extension. Playwright's own browser download does not work on these machines (no internet).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium keeps dialling Google's hosts, which this
+// machine's closed network refuses; --no-sandbox because CI runs as root.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=en-US',
+];
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const CHROME_DIST = path.join(ROOT, 'dist/chrome');
+
+/** A plain browser, for pages that do not need the extension. */
+export function launchBrowser(options: { headless?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker (Playwright keeps the same handle across a worker restart). */
+  worker: Worker;
+  userDataDir: string;
+  /** Closes the browser; removes the profile folder unless it was given by the caller. */
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium with the built extension loaded. Pass `userDataDir` to reopen the same profile (to test
+ * a browser restart); otherwise a fresh temporary one is made and removed on close.
+ */
+export async function launchWithExtension(
+  options: {
+    userDataDir?: string;
+    distDir?: string;
+    headless?: boolean;
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<ExtensionSession> {
+  const distDir = options.distDir ?? CHROME_DIST;
+  const ownDir = options.userDataDir === undefined;
+  const userDataDir =
+    options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'crossrole-profile-')));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${distDir}`,
+      `--load-extension=${distDir}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    userDataDir,
+    async close() {
+      await context.close();
+      if (ownDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the popup as a page (the same document the toolbar button shows). */
+export async function openPopup(session: ExtensionSession, query = ''): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/src/popup/index.html${query}`);
+  return page;
+}
+
+/**
+ * Stops the extension's service worker as Chrome does after 30 s idle (Playwright's attachment
+ * otherwise keeps it alive). Globals are lost; storage survives; the next event wakes it.
+ */
+export async function stopServiceWorker(session: ExtensionSession): Promise<void> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/src/popup/index.html`);
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.close();
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildManifest, originPattern, FIREFOX_ID } from '../../../scripts/manifest.ts';
+
+const CONSOLE_HOSTS = [
+  'https://*.console.aws.amazon.com/',
+  'https://*.console.amazonaws.cn/',
+  'https://*.console.amazonaws-us-gov.com/',
+  'https://*.console.amazonaws-eusc.eu/',
+];
+
+describe('the manifest for each browser', () => {
+  for (const browser of ['chrome', 'firefox'] as const) {
+    const manifest = buildManifest(browser, [
+      'https://api.example.com/v1/c',
+      'http://127.0.0.1:47615/c',
+    ]);
+
+    it(`${browser}: asks for no broad or unexplained permission`, () => {
+      expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
+      const all = JSON.stringify(manifest);
+      expect(all).not.toContain('<all_urls>');
+      expect(manifest.permissions).not.toContain('tabs');
+      expect(manifest).not.toHaveProperty('web_accessible_resources');
+    });
+
+    it(`${browser}: runs content scripts only on IAM pages of the console hosts of every partition`, () => {
+      const scripts = manifest.content_scripts as { matches: string[] }[];
+      const matches = scripts.flatMap((c) => c.matches);
+      for (const m of matches) {
+        expect(
+          CONSOLE_HOSTS.some((h) => m === `${h}iam/*` || m === `${h}iamv2/*`),
+          m,
+        ).toBe(true);
+      }
+      for (const h of CONSOLE_HOSTS) expect(matches).toContain(`${h}iam/*`);
+    });
+
+    it(`${browser}: reaches only the built-in profiles' report origins without asking`, () => {
+      expect(manifest.host_permissions).toEqual([
+        'http://127.0.0.1/*',
+        'https://api.example.com/*',
+      ]);
+    });
+  }
+
+  it('gives Firefox an event-page background, an id and its data-collection declaration', () => {
+    const manifest = buildManifest('firefox', []) as unknown as {
+      background: unknown;
+      browser_specific_settings: {
+        gecko: {
+          id: string;
+          strict_min_version: string;
+          data_collection_permissions: { required: string[] };
+        };
+      };
+    };
+    expect(manifest.background).toEqual({ type: 'module', scripts: ['src/background/index.ts'] });
+    expect(manifest.browser_specific_settings.gecko.id).toBe(FIREFOX_ID);
+    expect(
+      Number.parseFloat(manifest.browser_specific_settings.gecko.strict_min_version),
+    ).toBeGreaterThanOrEqual(142);
+    expect(manifest.browser_specific_settings.gecko.data_collection_permissions.required).toEqual([
+      'websiteContent',
+    ]);
+  });
+
+  it('gives Chrome a module service worker and no Firefox settings', () => {
+    const manifest = buildManifest('chrome', []);
+    expect(manifest.background).toEqual({
+      type: 'module',
+      service_worker: 'src/background/index.ts',
+    });
+    expect(manifest).not.toHaveProperty('browser_specific_settings');
+  });
+});
+
+describe('originPattern', () => {
+  it('drops the port and path, which match patterns cannot carry', () => {
+    expect(originPattern('http://127.0.0.1:47615/crossrole/v1/connections')).toBe(
+      'http://127.0.0.1/*',
+    );
+    expect(originPattern('https://api.example.com/x?y=1')).toBe('https://api.example.com/*');
+  });
+});
