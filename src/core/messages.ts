@@ -4,6 +4,8 @@
 // `Reply<T>`; what the content scripts send is untrusted (the page can influence it) and is
 // re-checked against the setup's own expectations.
 import * as z from 'zod/mini';
+import type { ServiceProfile } from './profile.ts';
+import type { Setup } from './setup.ts';
 
 const Partition = z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']);
 const Id = z.string().check(z.minLength(1), z.maxLength(128));
@@ -162,3 +164,30 @@ export const ContentSetup = z.object({
   trustPolicy: Json,
 });
 export type ContentSetup = z.infer<typeof ContentSetup>;
+
+// --- what the popup is shown ----------------------------------------------------------------
+
+/** An account connected to a service (kept after its setup is discarded). */
+export type Connection = {
+  setupId: string;
+  profileId: string;
+  serviceName: string;
+  partition: z.infer<typeof Partition>;
+  accountId: string;
+  roleArn: string;
+  deliveredAt: number;
+};
+
+/** A console locator that found nothing: no account data, so it can be shared as is. */
+export type LocatorMiss = Omit<z.infer<typeof ContentLocatorMiss>, 'type'> & { at: number };
+
+export type PopupStateValue = {
+  setups: Setup[];
+  /** Imported profiles, re-validated when read; built-in ones come with the build. */
+  importedProfiles: ServiceProfile[];
+  connections: Connection[];
+  diagnostics: LocatorMiss[];
+};
+
+export type SetupStartInput = Omit<z.infer<typeof SetupStart>, 'type'>;
+export type SetupStarted = { setupId: string; url: string };

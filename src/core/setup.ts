@@ -1,6 +1,7 @@
 // A setup: one attempt to connect one AWS account to one service, from "Open in AWS console" to
 // the report being delivered. The background owns it and persists it in storage.local; the popup
 // and the content scripts see projections of it. Pure data and rules, no browser APIs.
+import * as z from 'zod/mini';
 
 export const SETUP_STATES = [
   'started', // created by the popup; the console tab is being filled
@@ -34,3 +35,58 @@ export function canMove(from: SetupState, to: SetupState): boolean {
 export function isFinished(state: SetupState): boolean {
   return state === 'delivered' || state === 'failed' || state === 'discarded';
 }
+
+/** Where the report stands. `token` is never here: it is kept apart and dropped after delivery. */
+export const DeliverySchema = z.object({
+  status: z.enum(['queued', 'sending', 'delivered', 'refused', 'expired']),
+  attempts: z.number(),
+  firstQueuedAt: z.number(),
+  nextAttemptAt: z.nullable(z.number()),
+  lastError: z.nullable(z.string()),
+  /** The service's own words (2xx or 4xx body `message`), shown to the customer. */
+  serviceMessage: z.nullable(z.string()),
+  serviceStatus: z.nullable(z.enum(['connected', 'pending'])),
+  deliveredAt: z.nullable(z.number()),
+});
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+export const SetupSchema = z.object({
+  id: z.string(),
+  mode: z.enum(['create-role', 'update-trust']),
+  state: z.enum(SETUP_STATES),
+  profileId: z.string(),
+  serviceName: z.string(),
+  levelId: z.string(),
+  optionIds: z.array(z.string()),
+  partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']),
+  serviceAccountId: z.string(),
+  principalArn: z.string(),
+  externalId: z.string(),
+  roleName: z.string(),
+  roleDescription: z.string(),
+  managedPolicyArns: z.array(z.string()),
+  customPolicies: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      document: z.record(z.string(), z.unknown()),
+      created: z.boolean(),
+    }),
+  ),
+  trustPolicy: z.record(z.string(), z.unknown()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** The console tab the setup runs in (null until the tab announces itself). */
+  tabId: z.nullable(z.number()),
+  consoleHost: z.nullable(z.string()),
+  hasToken: z.boolean(),
+  accountId: z.nullable(z.string()),
+  roleArn: z.nullable(z.string()),
+  capturedAt: z.nullable(z.string()),
+  trustPolicyVerified: z.boolean(),
+  trustProblems: z.array(z.string()),
+  /** Why the last console event was refused (forged or mismatched ARN…), shown in the popup. */
+  problem: z.nullable(z.string()),
+  delivery: z.nullable(DeliverySchema),
+});
+export type Setup = z.infer<typeof SetupSchema>;

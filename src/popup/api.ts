@@ -1,0 +1,75 @@
+// Everything the popup asks of the browser and the background, behind one interface so the
+// component tests give the popup a fake and check what it asked for.
+import builtinProfiles from 'virtual:crossrole/builtin-profiles';
+import { browser } from '../platform/browser.ts';
+import type {
+  ConsoleTab,
+  PopupStateValue,
+  Reply,
+  SetupStarted,
+  SetupStartInput,
+} from '../core/messages.ts';
+import type { ServiceProfile } from '../core/profile.ts';
+
+export interface PopupApi {
+  builtinProfiles: readonly ServiceProfile[];
+  state(): Promise<PopupStateValue>;
+  /** The active tab, when it is an IAM console page the background has heard from. */
+  activeConsoleTab(): Promise<ConsoleTab | null>;
+  start(input: SetupStartInput): Promise<Reply<SetupStarted>>;
+  retry(setupId: string): Promise<Reply<null>>;
+  discard(setupId: string): Promise<Reply<null>>;
+  saveProfile(profile: ServiceProfile): Promise<Reply<null>>;
+  removeProfile(profileId: string): Promise<Reply<null>>;
+  clearDiagnostics(): Promise<Reply<null>>;
+  /** Whether the extension may reach a report origin (built-in ones are in the manifest). */
+  hasOrigin(origin: string): Promise<boolean>;
+  /** Asks the browser for a report origin; must run inside a click handler. */
+  requestOrigin(origin: string): Promise<boolean>;
+  copy(text: string): Promise<void>;
+  /** Calls back whenever the background's state changes; returns the unsubscribe. */
+  onChange(callback: () => void): () => void;
+  now(): Date;
+}
+
+const send = <T>(message: unknown) => browser.runtime.sendMessage(message) as Promise<Reply<T>>;
+
+async function unwrap<T>(reply: Promise<Reply<T>>): Promise<T> {
+  const answer = await reply;
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+}
+
+/** A match pattern for an origin: ports are not part of match patterns. */
+export function originPermission(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export const browserApi: PopupApi = {
+  builtinProfiles,
+  state: () => unwrap(send<PopupStateValue>({ type: 'popup.state' })),
+  async activeConsoleTab() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return null;
+    const reply = await send<ConsoleTab | null>({ type: 'popup.activeTab', tabId: tab.id });
+    return reply.ok ? reply.value : null;
+  },
+  start: (input) => send<SetupStarted>({ type: 'setup.start', ...input }),
+  retry: (setupId) => send<null>({ type: 'setup.retry', setupId }),
+  discard: (setupId) => send<null>({ type: 'setup.discard', setupId }),
+  saveProfile: (profile) => send<null>({ type: 'profile.save', profile }),
+  removeProfile: (profileId) => send<null>({ type: 'profile.remove', profileId }),
+  clearDiagnostics: () => send<null>({ type: 'diagnostics.clear' }),
+  hasOrigin: (origin) => browser.permissions.contains({ origins: [originPermission(origin)] }),
+  requestOrigin: (origin) => browser.permissions.request({ origins: [originPermission(origin)] }),
+  copy: (text) => navigator.clipboard.writeText(text),
+  onChange(callback) {
+    const listener = (_changes: unknown, area: string) => {
+      if (area === 'local') callback();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
+  now: () => new Date(),
+};
