@@ -4,8 +4,25 @@
 import { browser, type Runtime } from '../platform/browser.ts';
 import { handleMessage } from './router.ts';
 import { forgetConsoleTab } from './console-tabs.ts';
+import { DELIVERY_ALARM, deliverDue } from './delivery.ts';
+import { showBadge } from './badge.ts';
+import { loadSetups } from './store.ts';
+
+const refreshBadge = () => loadSetups().then(showBadge, () => undefined);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   handleMessage(message, sender),
 );
 browser.tabs.onRemoved.addListener((tabId) => void forgetConsoleTab(tabId));
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === DELIVERY_ALARM) void deliverDue();
+});
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'local') void refreshBadge();
+});
+// A browser restart or an update: pick up reports that were waiting.
+browser.runtime.onStartup.addListener(() => void deliverDue());
+browser.runtime.onInstalled.addListener(() => void deliverDue());
+
+void refreshBadge();
+void deliverDue();

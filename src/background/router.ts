@@ -1,9 +1,32 @@
-// Every message the background accepts, validated and checked against its sender before acting.
+// Every message the background accepts: validated, checked against its sender (tab and frame
+// from the browser, never from the payload), then handed to the module that owns it.
 import * as z from 'zod/mini';
 import { browser, type Runtime } from '../platform/browser.ts';
-import { Message, type Reply } from '../core/messages.ts';
+import { Message, type ContentSetup, type PopupStateValue, type Reply } from '../core/messages.ts';
+import { parseProfile } from '../core/profile.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
+import { retryNow } from './delivery.ts';
+import { isBuiltin } from './profiles.ts';
+import {
+  discardSetup,
+  handleContentEvent,
+  setupForTab,
+  startSetup,
+  toContentSetup,
+} from './setups.ts';
+import {
+  addDiagnostic,
+  clearDiagnostics,
+  loadConnections,
+  loadDiagnostics,
+  loadImportedProfiles,
+  loadSetups,
+  removeImportedProfile,
+  saveImportedProfile,
+} from './store.ts';
+
+const done = { ok: true, value: null } as const;
 
 export async function handleMessage(
   raw: unknown,
@@ -14,24 +37,86 @@ export async function handleMessage(
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   const message = parsed.data;
 
+  if (message.type.startsWith('content.')) {
+    if (from.kind !== 'content') return { ok: false, error: 'Not sent from an IAM console page' };
+    const consoleSender = { tabId: from.tabId, url: from.url, partition: from.partition };
+    switch (message.type) {
+      case 'content.hello': {
+        await rememberConsoleTab({
+          tabId: from.tabId,
+          partition: from.partition,
+          host: from.url.hostname,
+          route: message.route,
+          seenAt: Date.now(),
+        });
+        const setup = await setupForTab(consoleSender);
+        return {
+          ok: true,
+          value: setup ? toContentSetup(setup) : null,
+        } satisfies Reply<ContentSetup | null>;
+      }
+      case 'content.locatorMiss':
+        await addDiagnostic({
+          feature: message.feature,
+          field: message.field,
+          language: message.language,
+          route: message.route,
+          at: Date.now(),
+        });
+        return done;
+      case 'content.progress':
+        return done;
+      case 'content.policyCreated':
+      case 'content.roleCreated':
+      case 'content.trustUpdated':
+      case 'content.rolePage':
+        return handleContentEvent(message, consoleSender);
+    }
+  }
+
+  if (from.kind !== 'extension-page') return { ok: false, error: 'Not sent from the extension' };
   switch (message.type) {
-    case 'content.hello': {
-      if (from.kind !== 'content') return { ok: false, error: 'Not sent from an IAM console page' };
-      await rememberConsoleTab({
-        tabId: from.tabId,
-        partition: from.partition,
-        host: from.url.hostname,
-        route: message.route,
-        seenAt: Date.now(),
-      });
-      return { ok: true, value: null };
+    case 'popup.state': {
+      const value: PopupStateValue = {
+        setups: await loadSetups(),
+        importedProfiles: await loadImportedProfiles(),
+        connections: await loadConnections(),
+        diagnostics: await loadDiagnostics(),
+      };
+      return { ok: true, value };
     }
-    case 'popup.activeTab': {
-      if (from.kind !== 'extension-page')
-        return { ok: false, error: 'Not sent from the extension' };
+    case 'popup.activeTab':
       return { ok: true, value: await getConsoleTab(message.tabId) };
+    case 'setup.start': {
+      const { type: _type, ...input } = message;
+      return startSetup(input);
     }
+    case 'setup.retry':
+      return retryNow(message.setupId);
+    case 'setup.discard':
+      return discardSetup(message.setupId);
+    case 'profile.save': {
+      const profile = parseProfile(message.profile);
+      if (!profile.ok)
+        return {
+          ok: false,
+          error: profile.errors.map((e) => `${e.path}: ${e.message}`).join('\n'),
+        };
+      if (isBuiltin(profile.value.id))
+        return {
+          ok: false,
+          error: `"${profile.value.id}" is a built-in service and cannot be replaced.`,
+        };
+      await saveImportedProfile(profile.value);
+      return done;
+    }
+    case 'profile.remove':
+      await removeImportedProfile(message.profileId);
+      return done;
+    case 'diagnostics.clear':
+      await clearDiagnostics();
+      return done;
     default:
-      return { ok: false, error: `Not handled yet: ${message.type}` };
+      return { ok: false, error: 'Message not understood' };
   }
 }

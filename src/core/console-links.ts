@@ -51,3 +51,35 @@ export function parseHashRoute(hash: string): { path: string; query: URLSearchPa
   if (at === -1) return { path: text, query: new URLSearchParams() };
   return { path: text.slice(0, at), query: new URLSearchParams(text.slice(at + 1)) };
 }
+
+/**
+ * Where a setup's console work goes next: Create policy while a custom policy is missing, then
+ * the create-role wizard with every policy pre-selected (customer-managed ones need the account).
+ */
+export function nextSetupUrl(
+  setup: {
+    partition: Partition;
+    serviceAccountId: string;
+    externalId: string;
+    managedPolicyArns: readonly string[];
+    customPolicies: readonly { name: string; created: boolean }[];
+  },
+  accountId: string | null,
+  host: string | null,
+  region: string | null = null,
+): string {
+  if (setup.customPolicies.some((p) => !p.created)) return createPolicyUrl(setup.partition, host);
+  const custom = accountId
+    ? setup.customPolicies.map((p) => `arn:${setup.partition}:iam::${accountId}:policy/${p.name}`)
+    : [];
+  return createRoleUrl(
+    setup.partition,
+    {
+      serviceAccountId: setup.serviceAccountId,
+      externalId: setup.externalId,
+      policyArns: [...setup.managedPolicyArns, ...custom],
+    },
+    host,
+    region,
+  );
+}

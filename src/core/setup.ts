@@ -74,6 +74,8 @@ export const SetupSchema = z.object({
     }),
   ),
   trustPolicy: z.record(z.string(), z.unknown()),
+  /** Fixed when the setup starts: a profile changed later cannot redirect this report. */
+  reportUrl: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
   /** The console tab the setup runs in (null until the tab announces itself). */

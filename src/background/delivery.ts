@@ -1,0 +1,287 @@
+// Delivering reports (contract.md §3): a durable queue in storage.local, one POST per due report
+// with the setup id as Idempotency-Key, exponential backoff through `alarms` (timers die with
+// the worker), Retry-After honoured, 24 hours at most, refusals kept with the service's words.
+import { browser, browserName } from '../platform/browser.ts';
+import { formatPolicyArn } from '../core/arn.ts';
+import { isDevelopmentReportUrl } from '../core/profile.ts';
+import {
+  classifyAnswer,
+  nextBackoffMs,
+  REPORT_RETRY_WINDOW_MS,
+  REPORT_SCHEMA_VERSION,
+  REPORT_TIMEOUT_MS,
+  type RoleReport,
+} from '../core/report.ts';
+import type { Delivery, Setup } from '../core/setup.ts';
+import { addConnection, dropToken, getSetup, getToken, loadSetups, updateSetup } from './store.ts';
+
+export const DELIVERY_ALARM = 'crossrole-delivery';
+
+export function buildReport(setup: Setup): RoleReport | null {
+  if (!setup.roleArn || !setup.accountId || !setup.capturedAt) return null;
+  const accountId = setup.accountId;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    event: 'role.connected',
+    setupId: setup.id,
+    profileId: setup.profileId,
+    roleArn: setup.roleArn,
+    accountId,
+    partition: setup.partition,
+    externalId: setup.externalId,
+    accessLevel: setup.levelId,
+    options: setup.optionIds,
+    policyArns: [
+      ...setup.managedPolicyArns,
+      ...setup.customPolicies.map((p) => formatPolicyArn(setup.partition, accountId, p.name)),
+    ],
+    trustPolicyVerified: setup.trustPolicyVerified,
+    capturedAt: setup.capturedAt,
+    client: {
+      name: 'crossrole',
+      version: browser.runtime.getManifest().version,
+      browser: browserName(),
+    },
+  };
+}
+
+const freshDelivery = (now: number): Delivery => ({
+  status: 'queued',
+  attempts: 0,
+  firstQueuedAt: now,
+  nextAttemptAt: now,
+  lastError: null,
+  serviceMessage: null,
+  serviceStatus: null,
+  deliveredAt: null,
+});
+
+export async function enqueueReport(setupId: string): Promise<void> {
+  await updateSetup(setupId, (s) =>
+    s.delivery && s.delivery.status !== 'expired' && s.delivery.status !== 'refused'
+      ? s
+      : { ...s, delivery: freshDelivery(Date.now()) },
+  );
+  await deliverDue();
+}
+
+/** "Retry now": a refused or expired report gets a new 24-hour window; a queued one goes now. */
+export async function retryNow(
+  setupId: string,
+): Promise<{ ok: true; value: null } | { ok: false; error: string }> {
+  const setup = await getSetup(setupId);
+  if (!setup?.delivery || setup.delivery.status === 'delivered')
+    return { ok: false, error: 'Nothing to retry for this setup.' };
+  await updateSetup(setupId, (s) => {
+    if (!s.delivery) return s;
+    const renewed = s.delivery.status === 'refused' || s.delivery.status === 'expired';
+    return {
+      ...s,
+      state: s.state === 'failed' ? 'verified' : s.state,
+      delivery: renewed
+        ? { ...freshDelivery(Date.now()), attempts: s.delivery.attempts }
+        : { ...s.delivery, status: 'queued', nextAttemptAt: Date.now() },
+    };
+  });
+  await deliverDue();
+  return { ok: true, value: null };
+}
+
+let running: Promise<void> | null = null;
+
+/** Sends every due report, then sets the alarm for the next one. Safe to call at any time. */
+export function deliverDue(): Promise<void> {
+  running ??= (async () => {
+    try {
+      // Loop: a report queued while we were sending is picked up before we stop.
+      for (let round = 0; round < 20; round += 1) {
+        const now = Date.now();
+        const due = (await loadSetups()).filter(
+          (s) =>
+            s.delivery &&
+            (s.delivery.status === 'queued' || s.delivery.status === 'sending') &&
+            (s.delivery.nextAttemptAt ?? 0) <= now,
+        );
+        if (due.length === 0) break;
+        await Promise.all(due.map((s) => attempt(s.id)));
+      }
+      await scheduleNext();
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
+
+async function scheduleNext(): Promise<void> {
+  const next = (await loadSetups())
+    .map((s) => (s.delivery?.status === 'queued' ? s.delivery.nextAttemptAt : null))
+    .filter((t): t is number => t !== null)
+    .sort((a, b) => a - b)[0];
+  if (next === undefined) {
+    await browser.alarms.clear(DELIVERY_ALARM);
+    return;
+  }
+  // The alarm is the durable schedule (it survives the worker and the browser). Chrome fires
+  // alarms at most every 30 s, so a sooner retry also gets a timer while this worker lives.
+  await browser.alarms.create(DELIVERY_ALARM, { when: Math.max(next, Date.now() + 1000) });
+  const wait = next - Date.now();
+  if (wait < 30_000) {
+    clearTimeout(soonTimer);
+    soonTimer = setTimeout(() => void deliverDue(), Math.max(0, wait));
+  }
+}
+
+let soonTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function hasHostPermission(url: URL): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [`${url.protocol}//${url.hostname}/*`] });
+  } catch {
+    return false;
+  }
+}
+
+async function attempt(setupId: string): Promise<void> {
+  const setup = await getSetup(setupId);
+  const report = setup && buildReport(setup);
+  if (!setup?.delivery || !report) return;
+  const now = Date.now();
+  if (now - setup.delivery.firstQueuedAt > REPORT_RETRY_WINDOW_MS) {
+    await updateSetup(setupId, (s) => ({
+      ...s,
+      state: 'failed',
+      delivery: s.delivery && {
+        ...s.delivery,
+        status: 'expired',
+        nextAttemptAt: null,
+        lastError: 'Not delivered within 24 hours.',
+      },
+    }));
+    await dropToken(setupId);
+    return;
+  }
+  const url = new URL(setup.reportUrl);
+  if (url.protocol !== 'https:' && !isDevelopmentReportUrl(url)) {
+    await settle(setupId, {
+      kind: 'refused',
+      httpStatus: 0,
+      message: 'The report address is not HTTPS; nothing was sent.',
+    });
+    return;
+  }
+  if (!(await hasHostPermission(url))) {
+    await reschedule(
+      setupId,
+      `Crossrole may not reach ${url.origin} yet: open Crossrole and allow it.`,
+      null,
+    );
+    return;
+  }
+  await updateSetup(setupId, (s) => ({
+    ...s,
+    delivery: s.delivery && { ...s.delivery, status: 'sending', attempts: s.delivery.attempts + 1 },
+  }));
+  const token = setup.hasToken ? await getToken(setupId) : null;
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'Idempotency-Key': setup.id,
+  };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(report),
+      credentials: 'omit',
+      redirect: 'error',
+      signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const reason =
+      error instanceof DOMException && error.name === 'TimeoutError'
+        ? 'The service did not answer in time.'
+        : 'The service could not be reached.';
+    await reschedule(setupId, reason, null);
+    return;
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // No JSON body: the status alone decides.
+  }
+  await settle(
+    setupId,
+    classifyAnswer(response.status, body, response.headers.get('Retry-After'), Date.now()),
+  );
+}
+
+async function reschedule(
+  setupId: string,
+  reason: string,
+  retryAfterMs: number | null,
+): Promise<void> {
+  await updateSetup(setupId, (s) => {
+    if (!s.delivery) return s;
+    const wait = nextBackoffMs(Math.max(1, s.delivery.attempts), retryAfterMs);
+    return {
+      ...s,
+      delivery: {
+        ...s.delivery,
+        status: 'queued',
+        lastError: reason,
+        nextAttemptAt: Date.now() + wait,
+      },
+    };
+  });
+}
+
+async function settle(setupId: string, answer: ReturnType<typeof classifyAnswer>): Promise<void> {
+  if (answer.kind === 'retry') {
+    await reschedule(
+      setupId,
+      `The service answered ${answer.reason}; Crossrole will try again.`,
+      answer.retryAfterMs,
+    );
+    return;
+  }
+  const delivered = answer.kind === 'delivered';
+  const saved = await updateSetup(setupId, (s) => ({
+    ...s,
+    state: delivered ? 'delivered' : 'failed',
+    delivery: s.delivery && {
+      ...s.delivery,
+      status: delivered ? 'delivered' : 'refused',
+      nextAttemptAt: null,
+      lastError: delivered ? null : `Refused (HTTP ${answer.httpStatus}).`,
+      serviceMessage: answer.message,
+      serviceStatus: delivered ? answer.status : null,
+      deliveredAt: delivered ? Date.now() : null,
+    },
+  }));
+  // The token was only for this report; after a refusal it stays for "Retry now".
+  if (delivered) await dropToken(setupId);
+  if (!saved || !delivered || !saved.roleArn || !saved.accountId) return;
+  await addConnection({
+    setupId: saved.id,
+    profileId: saved.profileId,
+    serviceName: saved.serviceName,
+    partition: saved.partition,
+    accountId: saved.accountId,
+    roleArn: saved.roleArn,
+    deliveredAt: Date.now(),
+  });
+  await browser.notifications
+    .create(`crossrole-${saved.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: `Connected to ${saved.serviceName}`,
+      message:
+        answer.kind === 'delivered' && answer.message
+          ? answer.message
+          : `${saved.serviceName} received the role for account ${saved.accountId}.`,
+    })
+    .catch(() => undefined);
+}

@@ -1,0 +1,187 @@
+// The background's durable state in storage.local: setups, report tokens (kept apart and dropped
+// as soon as they are not needed), imported profiles, connected accounts and console
+// diagnostics. Every read is validated: a corrupt entry is skipped, never allowed to break the
+// others. Writes go through one queue so two events handled at once cannot lose an update.
+import * as z from 'zod/mini';
+import { browser } from '../platform/browser.ts';
+import { SetupSchema, type Setup } from '../core/setup.ts';
+import { parseProfile, type ServiceProfile } from '../core/profile.ts';
+import type { Connection, LocatorMiss } from '../core/messages.ts';
+
+const KEYS = {
+  setups: 'setups',
+  tokens: 'reportTokens',
+  profiles: 'importedProfiles',
+  connections: 'connections',
+  diagnostics: 'diagnostics',
+} as const;
+
+/** How many locator misses are kept for "Report a console change". */
+const MAX_DIAGNOSTICS = 50;
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `change` after every earlier change has finished (read-modify-write without races). */
+export function serialized<T>(change: () => Promise<T>): Promise<T> {
+  const run = queue.then(change, change);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function read(key: string): Promise<unknown> {
+  return (await browser.storage.local.get(key))[key];
+}
+
+function validEntries<T>(raw: unknown, schema: z.ZodMiniType<T>): T[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry) => {
+    const parsed = z.safeParse(schema, entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+// --- setups ---------------------------------------------------------------------------------
+
+export async function loadSetups(): Promise<Setup[]> {
+  return validEntries(await read(KEYS.setups), SetupSchema);
+}
+
+export async function getSetup(id: string): Promise<Setup | null> {
+  return (await loadSetups()).find((s) => s.id === id) ?? null;
+}
+
+/** Applies `change` to one setup and saves it; returns the saved setup (null if unknown). */
+export function updateSetup(
+  id: string,
+  change: (setup: Setup) => Setup | null,
+): Promise<Setup | null> {
+  return serialized(async () => {
+    const setups = await loadSetups();
+    const index = setups.findIndex((s) => s.id === id);
+    const current = setups[index];
+    if (!current) return null;
+    const next = change(structuredClone(current));
+    if (!next) return null;
+    setups[index] = { ...next, updatedAt: Date.now() };
+    await browser.storage.local.set({ [KEYS.setups]: setups });
+    return setups[index] ?? null;
+  });
+}
+
+export function addSetup(setup: Setup, token: string | null): Promise<void> {
+  return serialized(async () => {
+    const setups = await loadSetups();
+    setups.push(setup);
+    if (token)
+      await browser.storage.local.set({
+        [KEYS.tokens]: { ...(await loadTokens()), [setup.id]: token },
+      });
+    await browser.storage.local.set({ [KEYS.setups]: setups });
+  });
+}
+
+export function removeSetup(id: string): Promise<void> {
+  return serialized(async () => {
+    const setups = (await loadSetups()).filter((s) => s.id !== id);
+    await browser.storage.local.set({ [KEYS.setups]: setups });
+  });
+}
+
+// --- tokens ---------------------------------------------------------------------------------
+
+async function loadTokens(): Promise<Record<string, string>> {
+  const parsed = z.safeParse(z.record(z.string(), z.string()), await read(KEYS.tokens));
+  return parsed.success ? parsed.data : {};
+}
+
+export async function getToken(setupId: string): Promise<string | null> {
+  return (await loadTokens())[setupId] ?? null;
+}
+
+/** Forgets a setup's token: after delivery, refusal, expiry or discard. */
+export function dropToken(setupId: string): Promise<void> {
+  return serialized(async () => {
+    const tokens = await loadTokens();
+    if (!(setupId in tokens)) return;
+    delete tokens[setupId];
+    await browser.storage.local.set({ [KEYS.tokens]: tokens });
+  });
+}
+
+// --- imported profiles ----------------------------------------------------------------------
+
+export async function loadImportedProfiles(): Promise<ServiceProfile[]> {
+  const raw = await read(KEYS.profiles);
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry) => {
+    const parsed = parseProfile(entry);
+    return parsed.ok ? [parsed.value] : [];
+  });
+}
+
+/** Adds or replaces (same id) an imported profile. */
+export function saveImportedProfile(profile: ServiceProfile): Promise<void> {
+  return serialized(async () => {
+    const profiles = (await loadImportedProfiles()).filter((p) => p.id !== profile.id);
+    await browser.storage.local.set({ [KEYS.profiles]: [...profiles, profile] });
+  });
+}
+
+export function removeImportedProfile(profileId: string): Promise<void> {
+  return serialized(async () => {
+    const profiles = (await loadImportedProfiles()).filter((p) => p.id !== profileId);
+    await browser.storage.local.set({ [KEYS.profiles]: profiles });
+  });
+}
+
+// --- connections and diagnostics ------------------------------------------------------------
+
+const ConnectionSchema = z.object({
+  setupId: z.string(),
+  profileId: z.string(),
+  serviceName: z.string(),
+  partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']),
+  accountId: z.string(),
+  roleArn: z.string(),
+  deliveredAt: z.number(),
+});
+
+export async function loadConnections(): Promise<Connection[]> {
+  return validEntries(await read(KEYS.connections), ConnectionSchema);
+}
+
+export function addConnection(connection: Connection): Promise<void> {
+  return serialized(async () => {
+    const connections = (await loadConnections()).filter((c) => c.setupId !== connection.setupId);
+    await browser.storage.local.set({ [KEYS.connections]: [...connections, connection] });
+  });
+}
+
+const LocatorMissSchema = z.object({
+  feature: z.string(),
+  field: z.string(),
+  language: z.string(),
+  route: z.string(),
+  at: z.number(),
+});
+
+export async function loadDiagnostics(): Promise<LocatorMiss[]> {
+  return validEntries(await read(KEYS.diagnostics), LocatorMissSchema);
+}
+
+export function addDiagnostic(miss: LocatorMiss): Promise<void> {
+  return serialized(async () => {
+    const misses = await loadDiagnostics();
+    const same = misses.findIndex(
+      (m) => m.feature === miss.feature && m.field === miss.field && m.language === miss.language,
+    );
+    if (same !== -1) misses.splice(same, 1);
+    await browser.storage.local.set({
+      [KEYS.diagnostics]: [...misses, miss].slice(-MAX_DIAGNOSTICS),
+    });
+  });
+}
+
+export function clearDiagnostics(): Promise<void> {
+  return serialized(() => browser.storage.local.set({ [KEYS.diagnostics]: [] }));
+}
