@@ -5,7 +5,7 @@ import { buildManifest, type TargetBrowser } from './scripts/manifest.ts';
 import { loadBuiltinProfiles } from './scripts/builtin-profiles.ts';
 
 // The content scripts: built as self-contained files so nothing is web-accessible to AWS pages.
-const CONTENT_SCRIPTS = ['src/content/index.ts'];
+const CONTENT_SCRIPTS = ['src/content/index.ts', 'src/content/page-world.ts'];
 const BUILTIN_PROFILES_ID = 'virtual:crossrole/builtin-profiles';
 
 /** Serves the profiles chosen at build time (CROSSROLE_PROFILES) as a module. */

@@ -1,17 +1,86 @@
-// The content script on IAM console pages (the manifest limits it to console hosts' /iam paths).
-// It tells the background where it is, and again on every hash-route change of the single-page app.
+// The content script on IAM console pages (the manifest limits it to the console hosts' /iam
+// paths, and it checks the host again). On every hash-route change of the single-page app it
+// tears down the previous page's features, tells the background where it is, and starts the
+// features of the new page with the setup the background says this tab works on.
+import * as z from 'zod/mini';
 import { browser } from '../platform/browser.ts';
+import { ContentSetup, type Message, type Reply } from '../core/messages.ts';
+import { parseHashRoute } from '../core/console-links.ts';
 import { partitionFromHost } from '../core/partition.ts';
+import type { FeatureContext } from './feature.ts';
+import { FEATURES } from './features/index.ts';
+import { consoleLanguage } from './lib/labels.ts';
+import { GuidePanel } from './panel.ts';
 
-function announce(): void {
-  // Only the route: the query part can hold an External ID, which the background does not need here.
-  const route = location.hash.replace(/^#/, '').split('?')[0] ?? '';
-  void browser.runtime.sendMessage({ type: 'content.hello', route }).catch(() => {
-    // The background can be mid-restart; the next route change announces again.
-  });
+const HelloReply = z.union([
+  z.object({ ok: z.literal(true), value: z.nullable(ContentSetup) }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+let current: { path: string; controller: AbortController } | null = null;
+const memory = new Map<string, string>();
+
+async function send<T>(message: Message): Promise<Reply<T>> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as Reply<T>;
+  } catch {
+    return { ok: false, error: 'Crossrole could not reach its background (it may be restarting).' };
+  }
+}
+
+/** The route without role or policy names, for diagnostics the customer may share. */
+function redactRoute(path: string): string {
+  return path.replace(/\/(details|edit_trust_policy|edit)\/[^/]+/g, '/$1/*');
+}
+
+async function onRoute(): Promise<void> {
+  const { path, query } = parseHashRoute(location.hash);
+  // The wizard writes its state into the hash query: only a new path is a new page.
+  if (current?.path === path) return;
+  current?.controller.abort();
+  const controller = new AbortController();
+  current = { path, controller };
+  const signal = controller.signal;
+
+  // Only the path: the query can hold an External ID, which the background does not need here.
+  const reply = z.safeParse(HelloReply, await send({ type: 'content.hello', route: path }));
+  if (signal.aborted) return;
+  const setup = reply.success && reply.data.ok ? reply.data.value : null;
+  const language = consoleLanguage();
+  let panel: GuidePanel | null = null;
+  const context: FeatureContext = {
+    setup,
+    language,
+    path,
+    query,
+    send,
+    miss: () => undefined,
+    panel: () => (panel ??= new GuidePanel(signal)),
+    memory,
+  };
+  for (const feature of FEATURES) {
+    if (!feature.matches(path)) continue;
+    const miss = (field: string) =>
+      void send({
+        type: 'content.locatorMiss',
+        feature: feature.id,
+        field,
+        language,
+        route: redactRoute(path),
+      });
+    const featureContext = { ...context, miss };
+    feature
+      .init(featureContext, signal)
+      .catch((error: unknown) =>
+        console.warn(
+          `Crossrole: ${feature.id} stopped:`,
+          error instanceof Error ? error.message : 'unknown error',
+        ),
+      );
+  }
 }
 
 if (partitionFromHost(location.hostname) && window.top === window) {
-  announce();
-  window.addEventListener('hashchange', announce);
+  void onRoute();
+  window.addEventListener('hashchange', () => void onRoute());
 }

@@ -1,0 +1,29 @@
+// The shape of a page feature (Refined GitHub's convention): one file per console page, each
+// with a route predicate and an `init(context, signal)`; everything a feature adds or listens to
+// is tied to `signal`, which is aborted when the single-page app navigates away.
+import type { ContentSetup, Message, Reply } from '../core/messages.ts';
+import type { Language } from './lib/labels.ts';
+import type { GuidePanel } from './panel.ts';
+
+export type FeatureContext = {
+  /** The setup this tab works on, as the background sent it; null when there is none. */
+  setup: ContentSetup | null;
+  language: Language;
+  /** The hash route's path (`/roles/create`) and query. */
+  path: string;
+  query: URLSearchParams;
+  send<T = unknown>(message: Message): Promise<Reply<T>>;
+  /** Records that a locator found nothing (field name only, no page data). */
+  miss(field: string): void;
+  /** The guide panel, created on first use and removed with the feature. */
+  panel(): GuidePanel;
+  /** Remembered across soft navigations within this tab (content-script globals survive them). */
+  memory: Map<string, string>;
+};
+
+export type Feature = {
+  id: string;
+  /** Whether the feature runs on this hash-route path. */
+  matches(path: string): boolean;
+  init(context: FeatureContext, signal: AbortSignal): Promise<void>;
+};

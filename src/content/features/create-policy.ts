@@ -1,0 +1,94 @@
+// Create policy (`#/policies/create`): when the setup's access level needs customer-managed
+// policies, each is created first. Crossrole switches the editor to JSON, pastes the policy,
+// reads it back, fills name and description, and leaves Create policy to the customer.
+import type { Feature } from '../feature.ts';
+import { findButton, findByLabel, setValue, settled, waitFor } from '../lib/dom.ts';
+import { findEditorElement, readEditorText, sameJson, writeEditorText } from '../lib/editor.ts';
+import { labelsFor } from '../lib/labels.ts';
+import { stepNumber } from '../lib/steps.ts';
+import type { PanelItem } from '../panel.ts';
+
+export const createPolicy: Feature = {
+  id: 'create-policy',
+  matches: (path) => path === '/policies/create',
+  async init(context, signal) {
+    const { setup } = context;
+    if (!setup || setup.state !== 'started') return;
+    const index = setup.customPolicies.findIndex((p) => !p.created);
+    const policy = setup.customPolicies[index];
+    if (!policy) return;
+    const panel = context.panel();
+    const step = stepNumber(setup, 'policy', index);
+    const json = JSON.stringify(policy.document, null, 2);
+    const items: PanelItem[] = [];
+    const render = (title: string, note?: string) =>
+      panel.render({ service: setup.serviceName, title, ...step, items, note });
+
+    // The JSON tab of the Visual | JSON switch.
+    const jsonTab = await waitFor(() => findButton(document, labelsFor('json', context.language)), {
+      signal,
+      timeoutMs: 10_000,
+    });
+    if (jsonTab && jsonTab.getAttribute('aria-pressed') !== 'true') jsonTab.click();
+    const editor = await waitFor(() => findEditorElement(), { signal, timeoutMs: 10_000 });
+    if (!editor) context.miss('policy-editor');
+    const method = editor ? await writeEditorText(json) : 'clipboard';
+    if (method !== 'clipboard' && sameJson(await readEditorText(), json)) {
+      items.push({ status: 'done', text: `Policy document pasted (${policy.name})` });
+    } else {
+      items.push({
+        status: 'manual',
+        text: 'Paste this policy into the JSON editor',
+        copy: { value: json, label: 'policy JSON' },
+      });
+      render(`Create the policy ${policy.name}`, 'Then press Next.');
+      return;
+    }
+    await settled(signal);
+    // Next leads to the name step; it creates nothing.
+    const nameField = () =>
+      findByLabel<HTMLInputElement>(document, 'input', labelsFor('policyName', context.language));
+    if (!nameField()) findButton(document, labelsFor('next', context.language))?.click();
+    const name = await waitFor(nameField, { signal, timeoutMs: 10_000 });
+    if (!name) context.miss('policy-name');
+    const nameOk = name ? setValue(name, policy.name) : false;
+    items.push(
+      nameOk
+        ? { status: 'done', text: `Policy name: ${policy.name}` }
+        : {
+            status: 'manual',
+            text: 'Policy name',
+            copy: { value: policy.name, label: 'policy name' },
+          },
+    );
+    const description = findByLabel<HTMLTextAreaElement>(
+      document,
+      'textarea, input',
+      labelsFor('description', context.language),
+    );
+    if (policy.description) {
+      const ok = description ? setValue(description, policy.description) : false;
+      items.push(
+        ok
+          ? { status: 'done', text: 'Description filled in' }
+          : {
+              status: 'manual',
+              text: 'Description',
+              copy: { value: policy.description, label: 'description' },
+            },
+      );
+    }
+    items.push({
+      status: 'todo',
+      text: 'Review, then press Create policy. Crossrole then goes on to the role.',
+    });
+    render(
+      `Create the policy ${policy.name}`,
+      `The role will use this policy instead of a broad AWS managed one: ${setup.serviceName} gets only what it lists.`,
+    );
+    panel.highlight(
+      findButton(document, labelsFor('createPolicy', context.language)),
+      `Creates ${policy.name} in your account`,
+    );
+  },
+};

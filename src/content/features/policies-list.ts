@@ -1,0 +1,46 @@
+// Policies list (`#/policies`): the console comes back here after Create policy with a success
+// flash naming the policy. Crossrole tells the background, then opens the next policy to create
+// or the Create role wizard with every policy pre-selected.
+import { nextSetupUrl } from '../../core/console-links.ts';
+import type { ContentSetup } from '../../core/messages.ts';
+import { regionFromHost } from '../../core/partition.ts';
+import type { Feature } from '../feature.ts';
+import { waitFor } from '../lib/dom.ts';
+import { flashTexts } from '../lib/flash.ts';
+import { sessionAccountId } from '../lib/session.ts';
+
+export const policiesList: Feature = {
+  id: 'policies-list',
+  matches: (path) => path === '/policies',
+  async init(context, signal) {
+    const { setup } = context;
+    if (!setup || setup.state !== 'started') return;
+    const pending = setup.customPolicies.filter((p) => !p.created).map((p) => p.name);
+    // Policy names are ASCII in every console language: look for the name in the flash.
+    const created = await waitFor(
+      () =>
+        pending.find((name) =>
+          flashTexts().some((f) =>
+            new RegExp(`(^|[^\\w+=,.@-])${name.replace(/[.+]/g, '\\$&')}([^\\w+=,.@-]|$)`).test(
+              f.text,
+            ),
+          ),
+        ) ?? null,
+      { signal, timeoutMs: 15_000 },
+    );
+    if (!created) return;
+    const reply = await context.send<ContentSetup>({
+      type: 'content.policyCreated',
+      setupId: setup.id,
+      policyName: created,
+    });
+    if (!reply.ok || signal.aborted) return;
+    const next = nextSetupUrl(
+      reply.value,
+      sessionAccountId(),
+      location.hostname,
+      regionFromHost(location.hostname),
+    );
+    location.hash = new URL(next).hash;
+  },
+};

@@ -1,0 +1,45 @@
+// Roles list (`#/roles`): after Create role the console comes back here with a success flash
+// linking to the new role. That is the confirmation the background waits for; then the role's
+// page is opened, where the ARN and the trust policy are read.
+import type { ContentSetup } from '../../core/messages.ts';
+import type { Feature } from '../feature.ts';
+import { waitFor } from '../lib/dom.ts';
+import { flashRoleNames } from '../lib/flash.ts';
+import { stepNumber } from '../lib/steps.ts';
+
+export const rolesList: Feature = {
+  id: 'roles-list',
+  matches: (path) => path === '/roles',
+  async init(context, signal) {
+    const { setup } = context;
+    if (
+      !setup ||
+      setup.mode !== 'create-role' ||
+      !['started', 'policies-created'].includes(setup.state)
+    )
+      return;
+    const created = await waitFor(
+      () => (flashRoleNames().includes(setup.roleName) ? setup.roleName : null),
+      { signal, timeoutMs: 15_000 },
+    );
+    if (!created) return;
+    const reply = await context.send<ContentSetup>({
+      type: 'content.roleCreated',
+      setupId: setup.id,
+      roleName: created,
+    });
+    if (signal.aborted) return;
+    if (!reply.ok) {
+      context
+        .panel()
+        .render({
+          service: setup.serviceName,
+          title: 'Crossrole did not accept this role',
+          ...stepNumber(setup, 'capture'),
+          items: [{ status: 'problem', text: reply.error }],
+        });
+      return;
+    }
+    location.hash = `#/roles/details/${encodeURIComponent(created)}?section=trust_relationships`;
+  },
+};

@@ -1,0 +1,149 @@
+// Finding and setting the console's controls the way its React code accepts (Bitwarden's rule:
+// a fill is a small simulated interaction, and what was written is read back).
+
+export const normalize = (text: string | null | undefined): string =>
+  (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The visible text that names a control: label[for], aria-labelledby, aria-label, enclosing label. */
+export function accessibleLabel(control: Element): string {
+  const doc = control.ownerDocument;
+  const parts: string[] = [];
+  if (control.id) {
+    for (const label of doc.querySelectorAll('label'))
+      if (label.htmlFor === control.id) parts.push(label.textContent ?? '');
+  }
+  for (const id of (control.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+    parts.push(doc.getElementById(id)?.textContent ?? '');
+  }
+  parts.push(control.getAttribute('aria-label') ?? '');
+  const enclosing = control.closest('label');
+  if (enclosing) parts.push(enclosing.textContent ?? '');
+  return normalize(parts.join(' '));
+}
+
+function isVisible(el: Element): boolean {
+  const box = (el as HTMLElement).getBoundingClientRect?.();
+  return (
+    !box ||
+    box.width > 0 ||
+    box.height > 0 ||
+    (el as HTMLInputElement).type === 'radio' ||
+    (el as HTMLInputElement).type === 'checkbox'
+  );
+}
+
+/**
+ * The control named by one of `labels`: an exact match wins over a prefix match, so "External ID"
+ * does not find the "Require external ID" checkbox.
+ */
+export function findByLabel<T extends Element>(
+  root: ParentNode,
+  selector: string,
+  labels: readonly string[],
+): T | null {
+  const candidates = [...root.querySelectorAll<T>(selector)].filter(isVisible);
+  const named = candidates.map((el) => ({ el, text: accessibleLabel(el).toLowerCase() }));
+  for (const label of labels) {
+    const wanted = label.toLowerCase();
+    const exact = named.find((c) => c.text === wanted);
+    if (exact) return exact.el;
+  }
+  for (const label of labels) {
+    const wanted = label.toLowerCase();
+    const prefix = named.find((c) => c.text.startsWith(wanted));
+    if (prefix) return prefix.el;
+  }
+  return null;
+}
+
+/** A button whose text (or aria-label) is one of `labels`. */
+export function findButton(root: ParentNode, labels: readonly string[]): HTMLButtonElement | null {
+  const buttons = [...root.querySelectorAll<HTMLButtonElement>('button, [role="button"]')].filter(
+    isVisible,
+  );
+  for (const label of labels) {
+    const wanted = label.toLowerCase();
+    const found = buttons.find(
+      (b) =>
+        normalize(b.textContent).toLowerCase() === wanted ||
+        (b.getAttribute('aria-label') ?? '').toLowerCase() === wanted,
+    );
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Sets a React-controlled input: the prototype's setter, then the events React listens to. */
+export function setValue(control: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
+  if (control.readOnly || control.disabled) return false;
+  const proto =
+    control instanceof HTMLTextAreaElement
+      ? HTMLTextAreaElement.prototype
+      : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  control.focus();
+  setter?.call(control, value);
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+  control.blur();
+  return control.value === value;
+}
+
+/** Checkboxes and radios change only through a click; the state is read back. */
+export function setChecked(control: HTMLInputElement, checked: boolean): boolean {
+  if (control.checked !== checked && !control.disabled) control.click();
+  return control.checked === checked;
+}
+
+export type WaitOptions = { signal: AbortSignal; timeoutMs?: number; root?: Node };
+
+/**
+ * Resolves with `find()`'s first non-null answer, re-checking on DOM changes; null on timeout
+ * or when the feature is torn down. The console renders late and re-renders often.
+ */
+export function waitFor<T>(
+  find: () => T | null,
+  { signal, timeoutMs = 10_000, root = document }: WaitOptions,
+): Promise<T | null> {
+  return new Promise((resolve) => {
+    const first = find();
+    if (first !== null || signal.aborted) return resolve(first);
+    const observer = new MutationObserver(() => {
+      const found = find();
+      if (found !== null) finish(found);
+    });
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    const finish = (value: T | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    };
+    const onAbort = () => finish(null);
+    signal.addEventListener('abort', onAbort);
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      characterData: true,
+    });
+  });
+}
+
+/** Waits until `check` holds for `quietMs` without DOM changes: the page has settled. */
+export function settled(signal: AbortSignal, quietMs = 150): Promise<void> {
+  return new Promise((resolve) => {
+    let timer = setTimeout(done, quietMs);
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    });
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    signal.addEventListener('abort', done);
+    function done() {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}

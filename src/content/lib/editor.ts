@@ -1,0 +1,108 @@
+// Putting JSON into the console's policy editor, best way first (aws-console.md §6): the page's
+// own editor API through the page-world script, then a synthetic paste, then the customer's own
+// paste from the clipboard. Never typed key by key (editors auto-close brackets). Every write
+// is read back and compared as parsed JSON.
+import * as z from 'zod/mini';
+
+const EditorAnswer = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  kind: z.nullable(z.string()),
+  text: z.nullable(z.string().check(z.maxLength(100_000))),
+});
+
+export type EditorKind = 'ace' | 'monaco' | 'codemirror' | 'textarea';
+
+/** The policy editor on the page, by structure. */
+export function findEditorElement(
+  root: ParentNode = document,
+): { kind: EditorKind; element: HTMLElement } | null {
+  const ace = root.querySelector<HTMLElement>('.ace_editor');
+  if (ace) return { kind: 'ace', element: ace };
+  const monaco = root.querySelector<HTMLElement>('.monaco-editor');
+  if (monaco) return { kind: 'monaco', element: monaco };
+  const cm = root.querySelector<HTMLElement>('.cm-editor');
+  if (cm) return { kind: 'codemirror', element: cm };
+  const textarea = [...root.querySelectorAll<HTMLTextAreaElement>('textarea')].find(
+    (t) => !t.readOnly && /[{[]/.test(t.value || t.placeholder || '{'),
+  );
+  return textarea ? { kind: 'textarea', element: textarea } : null;
+}
+
+/** Asks the page-world script; null when it does not answer (not injected, or no editor API). */
+function askPageWorld(action: 'get' | 'set', text?: string): Promise<string | null> {
+  const id = crypto.randomUUID();
+  return new Promise((resolve) => {
+    const onResult = (event: Event) => {
+      const detail = (event as CustomEvent).detail;
+      let parsed;
+      try {
+        parsed = z.safeParse(EditorAnswer, JSON.parse(String(detail)));
+      } catch {
+        return;
+      }
+      if (!parsed.success || parsed.data.id !== id) return;
+      finish(parsed.data.ok ? parsed.data.text : null);
+    };
+    const timer = setTimeout(() => finish(null), 500);
+    const finish = (value: string | null) => {
+      clearTimeout(timer);
+      document.removeEventListener('crossrole:editor-result', onResult);
+      resolve(value);
+    };
+    document.addEventListener('crossrole:editor-result', onResult);
+    document.dispatchEvent(
+      new CustomEvent('crossrole:editor', { detail: JSON.stringify({ id, action, text }) }),
+    );
+  });
+}
+
+/** The editor's whole text, or null when it cannot be read completely. */
+export async function readEditorText(): Promise<string | null> {
+  const editor = findEditorElement();
+  if (!editor) return null;
+  if (editor.kind === 'textarea') return (editor.element as HTMLTextAreaElement).value;
+  return askPageWorld('get');
+}
+
+export function sameJson(a: string | null, b: string): boolean {
+  if (a === null) return false;
+  try {
+    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+  } catch {
+    return false;
+  }
+}
+
+/** How the text got in, or 'clipboard' when the customer must paste it (the caller offers a copy button). */
+export type WriteMethod = 'editor-api' | 'paste-event' | 'input' | 'clipboard';
+
+export async function writeEditorText(text: string): Promise<WriteMethod> {
+  const editor = findEditorElement();
+  if (!editor) return 'clipboard';
+  if (editor.kind === 'textarea') {
+    const area = editor.element as HTMLTextAreaElement;
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+    setter?.call(area, text);
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    return sameJson(area.value, text) ? 'input' : 'clipboard';
+  }
+  if (sameJson(await askPageWorld('set', text), text) && sameJson(await readEditorText(), text))
+    return 'editor-api';
+
+  // A synthetic paste into the editor's hidden input: Ace, Monaco and CodeMirror read clipboardData.
+  const input = editor.element.querySelector<HTMLElement>(
+    'textarea, .cm-content, [contenteditable="true"]',
+  );
+  if (input) {
+    input.focus();
+    document.execCommand('selectAll');
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    input.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+    if (sameJson(await readEditorText(), text)) return 'paste-event';
+  }
+  return 'clipboard';
+}

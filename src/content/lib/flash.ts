@@ -1,0 +1,30 @@
+// Success flashes (Cloudscape Flashbar items, `div[data-itemid]`, aws-console.md §4): where the
+// console confirms that something was created or updated.
+import { normalize } from './dom.ts';
+
+export function flashTexts(root: ParentNode = document): { text: string; links: string[] }[] {
+  const items = [
+    ...root.querySelectorAll('[data-itemid], [class*="awsui_flash-type-success"], [role="status"]'),
+  ];
+  return items.map((item) => ({
+    text: normalize(item.textContent),
+    links: [...item.querySelectorAll<HTMLAnchorElement>('a[href]')].map(
+      (a) => a.getAttribute('href') ?? '',
+    ),
+  }));
+}
+
+/** Role names linked from flashes (`#/roles/details/<name>`). */
+export function flashRoleNames(root: ParentNode = document): string[] {
+  return flashTexts(root).flatMap((f) =>
+    f.links.flatMap((href) => {
+      const match = /#\/roles\/details\/([^?/]+)/.exec(href);
+      if (!match?.[1]) return [];
+      try {
+        return [decodeURIComponent(match[1])];
+      } catch {
+        return [];
+      }
+    }),
+  );
+}

@@ -1,0 +1,36 @@
+// What the console's controls are called, per console language (aws-console.md §4–§6). Text is
+// the second choice after structure (tile values, label[for]); every entry is a list because the
+// console's wording drifts. Japanese from the console's published translations.
+
+export type Language = 'en' | 'ja';
+
+export const LABELS = {
+  anotherAccount: { en: ['Another AWS account'], ja: ['別の AWS アカウント'] },
+  accountId: { en: ['Account ID'], ja: ['アカウント ID'] },
+  requireExternalId: { en: ['Require external ID'], ja: ['外部 ID を要求する'] },
+  externalId: { en: ['External ID'], ja: ['外部 ID'] },
+  requireMfa: { en: ['Require MFA'], ja: ['MFA が必要', 'MFA を要求する'] },
+  roleName: { en: ['Role name'], ja: ['ロール名'] },
+  description: { en: ['Description'], ja: ['説明'] },
+  next: { en: ['Next'], ja: ['次へ'] },
+  createRole: { en: ['Create role'], ja: ['ロールを作成'] },
+  policyName: { en: ['Policy name'], ja: ['ポリシー名'] },
+  createPolicy: { en: ['Create policy'], ja: ['ポリシーを作成'] },
+  json: { en: ['JSON'], ja: ['JSON'] },
+  trustRelationships: { en: ['Trust relationships'], ja: ['信頼関係'] },
+  editTrustPolicy: { en: ['Edit trust policy'], ja: ['信頼ポリシーを編集'] },
+  updatePolicy: { en: ['Update policy'], ja: ['ポリシーを更新'] },
+  search: { en: ['Search', 'Filter'], ja: ['検索', 'フィルター'] },
+} as const satisfies Record<string, Record<Language, readonly string[]>>;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** The console's language: the document's `lang`, else English. */
+export function consoleLanguage(doc: Document = document): Language {
+  return (doc.documentElement.lang || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/** Labels to try: the page's language first, English as the fallback (untranslated parts). */
+export function labelsFor(key: LabelKey, language: Language): readonly string[] {
+  return language === 'en' ? LABELS[key].en : [...LABELS[key][language], ...LABELS[key].en];
+}

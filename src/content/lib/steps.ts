@@ -1,0 +1,28 @@
+// The customer's journey for a setup, for the panel's "step n of m".
+import type { ContentSetup } from '../../core/messages.ts';
+
+export type Milestone = 'policy' | 'entity' | 'permissions' | 'review' | 'capture' | 'trust';
+
+export function journey(setup: ContentSetup): Milestone[] {
+  if (setup.mode === 'update-trust') return ['trust', 'capture'];
+  return [
+    ...setup.customPolicies.map(() => 'policy' as const),
+    'entity',
+    'permissions',
+    'review',
+    'capture',
+  ];
+}
+
+/** 1-based position of a milestone (the n-th custom policy for 'policy'). */
+export function stepNumber(
+  setup: ContentSetup,
+  milestone: Milestone,
+  policyIndex = 0,
+): { step: number; totalSteps: number } {
+  const steps = journey(setup);
+  const index = milestone === 'policy' ? policyIndex : steps.indexOf(milestone);
+  return { step: Math.max(1, index + 1), totalSteps: steps.length };
+}
+
+export const policyName = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
