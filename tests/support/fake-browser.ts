@@ -1,0 +1,101 @@
+// An in-memory stand-in for the `browser` object of src/platform/browser.ts, for unit tests of
+// the background: storage that round-trips through JSON like the real one, alarms fired by the
+// test, and a record of tabs, notifications and badge changes.
+import { vi } from 'vitest';
+
+type Listener = (...args: never[]) => unknown;
+
+function event() {
+  const listeners = new Set<Listener>();
+  return {
+    addListener: (l: Listener) => void listeners.add(l),
+    removeListener: (l: Listener) => void listeners.delete(l),
+    hasListener: (l: Listener) => listeners.has(l),
+    emit: (...args: unknown[]) =>
+      [...listeners].map((l) => (l as (...a: unknown[]) => unknown)(...args)),
+  };
+}
+
+function storageArea(name: string, onChanged: ReturnType<typeof event>) {
+  let data: Record<string, unknown> = {};
+  return {
+    dump: () => structuredClone(data),
+    load: (values: Record<string, unknown>) => void (data = structuredClone(values)),
+    async get(keys?: string | string[] | null) {
+      const wanted =
+        keys === undefined || keys === null
+          ? Object.keys(data)
+          : Array.isArray(keys)
+            ? keys
+            : [keys];
+      return Object.fromEntries(
+        wanted.filter((k) => k in data).map((k) => [k, JSON.parse(JSON.stringify(data[k]))]),
+      );
+    },
+    async set(values: Record<string, unknown>) {
+      const changes: Record<string, { oldValue?: unknown; newValue: unknown }> = {};
+      for (const [k, v] of Object.entries(values)) {
+        changes[k] = { oldValue: data[k], newValue: v };
+        data[k] = JSON.parse(JSON.stringify(v));
+      }
+      onChanged.emit(changes, name);
+    },
+    async remove(keys: string | string[]) {
+      for (const k of Array.isArray(keys) ? keys : [keys]) delete data[k];
+    },
+  };
+}
+
+export function createFakeBrowser() {
+  const onChanged = event();
+  const alarms = new Map<string, { name: string; scheduledTime: number }>();
+  const granted = new Set<string>(['http://127.0.0.1/*']);
+  let nextTabId = 100;
+  const browser = {
+    runtime: {
+      id: 'fake-extension-id',
+      getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
+      getManifest: () => ({ version: '0.1.0' }),
+      onMessage: event(),
+      onStartup: event(),
+      onInstalled: event(),
+      sendMessage: vi.fn(),
+    },
+    storage: {
+      local: storageArea('local', onChanged),
+      session: storageArea('session', onChanged),
+      onChanged,
+    },
+    tabs: {
+      create: vi.fn(async ({ url }: { url: string }) => ({ id: nextTabId++, url })),
+      update: vi.fn(async (tabId: number, props: { url?: string }) => ({ id: tabId, ...props })),
+      query: vi.fn(async () => []),
+      onRemoved: event(),
+    },
+    alarms: {
+      create: vi.fn(
+        async (name: string, info: { when: number }) =>
+          void alarms.set(name, { name, scheduledTime: info.when }),
+      ),
+      clear: vi.fn(async (name: string) => alarms.delete(name)),
+      get: async (name: string) => alarms.get(name),
+      onAlarm: event(),
+    },
+    permissions: {
+      contains: vi.fn(async ({ origins = [] }: { origins?: string[] }) =>
+        origins.every((o) => granted.has(o)),
+      ),
+      request: vi.fn(async () => true),
+    },
+    notifications: { create: vi.fn(async () => 'id') },
+    action: {
+      setBadgeText: vi.fn(async () => undefined),
+      setBadgeBackgroundColor: vi.fn(async () => undefined),
+      setTitle: vi.fn(async () => undefined),
+    },
+    i18n: { getMessage: () => '' },
+  };
+  return { browser, alarms, granted };
+}
+
+export type FakeBrowser = ReturnType<typeof createFakeBrowser>;

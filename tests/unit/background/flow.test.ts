@@ -1,0 +1,378 @@
+// The background end to end in memory: a setup started from the popup, the console's events
+// checked against the setup and the sender's tab, the ARN captured, and the report delivered
+// through faults, with what is in storage asserted at each step.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeBrowser } from '../../support/fake-browser.ts';
+import { parseReport } from '../../../src/core/report.ts';
+import { parseProfile } from '../../../src/core/profile.ts';
+import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+
+const fake = vi.hoisted(() => ({
+  current: null as unknown as ReturnType<typeof createFakeBrowser>,
+}));
+vi.mock('../../../src/platform/browser.ts', () => ({
+  get browser() {
+    return fake.current.browser;
+  },
+  browserName: () => 'chrome',
+}));
+vi.mock('virtual:crossrole/builtin-profiles', () => ({
+  default: EXAMPLE_PROFILES.map((p) => {
+    const parsed = parseProfile(p);
+    if (!parsed.ok) throw new Error('example profile invalid');
+    return parsed.value;
+  }),
+}));
+
+const { handleMessage } = await import('../../../src/background/router.ts');
+const { deliverDue } = await import('../../../src/background/delivery.ts');
+
+const EXTENSION = 'chrome-extension://fake-extension-id/src/popup/index.html';
+const CONSOLE = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles';
+const ACCOUNT = '111122223333';
+const popup = { id: 'fake-extension-id', url: EXTENSION };
+const tab = (tabId: number, url = CONSOLE) => ({
+  id: 'fake-extension-id',
+  url,
+  tab: { id: tabId } as never,
+  frameId: 0,
+});
+
+const TRUST = (externalId: string) =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': externalId } },
+      },
+    ],
+  });
+
+type Answer =
+  { status: number; body?: unknown; headers?: Record<string, string> } | 'network-error';
+let answers: Answer[];
+const fetchMock = vi.fn(async (_url: URL | string, _init?: RequestInit) => {
+  const next = answers.shift() ?? {
+    status: 200,
+    body: { status: 'connected', message: 'Welcome' },
+  };
+  if (next === 'network-error') throw new TypeError('Failed to fetch');
+  return new Response(next.body === undefined ? null : JSON.stringify(next.body), {
+    status: next.status,
+    headers: next.headers,
+  });
+});
+
+async function state() {
+  const reply = await handleMessage({ type: 'popup.state' }, popup);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as {
+    setups: {
+      id: string;
+      state: string;
+      roleArn: string | null;
+      problem: string | null;
+      delivery: {
+        status: string;
+        attempts: number;
+        nextAttemptAt: number | null;
+        serviceMessage: string | null;
+      } | null;
+    }[];
+    connections: unknown[];
+  };
+}
+
+/** Starts a demo setup as the popup does and has its console tab announce itself. */
+async function startDemo(roleName = 'CrossroleDemoRole') {
+  const started = await handleMessage(
+    {
+      type: 'setup.start',
+      mode: 'create-role',
+      profileId: 'crossrole-demo',
+      levelId: 'read-only',
+      optionIds: [],
+      partition: 'aws',
+      roleName,
+      roleDescription: 'Demo — read only ✨',
+      externalId: 'demo-abcdefghijklmnopqrstuv',
+    },
+    popup,
+  );
+  if (!started.ok) throw new Error(started.error);
+  const { setupId, url } = started.value as { setupId: string; url: string };
+  const tabId = (await fake.current.browser.tabs.create.mock.results[0]!.value).id as number;
+  const hello = await handleMessage({ type: 'content.hello', route: '/roles/create' }, tab(tabId));
+  return { setupId, url, tabId, hello };
+}
+
+beforeEach(() => {
+  fake.current = createFakeBrowser();
+  answers = [];
+  fetchMock.mockClear();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('a setup from the popup to the service', () => {
+  it('opens the prefilled wizard and tells the console tab what to fill, without the token', async () => {
+    const { url, hello } = await startDemo();
+    const link = new URL(url);
+    expect(link.host).toBe('console.aws.amazon.com');
+    const query = new URLSearchParams(link.hash.split('?')[1]);
+    expect(query.get('awsAccount')).toBe('999988887777');
+    expect(query.get('externalId')).toBe('demo-abcdefghijklmnopqrstuv');
+    expect(query.getAll('policies')).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    expect(hello.ok && hello.value).toMatchObject({
+      roleName: 'CrossroleDemoRole',
+      serviceAccountId: '999988887777',
+      state: 'started',
+    });
+    // The description is sanitised to IAM's character set before anything is created.
+    expect(hello.ok && (hello.value as { roleDescription: string }).roleDescription).toBe(
+      'Demo - read only ',
+    );
+  });
+
+  it('captures, verifies and delivers exactly one report with the setup id as Idempotency-Key', async () => {
+    const { setupId, tabId } = await startDemo();
+    expect(
+      (
+        await handleMessage(
+          { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+          tab(tabId),
+        )
+      ).ok,
+    ).toBe(true);
+    const arn = `arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`;
+    const page = await handleMessage(
+      {
+        type: 'content.rolePage',
+        setupId,
+        roleName: 'CrossroleDemoRole',
+        sessionAccountId: ACCOUNT,
+        arnTexts: [`ARN ${arn} Copy`],
+        trustPolicyText: TRUST('demo-abcdefghijklmnopqrstuv'),
+      },
+      tab(tabId),
+    );
+    expect(page.ok).toBe(true);
+    await deliverDue();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [target, init] = fetchMock.mock.calls[0]!;
+    expect(String(target)).toBe('http://127.0.0.1:47615/crossrole/v1/connections');
+    expect((init!.headers as Record<string, string>)['Idempotency-Key']).toBe(setupId);
+    const report = parseReport(JSON.parse(String(init!.body)));
+    expect(report.ok && report.value).toMatchObject({
+      roleArn: arn,
+      accountId: ACCOUNT,
+      trustPolicyVerified: true,
+      externalId: 'demo-abcdefghijklmnopqrstuv',
+      policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    });
+    const { setups, connections } = await state();
+    expect(setups[0]).toMatchObject({
+      state: 'delivered',
+      roleArn: arn,
+      delivery: { status: 'delivered', serviceMessage: 'Welcome' },
+    });
+    expect(connections).toHaveLength(1);
+    expect(fake.current.browser.notifications.create).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses events from another tab, a different role name, and an ARN of another account', async () => {
+    const { setupId, tabId } = await startDemo();
+    expect(
+      (
+        await handleMessage(
+          { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+          tab(tabId + 1),
+        )
+      ).ok,
+    ).toBe(false);
+    const wrongName = await handleMessage(
+      { type: 'content.roleCreated', setupId, roleName: 'SomethingElse' },
+      tab(tabId),
+    );
+    expect(wrongName.ok).toBe(false);
+    expect((await state()).setups[0]!.problem).toMatch(/SomethingElse/);
+
+    await handleMessage(
+      { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+      tab(tabId),
+    );
+    const forged = await handleMessage(
+      {
+        type: 'content.rolePage',
+        setupId,
+        roleName: 'CrossroleDemoRole',
+        sessionAccountId: ACCOUNT,
+        arnTexts: ['arn:aws:iam::444455556666:role/CrossroleDemoRole'],
+        trustPolicyText: null,
+      },
+      tab(tabId),
+    );
+    expect(forged.ok).toBe(false);
+    // A multi-session host names the account: the page cannot claim another one.
+    const otherHost = `https://${ACCOUNT}-abcd1234.us-east-1.console.aws.amazon.com/iam/home#/roles`;
+    await handleMessage({ type: 'content.hello', route: '/roles' }, tab(tabId, otherHost));
+    const mismatch = await handleMessage(
+      {
+        type: 'content.rolePage',
+        setupId,
+        roleName: 'CrossroleDemoRole',
+        sessionAccountId: '444455556666',
+        arnTexts: ['arn:aws:iam::444455556666:role/CrossroleDemoRole'],
+        trustPolicyText: null,
+      },
+      tab(tabId, otherHost),
+    );
+    expect(mismatch.ok).toBe(false);
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect((await state()).setups[0]!.state).toBe('role-created');
+  });
+
+  it('does not send a role whose trust policy requires MFA, and says why', async () => {
+    const { setupId, tabId } = await startDemo();
+    await handleMessage(
+      { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+      tab(tabId),
+    );
+    const withMfa = JSON.parse(TRUST('demo-abcdefghijklmnopqrstuv'));
+    withMfa.Statement[0].Condition.Bool = { 'aws:MultiFactorAuthPresent': 'true' };
+    await handleMessage(
+      {
+        type: 'content.rolePage',
+        setupId,
+        roleName: 'CrossroleDemoRole',
+        sessionAccountId: ACCOUNT,
+        arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
+        trustPolicyText: JSON.stringify(withMfa),
+      },
+      tab(tabId),
+    );
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    const popupState = (await handleMessage({ type: 'popup.state' }, popup)) as {
+      ok: true;
+      value: { setups: { state: string; trustProblems: string[] }[] };
+    };
+    expect(popupState.value.setups[0]!.state).toBe('arn-captured');
+    expect(popupState.value.setups[0]!.trustProblems.join(' ')).toMatch(/MFA/);
+  });
+});
+
+describe('delivery through faults', () => {
+  async function captured() {
+    const { setupId, tabId } = await startDemo();
+    await handleMessage(
+      { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+      tab(tabId),
+    );
+    await handleMessage(
+      {
+        type: 'content.rolePage',
+        setupId,
+        roleName: 'CrossroleDemoRole',
+        sessionAccountId: ACCOUNT,
+        arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
+        trustPolicyText: TRUST('demo-abcdefghijklmnopqrstuv'),
+      },
+      tab(tabId),
+    );
+    return setupId;
+  }
+
+  it('backs off on 503 and network errors, honours Retry-After, then delivers once', async () => {
+    answers = [
+      { status: 503 },
+      'network-error',
+      { status: 429, headers: { 'Retry-After': '120' } },
+    ];
+    const setupId = await captured();
+    await deliverDue();
+    let setup = (await state()).setups[0]!;
+    expect(setup.delivery).toMatchObject({ status: 'queued', attempts: 1 });
+    const firstWait = setup.delivery!.nextAttemptAt! - Date.now();
+    expect(firstWait).toBeGreaterThan(500);
+    expect(firstWait).toBeLessThanOrEqual(1000);
+    expect(fake.current.alarms.get('crossrole-delivery')).toBeDefined();
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    for (const expectedAttempts of [2, 3]) {
+      vi.setSystemTime(setup.delivery!.nextAttemptAt! + 1);
+      await deliverDue();
+      setup = (await state()).setups[0]!;
+      expect(setup.delivery!.attempts).toBe(expectedAttempts);
+    }
+    // Retry-After: 120 s is longer than the backoff (2 s), so it wins.
+    expect(setup.delivery!.nextAttemptAt! - Date.now()).toBeGreaterThanOrEqual(119_000);
+    vi.setSystemTime(setup.delivery!.nextAttemptAt! + 1);
+    await deliverDue();
+    expect((await state()).setups[0]).toMatchObject({ state: 'delivered' });
+    const keys = fetchMock.mock.calls.map(
+      ([, init]) => (init!.headers as Record<string, string>)['Idempotency-Key'],
+    );
+    expect(new Set(keys)).toEqual(new Set([setupId]));
+  });
+
+  it('keeps a refused report with the service message, and "Retry now" queues it again', async () => {
+    answers = [{ status: 403, body: { message: 'This account is on a trial plan.' } }];
+    const setupId = await captured();
+    await deliverDue();
+    expect((await state()).setups[0]).toMatchObject({
+      state: 'failed',
+      delivery: { status: 'refused', serviceMessage: 'This account is on a trial plan.' },
+    });
+    expect((await handleMessage({ type: 'setup.retry', setupId }, popup)).ok).toBe(true);
+    expect((await state()).setups[0]).toMatchObject({ state: 'delivered' });
+  });
+
+  it('gives up after 24 hours and keeps the ARN for the customer', async () => {
+    answers = Array.from({ length: 50 }, () => ({ status: 500 }));
+    await captured();
+    await deliverDue();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 25 * 60 * 60 * 1000);
+    await deliverDue();
+    expect((await state()).setups[0]).toMatchObject({
+      state: 'failed',
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`,
+      delivery: { status: 'expired' },
+    });
+  });
+
+  it('waits without sending when the report origin is not allowed', async () => {
+    fake.current.granted.clear();
+    await captured();
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect((await state()).setups[0]!.delivery).toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('storage', () => {
+  it('skips a corrupt setup without losing the others', async () => {
+    const { setupId } = await startDemo();
+    const stored = fake.current.browser.storage.local.dump();
+    fake.current.browser.storage.local.load({
+      ...stored,
+      setups: [{ id: 'broken', state: 'nonsense' }, ...(stored.setups as unknown[])],
+    });
+    const { setups } = await state();
+    expect(setups.map((s) => s.id)).toEqual([setupId]);
+  });
+
+  it('refuses popup messages from a content script and content messages from the popup', async () => {
+    expect((await handleMessage({ type: 'popup.state' }, tab(5))).ok).toBe(false);
+    expect((await handleMessage({ type: 'content.hello', route: '/roles' }, popup)).ok).toBe(false);
+    expect((await handleMessage({ type: 'setup.start', evil: true }, popup)).ok).toBe(false);
+  });
+});

@@ -1,0 +1,74 @@
+// The page-feature conventions, checked on every feature file (Refined GitHub's meta-test):
+// one feature per file named after it, listed in the registry, set up from `init(context,
+// signal)` with everything it adds tied to the signal, and none of the shortcuts that break on
+// the console or leak into the page.
+// @vitest-environment node
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../../src/platform/browser.ts', () => ({ browser: {} }));
+const { FEATURES } = await import('../../../src/content/features/index.ts');
+
+const DIR = path.resolve(import.meta.dirname, '../../../src/content/features');
+const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+
+describe('content features', () => {
+  it('are all registered, one per file, with the file name as id', () => {
+    expect(FEATURES.map((f) => `${f.id}.ts`).sort()).toEqual([...files].sort());
+  });
+
+  for (const file of files) {
+    const source = readFileSync(path.join(DIR, file), 'utf8');
+    describe(file, () => {
+      it('starts with a comment that says which page it serves and why', () => {
+        expect(source.startsWith('// ')).toBe(true);
+      });
+      it('ties listeners and waits to the abort signal', () => {
+        for (const call of source.matchAll(/addEventListener\(/g)) {
+          const statement = source.slice(call.index).split(/\);\s*\n/)[0] ?? '';
+          expect(statement, statement).toMatch(/signal/);
+        }
+        for (const call of source.matchAll(/waitFor\(/g))
+          expect(source.slice(call.index, call.index + 400), 'waitFor needs the signal').toMatch(
+            /signal/,
+          );
+      });
+      it('uses no timers, no innerHTML, no extension API and no generated ids', () => {
+        expect(source).not.toMatch(/setInterval|innerHTML|outerHTML|insertAdjacentHTML/);
+        expect(source).not.toMatch(/\bbrowser\.|\bchrome\./);
+        // React's useId ids (":r1b2:") change between renders; hashed class names only by prefix.
+        expect(source).not.toMatch(/getElementById|querySelector[^)]*#/);
+        expect(source).not.toMatch(/awsui_[a-z-]+_[a-z0-9]{5}_[a-z0-9]{5}/);
+      });
+      it('never clicks the buttons that create or update something', () => {
+        expect(source).not.toMatch(
+          /labelsFor\('(createRole|createPolicy|updatePolicy)'[^)]*\)\)?\.click/,
+        );
+      });
+    });
+  }
+
+  it('each feature answers its own routes only', () => {
+    const routes = [
+      '/roles',
+      '/roles/create',
+      '/roles/details/MyRole',
+      '/roles/edit_trust_policy/MyRole',
+      '/policies',
+      '/policies/create',
+      '/users',
+    ];
+    const table = Object.fromEntries(
+      FEATURES.map((f) => [f.id, routes.filter((r) => f.matches(r))]),
+    );
+    expect(table).toEqual({
+      'create-role-wizard': ['/roles/create'],
+      'create-policy': ['/policies/create'],
+      'policies-list': ['/policies'],
+      'roles-list': ['/roles'],
+      'role-details': ['/roles/details/MyRole'],
+      'edit-trust-policy': ['/roles/details/MyRole', '/roles/edit_trust_policy/MyRole'],
+    });
+  });
+});
