@@ -1,4 +1,4 @@
-// The guide panel: a small card in a closed shadow root (the console's CSS cannot reach it and
+// The guide panel: a small card in a shadow root (the console's CSS cannot reach it and
 // ours cannot leak), in the console's visual language. It says what Crossrole filled, what is
 // left for the customer, and offers every value it could not fill with a copy button. It moves
 // away from the console's own buttons and can be collapsed.
@@ -78,7 +78,7 @@ export class GuidePanel {
 
   constructor(signal: AbortSignal) {
     this.host = document.createElement('crossrole-guide');
-    this.root = this.host.attachShadow({ mode: 'closed' });
+    this.root = this.host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.panel = el('section', 'panel');

@@ -82,15 +82,13 @@ class Wizard {
   private render(milestoneStep: Step, title: string, items: PanelItem[], note?: string): void {
     const milestone =
       milestoneStep === 1 ? 'entity' : milestoneStep === 2 ? 'permissions' : 'review';
-    this.context
-      .panel()
-      .render({
-        service: this.setup.serviceName,
-        title,
-        items,
-        note,
-        ...stepNumber(this.setup, milestone),
-      });
+    this.context.panel().render({
+      service: this.setup.serviceName,
+      title,
+      items,
+      note,
+      ...stepNumber(this.setup, milestone),
+    });
   }
 
   /** Everything the customer needs to fill the wizard alone. */

@@ -69,14 +69,12 @@ export const roleDetails: Feature = {
 function show(context: FeatureContext, title: string, problem: string): void {
   const setup = context.setup;
   if (!setup) return;
-  context
-    .panel()
-    .render({
-      service: setup.serviceName,
-      title,
-      ...stepNumber(setup, 'capture'),
-      items: [{ status: 'problem', text: problem }],
-    });
+  context.panel().render({
+    service: setup.serviceName,
+    title,
+    ...stepNumber(setup, 'capture'),
+    items: [{ status: 'problem', text: problem }],
+  });
 }
 
 async function selectTrustTab(context: FeatureContext): Promise<void> {

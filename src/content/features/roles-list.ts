@@ -30,14 +30,12 @@ export const rolesList: Feature = {
     });
     if (signal.aborted) return;
     if (!reply.ok) {
-      context
-        .panel()
-        .render({
-          service: setup.serviceName,
-          title: 'Crossrole did not accept this role',
-          ...stepNumber(setup, 'capture'),
-          items: [{ status: 'problem', text: reply.error }],
-        });
+      context.panel().render({
+        service: setup.serviceName,
+        title: 'Crossrole did not accept this role',
+        ...stepNumber(setup, 'capture'),
+        items: [{ status: 'problem', text: reply.error }],
+      });
       return;
     }
     location.hash = `#/roles/details/${encodeURIComponent(created)}?section=trust_relationships`;

@@ -21,15 +21,15 @@ export function accessibleLabel(control: Element): string {
   return normalize(parts.join(' '));
 }
 
+/**
+ * Not hidden by the page. Cloudscape draws its own checkboxes and radios over transparent native
+ * inputs, so opacity does not count; `display: none` and `hidden` ancestors do.
+ */
 function isVisible(el: Element): boolean {
-  const box = (el as HTMLElement).getBoundingClientRect?.();
-  return (
-    !box ||
-    box.width > 0 ||
-    box.height > 0 ||
-    (el as HTMLInputElement).type === 'radio' ||
-    (el as HTMLInputElement).type === 'checkbox'
-  );
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
+  }
+  return typeof el.checkVisibility === 'function' ? el.checkVisibility() : true;
 }
 
 /**
