@@ -69,6 +69,7 @@ export async function handleMessage(
       case 'content.policyCreated':
       case 'content.roleCreated':
       case 'content.trustUpdated':
+      case 'content.roleRenamed':
       case 'content.rolePage':
         return handleContentEvent(message, consoleSender);
     }

@@ -180,7 +180,11 @@ type ContentEvent = Extract<
   Message,
   {
     type:
-      'content.policyCreated' | 'content.roleCreated' | 'content.trustUpdated' | 'content.rolePage';
+      | 'content.policyCreated'
+      | 'content.roleCreated'
+      | 'content.roleRenamed'
+      | 'content.trustUpdated'
+      | 'content.rolePage';
   }
 >;
 
@@ -205,6 +209,23 @@ export async function handleContentEvent(
       };
       return customPolicies.every((p) => p.created) ? move(next, 'policies-created') : next;
     });
+    return saved ? { ok: true, value: toContentSetup(saved) } : refuse('The setup is gone.');
+  }
+
+  if (event.type === 'content.roleRenamed') {
+    if (
+      setup.mode !== 'create-role' ||
+      (setup.state !== 'started' && setup.state !== 'policies-created')
+    ) {
+      return refuse('The role name can only change before the role is created.');
+    }
+    const nameProblem = validateRoleName(event.roleName);
+    if (nameProblem) return refuse(`Role name ${nameProblem}.`);
+    const saved = await updateSetup(setup.id, (s) => ({
+      ...s,
+      roleName: event.roleName,
+      problem: null,
+    }));
     return saved ? { ok: true, value: toContentSetup(saved) } : refuse('The setup is gone.');
   }
 

@@ -79,6 +79,16 @@ export const ContentRoleCreated = z.object({
 });
 
 /** The console confirmed Update policy on the role's trust relationships. */
+/**
+ * The customer changed the role name in the wizard (for example because IAM said it is taken).
+ * Accepted only before the role exists; the ARN is then expected under the new name.
+ */
+export const ContentRoleRenamed = z.object({
+  type: z.literal('content.roleRenamed'),
+  setupId: Id,
+  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+});
+
 export const ContentTrustUpdated = z.object({
   type: z.literal('content.trustUpdated'),
   setupId: Id,
@@ -122,6 +132,7 @@ export const Message = z.discriminatedUnion('type', [
   ContentPolicyCreated,
   ContentRoleCreated,
   ContentTrustUpdated,
+  ContentRoleRenamed,
   ContentRolePage,
   ContentLocatorMiss,
 ]);

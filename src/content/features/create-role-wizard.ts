@@ -37,7 +37,7 @@ export const createRoleWizard: Feature = {
 class Wizard {
   constructor(
     private readonly context: FeatureContext,
-    private readonly setup: ContentSetup,
+    private setup: ContentSetup,
     private readonly signal: AbortSignal,
   ) {}
 
@@ -426,6 +426,24 @@ class Wizard {
       .panel()
       .highlight(create, `Creates ${this.setup.roleName} for ${this.setup.serviceName}`);
     this.watchForNameClash(name);
+    name?.addEventListener('change', () => void this.rename(name.value), { signal: this.signal });
+  }
+
+  /** The customer typed another role name: the background must expect the role under it. */
+  private async rename(roleName: string): Promise<void> {
+    if (roleName === this.setup.roleName || !roleName) return;
+    const reply = await this.context.send<ContentSetup>({
+      type: 'content.roleRenamed',
+      setupId: this.setup.id,
+      roleName,
+    });
+    if (this.signal.aborted) return;
+    if (reply.ok) {
+      this.setup = reply.value;
+      await this.fillReview();
+    } else {
+      this.render(3, 'Crossrole cannot use that name', [{ status: 'problem', text: reply.error }]);
+    }
   }
 
   /** IAM refuses a name taken in another case: say so beside the field the customer must change. */
@@ -436,17 +454,28 @@ class Wizard {
     ).then((clash) => {
       if (!clash || this.signal.aborted) return;
       const label = name ? accessibleLabel(name) : 'Role name';
-      this.render(
-        3,
-        'That role name is taken',
-        [
+      const suggestion = `${this.setup.roleName.slice(0, 62)}-2`;
+      this.context.panel().render({
+        service: this.setup.serviceName,
+        title: 'That role name is taken',
+        ...stepNumber(this.setup, 'review'),
+        items: [
           {
             status: 'problem',
-            text: `A role named ${this.setup.roleName} (in some letter case) already exists in this account. Open Crossrole, change the role name, and start again; or delete the old role if it is unused.`,
+            text: `A role named ${this.setup.roleName} (in some letter case) already exists in this account. Type another name in ${label}, or use ${suggestion}; then press Create role again.`,
           },
         ],
-        `${label} must be unique in the account, whatever the case.`,
-      );
+        note: `${label} must be unique in the account, whatever the case.`,
+        actions: [
+          {
+            label: `Use ${suggestion}`,
+            primary: true,
+            run: async () => {
+              if (name && setValue(name, suggestion)) await this.rename(suggestion);
+            },
+          },
+        ],
+      });
     });
   }
 }
