@@ -1,0 +1,218 @@
+// What the replica knows about where it runs: options injected by installConsoleReplica, the
+// signed-in account from the session meta tag, the partition from the host, plus the small pieces
+// of shared state (route, flash messages, delays) every page uses.
+import { useEffect, useState, type ReactNode } from 'react';
+import { STRINGS, type Language, type Strings } from './strings';
+
+export interface ReplicaOptions {
+  language: Language;
+  slowMs: number;
+  ignoreUrlParams: boolean;
+}
+
+function readOptions(): ReplicaOptions {
+  const el = document.getElementById('replica-options');
+  let raw: Partial<ReplicaOptions> = {};
+  try {
+    raw = el?.textContent ? (JSON.parse(el.textContent) as Partial<ReplicaOptions>) : {};
+  } catch {
+    raw = {};
+  }
+  return {
+    language: raw.language === 'ja' ? 'ja' : 'en',
+    slowMs: typeof raw.slowMs === 'number' && raw.slowMs > 0 ? raw.slowMs : 0,
+    ignoreUrlParams: raw.ignoreUrlParams === true,
+  };
+}
+
+function readSession(): { accountId: string; accountAlias: string } {
+  const meta = document.querySelector('meta[name="awsc-session-data"]');
+  try {
+    const data = JSON.parse(meta?.getAttribute('content') ?? '{}') as {
+      accountId?: string;
+      accountAlias?: string;
+    };
+    return { accountId: data.accountId ?? '111122223333', accountAlias: data.accountAlias ?? '' };
+  } catch {
+    return { accountId: '111122223333', accountAlias: '' };
+  }
+}
+
+function partitionOfHost(host: string): string {
+  if (/(^|\.)console\.amazonaws\.cn$/i.test(host)) return 'aws-cn';
+  if (/(^|\.)console\.amazonaws-us-gov\.com$/i.test(host)) return 'aws-us-gov';
+  if (/(^|\.)console\.amazonaws-eusc\.eu$/i.test(host)) return 'aws-eusc';
+  return 'aws';
+}
+
+export const OPTIONS = readOptions();
+export const SESSION = readSession();
+export const ACCOUNT_ID = SESSION.accountId;
+export const PARTITION = partitionOfHost(location.hostname);
+export const T: Strings = STRINGS[OPTIONS.language];
+document.documentElement.lang = OPTIONS.language;
+
+export function managedPolicyArn(path: string): string {
+  return `arn:${PARTITION}:iam::aws:policy/${path}`;
+}
+
+export function roleArn(name: string): string {
+  return `arn:${PARTITION}:iam::${ACCOUNT_ID}:role/${name}`;
+}
+
+// ---- routing -------------------------------------------------------------------------------
+
+export interface Route {
+  /** The hash without `#` and without the query, e.g. `/roles/create`. */
+  path: string;
+  query: URLSearchParams;
+  /** The raw hash, for keys. */
+  raw: string;
+}
+
+export function parseHash(hash: string): Route {
+  const h = hash.replace(/^#/, '');
+  const q = h.indexOf('?');
+  const path = q < 0 ? h : h.slice(0, q);
+  const query = new URLSearchParams(q < 0 ? '' : h.slice(q + 1));
+  return { path: path || '/', query, raw: h };
+}
+
+export function useRoute(): Route {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return parseHash(hash);
+}
+
+export function navigate(hash: string): void {
+  location.hash = hash.startsWith('#') ? hash : `#${hash}`;
+}
+
+/** Rewrites the hash without a navigation (as the console does with its wizard state). */
+export function replaceHash(hash: string): void {
+  history.replaceState(history.state, '', `${location.pathname}${location.search}#${hash}`);
+}
+
+// ---- flash messages ------------------------------------------------------------------------
+
+export interface Flash {
+  id: string;
+  type: 'success' | 'error' | 'info';
+  content: ReactNode;
+  /** The route path on which the flash shows; it goes away once the user leaves that route. */
+  path: string;
+}
+
+type FlashListener = (flashes: Flash[]) => void;
+let flashes: Flash[] = [];
+const flashListeners = new Set<FlashListener>();
+
+export function pushFlash(flash: Omit<Flash, 'id'>): void {
+  flashes = [{ ...flash, id: String(Date.now()) + Math.random() }];
+  flashListeners.forEach((l) => l(flashes));
+}
+
+export function dismissFlash(id: string): void {
+  flashes = flashes.filter((f) => f.id !== id);
+  flashListeners.forEach((l) => l(flashes));
+}
+
+export function useFlashes(path: string): Flash[] {
+  const [list, setList] = useState(flashes);
+  useEffect(() => {
+    flashListeners.add(setList);
+    return () => {
+      flashListeners.delete(setList);
+    };
+  }, []);
+  useEffect(() => {
+    // Leaving the route of a flash removes it.
+    const kept = flashes.filter((f) => f.path === path);
+    if (kept.length !== flashes.length) {
+      flashes = kept;
+      flashListeners.forEach((l) => l(flashes));
+    }
+  }, [path]);
+  return list.filter((f) => f.path === path);
+}
+
+// ---- slow variant ----------------------------------------------------------------------------
+
+/** False for `slowMs` after `key` changes, then true (always true when slowMs is 0). */
+export function useSlow(key: string): boolean {
+  const [readyKey, setReadyKey] = useState(OPTIONS.slowMs > 0 ? null : key);
+  useEffect(() => {
+    if (OPTIONS.slowMs <= 0) {
+      setReadyKey(key);
+      return;
+    }
+    const timer = setTimeout(() => setReadyKey(key), OPTIONS.slowMs);
+    return () => clearTimeout(timer);
+  }, [key]);
+  return OPTIONS.slowMs <= 0 || readyKey === key;
+}
+
+// ---- API -----------------------------------------------------------------------------------
+
+export class ApiError extends Error {}
+
+export async function api<T>(op: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(`/iam/replica-api/${op}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    body = {};
+  }
+  if (!res.ok) {
+    const message = (body as { message?: string }).message ?? `HTTP ${res.status}`;
+    throw new ApiError(message);
+  }
+  return body as T;
+}
+
+export interface RoleData {
+  roleName: string;
+  arn: string;
+  description: string;
+  trustPolicy: unknown;
+  trustPolicyText: string;
+  attachedPolicyArns: string[];
+  createDate: string;
+}
+
+export interface PolicyData {
+  policyName: string;
+  arn: string;
+  description: string;
+  document: string;
+}
+
+/** Loads data with `op` whenever `key` changes. */
+export function useApi<T>(
+  op: string,
+  input: unknown,
+  key: string,
+): { data?: T; error?: string; loading: boolean } {
+  const [state, setState] = useState<{ key: string; data?: T; error?: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    api<T>(op, input).then(
+      (data) => live && setState({ key, data }),
+      (e: unknown) => live && setState({ key, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [op, key]);
+  if (!state || state.key !== key) return { loading: true };
+  return { data: state.data, error: state.error, loading: false };
+}

@@ -1,0 +1,213 @@
+// Entry point of the IAM console replica: navigation bar, app layout, hash router.
+import '@cloudscape-design/global-styles/index.css';
+import './replica.css';
+import { useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import AppLayout from '@cloudscape-design/components/app-layout';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Flashbar from '@cloudscape-design/components/flashbar';
+import SideNavigation from '@cloudscape-design/components/side-navigation';
+import { I18nProvider } from '@cloudscape-design/components/i18n';
+import messagesEn from '@cloudscape-design/components/i18n/messages/all.en';
+import messagesJa from '@cloudscape-design/components/i18n/messages/all.ja';
+import {
+  ACCOUNT_ID,
+  OPTIONS,
+  SESSION,
+  T,
+  dismissFlash,
+  parseHash,
+  useFlashes,
+  useRoute,
+  useSlow,
+  type Route,
+} from './env';
+import { CreateRoleWizard } from './wizard';
+import { EditTrustPolicy, Loading, RoleDetails, RolesList } from './roles';
+import { CreatePolicy, PoliciesList } from './policies';
+import { Dashboard } from './dashboard';
+
+function dashed(id: string): string {
+  return id.replace(/^(\d{4})(\d{4})(\d{4})$/, '$1-$2-$3');
+}
+
+function NavBar() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!(e.target as Element).closest?.('.replica-account')) setOpen(false);
+    };
+    document.addEventListener('click', close);
+    return () => document.removeEventListener('click', close);
+  }, [open]);
+  return (
+    <header className="replica-nav" data-testid="awsc-nav-header">
+      <a className="replica-nav-logo" href="#/home" aria-label="AWS">
+        aws
+      </a>
+      <span className="replica-nav-services">▦</span>
+      <input className="replica-nav-search" placeholder={`${T.navSearch}  [Alt+S]`} aria-label={T.navSearch} />
+      <span className="replica-nav-spacer" />
+      <span className="replica-nav-item">{T.navRegion}</span>
+      <div className="replica-account">
+        <button
+          type="button"
+          className="replica-nav-item replica-account-button"
+          data-testid="more-menu__awsc-nav-account-menu-button"
+          aria-expanded={open}
+          aria-haspopup="true"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {SESSION.accountAlias ? `${SESSION.accountAlias} ` : ''}@ {dashed(ACCOUNT_ID)} ▾
+        </button>
+        {open && (
+          <div className="replica-account-menu" data-testid="account-detail-menu" role="menu">
+            <div className="replica-account-row">
+              <span>{T.accountId}:</span>
+              <button
+                type="button"
+                data-testid="awsc-copy-accountid"
+                aria-label={T.copyAccountId}
+                onClick={() => void navigator.clipboard?.writeText(ACCOUNT_ID).catch(() => undefined)}
+              >
+                {dashed(ACCOUNT_ID)}
+              </button>
+            </div>
+            <div className="replica-account-row">
+              <button type="button" className="replica-signout">
+                {T.signOut}
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function legacyRedirect(route: Route): string | null {
+  // #/roles$new?step=type&roleType=crossAccount&isThirdParty&accountID=…&externalID=…&policies=…
+  if (route.path === '/roles$new' || route.path === '/roles/$new') {
+    if (OPTIONS.ignoreUrlParams) return '/roles/create?step=selectEntities';
+    const q = route.query;
+    const out = new URLSearchParams();
+    out.set('step', 'selectEntities');
+    if (q.get('roleType') === 'crossAccount' || q.has('accountID')) {
+      out.set('trustedEntityType', 'AWS_ACCOUNT');
+    }
+    const account = q.get('accountID');
+    if (account) out.set('awsAccount', account);
+    if (q.has('isThirdParty') && q.get('isThirdParty') !== 'false') out.set('isThirdParty', 'true');
+    const ext = q.get('externalID');
+    if (ext !== null) out.set('externalId', ext);
+    for (const p of q.getAll('policies').flatMap((v) => v.split(/,(?=arn:)/))) {
+      if (p) out.append('policies', p);
+    }
+    return `/roles/create?${out.toString()}`;
+  }
+  // #/roles/<RoleName>
+  const m = /^\/roles\/([^/]+)$/.exec(route.path);
+  if (m && m[1] !== 'create') return `/roles/details/${m[1]}`;
+  return null;
+}
+
+function Content({ route }: { route: Route }) {
+  const ready = useSlow(route.path);
+  const path = route.path;
+  const detail = /^\/roles\/details\/([^/]+)$/.exec(path);
+  const edit = /^\/roles\/edit_trust_policy\/([^/]+)$/.exec(path);
+  // The wizard delays each step itself.
+  if (path === '/roles/create') return <CreateRoleWizard key={path} route={route} />;
+  if (!ready) return <Loading />;
+  if (path === '/roles') return <RolesList />;
+  if (detail) return <RoleDetails key={detail[1]} name={decodeURIComponent(detail[1]!)} route={route} />;
+  if (edit) return <EditTrustPolicy key={edit[1]} name={decodeURIComponent(edit[1]!)} />;
+  if (path === '/policies') return <PoliciesList />;
+  if (path === '/policies/create') return <CreatePolicy />;
+  return <Dashboard />;
+}
+
+function breadcrumbs(path: string) {
+  const items = [{ text: T.breadcrumbIam, href: '#/home' }];
+  if (path.startsWith('/roles')) items.push({ text: T.roles, href: '#/roles' });
+  if (path === '/roles/create') items.push({ text: T.createRole, href: '#/roles/create' });
+  const name = /^\/roles\/(?:details|edit_trust_policy)\/([^/]+)$/.exec(path)?.[1];
+  if (name) items.push({ text: decodeURIComponent(name), href: `#/roles/details/${name}` });
+  if (path.startsWith('/roles/edit_trust_policy/')) {
+    items.push({ text: T.editTrustPolicy, href: `#${path}` });
+  }
+  if (path.startsWith('/policies')) items.push({ text: T.policies, href: '#/policies' });
+  if (path === '/policies/create') items.push({ text: T.createPolicy, href: '#/policies/create' });
+  return items;
+}
+
+function App() {
+  const route = useRoute();
+  const redirect = legacyRedirect(route);
+  useEffect(() => {
+    if (redirect) location.replace(`#${redirect}`);
+  }, [redirect]);
+  const flashPath = safeDecode(route.path);
+  const flashes = useFlashes(flashPath);
+  if (redirect) return <NavBar />;
+  return (
+    <>
+      <NavBar />
+      <AppLayout
+        headerSelector=".replica-nav"
+        toolsHide
+        contentType={route.path === '/roles/create' ? 'wizard' : 'default'}
+        navigation={
+          <SideNavigation
+            header={{ text: 'Identity and Access Management (IAM)', href: '#/home' }}
+            activeHref={`#${route.path.startsWith('/policies') ? '/policies' : route.path.startsWith('/roles') ? '/roles' : '/home'}`}
+            items={[
+              { type: 'link', text: T.sideDashboard, href: '#/home' },
+              {
+                type: 'section',
+                text: T.sideAccessManagement,
+                items: [
+                  { type: 'link', text: T.sideRoles, href: '#/roles' },
+                  { type: 'link', text: T.sidePolicies, href: '#/policies' },
+                ],
+              },
+            ]}
+          />
+        }
+        breadcrumbs={<BreadcrumbGroup items={breadcrumbs(route.path)} ariaLabel="Breadcrumbs" />}
+        notifications={
+          <Flashbar
+            items={flashes.map((f) => ({
+              id: f.id,
+              type: f.type,
+              content: f.content,
+              dismissible: true,
+              dismissLabel: T.dismiss,
+              onDismiss: () => dismissFlash(f.id),
+            }))}
+          />
+        }
+        content={<Content route={route} />}
+      />
+    </>
+  );
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+const messages = OPTIONS.language === 'ja' ? [messagesJa] : [messagesEn];
+createRoot(document.getElementById('app')!).render(
+  <I18nProvider locale={OPTIONS.language} messages={messages}>
+    <App />
+  </I18nProvider>,
+);
+
+// For tests and debugging: the parsed route as the replica sees it.
+(window as unknown as { __replicaRoute?: () => Route }).__replicaRoute = () => parseHash(location.hash);

@@ -1,0 +1,324 @@
+// A simulated IAM for the console replica: the Node-side store of what the replica really
+// submitted, enforcing IAM's own rules and speaking in IAM's own error messages. Pure TypeScript,
+// no browser. Every operation is recorded in `calls` so tests can count submissions.
+import { AWS_MANAGED_POLICY_PATHS } from '../console-replica/src/managed-policies.tsx';
+
+export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-eusc';
+
+export interface SimRole {
+  roleName: string;
+  arn: string;
+  description: string;
+  /** The trust policy as parsed JSON. */
+  trustPolicy: unknown;
+  /** The trust policy exactly as submitted. */
+  trustPolicyText: string;
+  attachedPolicyArns: string[];
+  createDate: string;
+}
+
+export interface SimPolicy {
+  policyName: string;
+  arn: string;
+  description: string;
+  document: string;
+}
+
+export interface SimCall {
+  op: string;
+  input: unknown;
+  status: number;
+}
+
+export interface SimulatedIamOptions {
+  accountId?: string;
+  partition?: Partition;
+}
+
+export interface CreateRoleInput {
+  roleName: string;
+  description?: string;
+  trustPolicy: string;
+  policyArns?: string[];
+}
+
+export interface CreatePolicyInput {
+  policyName: string;
+  description?: string;
+  document: string;
+}
+
+/** An IAM error: HTTP status plus the message IAM itself would give. */
+export class IamError extends Error {
+  constructor(
+    message: string,
+    readonly status = 400,
+    readonly code = 'ValidationError',
+  ) {
+    super(message);
+    this.name = 'IamError';
+  }
+}
+
+export const ROLE_NAME_RE = /^[\w+=,.@-]{1,64}$/;
+export const POLICY_NAME_RE = /^[\w+=,.@-]{1,128}$/;
+export const DESCRIPTION_RE = /^[\t\n\r\u0020-\u007e\u00a1-\u00ff]*$/;
+export const MAX_DESCRIPTION = 1000;
+export const MAX_TRUST_POLICY = 2048;
+export const MAX_POLICY_SIZE = 6144;
+export const MAX_POLICIES_PER_ROLE = 10;
+
+export const MSG = {
+  roleNameInvalid:
+    'The specified value for roleName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-',
+  roleNameLength: (n: number) =>
+    `1 validation error detected: Value at 'roleName' failed to satisfy constraint: Member must have length ${n < 1 ? 'greater than or equal to 1' : 'less than or equal to 64'}`,
+  roleExists: (name: string) => `Role with name ${name} already exists.`,
+  roleMissing: (name: string) => `The role with name ${name} cannot be found.`,
+  descriptionInvalid:
+    "1 validation error detected: Value at 'description' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*",
+  descriptionLength:
+    "1 validation error detected: Value at 'description' failed to satisfy constraint: Member must have length less than or equal to 1000",
+  syntax: 'Syntax errors in policy.',
+  aclSize: `Cannot exceed quota for ACLSizePerRole: ${MAX_TRUST_POLICY}`,
+  policySize: `Cannot exceed quota for PolicySize: ${MAX_POLICY_SIZE}`,
+  policiesPerRole: `Cannot exceed quota for PoliciesPerRole: ${MAX_POLICIES_PER_ROLE}`,
+  policyMissing: (arn: string) => `Policy ${arn} does not exist or is not attachable.`,
+  policyArnInvalid: (arn: string) => `ARN ${arn} is not valid.`,
+  policyNameInvalid:
+    'The specified value for policyName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-',
+  policyExists: (name: string) =>
+    `A policy called ${name} already exists. Duplicate names are not allowed.`,
+  unknownOp: (op: string) => `Unknown operation ${op}.`,
+} as const;
+
+/** The partition of a console host (`console.amazonaws.cn` → `aws-cn`, …). */
+export function partitionOfHost(host: string): Partition {
+  if (/(^|\.)console\.amazonaws\.cn$/i.test(host)) return 'aws-cn';
+  if (/(^|\.)console\.amazonaws-us-gov\.com$/i.test(host)) return 'aws-us-gov';
+  if (/(^|\.)console\.amazonaws-eusc\.eu$/i.test(host)) return 'aws-eusc';
+  return 'aws';
+}
+
+/** Parses a policy document; throws IAM's syntax error if it is not a JSON object. */
+function parsePolicy(text: unknown): unknown {
+  if (typeof text !== 'string') throw new IamError(MSG.syntax, 400, 'MalformedPolicyDocument');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new IamError(MSG.syntax, 400, 'MalformedPolicyDocument');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new IamError(MSG.syntax, 400, 'MalformedPolicyDocument');
+  }
+  return parsed;
+}
+
+/** Size as IAM counts it: whitespace outside strings does not count. */
+export function policySize(text: string): number {
+  return JSON.stringify(JSON.parse(text)).length;
+}
+
+function checkRoleName(name: unknown): string {
+  if (typeof name !== 'string') throw new IamError(MSG.roleNameInvalid);
+  if (name.length < 1 || name.length > 64) throw new IamError(MSG.roleNameLength(name.length));
+  if (!ROLE_NAME_RE.test(name)) throw new IamError(MSG.roleNameInvalid);
+  return name;
+}
+
+function checkDescription(description: unknown): string {
+  if (description === undefined || description === null) return '';
+  if (typeof description !== 'string') throw new IamError(MSG.descriptionInvalid);
+  if (description.length > MAX_DESCRIPTION) throw new IamError(MSG.descriptionLength);
+  if (!DESCRIPTION_RE.test(description)) throw new IamError(MSG.descriptionInvalid);
+  return description;
+}
+
+function checkTrustPolicy(text: unknown): { text: string; parsed: unknown } {
+  const parsed = parsePolicy(text);
+  if (policySize(text as string) > MAX_TRUST_POLICY) {
+    throw new IamError(MSG.aclSize, 409, 'LimitExceeded');
+  }
+  return { text: text as string, parsed };
+}
+
+export class SimulatedIam {
+  readonly accountId: string;
+  readonly partition: Partition;
+  readonly calls: SimCall[] = [];
+  private readonly roleStore = new Map<string, SimRole>();
+  private readonly policyStore = new Map<string, SimPolicy>();
+
+  constructor(options: SimulatedIamOptions = {}) {
+    this.accountId = options.accountId ?? '111122223333';
+    this.partition = options.partition ?? 'aws';
+    if (!/^\d{12}$/.test(this.accountId)) throw new Error(`bad account id ${this.accountId}`);
+  }
+
+  roleArn(roleName: string): string {
+    return `arn:${this.partition}:iam::${this.accountId}:role/${roleName}`;
+  }
+
+  policyArn(policyName: string): string {
+    return `arn:${this.partition}:iam::${this.accountId}:policy/${policyName}`;
+  }
+
+  /** All roles, oldest first (copies). */
+  roles(): SimRole[] {
+    return [...this.roleStore.values()].map((r) => structuredClone(r));
+  }
+
+  /** One role by exact name (IAM lookups are case-insensitive too; so is this one). */
+  role(name: string): SimRole | undefined {
+    const r = this.roleStore.get(name.toLowerCase());
+    return r && structuredClone(r);
+  }
+
+  /** All customer-managed policies (copies). */
+  policies(): SimPolicy[] {
+    return [...this.policyStore.values()].map((p) => structuredClone(p));
+  }
+
+  policy(name: string): SimPolicy | undefined {
+    const p = this.policyStore.get(name);
+    return p && structuredClone(p);
+  }
+
+  /** Number of recorded calls of one operation (optionally only those with a status). */
+  count(op: string, status?: number): number {
+    return this.calls.filter((c) => c.op === op && (status === undefined || c.status === status))
+      .length;
+  }
+
+  createRole(input: CreateRoleInput): SimRole {
+    const roleName = checkRoleName(input?.roleName);
+    const description = checkDescription(input.description);
+    const trust = checkTrustPolicy(input.trustPolicy);
+    const policyArns = input.policyArns ?? [];
+    if (!Array.isArray(policyArns) || policyArns.some((a) => typeof a !== 'string')) {
+      throw new IamError(MSG.policyArnInvalid(String(policyArns)));
+    }
+    const unique = [...new Set(policyArns)];
+    if (unique.length > MAX_POLICIES_PER_ROLE) {
+      throw new IamError(MSG.policiesPerRole, 409, 'LimitExceeded');
+    }
+    for (const arn of unique) this.checkAttachable(arn);
+    const existing = this.roleStore.get(roleName.toLowerCase());
+    if (existing) throw new IamError(MSG.roleExists(roleName), 409, 'EntityAlreadyExists');
+    const role: SimRole = {
+      roleName,
+      arn: this.roleArn(roleName),
+      description,
+      trustPolicy: trust.parsed,
+      trustPolicyText: trust.text,
+      attachedPolicyArns: unique,
+      createDate: new Date().toISOString(),
+    };
+    this.roleStore.set(roleName.toLowerCase(), role);
+    return structuredClone(role);
+  }
+
+  getRole(roleName: string): SimRole {
+    const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
+    if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    return structuredClone(r);
+  }
+
+  updateTrustPolicy(roleName: string, trustPolicy: string): SimRole {
+    const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
+    if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    const trust = checkTrustPolicy(trustPolicy);
+    r.trustPolicy = trust.parsed;
+    r.trustPolicyText = trust.text;
+    return structuredClone(r);
+  }
+
+  createPolicy(input: CreatePolicyInput): SimPolicy {
+    const policyName = input?.policyName;
+    if (typeof policyName !== 'string' || !POLICY_NAME_RE.test(policyName)) {
+      throw new IamError(MSG.policyNameInvalid);
+    }
+    const description = checkDescription(input.description);
+    const document = input.document;
+    parsePolicy(document);
+    if (policySize(document) > MAX_POLICY_SIZE) {
+      throw new IamError(MSG.policySize, 409, 'LimitExceeded');
+    }
+    if (this.policyStore.has(policyName)) {
+      throw new IamError(MSG.policyExists(policyName), 409, 'EntityAlreadyExists');
+    }
+    const policy: SimPolicy = {
+      policyName,
+      arn: this.policyArn(policyName),
+      description,
+      document,
+    };
+    this.policyStore.set(policyName, policy);
+    return structuredClone(policy);
+  }
+
+  /**
+   * Runs one replica API operation and records it. Returns the HTTP status and JSON body the
+   * replica gets back: 200 with the result, or IAM's error with `{ message }`.
+   */
+  handle(op: string, input: unknown): { status: number; body: unknown } {
+    let status = 200;
+    let body: unknown;
+    const i = (input ?? {}) as Record<string, unknown>;
+    try {
+      switch (op) {
+        case 'listRoles':
+          body = { roles: this.roles() };
+          break;
+        case 'getRole':
+          body = { role: this.getRole(i.roleName as string) };
+          break;
+        case 'createRole':
+          body = { role: this.createRole(i as unknown as CreateRoleInput) };
+          break;
+        case 'updateTrustPolicy':
+          body = {
+            role: this.updateTrustPolicy(i.roleName as string, i.trustPolicy as string),
+          };
+          break;
+        case 'listPolicies':
+          body = { policies: this.policies() };
+          break;
+        case 'createPolicy':
+          body = { policy: this.createPolicy(i as unknown as CreatePolicyInput) };
+          break;
+        default:
+          throw new IamError(MSG.unknownOp(op), 400, 'InvalidAction');
+      }
+    } catch (e) {
+      if (!(e instanceof IamError)) throw e;
+      status = e.status === 409 ? 400 : e.status;
+      body = { message: e.message, code: e.code };
+    }
+    this.calls.push({ op, input: structuredClone(input), status });
+    return { status, body };
+  }
+
+  private checkAttachable(arn: string): void {
+    const m = /^arn:(aws|aws-cn|aws-us-gov|aws-eusc):iam::(aws|\d{12}):policy\/(.+)$/.exec(arn);
+    if (!m || m[1] !== this.partition) throw new IamError(MSG.policyArnInvalid(arn));
+    if (m[2] === 'aws') {
+      if (!isAwsManagedPolicy(arn)) throw new IamError(MSG.policyMissing(arn), 404, 'NoSuchEntity');
+      return;
+    }
+    const name = m[3]!.split('/').pop()!;
+    const p = this.policyStore.get(name);
+    if (m[2] !== this.accountId || !p || p.arn !== arn) {
+      throw new IamError(MSG.policyMissing(arn), 404, 'NoSuchEntity');
+    }
+  }
+}
+
+/** The AWS managed policies the replica lists (paths after `policy/`). */
+export const AWS_MANAGED_POLICIES: readonly string[] = AWS_MANAGED_POLICY_PATHS;
+
+export function isAwsManagedPolicy(arn: string): boolean {
+  const m = /^arn:[\w-]+:iam::aws:policy\/(.+)$/.exec(arn);
+  return !!m && AWS_MANAGED_POLICIES.includes(m[1]!);
+}
