@@ -33,7 +33,7 @@ export function PoliciesList() {
             variant="awsui-h1-sticky"
             counter={`(${policies.length})`}
             actions={
-              <Button variant="primary" href="#/policies/create">
+              <Button variant="primary" onClick={() => navigate("/policies/create")}>
                 {T.createPolicy}
               </Button>
             }

@@ -68,7 +68,7 @@ export function RolesList() {
             counter={`(${roles.length})`}
             description={T.rolesDescription}
             actions={
-              <Button variant="primary" href="#/roles/create" onFollow={() => undefined}>
+              <Button variant="primary" onClick={() => navigate("/roles/create")}>
                 {T.createRole}
               </Button>
             }
