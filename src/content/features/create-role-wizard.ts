@@ -10,6 +10,7 @@ import {
   findButton,
   findByLabel,
   normalize,
+  visibleText,
   setChecked,
   setValue,
   settled,
@@ -388,9 +389,7 @@ class Wizard {
         text: 'Crossrole could not read the trust policy preview: check it shows the account and External ID above.',
       });
 
-    const pageText = normalize(
-      document.querySelector('main')?.textContent ?? document.body.textContent,
-    );
+    const pageText = normalize(visibleText());
     const missing = this.expectedPolicies().filter((p) => !pageText.includes(p));
     items.push(
       missing.length

@@ -4,7 +4,7 @@
 import type { ContentSetup } from '../../core/messages.ts';
 import { ROLE_ARN_IN_TEXT } from '../../core/arn.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
-import { findButton, findByLabel, normalize, waitFor } from '../lib/dom.ts';
+import { findButton, findByLabel, visibleText, waitFor } from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { sessionAccountId } from '../lib/session.ts';
 import { stepNumber } from '../lib/steps.ts';
@@ -120,9 +120,7 @@ async function capture(
   await selectTrustTab(context);
   const arnTexts = await waitFor(
     () => {
-      const found = normalize(
-        document.querySelector('main')?.textContent ?? document.body.textContent,
-      ).match(ROLE_ARN_IN_TEXT);
+      const found = visibleText().match(ROLE_ARN_IN_TEXT);
       return found?.length ? [...new Set(found)].slice(0, 20) : null;
     },
     { signal, timeoutMs: 15_000 },

@@ -147,3 +147,14 @@ export function settled(signal: AbortSignal, quietMs = 150): Promise<void> {
     }
   });
 }
+
+/**
+ * The page's text as the customer reads it: `innerText` keeps the breaks between blocks, where
+ * `textContent` would glue "CrossroleDemoRole" to the next tab's "Permissions".
+ */
+export function visibleText(
+  root: Element | null = document.querySelector('main') ?? document.body,
+): string {
+  if (!root) return '';
+  return (root as HTMLElement).innerText ?? root.textContent ?? '';
+}
