@@ -7,7 +7,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { ARTIFACTS } from '../support/artifacts.ts';
-import { installConsoleReplica, type ReplicaOptions, type ConsoleReplica } from '../support/console-replica.ts';
+import {
+  installConsoleReplica,
+  type ReplicaOptions,
+  type ConsoleReplica,
+} from '../support/console-replica.ts';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const SECURITY_AUDIT = 'arn:aws:iam::aws:policy/SecurityAudit';
@@ -28,7 +32,9 @@ afterEach(async () => {
   context = undefined;
 });
 
-async function open(options: ReplicaOptions = {}): Promise<{ replica: ConsoleReplica; page: Page }> {
+async function open(
+  options: ReplicaOptions = {},
+): Promise<{ replica: ConsoleReplica; page: Page }> {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const replica = await installConsoleReplica(context, options);
   const page = await context.newPage();
@@ -108,7 +114,9 @@ describe('IAM console replica', () => {
     await page.getByRole('button', { name: /1111-2222-3333/ }).click();
     await expect
       .poll(() =>
-        page.locator('[data-testid="account-detail-menu"] button[data-testid="awsc-copy-accountid"]').textContent(),
+        page
+          .locator('[data-testid="account-detail-menu"] button[data-testid="awsc-copy-accountid"]')
+          .textContent(),
       )
       .toBe('1111-2222-3333');
 
@@ -129,11 +137,15 @@ describe('IAM console replica', () => {
 
     // Step 2: both policies are ticked; ReadOnlyAccess is not on the first page.
     await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { name: /Permissions policies/ }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: /Permissions policies/ }).count())
+      .toBe(1);
     await expect.poll(() => page.locator('[data-policy-arn]').count()).toBe(10);
     expect(await page.locator(`[data-policy-arn="${READ_ONLY}"]`).count()).toBe(0);
     await page.getByRole('searchbox', { name: 'Search' }).fill('ReadOnlyAccess');
-    await expect.poll(() => policyRow(page, READ_ONLY).getByRole('checkbox').isChecked()).toBe(true);
+    await expect
+      .poll(() => policyRow(page, READ_ONLY).getByRole('checkbox').isChecked())
+      .toBe(true);
     await page.getByRole('searchbox', { name: 'Search' }).fill('SecurityAudit');
     await expect
       .poll(() => policyRow(page, SECURITY_AUDIT).getByRole('checkbox').isChecked())
@@ -146,9 +158,9 @@ describe('IAM console replica', () => {
     const preview = await page.locator('[data-testid="trust-policy-preview"]').textContent();
     expect(JSON.parse(preview!)).toEqual(expectedTrust());
     expect(
-      await page.locator('[data-testid="selected-policies"] [data-policy-arn]').evaluateAll((els) =>
-        els.map((e) => e.getAttribute('data-policy-arn')),
-      ),
+      await page
+        .locator('[data-testid="selected-policies"] [data-policy-arn]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-policy-arn'))),
     ).toEqual([READ_ONLY, SECURITY_AUDIT]);
     await page.getByRole('button', { name: 'Create role' }).click();
 
@@ -170,14 +182,16 @@ describe('IAM console replica', () => {
 
     // The flash leads to the summary, with the ARN beside a copy button.
     await link.click();
-    await expect.poll(() => page.locator('[data-testid="role-arn"]').textContent()).toContain(role.arn);
+    await expect
+      .poll(() => page.locator('[data-testid="role-arn"]').textContent())
+      .toContain(role.arn);
     expect(await page.getByRole('button', { name: 'Copy ARN' }).count()).toBe(1);
     expect(await page.locator('body').innerText()).toMatch(
       /arn:aws[a-z-]*:iam::\d{12}:role\/CrossroleDemoRole/,
     );
-    expect(
-      await page.locator('[data-testid="attached-policies"] [data-policy-arn]').count(),
-    ).toBe(2);
+    expect(await page.locator('[data-testid="attached-policies"] [data-policy-arn]').count()).toBe(
+      2,
+    );
     await page.getByRole('tab', { name: 'Trust relationships' }).click();
     await expect.poll(() => new URL(page.url()).hash).toContain('section=trust_relationships');
     expect(JSON.parse((await page.locator('[data-testid="trust-policy"]').textContent())!)).toEqual(
@@ -222,7 +236,9 @@ describe('IAM console replica', () => {
     expect(await page.locator('tbody input[type=checkbox]:checked').count()).toBe(0);
     await page.getByRole('searchbox', { name: 'Search' }).fill('ReadOnlyAccess');
     await policyRow(page, READ_ONLY).getByRole('checkbox').click();
-    await expect.poll(() => policyRow(page, READ_ONLY).getByRole('checkbox').isChecked()).toBe(true);
+    await expect
+      .poll(() => policyRow(page, READ_ONLY).getByRole('checkbox').isChecked())
+      .toBe(true);
     await expect.poll(() => page.url()).toContain(`policies=${encodeURIComponent(READ_ONLY)}`);
 
     await page.getByRole('button', { name: 'Next', exact: true }).click();
@@ -266,10 +282,14 @@ describe('IAM console replica', () => {
   it('speaks Japanese in the ja variant', async () => {
     const { replica, page } = await open({ language: 'ja' });
     await page.goto(replica.url('aws', prefillRoute([READ_ONLY])));
-    await expect.poll(() => page.getByRole('heading', { name: '信頼されたエンティティを選択' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: '信頼されたエンティティを選択' }).count())
+      .toBe(1);
     expect(await page.getByRole('radio', { name: /^AWS アカウント/ }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: '別の AWS アカウント' }).isChecked()).toBe(true);
-    expect(await page.getByLabel('アカウント ID', { exact: true }).inputValue()).toBe(SERVICE_ACCOUNT);
+    expect(await page.getByLabel('アカウント ID', { exact: true }).inputValue()).toBe(
+      SERVICE_ACCOUNT,
+    );
     expect(
       await page
         .getByRole('checkbox', {
@@ -287,7 +307,9 @@ describe('IAM console replica', () => {
     await page.getByLabel('ロール名').fill('CrossroleJa');
     await page.getByLabel('説明').fill('Crossrole');
     await page.getByRole('button', { name: 'ロールを作成' }).click();
-    await expect.poll(() => flash(page).textContent()).toContain('ロール CrossroleJa が作成されました。');
+    await expect
+      .poll(() => flash(page).textContent())
+      .toContain('ロール CrossroleJa が作成されました。');
     expect(replica.iam.role('CrossroleJa')!.attachedPolicyArns).toEqual([READ_ONLY]);
 
     await flash(page).getByRole('link', { name: 'CrossroleJa' }).click();
@@ -307,7 +329,9 @@ describe('IAM console replica', () => {
     await page.getByLabel('Role name').fill('CrossroleDemoRole');
     await page.getByRole('button', { name: 'Create role' }).click();
     const alert = page.locator('[data-testid="create-role-error"]');
-    await expect.poll(() => alert.textContent()).toContain('Role with name CrossroleDemoRole already exists.');
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('Role with name CrossroleDemoRole already exists.');
     expect(new URL(page.url()).hash).toContain('/roles/create');
     expect(await page.getByLabel('Role name').inputValue()).toBe('CrossroleDemoRole');
     expect(replica.iam.roles().map((r) => r.roleName)).toEqual(['crossroledemorole']);
@@ -339,15 +363,17 @@ describe('IAM console replica', () => {
     const { replica, page } = await open({ existingRoles: [{ roleName: 'EditMe' }] });
     await page.goto(replica.url('aws', '/roles/details/EditMe?section=trust_relationships'));
     await expect
-      .poll(() => page.getByRole('tab', { name: 'Trust relationships' }).getAttribute('aria-selected'))
+      .poll(() =>
+        page.getByRole('tab', { name: 'Trust relationships' }).getAttribute('aria-selected'),
+      )
       .toBe('true');
     await page.getByRole('button', { name: 'Edit trust policy' }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe('#/roles/edit_trust_policy/EditMe');
     await page.locator('.ace_editor').waitFor();
     expect(await page.locator('textarea.ace_text-input').count()).toBe(1);
-    await expect.poll(async () => JSON.parse(await editorText(page))).toEqual(
-      replica.iam.role('EditMe')!.trustPolicy,
-    );
+    await expect
+      .poll(async () => JSON.parse(await editorText(page)))
+      .toEqual(replica.iam.role('EditMe')!.trustPolicy);
     const before = replica.iam.role('EditMe')!.trustPolicyText;
 
     // Invalid JSON: a live syntax error, and Update policy fails visibly without calling IAM.
@@ -365,9 +391,7 @@ describe('IAM console replica', () => {
     big.Statement[0]!.Condition.StringEquals['sts:ExternalId'] = 'x'.repeat(2100);
     await setEditorText(page, JSON.stringify(big, null, 2));
     await page.getByRole('button', { name: 'Update policy' }).click();
-    await expect
-      .poll(() => shown(page, 'Cannot exceed quota for ACLSizePerRole: 2048'))
-      .toBe(1);
+    await expect.poll(() => shown(page, 'Cannot exceed quota for ACLSizePerRole: 2048')).toBe(1);
     expect(replica.iam.role('EditMe')!.trustPolicyText).toBe(before);
 
     const next = JSON.stringify(expectedTrust(), null, 2);
@@ -396,7 +420,9 @@ describe('IAM console replica', () => {
     await page.locator('.ace_editor').waitFor();
     const doc = JSON.stringify({
       Version: '2012-10-17',
-      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::crossrole/*' }],
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::crossrole/*' },
+      ],
     });
     await setEditorText(page, '{ not json');
     await page.getByRole('button', { name: 'Next', exact: true }).click();
@@ -407,7 +433,9 @@ describe('IAM console replica', () => {
     await page.getByLabel('Description').fill('Read the crossrole bucket');
     await page.getByRole('button', { name: 'Create policy' }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe('#/policies');
-    await expect.poll(() => flash(page).textContent()).toContain('Policy CrossroleReadBucket created.');
+    await expect
+      .poll(() => flash(page).textContent())
+      .toContain('Policy CrossroleReadBucket created.');
     const policy = replica.iam.policies()[0]!;
     expect(policy).toMatchObject({
       policyName: 'CrossroleReadBucket',
@@ -451,9 +479,7 @@ describe('IAM console replica', () => {
   it('serves every partition, /iamv2/ and the legacy wizard link', async () => {
     const { replica, page } = await open({ accountId: '777788889999' });
     const cnRead = 'arn:aws-cn:iam::aws:policy/ReadOnlyAccess';
-    await page.goto(
-      replica.url('aws-cn', prefillRoute([cnRead])),
-    );
+    await page.goto(replica.url('aws-cn', prefillRoute([cnRead])));
     const meta = JSON.parse(
       (await page.locator('meta[name="awsc-session-data"]').getAttribute('content'))!,
     ) as { accountId: string; sessionARN: string };
@@ -469,9 +495,9 @@ describe('IAM console replica', () => {
       JSON.parse((await page.locator('[data-testid="trust-policy-preview"]').textContent())!),
     ).toEqual(expectedTrust(SERVICE_ACCOUNT, 'aws-cn'));
     await page.getByRole('button', { name: 'Create role' }).click();
-    await expect.poll(() => replica.iamFor('aws-cn').role('ChinaRole')?.arn).toBe(
-      'arn:aws-cn:iam::777788889999:role/ChinaRole',
-    );
+    await expect
+      .poll(() => replica.iamFor('aws-cn').role('ChinaRole')?.arn)
+      .toBe('arn:aws-cn:iam::777788889999:role/ChinaRole');
     expect(replica.iam.roles()).toHaveLength(0);
 
     for (const url of [
@@ -482,7 +508,9 @@ describe('IAM console replica', () => {
       await page.goto(url);
       await page.getByRole('button', { name: 'Create role' }).waitFor();
     }
-    expect(await page.locator('meta#awsc-mezz-region').getAttribute('content')).toBe('eusc-de-east-1');
+    expect(await page.locator('meta#awsc-mezz-region').getAttribute('content')).toBe(
+      'eusc-de-east-1',
+    );
 
     await page.goto(
       `https://console.aws.amazon.com/iam/home#/roles$new?step=type&roleType=crossAccount&isThirdParty&accountID=${SERVICE_ACCOUNT}&externalID=${EXTERNAL_ID}&roleName=Ignored&policies=${encodeURIComponent(READ_ONLY)}`,

@@ -152,9 +152,7 @@ export async function installConsoleReplica(
         roleName: r.roleName,
         description: r.description ?? '',
         trustPolicy: typeof trust === 'string' ? trust : JSON.stringify(trust, null, 4),
-        policyArns: (r.policyArns ?? []).map((a) =>
-          a.replace(/^arn:[\w-]+:/, `arn:${partition}:`),
-        ),
+        policyArns: (r.policyArns ?? []).map((a) => a.replace(/^arn:[\w-]+:/, `arn:${partition}:`)),
       });
     }
     return sim;
@@ -237,7 +235,7 @@ export async function installConsoleReplica(
     const partition = partitionOfHost(url.hostname);
     const api = /^\/(?:iam|iamv2)\/replica-api\/([A-Za-z]+)$/.exec(url.pathname);
     if (api) {
-      let input: unknown = {};
+      let input: unknown;
       try {
         input = request.postData() ? JSON.parse(request.postData()!) : {};
       } catch {

@@ -10,7 +10,8 @@ import 'ace-builds/src-noconflict/ext-language_tools';
 import CodeEditor, { type CodeEditorProps } from '@cloudscape-design/components/code-editor';
 import { T } from './env';
 
-ace.config.set('useWorker', false);
+// No syntax-check worker (it would be fetched from a CDN path): the pages validate JSON themselves.
+ace.config.setDefaultValue('session', 'useWorker', false);
 
 const THEMES: CodeEditorProps.AvailableThemes = {
   light: ['cloud_editor'],
@@ -21,7 +22,8 @@ const THEMES: CodeEditorProps.AvailableThemes = {
 export function jsonError(text: string): string | null {
   try {
     const v: unknown = JSON.parse(text);
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'Policy must be a JSON object.';
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      return 'Policy must be a JSON object.';
     return null;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);

@@ -12,7 +12,7 @@ export interface ReplicaOptions {
 
 function readOptions(): ReplicaOptions {
   const el = document.getElementById('replica-options');
-  let raw: Partial<ReplicaOptions> = {};
+  let raw: Partial<ReplicaOptions>;
   try {
     raw = el?.textContent ? (JSON.parse(el.textContent) as Partial<ReplicaOptions>) : {};
   } catch {

@@ -47,7 +47,11 @@ function NavBar() {
         aws
       </a>
       <span className="replica-nav-services">▦</span>
-      <input className="replica-nav-search" placeholder={`${T.navSearch}  [Alt+S]`} aria-label={T.navSearch} />
+      <input
+        className="replica-nav-search"
+        placeholder={`${T.navSearch}  [Alt+S]`}
+        aria-label={T.navSearch}
+      />
       <span className="replica-nav-spacer" />
       <span className="replica-nav-item">{T.navRegion}</span>
       <div className="replica-account">
@@ -69,7 +73,9 @@ function NavBar() {
                 type="button"
                 data-testid="awsc-copy-accountid"
                 aria-label={T.copyAccountId}
-                onClick={() => void navigator.clipboard?.writeText(ACCOUNT_ID).catch(() => undefined)}
+                onClick={() =>
+                  void navigator.clipboard?.writeText(ACCOUNT_ID).catch(() => undefined)
+                }
               >
                 {dashed(ACCOUNT_ID)}
               </button>
@@ -121,7 +127,8 @@ function Content({ route }: { route: Route }) {
   if (path === '/roles/create') return <CreateRoleWizard key={path} route={route} />;
   if (!ready) return <Loading />;
   if (path === '/roles') return <RolesList />;
-  if (detail) return <RoleDetails key={detail[1]} name={decodeURIComponent(detail[1]!)} route={route} />;
+  if (detail)
+    return <RoleDetails key={detail[1]} name={decodeURIComponent(detail[1]!)} route={route} />;
   if (edit) return <EditTrustPolicy key={edit[1]} name={decodeURIComponent(edit[1]!)} />;
   if (path === '/policies') return <PoliciesList />;
   if (path === '/policies/create') return <CreatePolicy />;
@@ -210,4 +217,5 @@ createRoot(document.getElementById('app')!).render(
 );
 
 // For tests and debugging: the parsed route as the replica sees it.
-(window as unknown as { __replicaRoute?: () => Route }).__replicaRoute = () => parseHash(location.hash);
+(window as unknown as { __replicaRoute?: () => Route }).__replicaRoute = () =>
+  parseHash(location.hash);

@@ -33,7 +33,7 @@ export function PoliciesList() {
             variant="awsui-h1-sticky"
             counter={`(${policies.length})`}
             actions={
-              <Button variant="primary" onClick={() => navigate("/policies/create")}>
+              <Button variant="primary" onClick={() => navigate('/policies/create')}>
                 {T.createPolicy}
               </Button>
             }
@@ -57,7 +57,10 @@ export function PoliciesList() {
 }
 
 const DEFAULT_POLICY = JSON.stringify(
-  { Version: '2012-10-17', Statement: [{ Sid: 'Statement1', Effect: 'Allow', Action: [], Resource: [] }] },
+  {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'Statement1', Effect: 'Allow', Action: [], Resource: [] }],
+  },
   null,
   4,
 );
@@ -183,7 +186,11 @@ export function CreatePolicy() {
             <Input value={name} onChange={(e) => setName(e.detail.value)} />
           </FormField>
           <FormField label={T.policyDescription}>
-            <Textarea value={description} onChange={(e) => setDescription(e.detail.value)} rows={3} />
+            <Textarea
+              value={description}
+              onChange={(e) => setDescription(e.detail.value)}
+              rows={3}
+            />
           </FormField>
         </SpaceBetween>
       </Container>

@@ -68,7 +68,7 @@ export function RolesList() {
             counter={`(${roles.length})`}
             description={T.rolesDescription}
             actions={
-              <Button variant="primary" onClick={() => navigate("/roles/create")}>
+              <Button variant="primary" onClick={() => navigate('/roles/create')}>
                 {T.createRole}
               </Button>
             }
@@ -112,7 +112,8 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
     );
   }
   const role = data.role;
-  const section = route.query.get('section') === 'trust_relationships' ? 'trust_relationships' : 'permissions';
+  const section =
+    route.query.get('section') === 'trust_relationships' ? 'trust_relationships' : 'permissions';
   const arn = role.arn || roleArn(role.roleName);
   return (
     <SpaceBetween size="l">
@@ -242,7 +243,11 @@ function TrustPolicyForm({ role }: { role: RoleData }) {
     setSubmitting(true);
     try {
       await api('updateTrustPolicy', { roleName: role.roleName, trustPolicy: text });
-      pushFlash({ path: `/roles/details/${role.roleName}`, type: 'success', content: T.trustPolicyUpdated });
+      pushFlash({
+        path: `/roles/details/${role.roleName}`,
+        type: 'success',
+        content: T.trustPolicyUpdated,
+      });
       navigate(`/roles/details/${encodeURIComponent(role.roleName)}?section=trust_relationships`);
     } catch (e) {
       setSubmitError(e instanceof Error ? e.message : String(e));

@@ -45,7 +45,8 @@ const en = {
   tileSamlDesc:
     'Allow users federated with SAML 2.0 from a corporate directory to perform actions in this account.',
   tileCustom: 'Custom trust policy',
-  tileCustomDesc: 'Create a custom trust policy to enable others to perform actions in this account.',
+  tileCustomDesc:
+    'Create a custom trust policy to enable others to perform actions in this account.',
   anAwsAccount: 'An AWS account',
   thisAccount: (id: string) => `This account (${id})`,
   anotherAccount: 'Another AWS account',
@@ -79,7 +80,7 @@ const en = {
   description: 'Description',
   descriptionDescription: 'Add a short explanation for this role.',
   descriptionConstraint:
-    "Maximum 1000 characters. Use letters (A-Z and a-z), numbers (0-9), tabs, new lines, or any of the following characters: _+=,.@-/\\[]!#$%^&*()'\"",
+    'Maximum 1000 characters. Use letters (A-Z and a-z), numbers (0-9), tabs, new lines, or any of the following characters: _+=,.@-/\\[]!#$%^&*()\'"',
   step1Review: 'Step 1: Select trusted entities',
   trustPolicy: 'Trust policy',
   step2Review: 'Step 2: Add permissions',
@@ -127,8 +128,7 @@ const en = {
   visualNotAvailable: 'The visual editor is not available here. Choose JSON.',
   policyDetails: 'Policy details',
   policyName: 'Policy name',
-  policyNameConstraint:
-    "Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters.",
+  policyNameConstraint: "Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters.",
   policyNameError: "Use alphanumeric and '+=,.@-_' characters, 1 to 128 characters.",
   policyDescription: 'Description',
   policyCreated: (name: React.ReactNode) => <>Policy {name} created.</>,
@@ -190,8 +190,7 @@ const ja: Strings = {
   options: 'オプション',
   requireExternalId: '外部 ID を要求する (第三者がこのロールを引き受ける場合のベストプラクティス)',
   externalId: '外部 ID',
-  externalIdError:
-    '外部 ID は 2～1224 文字で、英数字と次の文字を使用できます: +=,.@:/-',
+  externalIdError: '外部 ID は 2～1224 文字で、英数字と次の文字を使用できます: +=,.@:/-',
   requireMfa: 'MFA が必要',
   serviceUseCase: 'ユースケース',
   serviceEc2: 'EC2',
@@ -214,7 +213,7 @@ const ja: Strings = {
   description: '説明',
   descriptionDescription: 'このロールの簡単な説明を追加します。',
   descriptionConstraint:
-    "最大 1000 文字。文字 (A～Z および a～z)、数字 (0～9)、タブ、改行、または次の文字を使用します: _+=,.@-/\\[]!#$%^&*()'\"",
+    '最大 1000 文字。文字 (A～Z および a～z)、数字 (0～9)、タブ、改行、または次の文字を使用します: _+=,.@-/\\[]!#$%^&*()\'"',
   step1Review: 'ステップ 1: 信頼されたエンティティを選択する',
   trustPolicy: '信頼ポリシー',
   step2Review: 'ステップ 2: 許可を追加する',

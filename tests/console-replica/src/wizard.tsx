@@ -38,7 +38,8 @@ import {
 import { JsonEditor, jsonError } from './editor';
 import { AWS_MANAGED_POLICY_PATHS } from './managed-policies';
 
-export type EntityType = 'AWS_SERVICE' | 'AWS_ACCOUNT' | 'WEB_IDENTITY' | 'SAML' | 'CUSTOM_TRUST_POLICY';
+export type EntityType =
+  'AWS_SERVICE' | 'AWS_ACCOUNT' | 'WEB_IDENTITY' | 'SAML' | 'CUSTOM_TRUST_POLICY';
 const ENTITY_TYPES: EntityType[] = [
   'AWS_SERVICE',
   'AWS_ACCOUNT',
@@ -185,22 +186,18 @@ export function CreateRoleWizard({ route }: { route: Route }) {
 
   const customer = useApi<{ policies: PolicyData[] }>('listPolicies', {}, 'wizard');
   const rows: PolicyRow[] = useMemo(() => {
-    const aws = AWS_MANAGED_POLICY_PATHS.map(
-      (p): PolicyRow => ({
-        name: p.split('/').pop()!,
-        arn: managedPolicyArn(p),
-        type: 'aws',
-        description: '',
-      }),
-    );
-    const own = (customer.data?.policies ?? []).map(
-      (p): PolicyRow => ({
-        name: p.policyName,
-        arn: p.arn,
-        type: 'customer',
-        description: p.description,
-      }),
-    );
+    const aws = AWS_MANAGED_POLICY_PATHS.map((p): PolicyRow => ({
+      name: p.split('/').pop()!,
+      arn: managedPolicyArn(p),
+      type: 'aws',
+      description: '',
+    }));
+    const own = (customer.data?.policies ?? []).map((p): PolicyRow => ({
+      name: p.policyName,
+      arn: p.arn,
+      type: 'customer',
+      description: p.description,
+    }));
     return [...aws, ...own];
   }, [customer.data]);
 
@@ -248,8 +245,10 @@ export function CreateRoleWizard({ route }: { route: Route }) {
       if (err) next.customText = `${T.syntaxError}: ${err}`;
     }
     if (entityType === 'AWS_ACCOUNT') {
-      if (accountChoice === 'another' && !/^\d{12}$/.test(accountId)) next.accountId = T.accountIdError;
-      if (requireExternalId && !EXTERNAL_ID_RE.test(externalId)) next.externalId = T.externalIdError;
+      if (accountChoice === 'another' && !/^\d{12}$/.test(accountId))
+        next.accountId = T.accountIdError;
+      if (requireExternalId && !EXTERNAL_ID_RE.test(externalId))
+        next.externalId = T.externalIdError;
     }
     setErrors(next);
     return Object.values(next).every((v) => !v);
@@ -316,7 +315,11 @@ export function CreateRoleWizard({ route }: { route: Route }) {
             items={[
               { value: 'AWS_SERVICE', label: T.tileAwsService, description: T.tileAwsServiceDesc },
               { value: 'AWS_ACCOUNT', label: T.tileAwsAccount, description: T.tileAwsAccountDesc },
-              { value: 'WEB_IDENTITY', label: T.tileWebIdentity, description: T.tileWebIdentityDesc },
+              {
+                value: 'WEB_IDENTITY',
+                label: T.tileWebIdentity,
+                description: T.tileWebIdentityDesc,
+              },
               { value: 'SAML', label: T.tileSaml, description: T.tileSamlDesc },
               { value: 'CUSTOM_TRUST_POLICY', label: T.tileCustom, description: T.tileCustomDesc },
             ]}
@@ -476,7 +479,11 @@ export function CreateRoleWizard({ route }: { route: Route }) {
             description={T.descriptionDescription}
             constraintText={T.descriptionConstraint}
           >
-            <Textarea value={description} onChange={(e) => setDescription(e.detail.value)} rows={3} />
+            <Textarea
+              value={description}
+              onChange={(e) => setDescription(e.detail.value)}
+              rows={3}
+            />
           </FormField>
         </SpaceBetween>
       </Container>
