@@ -447,10 +447,16 @@ class Wizard {
 
   /** IAM refuses a name taken in another case: say so beside the field the customer must change. */
   private watchForNameClash(name: HTMLInputElement | null): void {
-    void waitFor(
-      () => (/already exists|既に存在/i.test(document.body.textContent ?? '') ? true : null),
-      { signal: this.signal, timeoutMs: 10 * 60 * 1000 },
-    ).then((clash) => {
+    // IAM's message names the role, so an earlier clash under another name does not count.
+    const escaped = this.setup.roleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const clashText = new RegExp(
+      `(^|[^\\w+=,.@-])${escaped}(?![\\w+=,.@-])[^\\n]*(already exists|既に存在)`,
+      'i',
+    );
+    void waitFor(() => (clashText.test(visibleText(document.body)) ? true : null), {
+      signal: this.signal,
+      timeoutMs: 10 * 60 * 1000,
+    }).then((clash) => {
       if (!clash || this.signal.aborted) return;
       const label = name ? accessibleLabel(name) : 'Role name';
       const suggestion = `${this.setup.roleName.slice(0, 62)}-2`;

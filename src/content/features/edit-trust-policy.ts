@@ -46,7 +46,7 @@ export const editTrustPolicy: Feature = {
         note,
         actions: [
           {
-            label: `Paste ${setup.serviceName}'s trust statement`,
+            label: 'Paste the trust statement',
             primary: merged === null,
             run: paste,
           },
@@ -73,12 +73,16 @@ export const editTrustPolicy: Feature = {
         render('Trust policy ready: press Update policy', [
           {
             status: 'done',
-            text: `${setup!.serviceName}'s statement ${result.replaced ? 'replaced' : 'added'}, with your External ID`,
+            text: `Statement for ${setup!.serviceName} ${result.replaced ? 'replaced' : 'added'}, with your External ID`,
           },
-          {
-            status: 'done',
-            text: `${kept} other statement${kept === 1 ? '' : 's'} kept as they were`,
-          },
+          ...(kept > 0
+            ? [
+                {
+                  status: 'done' as const,
+                  text: `${kept} other statement${kept === 1 ? '' : 's'} kept as they were`,
+                },
+              ]
+            : []),
           { status: 'todo', text: 'Review it, then press Update policy.' },
         ]);
         panel.highlight(
@@ -106,7 +110,7 @@ export const editTrustPolicy: Feature = {
     render('Update the trust policy', [
       {
         status: 'todo',
-        text: `Paste adds ${setup.serviceName}'s statement (AWS account ${setup.serviceAccountId}, your External ID) and keeps every other statement.`,
+        text: `"Paste the trust statement" adds the statement for ${setup.serviceName} (AWS account ${setup.serviceAccountId}, your External ID) and keeps every other statement.`,
       },
     ]);
     page.addEventListener('click', () => context.memory.set(PENDING_TRUST_UPDATE, setup.id), {

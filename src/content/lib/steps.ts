@@ -5,11 +5,14 @@ export type Milestone = 'policy' | 'entity' | 'permissions' | 'review' | 'captur
 
 export function journey(setup: ContentSetup): Milestone[] {
   if (setup.mode === 'update-trust') return ['trust', 'capture'];
+  // The wizard can only trust an account's root: a narrower principal needs the trust paste.
+  const narrowed = !setup.principalArn.endsWith(':root');
   return [
     ...setup.customPolicies.map(() => 'policy' as const),
     'entity',
     'permissions',
     'review',
+    ...(narrowed ? (['trust'] as const) : []),
     'capture',
   ];
 }
