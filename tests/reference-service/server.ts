@@ -1,0 +1,292 @@
+// The reference service: a local stand-in for a vendor's report endpoint (contract.md §3), used
+// by the tests, the demo and the benchmark. It does what a careful vendor must: validate the
+// report, treat a repeated Idempotency-Key as the same report, bind each External ID to the
+// customer that first reported it (409 for anyone else), and never log a token. Faults can be
+// switched on per test: down, a status, Retry-After, slowness, a failure rate.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { parseReport, type RoleReport } from '../../src/core/report.ts';
+
+export type Faults = {
+  /** Destroy the connection without answering (a network error). */
+  down?: boolean;
+  /** Answer this status, with `{ message }`. */
+  status?: number;
+  /** With 429 or 503: the Retry-After header, in seconds. */
+  retryAfterSeconds?: number;
+  /** Wait this long before answering (a timeout for a client with a shorter limit). */
+  delayMs?: number;
+  /** This fraction of requests answers 500 (seeded, so runs repeat). */
+  failRate?: number;
+  seed?: number;
+  /** The message of a 4xx fault. */
+  refuseMessage?: string;
+  /** Apply the fault to this many requests only, then behave. */
+  remaining?: number;
+};
+
+export type StoredConnection = {
+  idempotencyKey: string;
+  report: RoleReport;
+  receivedAt: string;
+  /** Who the service believes reported it: the bearer token, or else the AWS account. */
+  customer: string | null;
+};
+
+export type SeenRequest = {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  hasAuthorization: boolean;
+  status: number;
+  at: number;
+};
+
+export interface ReferenceService {
+  url: string;
+  origin: string;
+  connections(): StoredConnection[];
+  requests(): SeenRequest[];
+  setFaults(faults: Faults): void;
+  /** Resolves once `n` connections are stored (all of them), or rejects after `timeoutMs`. */
+  waitForConnections(n: number, timeoutMs?: number): Promise<StoredConnection[]>;
+  close(): Promise<void>;
+}
+
+export type ReferenceServiceOptions = {
+  port?: number;
+  host?: string;
+  path?: string;
+  /** Accepted bearer tokens; when given, a request without one of them gets 401. */
+  tokens?: string[];
+  /** Called once per request, for the command line's log (never with the token). */
+  onRequest?: (request: SeenRequest) => void;
+};
+
+const MAX_BODY = 64 * 1024;
+
+export function startReferenceService(
+  options: ReferenceServiceOptions = {},
+): Promise<ReferenceService> {
+  const reportPath = options.path ?? '/crossrole/v1/connections';
+  const stored = new Map<string, { body: string; connection: StoredConnection }>();
+  const boundExternalIds = new Map<string, string>();
+  const seen: SeenRequest[] = [];
+  const sockets = new Set<Socket>();
+  let faults: Faults = {};
+  let random = 1;
+  const waiters: (() => void)[] = [];
+
+  const nextRandom = (): number => {
+    random = (random * 16807) % 2147483647;
+    return random / 2147483647;
+  };
+
+  function corsHeaders(request: IncomingMessage): Record<string, string> {
+    const origin = request.headers.origin ?? '';
+    // Only extension pages: never `*`, never a web page.
+    if (!/^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin)) return {};
+    return {
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Methods': 'POST',
+      'Access-Control-Allow-Headers': 'content-type, authorization, idempotency-key',
+      Vary: 'Origin',
+    };
+  }
+
+  function answer(
+    request: IncomingMessage,
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    const record: SeenRequest = {
+      method: request.method ?? '',
+      path: (request.url ?? '').split('?')[0] ?? '',
+      idempotencyKey: (request.headers['idempotency-key'] as string | undefined) ?? null,
+      hasAuthorization: Boolean(request.headers.authorization),
+      status,
+      at: Date.now(),
+    };
+    seen.push(record);
+    options.onRequest?.(record);
+    response.writeHead(status, {
+      'Content-Type': 'application/json',
+      ...corsHeaders(request),
+      ...headers,
+    });
+    response.end(body === null ? '' : JSON.stringify(body));
+  }
+
+  /** The fault for this request, if any (counting down `remaining`). */
+  function takeFault(): Faults | null {
+    const active =
+      faults.down ||
+      faults.status !== undefined ||
+      faults.delayMs !== undefined ||
+      faults.failRate !== undefined;
+    if (!active) return null;
+    if (faults.remaining !== undefined) {
+      if (faults.remaining <= 0) return null;
+      faults = { ...faults, remaining: faults.remaining - 1 };
+    }
+    return faults;
+  }
+
+  async function readBody(request: IncomingMessage): Promise<string | null> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) return null;
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = (request.url ?? '').split('?')[0];
+    if (request.method === 'OPTIONS') return answer(request, response, 204, null);
+    const fault = takeFault();
+    if (fault?.down) {
+      request.socket.destroy();
+      seen.push({
+        method: request.method ?? '',
+        path: path ?? '',
+        idempotencyKey: (request.headers['idempotency-key'] as string | undefined) ?? null,
+        hasAuthorization: Boolean(request.headers.authorization),
+        status: 0,
+        at: Date.now(),
+      });
+      return;
+    }
+    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.status !== undefined) {
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds !== undefined
+          ? { 'Retry-After': String(fault.retryAfterSeconds) }
+          : {};
+      return answer(
+        request,
+        response,
+        fault.status,
+        { message: fault.refuseMessage ?? `Simulated HTTP ${fault.status}` },
+        headers,
+      );
+    }
+    if (fault?.failRate !== undefined && nextRandom() < fault.failRate) {
+      return answer(request, response, 500, { message: 'Simulated failure' });
+    }
+
+    if (path !== reportPath) return answer(request, response, 404, { message: 'Not found' });
+    if (request.method !== 'POST')
+      return answer(request, response, 405, { message: 'Use POST' }, { Allow: 'POST' });
+    if (!/^application\/json\b/.test(request.headers['content-type'] ?? ''))
+      return answer(request, response, 415, { message: 'Send application/json' });
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
+    if (options.tokens && (!token || !options.tokens.includes(token)))
+      return answer(request, response, 401, { message: 'A valid connection token is required' });
+    const key = request.headers['idempotency-key'];
+    if (typeof key !== 'string' || !key)
+      return answer(request, response, 400, { message: 'Idempotency-Key header is required' });
+    const body = await readBody(request);
+    if (body === null) return answer(request, response, 413, { message: 'Report too large' });
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return answer(request, response, 400, { message: 'Body is not JSON' });
+    }
+    const parsed = parseReport(json);
+    if (!parsed.ok) {
+      const first = parsed.errors[0]!;
+      return answer(request, response, 422, {
+        message: `${first.path}: ${first.message}`,
+        errors: parsed.errors,
+      });
+    }
+    const report = parsed.value;
+    if (key !== report.setupId)
+      return answer(request, response, 422, { message: 'Idempotency-Key must equal setupId' });
+
+    const previous = stored.get(key);
+    const ok = {
+      status: 'connected',
+      message: `Connected ${report.accountId} to the Crossrole Demo Service.`,
+    };
+    if (previous) {
+      return previous.body === JSON.stringify(report)
+        ? answer(request, response, 200, ok)
+        : answer(request, response, 409, {
+            message: 'Idempotency-Key reused for a different report',
+          });
+    }
+    const customer = token ?? report.accountId;
+    const bound = boundExternalIds.get(report.externalId);
+    if (bound !== undefined && bound !== customer) {
+      return answer(request, response, 409, {
+        message: 'This External ID is already connected to another customer',
+      });
+    }
+    boundExternalIds.set(report.externalId, customer);
+    stored.set(key, {
+      body: JSON.stringify(report),
+      connection: { idempotencyKey: key, report, receivedAt: new Date().toISOString(), customer },
+    });
+    answer(request, response, 200, ok);
+    for (const wake of waiters.splice(0)) wake();
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) answer(request, response, 500, { message: 'Internal error' });
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
+      const connections = () => [...stored.values()].map((s) => s.connection);
+      resolve({
+        url: `${origin}${reportPath}`,
+        origin,
+        connections,
+        requests: () => [...seen],
+        setFaults(next) {
+          faults = { ...next };
+          random = next.seed ?? 1;
+        },
+        async waitForConnections(n, timeoutMs = 30_000) {
+          const deadline = Date.now() + timeoutMs;
+          while (connections().length < n) {
+            const left = deadline - Date.now();
+            if (left <= 0)
+              throw new Error(
+                `The reference service holds ${connections().length} connection(s), expected ${n}, after ${timeoutMs} ms`,
+              );
+            await new Promise<void>((wake) => {
+              const timer = setTimeout(wake, Math.min(left, 250));
+              waiters.push(() => {
+                clearTimeout(timer);
+                wake();
+              });
+            });
+          }
+          return connections();
+        },
+        close: () =>
+          new Promise<void>((done) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,109 @@
+// @vitest-environment node
+// The reference service behaves as the contract asks of a vendor: idempotent, External IDs
+// bound to one customer, refusals that name the problem, and faults on demand.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startReferenceService, type ReferenceService } from '../../reference-service/server.ts';
+
+let service: ReferenceService;
+beforeEach(async () => {
+  service = await startReferenceService({ port: 0 });
+});
+afterEach(async () => {
+  await service.close();
+});
+
+function report(overrides: Record<string, unknown> = {}) {
+  return {
+    schemaVersion: 1,
+    event: 'role.connected',
+    setupId: crypto.randomUUID(),
+    profileId: 'crossrole-demo',
+    roleArn: 'arn:aws:iam::111122223333:role/CrossroleDemoRole',
+    accountId: '111122223333',
+    partition: 'aws',
+    externalId: `demo-${crypto.randomUUID().slice(0, 12)}`,
+    accessLevel: 'read-only',
+    options: [],
+    policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    trustPolicyVerified: true,
+    capturedAt: new Date().toISOString(),
+    client: { name: 'crossrole', version: '0.1.0', browser: 'chrome' },
+    ...overrides,
+  };
+}
+
+function post(body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  return fetch(service.url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'Idempotency-Key': String(body.setupId),
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('reference service', () => {
+  it('stores a report once, however often it is sent with the same key', async () => {
+    const body = report();
+    expect((await post(body)).status).toBe(200);
+    const again = await post(body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ status: 'connected' });
+    expect(service.connections()).toHaveLength(1);
+    expect((await post({ ...body, accessLevel: 'other' })).status).toBe(409);
+  });
+
+  it('refuses an invalid report naming the field, and a key that is not the setup id', async () => {
+    const bad = await post(report({ roleArn: 'arn:aws:iam::1:role/x' }));
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/^roleArn:/);
+    expect((await post(report(), { 'Idempotency-Key': crypto.randomUUID() })).status).toBe(422);
+    expect(service.connections()).toHaveLength(0);
+  });
+
+  it('binds an External ID to the first customer', async () => {
+    const first = report();
+    expect((await post(first)).status).toBe(200);
+    const other = await post(
+      report({
+        externalId: first.externalId,
+        accountId: '444455556666',
+        roleArn: 'arn:aws:iam::444455556666:role/X',
+      }),
+    );
+    expect(other.status).toBe(409);
+  });
+
+  it('requires a token when configured, and never records it', async () => {
+    await service.close();
+    service = await startReferenceService({ port: 0, tokens: ['secret-token-1'] });
+    expect((await post(report())).status).toBe(401);
+    expect((await post(report(), { Authorization: 'Bearer secret-token-1' })).status).toBe(200);
+    expect(service.connections()[0]!.customer).toBe('secret-token-1');
+    expect(JSON.stringify(service.requests())).not.toContain('secret-token-1');
+  });
+
+  it('simulates faults: a status for N requests, Retry-After, a dead connection', async () => {
+    service.setFaults({ status: 500, remaining: 2 });
+    expect((await post(report())).status).toBe(500);
+    expect((await post(report())).status).toBe(500);
+    expect((await post(report())).status).toBe(200);
+    service.setFaults({ status: 429, retryAfterSeconds: 3 });
+    expect((await post(report())).headers.get('Retry-After')).toBe('3');
+    service.setFaults({ down: true });
+    await expect(post(report())).rejects.toThrow();
+  });
+
+  it('answers CORS only to extension origins', async () => {
+    const ask = (origin: string) =>
+      fetch(service.url, { method: 'OPTIONS', headers: { Origin: origin } });
+    expect(
+      (await ask('chrome-extension://abcdef')).headers.get('access-control-allow-origin'),
+    ).toBe('chrome-extension://abcdef');
+    expect(
+      (await ask('https://evil.example')).headers.get('access-control-allow-origin'),
+    ).toBeNull();
+  });
+});
