@@ -39,7 +39,7 @@ export default defineConfig(() => {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
       // Readable output: stores review it, and there is no remote code to hide.
-      minify: false,
+      minify: true,
       sourcemap: false,
       target: 'es2022',
     },

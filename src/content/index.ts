@@ -3,8 +3,9 @@
 // tears down the previous page's features, tells the background where it is, and starts the
 // features of the new page with the setup the background says this tab works on.
 import * as z from 'zod/mini';
-import { browser } from '../platform/browser.ts';
-import { ContentSetup, type Message, type Reply } from '../core/messages.ts';
+import { sendMessage } from '../platform/content-runtime.ts';
+import { ContentSetupReply, type ContentSetup } from '../core/content-setup.ts';
+import type { Message, Reply } from '../core/messages.ts';
 import { parseHashRoute } from '../core/console-links.ts';
 import { partitionFromHost } from '../core/partition.ts';
 import type { FeatureContext } from './feature.ts';
@@ -12,20 +13,21 @@ import { FEATURES } from './features/index.ts';
 import { consoleLanguage } from './lib/labels.ts';
 import { GuidePanel } from './panel.ts';
 
-const HelloReply = z.union([
-  z.object({ ok: z.literal(true), value: z.nullable(ContentSetup) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-
 let current: { path: string; controller: AbortController } | null = null;
 const memory = new Map<string, string>();
 
-async function send<T>(message: Message): Promise<Reply<T>> {
+/** Sends to the background; its answer is validated like any other input. */
+async function send(message: Message): Promise<Reply<ContentSetup | null>> {
+  let answer: unknown;
   try {
-    return (await browser.runtime.sendMessage(message)) as Reply<T>;
+    answer = await sendMessage(message);
   } catch {
     return { ok: false, error: 'Crossrole could not reach its background (it may be restarting).' };
   }
+  const parsed = z.safeParse(ContentSetupReply, answer);
+  return parsed.success
+    ? parsed.data
+    : { ok: false, error: 'Crossrole did not understand its background.' };
 }
 
 /** The route without role or policy names, for diagnostics the customer may share. */
@@ -43,9 +45,9 @@ async function onRoute(): Promise<void> {
   const signal = controller.signal;
 
   // Only the path: the query can hold an External ID, which the background does not need here.
-  const reply = z.safeParse(HelloReply, await send({ type: 'content.hello', route: path }));
+  const reply = await send({ type: 'content.hello', route: path });
   if (signal.aborted) return;
-  const setup = reply.success && reply.data.ok ? reply.data.value : null;
+  const setup = reply.ok ? reply.value : null;
   const language = consoleLanguage();
   let panel: GuidePanel | null = null;
   const context: FeatureContext = {

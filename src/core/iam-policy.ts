@@ -6,13 +6,11 @@ export const POLICY_VERSION = '2012-10-17';
 export const CUSTOM_POLICY_MAX_CHARS = 6144;
 
 const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
-const actionString = z
-  .string()
-  .check(
-    z.refine((a) => ACTION.test(a), {
-      message: 'must look like "service:Action" (wildcards * and ? allowed)',
-    }),
-  );
+const actionString = z.string().check(
+  z.refine((a) => ACTION.test(a), {
+    message: 'must look like "service:Action" (wildcards * and ? allowed)',
+  }),
+);
 const actionList = z.union([
   actionString,
   z.array(actionString).check(z.minLength(1, 'must list at least one action')),

@@ -11,8 +11,6 @@ const Partition = z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']);
 const Id = z.string().check(z.minLength(1), z.maxLength(128));
 const ShortText = z.string().check(z.maxLength(2048));
 const TabId = z.number().check(z.int(), z.nonnegative());
-/** A policy document as JSON; its grammar is checked by core's iam-policy where it matters. */
-const Json = z.record(z.string(), z.unknown());
 
 // --- popup → background ---------------------------------------------------------------------
 
@@ -152,29 +150,9 @@ export const ConsoleTab = z.object({
 });
 export type ConsoleTab = z.infer<typeof ConsoleTab>;
 
-/**
- * What a console tab is told about its setup, in reply to `content.hello`: everything the page
- * features fill and check, nothing they do not need (no token).
- */
-export const ContentSetup = z.object({
-  id: Id,
-  mode: z.enum(['create-role', 'update-trust']),
-  state: z.string(),
-  serviceName: z.string(),
-  partition: Partition,
-  serviceAccountId: z.string(),
-  principalArn: z.string(),
-  externalId: z.string(),
-  roleName: z.string(),
-  roleDescription: z.string(),
-  managedPolicyArns: z.array(z.string()),
-  customPolicies: z.array(
-    z.object({ name: z.string(), description: z.string(), document: Json, created: z.boolean() }),
-  ),
-  /** The trust policy the role must end up with (for create-role) or the statement to merge. */
-  trustPolicy: Json,
-});
-export type ContentSetup = z.infer<typeof ContentSetup>;
+// What a console tab is told about its setup lives in its own module, so the content script
+// bundles that schema alone and not every message's.
+export { ContentSetup, ContentSetupReply } from './content-setup.ts';
 
 // --- what the popup is shown ----------------------------------------------------------------
 

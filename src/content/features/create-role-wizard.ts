@@ -3,7 +3,7 @@
 // then go to the next step. The last step is the customer's: Crossrole highlights Create role
 // and says what it will do, and never clicks it.
 import { verifyTrustPolicy } from '../../core/trust-policy.ts';
-import type { ContentSetup } from '../../core/messages.ts';
+import type { ContentSetup } from '../../core/content-setup.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import {
   accessibleLabel,
@@ -431,17 +431,18 @@ class Wizard {
   /** The customer typed another role name: the background must expect the role under it. */
   private async rename(roleName: string): Promise<void> {
     if (roleName === this.setup.roleName || !roleName) return;
-    const reply = await this.context.send<ContentSetup>({
+    const reply = await this.context.send({
       type: 'content.roleRenamed',
       setupId: this.setup.id,
       roleName,
     });
     if (this.signal.aborted) return;
-    if (reply.ok) {
+    if (reply.ok && reply.value) {
       this.setup = reply.value;
       await this.fillReview();
     } else {
-      this.render(3, 'Crossrole cannot use that name', [{ status: 'problem', text: reply.error }]);
+      const why = reply.ok ? 'The setup is gone.' : reply.error;
+      this.render(3, 'Crossrole cannot use that name', [{ status: 'problem', text: why }]);
     }
   }
 

@@ -2,7 +2,6 @@
 // flash naming the policy. Crossrole tells the background, then opens the next policy to create
 // or the Create role wizard with every policy pre-selected.
 import { nextSetupUrl } from '../../core/console-links.ts';
-import type { ContentSetup } from '../../core/messages.ts';
 import { regionFromHost } from '../../core/partition.ts';
 import type { Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
@@ -29,12 +28,12 @@ export const policiesList: Feature = {
       { signal, timeoutMs: 15_000 },
     );
     if (!created) return;
-    const reply = await context.send<ContentSetup>({
+    const reply = await context.send({
       type: 'content.policyCreated',
       setupId: setup.id,
       policyName: created,
     });
-    if (!reply.ok || signal.aborted) return;
+    if (!reply.ok || !reply.value || signal.aborted) return;
     const next = nextSetupUrl(
       reply.value,
       sessionAccountId(),

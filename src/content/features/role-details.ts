@@ -1,7 +1,7 @@
 // Role details (`#/roles/details/<name>`): after the role was created (or its trust policy
 // updated) in this setup, read what the page shows (ARNs in its text, the trust policy, the
 // signed-in account) and hand it to the background, which computes and checks the ARN itself.
-import type { ContentSetup } from '../../core/messages.ts';
+import type { ContentSetup } from '../../core/content-setup.ts';
 import { ROLE_ARN_IN_TEXT } from '../../core/arn.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import { findButton, findByLabel, visibleText, waitFor } from '../lib/dom.ts';
@@ -48,13 +48,13 @@ export const roleDetails: Feature = {
     if (!setup || roleName !== setup.roleName) return;
     if (context.memory.get(PENDING_TRUST_UPDATE) === setup.id) {
       context.memory.delete(PENDING_TRUST_UPDATE);
-      const updated = await context.send<ContentSetup>({
+      const updated = await context.send({
         type: 'content.trustUpdated',
         setupId: setup.id,
         roleName,
       });
       if (!updated.ok) return show(context, 'Crossrole did not accept this update', updated.error);
-      await capture(context, { ...setup, state: updated.value.state }, signal);
+      await capture(context, updated.value ?? setup, signal);
       return;
     }
     if (setup.mode === 'update-trust' && setup.state === 'started') {
@@ -129,7 +129,7 @@ async function capture(
   const trustPolicyText = await waitFor(trustPolicyOnPage, { signal, timeoutMs: 5000 });
   if (!trustPolicyText) context.miss('trust-policy');
   if (signal.aborted) return;
-  const reply = await context.send<ContentSetup>({
+  const reply = await context.send({
     type: 'content.rolePage',
     setupId: setup.id,
     roleName: setup.roleName,
@@ -147,7 +147,7 @@ async function capture(
     });
     return;
   }
-  const verified = reply.value.state === 'verified';
+  const verified = reply.value?.state === 'verified';
   panel.render({
     service: setup.serviceName,
     title: verified ? `Sending the role to ${setup.serviceName}` : 'The trust policy needs a fix',

@@ -1,7 +1,6 @@
 // Roles list (`#/roles`): after Create role the console comes back here with a success flash
 // linking to the new role. That is the confirmation the background waits for; then the role's
 // page is opened, where the ARN and the trust policy are read.
-import type { ContentSetup } from '../../core/messages.ts';
 import type { Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
 import { flashRoleNames } from '../lib/flash.ts';
@@ -23,7 +22,7 @@ export const rolesList: Feature = {
       { signal, timeoutMs: 15_000 },
     );
     if (!created) return;
-    const reply = await context.send<ContentSetup>({
+    const reply = await context.send({
       type: 'content.roleCreated',
       setupId: setup.id,
       roleName: created,

@@ -1,5 +1,5 @@
 // The customer's journey for a setup, for the panel's "step n of m".
-import type { ContentSetup } from '../../core/messages.ts';
+import type { ContentSetup } from '../../core/content-setup.ts';
 
 export type Milestone = 'policy' | 'entity' | 'permissions' | 'review' | 'capture' | 'trust';
 
