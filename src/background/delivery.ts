@@ -70,6 +70,12 @@ export async function retryNow(
   setupId: string,
 ): Promise<{ ok: true; value: null } | { ok: false; error: string }> {
   const setup = await getSetup(setupId);
+  if (setup?.mode === 'access-keys') {
+    return {
+      ok: false,
+      error: 'An access key is sent once and then forgotten: create another key.',
+    };
+  }
   if (!setup?.delivery || setup.delivery.status === 'delivered')
     return { ok: false, error: 'Nothing to retry for this setup.' };
   await updateSetup(setupId, (s) => {

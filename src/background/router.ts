@@ -6,6 +6,7 @@ import { Message, type ContentSetup, type PopupStateValue, type Reply } from '..
 import { parseProfile } from '../core/profile.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
+import { deliverAccessKey } from './access-keys.ts';
 import { retryNow } from './delivery.ts';
 import { isBuiltin } from './profiles.ts';
 import {
@@ -70,8 +71,11 @@ export async function handleMessage(
       case 'content.roleCreated':
       case 'content.trustUpdated':
       case 'content.roleRenamed':
+      case 'content.userCreated':
       case 'content.rolePage':
         return handleContentEvent(message, consoleSender);
+      case 'content.accessKey':
+        return deliverAccessKey(message, consoleSender);
     }
   }
 

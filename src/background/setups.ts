@@ -14,7 +14,12 @@ import { validateExternalId } from '../core/external-id.ts';
 import type { ContentSetup, SetupStartInput, SetupStarted, Message } from '../core/messages.ts';
 import { accountIdFromHost, regionFromHost, type Partition } from '../core/partition.ts';
 import { planPermissions } from '../core/permissions.ts';
-import { serviceAccountIn, supportedPartitions, trustedPrincipalArn } from '../core/profile.ts';
+import {
+  profileMethods,
+  serviceAccountIn,
+  supportedPartitions,
+  trustedPrincipalArn,
+} from '../core/profile.ts';
 import { canMove, isFinished, type Setup, type SetupState } from '../core/setup.ts';
 import { buildTrustPolicy, checkTrustPolicySize, verifyTrustPolicy } from '../core/trust-policy.ts';
 import { getConsoleTab } from './console-tabs.ts';
@@ -38,6 +43,9 @@ export async function startSetup(input: SetupStartInput): Promise<Outcome<SetupS
   const principalArn = trustedPrincipalArn(profile, input.partition);
   if (!serviceAccountId || !principalArn)
     return refuse(`${profile.name} has no AWS account in ${input.partition}.`);
+  if (input.mode === 'access-keys' && !profileMethods(profile).includes('access-keys')) {
+    return refuse(`${profile.name} does not accept access keys: connect it with a role.`);
+  }
   const plan = planPermissions(profile, input.levelId, input.optionIds, input.partition);
   if (plan.errors.length) return refuse(plan.errors.join(' '));
   const nameProblem = validateRoleName(input.roleName);
@@ -75,7 +83,7 @@ export async function startSetup(input: SetupStartInput): Promise<Outcome<SetupS
     managedPolicyArns: plan.managedPolicyArns,
     // Updating an existing role's trust creates no policy.
     customPolicies:
-      input.mode === 'create-role'
+      input.mode !== 'update-trust'
         ? plan.customPolicies.map((p) => ({
             name: p.name,
             description: p.description ?? '',
@@ -184,6 +192,7 @@ type ContentEvent = Extract<
       | 'content.roleCreated'
       | 'content.roleRenamed'
       | 'content.trustUpdated'
+      | 'content.userCreated'
       | 'content.rolePage';
   }
 >;
@@ -224,6 +233,20 @@ export async function handleContentEvent(
     const saved = await updateSetup(setup.id, (s) => ({
       ...s,
       roleName: event.roleName,
+      problem: null,
+    }));
+    return saved ? { ok: true, value: toContentSetup(saved) } : refuse('The setup is gone.');
+  }
+
+  if (event.type === 'content.userCreated') {
+    if (setup.mode !== 'access-keys') return refuse('This setup does not create a user.');
+    if (event.userName !== setup.roleName) {
+      return refuse(
+        `The console created user "${event.userName}", but this setup is for "${setup.roleName}".`,
+      );
+    }
+    const saved = await updateSetup(setup.id, (s) => ({
+      ...move(s, 'role-created'),
       problem: null,
     }));
     return saved ? { ok: true, value: toContentSetup(saved) } : refuse('The setup is gone.');

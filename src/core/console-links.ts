@@ -40,6 +40,17 @@ export function roleDetailsUrl(
   return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/roles/details/${encodeURIComponent(roleName)}${suffix}`;
 }
 
+/** The Create user wizard with the policies pre-selected (access-keys method). */
+export function createUserUrl(
+  partition: Partition,
+  policyArns: readonly string[],
+  host: string | null = null,
+): string {
+  const query = new URLSearchParams();
+  for (const arn of policyArns) query.append('policies', arn);
+  return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/users/create${query.size ? `?${query.toString()}` : ''}`;
+}
+
 export function createPolicyUrl(partition: Partition, host: string | null = null): string {
   return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/policies/create`;
 }
@@ -58,6 +69,7 @@ export function parseHashRoute(hash: string): { path: string; query: URLSearchPa
  */
 export function nextSetupUrl(
   setup: {
+    mode: 'create-role' | 'update-trust' | 'access-keys';
     partition: Partition;
     serviceAccountId: string;
     externalId: string;
@@ -72,6 +84,9 @@ export function nextSetupUrl(
   const custom = accountId
     ? setup.customPolicies.map((p) => `arn:${setup.partition}:iam::${accountId}:policy/${p.name}`)
     : [];
+  if (setup.mode === 'access-keys') {
+    return createUserUrl(setup.partition, [...setup.managedPolicyArns, ...custom], host);
+  }
   return createRoleUrl(
     setup.partition,
     {

@@ -7,7 +7,7 @@ const Json = z.record(z.string(), z.unknown());
 
 export const ContentSetup = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(128)),
-  mode: z.enum(['create-role', 'update-trust']),
+  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
   state: z.string(),
   serviceName: z.string(),
   partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']),

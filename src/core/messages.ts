@@ -23,7 +23,7 @@ export const PopupActiveTab = z.object({ type: z.literal('popup.activeTab'), tab
 /** "Open in AWS console" / "Update an existing role": the customer has reviewed and confirmed. */
 export const SetupStart = z.object({
   type: z.literal('setup.start'),
-  mode: z.enum(['create-role', 'update-trust']),
+  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
   profileId: Id,
   levelId: Id,
   optionIds: z.array(Id).check(z.maxLength(10)),
@@ -93,6 +93,27 @@ export const ContentTrustUpdated = z.object({
   roleName: z.string().check(z.minLength(1), z.maxLength(64)),
 });
 
+/** Access-keys method: the console confirmed Create user (success flash naming the user). */
+export const ContentUserCreated = z.object({
+  type: z.literal('content.userCreated'),
+  setupId: Id,
+  userName: z.string().check(z.minLength(1), z.maxLength(64)),
+});
+
+/**
+ * Access-keys method: the key the customer asked to send, read from the Retrieve access keys
+ * page. The background keeps it in memory only, sends it once, and forgets it.
+ */
+export const ContentAccessKey = z.object({
+  type: z.literal('content.accessKey'),
+  setupId: Id,
+  userName: z.string().check(z.minLength(1), z.maxLength(64)),
+  sessionAccountId: z.nullable(z.string().check(z.maxLength(64))),
+  arnTexts: z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(20)),
+  accessKeyId: z.string().check(z.regex(/^(AKIA|ASIA)[A-Z0-9]{12,124}$/)),
+  secretAccessKey: z.string().check(z.regex(/^[A-Za-z0-9/+=]{40}$/)),
+});
+
 /**
  * What the role's details page shows: the ARNs found in its text, the signed-in account from
  * `awsc-session-data`, and the trust policy as the console displays it. All read from the DOM,
@@ -131,6 +152,8 @@ export const Message = z.discriminatedUnion('type', [
   ContentRoleCreated,
   ContentTrustUpdated,
   ContentRoleRenamed,
+  ContentUserCreated,
+  ContentAccessKey,
   ContentRolePage,
   ContentLocatorMiss,
 ]);

@@ -124,3 +124,43 @@ export function nextBackoffMs(attempt: number, retryAfterMs: number | null = nul
     ? exponential
     : Math.min(Math.max(exponential, retryAfterMs), 60 * 60 * 1000);
 }
+
+/**
+ * The access-keys report (contract.md §4): sent once, over HTTPS, never stored by the extension.
+ * The secret is in it because the service asked for exactly that; Crossrole forgets it after.
+ */
+export const AccessKeyReportSchema = z.strictObject({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  event: z.literal('access-key.created'),
+  setupId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'must be a UUID')),
+  profileId: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be a profile id')),
+  userArn: z
+    .string()
+    .check(z.regex(/^arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@-]+$/, 'must be a user ARN')),
+  accountId: z.string().check(z.regex(/^\d{12}$/, 'must be 12 digits')),
+  partition: z.enum(PARTITIONS),
+  accessKeyId: z
+    .string()
+    .check(z.regex(/^(AKIA|ASIA)[A-Z0-9]{12,124}$/, 'must be an access key ID')),
+  secretAccessKey: z.string().check(z.regex(/^[A-Za-z0-9/+=]{40}$/, 'must be a secret access key')),
+  accessLevel: z.string(),
+  options: z.array(z.string()),
+  policyArns: z.array(z.string()),
+  capturedAt: z.iso.datetime(),
+  client: z.strictObject({
+    name: z.literal('crossrole'),
+    version: z.string(),
+    browser: z.enum(['chrome', 'firefox']),
+  }),
+});
+export type AccessKeyReport = z.infer<typeof AccessKeyReportSchema>;
+
+export function parseAccessKeyReport(value: unknown): Result<AccessKeyReport> {
+  const parsed = z.safeParse(AccessKeyReportSchema, value);
+  return parsed.success
+    ? ok(parsed.data)
+    : { ok: false, errors: fromZodIssues(parsed.error.issues) };
+}
+
+/** How long a captured access key may wait in memory for its one delivery. */
+export const ACCESS_KEY_MEMORY_MS = 10 * 60 * 1000;

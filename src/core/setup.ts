@@ -52,7 +52,7 @@ export type Delivery = z.infer<typeof DeliverySchema>;
 
 export const SetupSchema = z.object({
   id: z.string(),
-  mode: z.enum(['create-role', 'update-trust']),
+  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
   state: z.enum(SETUP_STATES),
   profileId: z.string(),
   serviceName: z.string(),

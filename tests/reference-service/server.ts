@@ -5,7 +5,12 @@
 // switched on per test: down, a status, Retry-After, slowness, a failure rate.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { parseReport, type RoleReport } from '../../src/core/report.ts';
+import {
+  parseAccessKeyReport,
+  parseReport,
+  type AccessKeyReport,
+  type RoleReport,
+} from '../../src/core/report.ts';
 
 export type Faults = {
   /** Destroy the connection without answering (a network error). */
@@ -46,6 +51,8 @@ export interface ReferenceService {
   url: string;
   origin: string;
   connections(): StoredConnection[];
+  /** Access keys received (method access-keys), one per Idempotency-Key. */
+  accessKeys(): AccessKeyReport[];
   requests(): SeenRequest[];
   setFaults(faults: Faults): void;
   /** Resolves once `n` connections are stored (all of them), or rejects after `timeoutMs`. */
@@ -71,6 +78,7 @@ export function startReferenceService(
   const reportPath = options.path ?? '/crossrole/v1/connections';
   const stored = new Map<string, { body: string; connection: StoredConnection }>();
   const boundExternalIds = new Map<string, string>();
+  const keys = new Map<string, AccessKeyReport>();
   const seen: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   let faults: Faults = {};
@@ -198,6 +206,17 @@ export function startReferenceService(
     } catch {
       return answer(request, response, 400, { message: 'Body is not JSON' });
     }
+    if ((json as { event?: unknown } | null)?.event === 'access-key.created') {
+      const key = parseAccessKeyReport(json);
+      if (!key.ok) {
+        const first = key.errors[0]!;
+        return answer(request, response, 422, { message: `${first.path}: ${first.message}` });
+      }
+      if (!keys.has(key.value.setupId)) keys.set(key.value.setupId, key.value);
+      answer(request, response, 200, { status: 'connected', message: 'Access key received.' });
+      for (const wake of waiters.splice(0)) wake();
+      return;
+    }
     const parsed = parseReport(json);
     if (!parsed.ok) {
       const first = parsed.errors[0]!;
@@ -258,6 +277,7 @@ export function startReferenceService(
         url: `${origin}${reportPath}`,
         origin,
         connections,
+        accessKeys: () => [...keys.values()],
         requests: () => [...seen],
         setFaults(next) {
           faults = { ...next };

@@ -17,6 +17,7 @@ import {
   waitFor,
 } from '../lib/dom.ts';
 import { labelsFor, type LabelKey } from '../lib/labels.ts';
+import { selectPolicies } from '../lib/policy-table.ts';
 import { policyName, stepNumber } from '../lib/steps.ts';
 import type { PanelItem } from '../panel.ts';
 
@@ -256,46 +257,13 @@ class Wizard {
     else this.context.miss('next-button');
   }
 
-  private findFilter(): HTMLInputElement | null {
-    return (
-      document.querySelector<HTMLInputElement>('input[type="search"]') ??
-      findByLabel<HTMLInputElement>(document, 'input', this.labels('search'))
-    );
-  }
-
-  /** The table row whose name cell is exactly `name`. */
-  private rowFor(name: string): HTMLTableRowElement | null {
-    for (const row of document.querySelectorAll<HTMLTableRowElement>('table tbody tr')) {
-      const cells = [...row.querySelectorAll('td, th')].map((cell) => normalize(cell.textContent));
-      if (cells.includes(name) && row.querySelector('input[type="checkbox"]')) return row;
-    }
-    return null;
-  }
-
   private async fillPermissions(): Promise<void> {
-    const items: PanelItem[] = [];
-    const filter = this.findFilter();
-    if (!filter) this.context.miss('policy-filter');
-    let allOk = true;
-    for (const name of this.expectedPolicies()) {
-      // Search with the filter: the policy may be on another page of the table.
-      if (filter) setValue(filter, name);
-      const row = await waitFor(() => this.rowFor(name), { signal: this.signal, timeoutMs: 5000 });
-      const box = row?.querySelector<HTMLInputElement>('input[type="checkbox"]');
-      const ok = box ? setChecked(box, true) : false;
-      if (!row) this.context.miss('policy-row');
-      allOk &&= ok;
-      items.push(
-        ok
-          ? { status: 'done', text: `Policy selected: ${name}` }
-          : {
-              status: 'manual',
-              text: 'Search for this policy and tick it',
-              copy: { value: name, label: `policy ${name}` },
-            },
-      );
-    }
-    if (filter && filter.value) setValue(filter, '');
+    const { items, allOk } = await selectPolicies(
+      this.expectedPolicies(),
+      this.context.language,
+      this.signal,
+      this.context.miss,
+    );
     await settled(this.signal);
     if (allOk && !this.advanced.has(2)) {
       this.render(2, 'Permissions selected', items, 'Going on to name and review.');

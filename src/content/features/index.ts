@@ -1,11 +1,15 @@
 // Every page feature, in the order they start.
 import type { Feature } from '../feature.ts';
+import { createAccessKey } from './create-access-key.ts';
 import { createPolicy } from './create-policy.ts';
 import { createRoleWizard } from './create-role-wizard.ts';
 import { editTrustPolicy } from './edit-trust-policy.ts';
 import { policiesList } from './policies-list.ts';
 import { roleDetails } from './role-details.ts';
 import { rolesList } from './roles-list.ts';
+import { createUserWizard } from './create-user-wizard.ts';
+import { userDetails } from './user-details.ts';
+import { usersList } from './users-list.ts';
 
 export const FEATURES: readonly Feature[] = [
   createRoleWizard,
@@ -14,4 +18,8 @@ export const FEATURES: readonly Feature[] = [
   rolesList,
   roleDetails,
   editTrustPolicy,
+  createUserWizard,
+  usersList,
+  userDetails,
+  createAccessKey,
 ];

@@ -21,6 +21,17 @@ export const LABELS = {
   editTrustPolicy: { en: ['Edit trust policy'], ja: ['信頼ポリシーを編集'] },
   updatePolicy: { en: ['Update policy'], ja: ['ポリシーを更新'] },
   search: { en: ['Search', 'Filter'], ja: ['検索', 'フィルター'] },
+  userName: { en: ['User name'], ja: ['ユーザー名'] },
+  consoleAccess: {
+    en: ['Provide user access to the AWS Management Console'],
+    ja: ['AWS マネジメントコンソールへのユーザーアクセスを提供する'],
+  },
+  createUser: { en: ['Create user'], ja: ['ユーザーの作成', 'ユーザーを作成'] },
+  securityCredentials: { en: ['Security credentials'], ja: ['セキュリティ認証情報'] },
+  createAccessKey: { en: ['Create access key'], ja: ['アクセスキーを作成'] },
+  thirdParty: { en: ['Third-party service'], ja: ['サードパーティーサービス'] },
+  show: { en: ['Show'], ja: ['表示'] },
+  descriptionTag: { en: ['Description tag value'], ja: ['説明タグ値'] },
 } as const satisfies Record<string, Record<Language, readonly string[]>>;
 
 export type LabelKey = keyof typeof LABELS;

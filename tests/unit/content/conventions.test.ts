@@ -26,7 +26,8 @@ describe('content features', () => {
       });
       it('ties listeners and waits to the abort signal', () => {
         for (const call of source.matchAll(/addEventListener\(/g)) {
-          const statement = source.slice(call.index).split(/\);\s*\n/)[0] ?? '';
+          // From the receiver (`signal.addEventListener('abort', …)` is the teardown itself).
+          const statement = source.slice(Math.max(0, call.index - 7)).split(/\);\s*\n/)[0] ?? '';
           expect(statement, statement).toMatch(/signal/);
         }
         for (const call of source.matchAll(/waitFor\(/g))
@@ -58,6 +59,9 @@ describe('content features', () => {
       '/policies',
       '/policies/create',
       '/users',
+      '/users/create',
+      '/users/details/Me',
+      '/users/details/Me/create_access_key',
     ];
     const table = Object.fromEntries(
       FEATURES.map((f) => [f.id, routes.filter((r) => f.matches(r))]),
@@ -67,8 +71,12 @@ describe('content features', () => {
       'create-policy': ['/policies/create'],
       'policies-list': ['/policies'],
       'roles-list': ['/roles'],
+      'users-list': ['/users'],
       'role-details': ['/roles/details/MyRole'],
       'edit-trust-policy': ['/roles/details/MyRole', '/roles/edit_trust_policy/MyRole'],
+      'create-user-wizard': ['/users/create'],
+      'user-details': ['/users/details/Me'],
+      'create-access-key': ['/users/details/Me/create_access_key'],
     });
   });
 });

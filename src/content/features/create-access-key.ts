@@ -1,0 +1,168 @@
+// Create access key (`#/users/details/<name>/create_access_key`), access-keys method. Crossrole
+// picks the "Third-party service" use case, and the customer confirms the console's own advice
+// to use a role instead, then presses Create access key. On Retrieve access keys it reads the key
+// ID and the secret and, only when the customer presses "Send", hands them to the background,
+// which sends them once. The secret is never shown in the panel, copied, logged or stored.
+import * as z from 'zod/mini';
+import type { Feature } from '../feature.ts';
+import { findButton, findByLabel, setChecked, settled, visibleText, waitFor } from '../lib/dom.ts';
+import { labelsFor } from '../lib/labels.ts';
+import { sessionAccountId } from '../lib/session.ts';
+import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
+
+/** contract.md §4: a captured key is forgotten after ten minutes. */
+const ACCESS_KEY_MEMORY_MS = 10 * 60 * 1000;
+
+const KeyOnPage = z.object({
+  accessKeyId: z.string().check(z.regex(/^(AKIA|ASIA)[A-Z0-9]{16}$/)),
+  secretAccessKey: z.string().check(z.regex(/^[A-Za-z0-9/+=]{40}$/)),
+});
+
+const userOf = (path: string): string | null => {
+  const match = /^\/users\/details\/([^/]+)\/create_access_key$/.exec(path);
+  try {
+    return match?.[1] ? decodeURIComponent(match[1]) : null;
+  } catch {
+    return null;
+  }
+};
+
+/** The key ID and the revealed secret, from the Retrieve page's text (validated). */
+function readKey(): z.infer<typeof KeyOnPage> | null {
+  const text = visibleText(document.body);
+  const parsed = z.safeParse(KeyOnPage, {
+    accessKeyId: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/.exec(text)?.[0],
+    secretAccessKey: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/.exec(text)?.[0],
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+export const createAccessKey: Feature = {
+  id: 'create-access-key',
+  matches: (path) => userOf(path) !== null,
+  async init(context, signal) {
+    const { setup } = context;
+    if (
+      !setup ||
+      setup.mode !== 'access-keys' ||
+      setup.state !== 'role-created' ||
+      userOf(context.path) !== setup.roleName
+    )
+      return;
+    const panel = context.panel();
+    const show = (
+      step: number,
+      title: string,
+      items: Parameters<typeof panel.render>[0]['items'],
+      actions: Parameters<typeof panel.render>[0]['actions'] = [],
+    ) =>
+      panel.render({
+        service: setup.serviceName,
+        title,
+        step,
+        totalSteps: 6,
+        items,
+        actions,
+        note: SAFER_WITH_A_ROLE,
+      });
+
+    const thirdParty = await waitFor(
+      () =>
+        findByLabel<HTMLInputElement>(
+          document,
+          'input[type="radio"]',
+          labelsFor('thirdParty', context.language),
+        ),
+      { signal, timeoutMs: 15_000 },
+    );
+    if (thirdParty) setChecked(thirdParty, true);
+    else context.miss('use-case-third-party');
+    show(5, 'Confirm, then create the key', [
+      thirdParty?.checked
+        ? { status: 'done', text: 'Use case: Third-party service' }
+        : { status: 'manual', text: 'Choose the use case "Third-party service"' },
+      {
+        status: 'todo',
+        text: "Read the console's advice, tick the confirmation yourself, press Next, then Create access key.",
+      },
+    ]);
+
+    // The Retrieve step: wait for the key ID, reveal the secret (a display toggle), read both.
+    const keyId = await waitFor(
+      () => /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/.exec(visibleText(document.body))?.[0] ?? null,
+      { signal, timeoutMs: 60 * 60 * 1000 },
+    );
+    if (!keyId || signal.aborted) return;
+    await settled(signal);
+    findButton(document, labelsFor('show', context.language))?.click();
+    let key = await waitFor(readKey, { signal, timeoutMs: 5000 });
+    if (!key) {
+      context.miss('secret-access-key');
+      show(6, 'Send the key yourself', [
+        {
+          status: 'manual',
+          text: `Crossrole could not read the secret. Give the key to ${setup.serviceName} through its own page, or deactivate it.`,
+        },
+      ]);
+      return;
+    }
+    const send = async () => {
+      const current = key;
+      key = null; // forgotten here whatever happens next
+      if (!current) return;
+      const arnTexts = (
+        visibleText().match(/arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]+/g) ?? []
+      ).slice(0, 20);
+      const reply = await context.send({
+        type: 'content.accessKey',
+        setupId: setup.id,
+        userName: setup.roleName,
+        sessionAccountId: sessionAccountId(),
+        arnTexts,
+        ...current,
+      });
+      if (signal.aborted) return;
+      show(
+        6,
+        reply.ok ? `Sent to ${setup.serviceName}` : 'The key was not delivered',
+        reply.ok
+          ? [
+              {
+                status: 'done',
+                text: `${setup.serviceName} received access key ${current.accessKeyId}. Crossrole has forgotten the secret.`,
+              },
+            ]
+          : [{ status: 'problem', text: reply.error }],
+      );
+    };
+    show(
+      6,
+      `Send this key to ${setup.serviceName}?`,
+      [
+        {
+          status: 'done',
+          text: `Access key ${key.accessKeyId} read from this page (the secret too, kept only in memory)`,
+        },
+        {
+          status: 'todo',
+          text: `"Send" gives both to ${setup.serviceName} once, over HTTPS. Crossrole stores neither.`,
+        },
+      ],
+      [{ label: `Send to ${setup.serviceName}`, primary: true, run: send }],
+    );
+    // Leaving the page, or ten minutes without sending, forgets the key.
+    const forget = setTimeout(() => {
+      key = null;
+      show(6, 'The key was forgotten', [
+        {
+          status: 'problem',
+          text: `Ten minutes passed without sending. Deactivate access key ${keyId} and create another.`,
+        },
+      ]);
+    }, ACCESS_KEY_MEMORY_MS);
+    signal.addEventListener('abort', () => {
+      clearTimeout(forget);
+      key = null;
+    });
+  },
+};

@@ -1,0 +1,55 @@
+// User details (`#/users/details/<name>`), access-keys method: once the user exists in this
+// setup, open its Security credentials tab and the Create access key page. Both are navigation
+// only; creating the key stays the customer's click.
+import type { Feature } from '../feature.ts';
+import { findButton, findByLabel, waitFor } from '../lib/dom.ts';
+import { labelsFor } from '../lib/labels.ts';
+import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
+
+export function userNameFromPath(path: string): string | null {
+  const match = /^\/users\/details\/([^/]+)$/.exec(path);
+  try {
+    return match?.[1] ? decodeURIComponent(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export const userDetails: Feature = {
+  id: 'user-details',
+  matches: (path) => userNameFromPath(path) !== null,
+  async init(context, signal) {
+    const { setup } = context;
+    if (!setup || setup.mode !== 'access-keys' || setup.state !== 'role-created') return;
+    if (userNameFromPath(context.path) !== setup.roleName) return;
+    const tab = await waitFor(
+      () =>
+        findByLabel<HTMLElement>(
+          document,
+          '[role="tab"]',
+          labelsFor('securityCredentials', context.language),
+        ),
+      { signal, timeoutMs: 10_000 },
+    );
+    if (tab && tab.getAttribute('aria-selected') !== 'true') tab.click();
+    const create = await waitFor(
+      () => findButton(document, labelsFor('createAccessKey', context.language)),
+      { signal, timeoutMs: 10_000 },
+    );
+    if (!create) {
+      context.miss('create-access-key-button');
+      context.panel().render({
+        service: setup.serviceName,
+        title: 'Create an access key',
+        step: 4,
+        totalSteps: 6,
+        items: [
+          { status: 'manual', text: 'Open Security credentials and press Create access key.' },
+        ],
+        note: SAFER_WITH_A_ROLE,
+      });
+      return;
+    }
+    create.click();
+  },
+};
