@@ -1,41 +1,151 @@
+// The popup: choose the service (built in or imported), review exactly what will be granted to
+// whom, start, and follow every connection. It talks to the browser only through `PopupApi`.
 import { useEffect, useState } from 'preact/hooks';
-import builtinProfiles from 'virtual:crossrole/builtin-profiles';
-import { browser } from '../platform/browser.ts';
-import type { ConsoleTab, Reply } from '../core/messages.ts';
+import type { ConsoleTab, PopupStateValue } from '../core/messages.ts';
+import { reportOrigin, type ServiceProfile } from '../core/profile.ts';
+import type { PopupApi } from './api.ts';
+import { Diagnostics } from './components/Diagnostics.tsx';
+import { ImportProfile, type Imported } from './components/ImportProfile.tsx';
+import { Review } from './components/Review.tsx';
+import { Connections, SetupList } from './components/SetupList.tsx';
+import { t } from './i18n.ts';
 
-/** Asks the background whether the active tab is an IAM console page it has heard from. */
-async function activeConsoleTab(): Promise<ConsoleTab | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return null;
-  const reply = (await browser.runtime.sendMessage({
-    type: 'popup.activeTab',
-    tabId: tab.id,
-  })) as Reply<ConsoleTab | null>;
-  return reply.ok ? reply.value : null;
-}
+const EMPTY: PopupStateValue = {
+  setups: [],
+  importedProfiles: [],
+  connections: [],
+  diagnostics: [],
+};
 
-export function App() {
-  const [consoleTab, setConsoleTab] = useState<ConsoleTab | null | undefined>(undefined);
+export function App(props: { api: PopupApi }) {
+  const { api } = props;
+  const [state, setState] = useState<PopupStateValue>(EMPTY);
+  const [stateError, setStateError] = useState<string | null>(null);
+  const [consoleTab, setConsoleTab] = useState<ConsoleTab | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(api.builtinProfiles[0]?.id ?? null);
+  // Token and service-issued External ID from a connection code: popup memory only.
+  const [codes, setCodes] = useState<
+    Record<string, { token: string | null; externalId: string | null }>
+  >({});
+  const [notice, setNotice] = useState<string | null>(null);
+
   useEffect(() => {
-    activeConsoleTab().then(setConsoleTab, () => setConsoleTab(null));
-  }, []);
+    const load = () =>
+      api.state().then(
+        (value) => {
+          setState(value);
+          setStateError(null);
+        },
+        (error: unknown) => setStateError(error instanceof Error ? error.message : String(error)),
+      );
+    void load();
+    void api.activeConsoleTab().then(setConsoleTab, () => setConsoleTab(null));
+    return api.onChange(() => void load());
+  }, [api]);
+
+  const profiles: ServiceProfile[] = [
+    ...api.builtinProfiles,
+    ...state.importedProfiles.filter((p) => !api.builtinProfiles.some((b) => b.id === p.id)),
+  ];
+  const selected = profiles.find((p) => p.id === selectedId) ?? profiles[0] ?? null;
+  const imported = (result: Imported) => {
+    if (result.token || result.externalId)
+      setCodes((all) => ({
+        ...all,
+        [result.profile.id]: { token: result.token, externalId: result.externalId },
+      }));
+    if (!result.builtin)
+      setState((s) => ({
+        ...s,
+        importedProfiles: [
+          ...s.importedProfiles.filter((p) => p.id !== result.profile.id),
+          result.profile,
+        ],
+      }));
+    setSelectedId(result.profile.id);
+    setNotice(t('imported', result.profile.name));
+  };
+
+  // Follow-up first once something is under way: that is why the customer came back.
+  const progress = (
+    <section aria-labelledby="progress-title">
+      <h2 id="progress-title">{t('progress')}</h2>
+      {stateError ? (
+        <p class="hint">{t('stateUnavailable')}</p>
+      ) : (
+        <SetupList api={api} setups={state.setups} onError={setNotice} />
+      )}
+    </section>
+  );
 
   return (
     <main>
-      <h1>Crossrole</h1>
-      <p class="status" role="status">
-        {consoleTab === undefined
-          ? 'Checking this tab…'
-          : consoleTab
-            ? `This tab is the IAM console (${consoleTab.partition}).`
-            : 'This tab is not the IAM console.'}
-      </p>
-      <h2>Services</h2>
-      <ul class="services">
-        {builtinProfiles.map((profile) => (
-          <li key={profile.id}>{profile.name}</li>
-        ))}
-      </ul>
+      <header>
+        <h1>Crossrole</h1>
+        <p class="hint" role="status">
+          {consoleTab ? t('tabIsConsole', consoleTab.partition) : t('tabIsNotConsole')}
+        </p>
+      </header>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+
+      {state.setups.length > 0 && progress}
+
+      <section aria-labelledby="services-title">
+        <h2 id="services-title">{t('services')}</h2>
+        <fieldset class="services">
+          <legend class="visually-hidden">{t('chooseService')}</legend>
+          {profiles.map((profile) => {
+            const builtin = api.builtinProfiles.some((b) => b.id === profile.id);
+            return (
+              <label key={profile.id} class="choice service">
+                <input
+                  type="radio"
+                  name="service"
+                  value={profile.id}
+                  checked={selected?.id === profile.id}
+                  onChange={() => setSelectedId(profile.id)}
+                />
+                <span>
+                  <strong>{profile.name}</strong>
+                  {!builtin && <span class="hint">{t('importedFrom', reportOrigin(profile))}</span>}
+                </span>
+                {!builtin && (
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={t('removeService', profile.name)}
+                    onClick={() => void api.removeProfile(profile.id)}
+                  >
+                    {t('remove')}
+                  </button>
+                )}
+              </label>
+            );
+          })}
+        </fieldset>
+        <details class="secondary">
+          <summary>{t('importTitle')}</summary>
+          <ImportProfile api={api} known={profiles} onImported={imported} />
+        </details>
+      </section>
+
+      {selected && (
+        <Review
+          api={api}
+          profile={selected}
+          code={codes[selected.id] ?? null}
+          consoleTab={consoleTab}
+          onStarted={setNotice}
+        />
+      )}
+
+      {state.setups.length === 0 && progress}
+      <Connections connections={state.connections} />
+      <Diagnostics api={api} misses={state.diagnostics} version={api.version()} />
     </main>
   );
 }

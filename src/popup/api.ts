@@ -30,6 +30,8 @@ export interface PopupApi {
   /** Calls back whenever the background's state changes; returns the unsubscribe. */
   onChange(callback: () => void): () => void;
   now(): Date;
+  /** The extension's version, for the diagnostic. */
+  version(): string;
 }
 
 const send = <T>(message: unknown) => browser.runtime.sendMessage(message) as Promise<Reply<T>>;
@@ -72,4 +74,5 @@ export const browserApi: PopupApi = {
     return () => browser.storage.onChanged.removeListener(listener);
   },
   now: () => new Date(),
+  version: () => browser.runtime.getManifest().version,
 };

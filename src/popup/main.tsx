@@ -1,4 +1,5 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
+import { browserApi } from './api.ts';
 
-render(<App />, document.getElementById('app')!);
+render(<App api={browserApi} />, document.getElementById('app')!);

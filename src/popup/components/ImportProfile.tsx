@@ -1,0 +1,147 @@
+// Import a profile or a connection code: nothing is kept until the customer has seen who the
+// service is, which AWS account it uses and where its reports go, and the browser has allowed
+// that origin.
+import { useState } from 'preact/hooks';
+import { looksLikeConnectionCode, parseConnectionCode } from '../../core/connection-code.ts';
+import { PARTITION_LABELS } from '../../core/partition.ts';
+import {
+  parseProfile,
+  reportOrigin,
+  serviceAccountIn,
+  supportedPartitions,
+  trustedPrincipalArn,
+  type ServiceProfile,
+} from '../../core/profile.ts';
+import type { FieldError } from '../../core/result.ts';
+import type { PopupApi } from '../api.ts';
+import { t } from '../i18n.ts';
+
+export type Imported = {
+  profile: ServiceProfile;
+  builtin: boolean;
+  token: string | null;
+  externalId: string | null;
+};
+
+export function ImportProfile(props: {
+  api: PopupApi;
+  known: readonly ServiceProfile[];
+  onImported: (imported: Imported) => void;
+}) {
+  const [text, setText] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [pending, setPending] = useState<Imported | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  function read(event: Event) {
+    event.preventDefault();
+    setProblem(null);
+    const input = text.trim();
+    if (looksLikeConnectionCode(input)) {
+      const code = parseConnectionCode(input, props.known, props.api.now());
+      if (!code.ok) return setErrors(code.errors);
+      const builtin = props.api.builtinProfiles.some((p) => p.id === code.value.profile.id);
+      setErrors([]);
+      setPending({
+        profile: code.value.profile,
+        builtin,
+        token: code.value.token,
+        externalId: code.value.externalId,
+      });
+      return;
+    }
+    const profile = parseProfile(input);
+    if (!profile.ok) return setErrors(profile.errors);
+    if (props.api.builtinProfiles.some((p) => p.id === profile.value.id)) {
+      return setErrors([{ path: 'id', message: t('importBuiltinId', profile.value.id) }]);
+    }
+    setErrors([]);
+    setPending({ profile: profile.value, builtin: false, token: null, externalId: null });
+  }
+
+  async function confirm() {
+    if (!pending) return;
+    const origin = reportOrigin(pending.profile);
+    // Asked first in the click handler: browsers want the user gesture (and no prompt if granted).
+    const allowed = await props.api.requestOrigin(origin);
+    if (!allowed) return setProblem(t('importNoPermission', origin));
+    if (!pending.builtin) {
+      const saved = await props.api.saveProfile(pending.profile);
+      if (!saved.ok) return setProblem(saved.error);
+    }
+    props.onImported(pending);
+    setPending(null);
+    setText('');
+  }
+
+  if (pending) {
+    const p = pending.profile;
+    return (
+      <section class="card confirm" aria-labelledby="confirm-title">
+        <h3 id="confirm-title">{t('importConfirmTitle', p.name)}</h3>
+        <dl>
+          {supportedPartitions(p).map((partition) => (
+            <div key={partition}>
+              <dt>{t('importAccount', PARTITION_LABELS[partition])}</dt>
+              <dd>{serviceAccountIn(p, partition)}</dd>
+            </div>
+          ))}
+          <div>
+            <dt>{t('importPrincipal')}</dt>
+            <dd class="mono">{trustedPrincipalArn(p, 'aws')}</dd>
+          </div>
+          <div>
+            <dt>{t('importReportsTo')}</dt>
+            <dd class="mono">{reportOrigin(p)}</dd>
+          </div>
+          {pending.token && (
+            <div>
+              <dt>{t('importToken')}</dt>
+              <dd>{t('importTokenKept')}</dd>
+            </div>
+          )}
+        </dl>
+        <p class="hint">{t('importConfirmHint')}</p>
+        {problem && (
+          <p class="error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div class="row">
+          <button type="button" class="primary" onClick={() => void confirm()}>
+            {t('confirmAndAllow')}
+          </button>
+          <button type="button" onClick={() => setPending(null)}>
+            {t('cancel')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <form class="import" onSubmit={read}>
+      <label for="import-text">{t('importLabel')}</label>
+      <textarea
+        id="import-text"
+        rows={3}
+        value={text}
+        spellcheck={false}
+        aria-describedby={errors.length ? 'import-errors' : undefined}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+      />
+      {errors.length > 0 && (
+        <ul id="import-errors" class="errors" role="alert">
+          {errors.map((e) => (
+            <li key={`${e.path}:${e.message}`}>
+              <code>{e.path}</code>: {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="submit" disabled={!text.trim()}>
+        {t('import')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,301 @@
+// Review before start: who gets what, in plain words and in JSON, with every value copyable and
+// every problem core finds. Nothing is created until the customer presses a start button.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { sanitizeDescription, validateRoleName } from '../../core/arn.ts';
+import { generateExternalId } from '../../core/external-id.ts';
+import { PARTITION_LABELS, type Partition } from '../../core/partition.ts';
+import { defaultOptionIds, planPermissions } from '../../core/permissions.ts';
+import {
+  defaultLevel,
+  profileMethods,
+  serviceAccountIn,
+  supportedPartitions,
+  trustedPrincipalArn,
+  type ServiceProfile,
+} from '../../core/profile.ts';
+import { buildTrustPolicy, checkTrustPolicySize } from '../../core/trust-policy.ts';
+import type { ConsoleTab, SetupStartInput } from '../../core/messages.ts';
+import type { PopupApi } from '../api.ts';
+import { t } from '../i18n.ts';
+import { CopyButton, JsonView } from './Copy.tsx';
+
+const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+
+export function Review(props: {
+  api: PopupApi;
+  profile: ServiceProfile;
+  code: { token: string | null; externalId: string | null } | null;
+  consoleTab: ConsoleTab | null;
+  onStarted: (message: string) => void;
+}) {
+  const { api, profile, code } = props;
+  const partitions = supportedPartitions(profile);
+  const [levelId, setLevelId] = useState(defaultLevel(profile).id);
+  const [optionIds, setOptionIds] = useState<string[]>(defaultOptionIds(profile));
+  const [partition, setPartition] = useState<Partition>(partitions[0] ?? 'aws');
+  const generate = () =>
+    profile.externalId.source === 'generate'
+      ? generateExternalId(profile.externalId.prefix ?? '')
+      : '';
+  const [generated, setGenerated] = useState(generate);
+  const [roleName, setRoleName] = useState(profile.role.name);
+  const [description, setDescription] = useState(
+    sanitizeDescription(profile.role.description ?? ''),
+  );
+  const [existingRole, setExistingRole] = useState('');
+  const [startError, setStartError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // A new service: start from its defaults.
+  useEffect(() => {
+    setLevelId(defaultLevel(profile).id);
+    setOptionIds(defaultOptionIds(profile));
+    setPartition(supportedPartitions(profile)[0] ?? 'aws');
+    setGenerated(generate());
+    setRoleName(profile.role.name);
+    setDescription(sanitizeDescription(profile.role.description ?? ''));
+    setStartError(null);
+  }, [profile.id]);
+
+  const externalId =
+    profile.externalId.source === 'service' ? (code?.externalId ?? null) : generated;
+  const plan = useMemo(
+    () => planPermissions(profile, levelId, optionIds, partition),
+    [profile, levelId, optionIds, partition],
+  );
+  const principalArn = trustedPrincipalArn(profile, partition) ?? '';
+  const serviceAccount = serviceAccountIn(profile, partition) ?? '';
+  const trustPolicy = externalId ? buildTrustPolicy({ principalArn, externalId }) : null;
+  const sizeProblem = trustPolicy ? checkTrustPolicySize(trustPolicy) : null;
+  const nameProblem = validateRoleName(roleName);
+  const blockers = [
+    ...plan.errors,
+    ...(sizeProblem ? [sizeProblem] : []),
+    ...(externalId ? [] : [t('needsCode', profile.name)]),
+    ...(profile.report.auth === 'token' && !code?.token ? [t('needsCode', profile.name)] : []),
+  ];
+  const continueHere =
+    props.consoleTab && props.consoleTab.partition === partition ? props.consoleTab : null;
+  const granted = [
+    ...plan.managedPolicyArns.map(policyName),
+    ...plan.customPolicies.map((p) => p.name),
+  ];
+
+  async function start(mode: SetupStartInput['mode'], name: string) {
+    if (!externalId) return;
+    setBusy(true);
+    setStartError(null);
+    const reply = await api.start({
+      mode,
+      profileId: profile.id,
+      levelId,
+      optionIds,
+      partition,
+      roleName: name,
+      roleDescription: description,
+      externalId,
+      ...(code?.token ? { token: code.token } : {}),
+      ...(continueHere ? { tabId: continueHere.tabId } : {}),
+    });
+    setBusy(false);
+    if (reply.ok) props.onStarted(t('started', profile.name));
+    else setStartError(reply.error);
+  }
+
+  const toggleOption = (id: string, on: boolean) =>
+    setOptionIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
+
+  return (
+    <section class="review" aria-labelledby="review-title">
+      <h2 id="review-title">{t('reviewTitle', profile.name)}</h2>
+
+      <fieldset>
+        <legend>{t('accessLevel')}</legend>
+        {profile.access.map((level) => (
+          <label key={level.id} class="choice">
+            <input
+              type="radio"
+              name="level"
+              value={level.id}
+              checked={levelId === level.id}
+              onChange={() => setLevelId(level.id)}
+            />
+            <span>
+              <strong>{level.label}</strong>
+              {level.description && <span class="hint">{level.description}</span>}
+              <span class="hint">
+                {t(
+                  'grants',
+                  [
+                    ...(level.managedPolicyArns ?? []).map(policyName),
+                    ...(level.customPolicies ?? []).map((p) => p.name),
+                  ].join(', '),
+                )}
+              </span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      {(profile.options?.length ?? 0) > 0 && (
+        <fieldset>
+          <legend>{t('options')}</legend>
+          {profile.options!.map((option) => (
+            <label key={option.id} class="choice">
+              <input
+                type="checkbox"
+                checked={optionIds.includes(option.id)}
+                onChange={(e) => toggleOption(option.id, (e.target as HTMLInputElement).checked)}
+              />
+              <span>
+                <strong>{option.label}</strong>
+                {option.description && <span class="hint">{option.description}</span>}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      {partitions.length > 1 && (
+        <div class="field">
+          <label for="partition">{t('partition')}</label>
+          <select
+            id="partition"
+            value={partition}
+            onChange={(e) => setPartition((e.target as HTMLSelectElement).value as Partition)}
+          >
+            {partitions.map((p) => (
+              <option key={p} value={p}>
+                {PARTITION_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+
+      <div class="field">
+        <span class="label" id="external-id-label">
+          {t('externalId')}
+        </span>
+        {externalId ? (
+          <div class="row">
+            <code aria-labelledby="external-id-label" class="value">
+              {externalId}
+            </code>
+            <CopyButton value={externalId} what={t('externalId')} copy={api.copy} />
+            {profile.externalId.source === 'generate' && (
+              <button type="button" class="link" onClick={() => setGenerated(generate())}>
+                {t('regenerate')}
+              </button>
+            )}
+          </div>
+        ) : (
+          <p class="error">{t('needsCode', profile.name)}</p>
+        )}
+        <p class="hint">
+          {profile.externalId.source === 'service'
+            ? t('externalIdFromService')
+            : t('externalIdGenerated')}
+        </p>
+      </div>
+
+      <div class="field">
+        <label for="role-name">{t('roleName')}</label>
+        <input
+          id="role-name"
+          value={roleName}
+          aria-invalid={nameProblem ? 'true' : 'false'}
+          aria-describedby="role-name-help"
+          onInput={(e) => setRoleName((e.target as HTMLInputElement).value)}
+        />
+        <p id="role-name-help" class={nameProblem ? 'error' : 'hint'}>
+          {nameProblem ? t('roleNameProblem', nameProblem) : t('roleNameHint')}
+        </p>
+      </div>
+      <div class="field">
+        <label for="role-description">{t('roleDescription')}</label>
+        <textarea
+          id="role-description"
+          rows={2}
+          value={description}
+          onInput={(e) =>
+            setDescription(sanitizeDescription((e.target as HTMLTextAreaElement).value))
+          }
+        />
+      </div>
+
+      <div class="who" role="note">
+        {t('whoGetsWhat', profile.name, serviceAccount, externalId ?? '…', granted.join(', '))}
+      </div>
+      {plan.warnings.map((w) => (
+        <p key={w} class="warning" role="status">
+          {w}
+        </p>
+      ))}
+      {blockers.map((b) => (
+        <p key={b} class="error" role="alert">
+          {b}
+        </p>
+      ))}
+      {trustPolicy && <JsonView title={t('trustPolicy')} value={trustPolicy} copy={api.copy} />}
+      {plan.customPolicies.map((p) => (
+        <JsonView
+          key={p.name}
+          title={t('customPolicy', p.name)}
+          value={p.document}
+          copy={api.copy}
+        />
+      ))}
+
+      {startError && (
+        <p class="error" role="alert">
+          {startError}
+        </p>
+      )}
+      <button
+        type="button"
+        class="primary wide"
+        disabled={busy || blockers.length > 0 || Boolean(nameProblem)}
+        onClick={() => void start('create-role', roleName)}
+      >
+        {t('openInConsole')}
+      </button>
+      <p class="hint">
+        {continueHere ? t('continuesHere') : t('opensTab', PARTITION_LABELS[partition])}
+      </p>
+
+      <details class="secondary">
+        <summary>{t('existingRoleTitle')}</summary>
+        <div class="field">
+          <label for="existing-role">{t('existingRoleName')}</label>
+          <input
+            id="existing-role"
+            value={existingRole}
+            onInput={(e) => setExistingRole((e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <button
+          type="button"
+          disabled={busy || blockers.length > 0 || Boolean(validateRoleName(existingRole))}
+          onClick={() => void start('update-trust', existingRole)}
+        >
+          {t('updateExistingRole')}
+        </button>
+      </details>
+
+      {profileMethods(profile).includes('access-keys') && (
+        <details class="secondary">
+          <summary>{t('accessKeysTitle')}</summary>
+          <p class="warning">{t('accessKeysWarning', profile.name)}</p>
+          <button
+            type="button"
+            disabled={busy || blockers.length > 0 || Boolean(nameProblem)}
+            onClick={() => void start('access-keys', `${roleName}-user`.slice(0, 64))}
+          >
+            {t('useAccessKeys')}
+          </button>
+        </details>
+      )}
+    </section>
+  );
+}
