@@ -1,49 +1,115 @@
-// `npm run demo`: the connect flow as a customer meets it, driven headless in Chromium with the
-// built extension, printing each step with its time and saving a screenshot per step.
-// `npm run demo -- --headed` shows the browser where a display exists.
+// `npm run demo`: the whole connection as a customer meets it, driven in headless Chromium with
+// the built extension, the console replica and the reference service on loopback. Prints each
+// step with a tick and its time, saves a screenshot per step into one folder, and ends with what
+// the service stored. `npm run demo -- --headed` shows the browser (needs a display).
 import path from 'node:path';
-import { launchWithExtension, openPopup } from '../tests/support/browser.ts';
+import { launchWithExtension } from '../tests/support/browser.ts';
 import { ARTIFACTS, saveScreenshot } from '../tests/support/artifacts.ts';
+import { installConsoleReplica } from '../tests/support/console-replica.ts';
+import { Customer, createRoleButton } from '../tests/support/connect-driver.ts';
+import { startReferenceService } from '../tests/reference-service/server.ts';
 
 const headed = process.argv.includes('--headed');
+if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error('--headed needs a display (DISPLAY is not set); run without it for headless.');
+  process.exit(2);
+}
 const SHOTS = 'demo';
 const started = performance.now();
 let stepNo = 0;
 
 async function step<T>(title: string, run: () => Promise<T>): Promise<T> {
   stepNo += 1;
+  const label = `${String(stepNo).padStart(2)}. ${title}`;
   const t0 = performance.now();
   try {
     const result = await run();
-    console.log(
-      `✓ ${String(stepNo).padStart(2)}. ${title} (${Math.round(performance.now() - t0)} ms)`,
-    );
+    console.log(`✓ ${label} (${Math.round(performance.now() - t0)} ms)`);
     return result;
   } catch (error) {
-    console.error(`✗ ${String(stepNo).padStart(2)}. ${title} FAILED`);
+    console.error(`✗ ${label} — FAILED after ${Math.round(performance.now() - t0)} ms`);
+    console.error(`  ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     throw error;
   }
 }
 
+const shot = (page: Parameters<typeof saveScreenshot>[0], name: string) =>
+  saveScreenshot(page, `${SHOTS}/${String(stepNo).padStart(2, '0')}-${name}.png`);
+
+const service = await step('Start the reference service on 127.0.0.1:47615', () =>
+  startReferenceService({ port: 47615 }),
+);
 const session = await step('Start Chromium with the built extension (dist/chrome)', () =>
   launchWithExtension({ headless: !headed }),
 );
+let failed = false;
 try {
-  const popup = await step('Open the Crossrole popup', async () => {
-    const page = await openPopup(session);
-    await page.getByRole('heading', { name: 'Crossrole' }).waitFor();
+  const replica = await step('Serve the console replica at the real AWS console URLs', () =>
+    installConsoleReplica(session.context),
+  );
+  const customer = new Customer(session);
+
+  const popup = await step('Open Crossrole and choose "Crossrole Demo Service"', async () => {
+    const page = await customer.openPopup();
+    await page.getByText('Crossrole Demo Service').first().click();
+    await page.getByRole('button', { name: 'Open in AWS console' }).waitFor();
+    await shot(page, 'popup-review');
     return page;
   });
-  const services = await step('Read the services the popup offers', async () =>
-    popup.locator('.services li').allTextContents(),
+  const consolePage = await step(
+    'Review what will be granted, then "Open in AWS console"',
+    async () => {
+      const page = await customer.openInConsole(popup);
+      await page.waitForURL(/#\/roles\/create/);
+      return page;
+    },
   );
-  console.log(`   services: ${services.join(', ')}`);
-  await step('Save a screenshot of the popup', () =>
-    saveScreenshot(popup, `${SHOTS}/01-popup.png`),
+  await step(
+    'Crossrole fills the trusted entity: another account, External ID, no MFA',
+    async () => {
+      await customer.waitForPanelTitle(
+        consolePage,
+        /Trusted entity filled in|Permissions selected|Ready: press Create role/,
+      );
+      await shot(consolePage, 'wizard-trusted-entity');
+    },
   );
+  await step('Crossrole selects the permissions and names the role', async () => {
+    await customer.waitForPanelTitle(consolePage, 'Ready: press Create role');
+    await shot(consolePage, 'wizard-review');
+  });
+  await step('The customer presses Create role (their only click in the console)', async () => {
+    await customer.click(createRoleButton(consolePage));
+    await consolePage.waitForURL(/#\/roles\/details\//);
+  });
+  const connection = await step(
+    'Role ARN captured, trust policy verified, report delivered',
+    async () => {
+      const [stored] = await service.waitForConnections(1, 30_000);
+      await customer.waitForPanelTitle(consolePage, /Sending the role to/);
+      await shot(consolePage, 'role-captured');
+      return stored!;
+    },
+  );
+  await step('The popup shows the connection', async () => {
+    await popup.reload();
+    await popup.getByText(connection.report.roleArn).first().waitFor();
+    await shot(popup, 'popup-connected');
+  });
+  const role = replica.iam.role(connection.report.roleArn.split('/').pop()!);
+  console.log('\nWhat the service stored:');
+  console.log(JSON.stringify({ ...connection.report, client: undefined }, null, 2));
+  console.log(`\nThe role in the simulated IAM trusts: ${JSON.stringify(role?.trustPolicy)}`);
   console.log(
-    `\nDone in ${Math.round(performance.now() - started)} ms. Screenshots: ${path.join(ARTIFACTS, SHOTS)}`,
+    `Customer effort in the console: ${customer.effort.clicks} click(s), ${customer.effort.keystrokes} keystrokes, ${customer.effort.pastes} pastes.`,
   );
+} catch {
+  failed = true;
 } finally {
   await session.close();
+  await service.close();
 }
+console.log(
+  `\n${failed ? 'FAILED' : 'Done'} in ${Math.round(performance.now() - started)} ms. Screenshots: ${path.join(ARTIFACTS, SHOTS)}`,
+);
+process.exit(failed ? 1 : 0);

@@ -78,3 +78,76 @@ export class Customer {
 export function createRoleButton(page: Page): Locator {
   return page.getByRole('button', { name: 'Create role', exact: true });
 }
+
+/**
+ * The manual path on the same replica, following a typical vendor's written guide step by step,
+ * for the bench's comparison. Values the guide tells the customer to copy from the service's
+ * page (account ID, External ID) are pastes; what the guide says to type is typed.
+ */
+export async function manualConnection(
+  context: BrowserContext,
+  consoleUrl = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles',
+): Promise<Effort> {
+  const effort: Effort = { clicks: 0, keystrokes: 0, pastes: 0, pageVisits: 0 };
+  const page = await context.newPage();
+  const visited = new Set<string>();
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    visited.add(
+      (new URL(frame.url()).hash.split('?')[0] ?? '').replace(/\/details\/[^/]+/, '/details/*'),
+    );
+  });
+  const click = async (target: Locator) => {
+    await target.click();
+    effort.clicks += 1;
+  };
+  const type = async (target: Locator, text: string) => {
+    await target.click();
+    effort.clicks += 1;
+    await target.pressSequentially(text);
+    effort.keystrokes += text.length;
+  };
+  const paste = async (target: Locator, text: string) => {
+    await target.click();
+    effort.clicks += 1;
+    await target.fill(text);
+    effort.pastes += 1;
+  };
+  // 1. "Sign in to the AWS console and open IAM → Roles."
+  await page.goto(consoleUrl);
+  // 2. "Choose Create role."
+  await click(page.getByRole('button', { name: 'Create role' }).first());
+  // 3. "Choose AWS account, then Another AWS account, and enter our account ID."
+  await click(page.getByText('AWS account', { exact: true }));
+  await click(page.getByLabel('Another AWS account'));
+  effort.clicks += 1; // copying the account ID on the service's page
+  await paste(page.getByLabel('Account ID', { exact: true }), '999988887777');
+  // 4. "Tick Require external ID and paste the External ID from your settings page."
+  await click(page.getByLabel(/Require external ID/));
+  effort.clicks += 1; // copying the External ID on the service's page
+  await paste(page.getByLabel('External ID', { exact: true }), 'demo-manual0123456789abcd');
+  await click(page.getByRole('button', { name: 'Next' }));
+  // 5. "Search for ReadOnlyAccess and tick it."
+  await type(
+    page.getByRole('searchbox').or(page.getByPlaceholder('Search')).first(),
+    'ReadOnlyAccess',
+  );
+  await click(
+    page
+      .getByRole('row', { name: /ReadOnlyAccess/ })
+      .first()
+      .getByRole('checkbox'),
+  );
+  await click(page.getByRole('button', { name: 'Next' }));
+  // 6. "Name the role CrossroleDemoRole and create it."
+  await type(page.getByLabel('Role name', { exact: true }), 'CrossroleDemoRole');
+  await click(page.getByRole('button', { name: 'Create role' }));
+  // 7. "Open the role, copy its ARN and paste it into our settings page."
+  await click(page.getByRole('link', { name: 'CrossroleDemoRole' }).first());
+  await click(page.getByRole('button', { name: 'Copy ARN' }).first());
+  effort.pastes += 1; // pasting the ARN on the service's page
+  effort.clicks += 1; // and saving it there
+  effort.pageVisits = visited.size;
+  await page.close();
+  return effort;
+}
