@@ -208,7 +208,7 @@ async function attempt(setupId: string): Promise<void> {
     const reason =
       error instanceof DOMException && error.name === 'TimeoutError'
         ? 'The service did not answer in time.'
-        : 'The service could not be reached.';
+        : `The service could not be reached (${error instanceof Error ? error.message : 'network error'}).`;
     await reschedule(setupId, reason, null);
     return;
   }
