@@ -1,0 +1,168 @@
+// Delivery through faults, in Chromium against the reference service: the service down, 5xx,
+// 429 with Retry-After, a timeout, a refusal, the worker stopped mid-delivery and the browser
+// closed and reopened. In every case the service ends with exactly one connection for the setup
+// and the captured ARN is never lost.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  launchWithExtension,
+  stopServiceWorker,
+  type ExtensionSession,
+} from '../support/browser.ts';
+import { saveScreenshot } from '../support/artifacts.ts';
+import { installConsoleReplica } from '../support/console-replica.ts';
+import { Customer, createRoleButton } from '../support/connect-driver.ts';
+import { startReferenceService, type ReferenceService } from '../reference-service/server.ts';
+
+let service: ReferenceService;
+let session: ExtensionSession;
+let customer: Customer;
+let userDataDir: string;
+
+beforeAll(async () => {
+  service = await startReferenceService({ port: 47615 });
+});
+afterAll(async () => {
+  await service?.close();
+});
+beforeEach(async () => {
+  userDataDir = await mkdtemp(path.join(tmpdir(), 'crossrole-delivery-'));
+  session = await launchWithExtension({ userDataDir });
+  await installConsoleReplica(session.context);
+  customer = new Customer(session);
+  service.setFaults({});
+});
+afterEach(async () => {
+  await session?.close();
+  await rm(userDataDir, { recursive: true, force: true });
+});
+
+/** Runs the demo connection up to the customer's Create role click; returns the setup's popup. */
+async function createDemoRole(): Promise<{ popup: Page; page: Page }> {
+  const popup = await customer.openPopup();
+  await popup.getByText('Crossrole Demo Service', { exact: true }).first().click();
+  const page = await customer.openInConsole(popup);
+  await customer.waitForPanelTitle(page, 'Ready: press Create role');
+  await customer.click(createRoleButton(page));
+  await customer.waitForPanelTitle(page, /Sending the role to/);
+  return { popup, page };
+}
+
+type Stored = {
+  id: string;
+  state: string;
+  roleArn: string | null;
+  delivery: { status: string; attempts: number; serviceMessage: string | null } | null;
+};
+async function storedSetups(): Promise<Stored[]> {
+  return session.worker.evaluate(async () => {
+    const { setups } = await chrome.storage.local.get('setups');
+    return (setups ?? []) as Stored[];
+  });
+}
+
+const connectionsFor = (setupId: string) =>
+  service.connections().filter((c) => c.idempotencyKey === setupId);
+
+describe('delivery through faults', () => {
+  it('keeps the report while the service is down and delivers it once when it is back', async () => {
+    service.setFaults({ down: true });
+    await createDemoRole();
+    await expect
+      .poll(async () => (await storedSetups())[0]?.delivery?.attempts ?? 0, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(2);
+    const [setup] = await storedSetups();
+    expect(setup).toMatchObject({ state: 'verified', delivery: { status: 'queued' } });
+    expect(setup!.roleArn).toMatch(/:role\/CrossroleDemoRole$/);
+    service.setFaults({});
+    await expect.poll(() => connectionsFor(setup!.id).length, { timeout: 40_000 }).toBe(1);
+    await expect
+      .poll(async () => (await storedSetups())[0]?.state, { timeout: 10_000 })
+      .toBe('delivered');
+  });
+
+  it('retries 500s and a 429 with Retry-After, always with the same Idempotency-Key', async () => {
+    service.setFaults({ status: 500, remaining: 2 });
+    await createDemoRole();
+    await expect
+      .poll(async () => (await storedSetups())[0]?.state, { timeout: 30_000 })
+      .toBe('delivered');
+    const [setup] = await storedSetups();
+    const requests = service.requests().filter((r) => r.idempotencyKey === setup!.id);
+    expect(requests.map((r) => r.status)).toEqual([500, 500, 200]);
+    expect(connectionsFor(setup!.id)).toHaveLength(1);
+
+    service.setFaults({ status: 429, retryAfterSeconds: 2, remaining: 1 });
+    const second = await launchSecond();
+    expect(second.waited).toBeGreaterThanOrEqual(1900);
+  });
+
+  it('shows a refusal with the service message and sends nothing more', async () => {
+    service.setFaults({
+      status: 403,
+      refuseMessage: 'This AWS account belongs to another workspace.',
+    });
+    const { popup } = await createDemoRole();
+    await expect
+      .poll(async () => (await storedSetups())[0]?.state, { timeout: 10_000 })
+      .toBe('failed');
+    await popup.reload();
+    await popup.getByText('This AWS account belongs to another workspace.').first().waitFor();
+    await popup.getByRole('button', { name: 'Retry now' }).first().waitFor();
+    await popup.getByRole('button', { name: 'Copy ARN' }).first().waitFor();
+    await saveScreenshot(popup, 'popup/refused.png');
+    const [setup] = await storedSetups();
+    const attempts = service.requests().filter((r) => r.idempotencyKey === setup!.id).length;
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(service.requests().filter((r) => r.idempotencyKey === setup!.id)).toHaveLength(attempts);
+    expect(connectionsFor(setup!.id)).toHaveLength(0);
+    service.setFaults({});
+    await popup.getByRole('button', { name: 'Retry now' }).first().click();
+    await expect.poll(() => connectionsFor(setup!.id).length, { timeout: 10_000 }).toBe(1);
+  });
+
+  it('survives the worker being stopped in the middle of a slow delivery and a timeout', async () => {
+    service.setFaults({ delayMs: 17_000, remaining: 1 });
+    await createDemoRole();
+    await new Promise((r) => setTimeout(r, 1000));
+    await stopServiceWorker(session);
+    await expect
+      .poll(async () => (await storedSetups())[0]?.state, { timeout: 60_000 })
+      .toBe('delivered');
+    const [setup] = await storedSetups();
+    // The slow first request may also have completed: the service still holds one connection.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(connectionsFor(setup!.id)).toHaveLength(1);
+  });
+
+  it('delivers after the browser is closed and reopened with the same profile', async () => {
+    service.setFaults({ down: true });
+    await createDemoRole();
+    const [captured] = await storedSetups();
+    expect(captured!.roleArn).toBeTruthy();
+    await session.context.close();
+    service.setFaults({});
+    session = await launchWithExtension({ userDataDir });
+    await expect.poll(() => connectionsFor(captured!.id).length, { timeout: 60_000 }).toBe(1);
+    expect(
+      service.connections().find((c) => c.idempotencyKey === captured!.id)!.report.roleArn,
+    ).toBe(captured!.roleArn);
+  });
+});
+
+/** A second connection in the same browser; returns how long its first retry waited. */
+async function launchSecond(): Promise<{ waited: number }> {
+  const before = service.connections().length;
+  const popup = await customer.openPopup();
+  await popup.getByText('Crossrole Demo Service', { exact: true }).first().click();
+  await popup.getByLabel('Role name', { exact: true }).fill('CrossroleDemoRole2');
+  const page = await customer.openInConsole(popup);
+  await customer.waitForPanelTitle(page, 'Ready: press Create role');
+  const clicked = Date.now();
+  await customer.click(createRoleButton(page));
+  await service.waitForConnections(before + 1, 30_000);
+  return { waited: Date.now() - clicked };
+}
