@@ -121,7 +121,11 @@ export function deliverDue(): Promise<void> {
 
 async function scheduleNext(): Promise<void> {
   const next = (await loadSetups())
-    .map((s) => (s.delivery?.status === 'queued' ? s.delivery.nextAttemptAt : null))
+    .map((s) =>
+      s.delivery?.status === 'queued' || s.delivery?.status === 'sending'
+        ? s.delivery.nextAttemptAt
+        : null,
+    )
     .filter((t): t is number => t !== null)
     .sort((a, b) => a - b)[0];
   if (next === undefined) {
@@ -139,6 +143,13 @@ async function scheduleNext(): Promise<void> {
 }
 
 let soonTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Makes sure the delivery alarm fires by `when` (without pushing an earlier one back). */
+async function keepAlarmBy(when: number): Promise<void> {
+  const existing = await browser.alarms.get(DELIVERY_ALARM);
+  if (!existing || existing.scheduledTime > when)
+    await browser.alarms.create(DELIVERY_ALARM, { when });
+}
 
 async function hasHostPermission(url: URL): Promise<boolean> {
   try {
@@ -186,8 +197,15 @@ async function attempt(setupId: string): Promise<void> {
   }
   await updateSetup(setupId, (s) => ({
     ...s,
-    delivery: s.delivery && { ...s.delivery, status: 'sending', attempts: s.delivery.attempts + 1 },
+    // If the worker dies mid-request, the alarm set for this time picks the report up again.
+    delivery: s.delivery && {
+      ...s.delivery,
+      status: 'sending',
+      attempts: s.delivery.attempts + 1,
+      nextAttemptAt: Date.now() + REPORT_TIMEOUT_MS + 1000,
+    },
   }));
+  await keepAlarmBy(Date.now() + REPORT_TIMEOUT_MS + 1000);
   const token = setup.hasToken ? await getToken(setupId) : null;
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',

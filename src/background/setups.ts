@@ -176,8 +176,23 @@ async function setupOfSender(setupId: string, sender: ConsoleSender): Promise<Ou
   if (!setup || setup.tabId !== sender.tabId) return refuse('No setup runs in this tab.');
   if (setup.partition !== sender.partition)
     return refuse('This tab is in another AWS partition than the setup.');
-  if (isFinished(setup.state)) return refuse('This setup is finished.');
+  if (isFinished(setup.state) && setup.state !== 'delivered')
+    return refuse('This setup is finished.');
   return { ok: true, value: setup };
+}
+
+/**
+ * A content event sent again after the worker restarted mid-reply: the role was already
+ * captured for this name, so the answer is the setup as it stands, not a refusal.
+ */
+function alreadyCaptured(setup: Setup, event: ContentEvent): boolean {
+  return (
+    (event.type === 'content.rolePage' || event.type === 'content.roleCreated') &&
+    event.roleName === setup.roleName &&
+    setup.roleArn !== null &&
+    ['arn-captured', 'verified', 'delivered'].includes(setup.state) &&
+    !(event.type === 'content.rolePage' && setup.state === 'arn-captured')
+  );
 }
 
 function move(setup: Setup, to: SetupState): Setup {
@@ -204,6 +219,8 @@ export async function handleContentEvent(
   const found = await setupOfSender(event.setupId, sender);
   if (!found.ok) return found;
   const setup = found.value;
+  if (alreadyCaptured(setup, event)) return { ok: true, value: toContentSetup(setup) };
+  if (setup.state === 'delivered') return refuse('This setup is finished.');
   if (event.type === 'content.policyCreated') {
     if (!setup.customPolicies.some((p) => p.name === event.policyName))
       return refuse(`Policy ${event.policyName} is not part of this setup.`);

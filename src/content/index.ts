@@ -19,10 +19,21 @@ const memory = new Map<string, string>();
 /** Sends to the background; its answer is validated like any other input. */
 async function send(message: Message): Promise<Reply<ContentSetup | null>> {
   let answer: unknown;
-  try {
-    answer = await sendMessage(message);
-  } catch {
-    return { ok: false, error: 'Crossrole could not reach its background (it may be restarting).' };
+  // A service worker stopped mid-message drops it: try again while it restarts.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      answer = await sendMessage(message);
+      if (answer !== undefined) break;
+    } catch {
+      // The worker is restarting; retried below.
+    }
+    if (attempt === 4) {
+      return {
+        ok: false,
+        error: 'Crossrole could not reach its background (it may be restarting).',
+      };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
   }
   const parsed = z.safeParse(ContentSetupReply, answer);
   return parsed.success

@@ -99,12 +99,13 @@ export async function openPopup(session: ExtensionSession, query = ''): Promise<
  * Stops the extension's service worker as Chrome does after 30 s idle (Playwright's attachment
  * otherwise keeps it alive). Globals are lost; storage survives; the next event wakes it.
  */
-export async function stopServiceWorker(session: ExtensionSession): Promise<void> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/src/popup/index.html`);
+export async function stopServiceWorker(session: ExtensionSession, via?: Page): Promise<void> {
+  // `via`: an open extension page to talk CDP through, so no new tab appears mid-test.
+  const page = via ?? (await session.context.newPage());
+  if (!via) await page.goto(`chrome-extension://${session.extensionId}/src/popup/index.html`);
   const cdp = await session.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
-  await page.close();
+  if (!via) await page.close();
 }

@@ -126,7 +126,7 @@ export async function manualConnection(
   await click(page.getByLabel(/Require external ID/));
   effort.clicks += 1; // copying the External ID on the service's page
   await paste(page.getByLabel('External ID', { exact: true }), 'demo-manual0123456789abcd');
-  await click(page.getByRole('button', { name: 'Next' }));
+  await click(page.getByRole('button', { name: 'Next', exact: true }));
   // 5. "Search for ReadOnlyAccess and tick it."
   await type(
     page.getByRole('searchbox').or(page.getByPlaceholder('Search')).first(),
@@ -138,10 +138,10 @@ export async function manualConnection(
       .first()
       .getByRole('checkbox'),
   );
-  await click(page.getByRole('button', { name: 'Next' }));
+  await click(page.getByRole('button', { name: 'Next', exact: true }));
   // 6. "Name the role CrossroleDemoRole and create it."
   await type(page.getByLabel('Role name', { exact: true }), 'CrossroleDemoRole');
-  await click(page.getByRole('button', { name: 'Create role' }));
+  await click(page.getByRole('button', { name: 'Create role', exact: true }));
   // 7. "Open the role, copy its ARN and paste it into our settings page."
   await click(page.getByRole('link', { name: 'CrossroleDemoRole' }).first());
   await click(page.getByRole('button', { name: 'Copy ARN' }).first());

@@ -1,0 +1,258 @@
+// `npm run bench`: the figures behind the product's promises, each a median over repeated runs,
+// printed as a table and written to bench/results.json. Goals are printed beside the figures;
+// the benchmark reports, it does not fail (speed is not asserted in timed tests).
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  CHROME_DIST,
+  ROOT,
+  launchBrowser,
+  launchWithExtension,
+  openPopup,
+} from '../tests/support/browser.ts';
+import { installConsoleReplica } from '../tests/support/console-replica.ts';
+import { Customer, createRoleButton, manualConnection } from '../tests/support/connect-driver.ts';
+import { startReferenceService } from '../tests/reference-service/server.ts';
+import { deliveryUnderFaults } from '../tests/support/fault-run.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SETUPS_UNDER_FAULTS = Number(process.env.BENCH_SETUPS ?? 100);
+
+type Figure = {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+  met?: boolean;
+  runs?: number[];
+};
+const figures: Figure[] = [];
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function record(
+  name: string,
+  runs: number[],
+  unit: string,
+  goal?: { text: string; ok: (v: number) => boolean },
+): void {
+  const value = Math.round(median(runs) * 100) / 100;
+  figures.push({ name, value, unit, goal: goal?.text, met: goal?.ok(value), runs });
+  console.log(
+    `  ${name}: ${value} ${unit}${goal ? `   (goal ${goal.text}: ${goal.ok(value) ? 'met' : 'NOT met'})` : ''}`,
+  );
+}
+
+async function gzipSize(file: string): Promise<{ raw: number; gzip: number }> {
+  const bytes = await readFile(path.join(CHROME_DIST, file));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+async function popupFiles(): Promise<string[]> {
+  const html = await readFile(path.join(CHROME_DIST, 'src/popup/index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+}
+
+/** Main-thread script time of a page load, from Chromium's own counters (CDP Performance). */
+async function scriptMs(page: Page, url: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForTimeout(1500);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+}
+
+async function sizes(): Promise<void> {
+  console.log('\nSizes (dist/chrome)');
+  const content = await gzipSize('src/content/index.js');
+  const pageWorld = await gzipSize('src/content/page-world.js');
+  record('content script, gzip', [(content.gzip + pageWorld.gzip) / 1024], 'KB', {
+    text: '≤ 15 KB',
+    ok: (v) => v <= 15,
+  });
+  record('content script, raw', [(content.raw + pageWorld.raw) / 1024], 'KB');
+  let popupGzip = 0;
+  for (const file of await popupFiles()) popupGzip += (await gzipSize(file)).gzip;
+  record('popup bundle, gzip', [popupGzip / 1024], 'KB');
+}
+
+async function mainThread(): Promise<void> {
+  console.log(
+    '\nContent script main-thread time (ScriptDuration with the extension minus without, on a static console page)',
+  );
+  const iamUrl = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles';
+  const ec2Url = 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#Instances';
+  const measure = async (withExtension: boolean, url: string): Promise<number[]> => {
+    const runs: number[] = [];
+    const session = withExtension ? await launchWithExtension() : null;
+    const browser = withExtension ? null : await launchBrowser();
+    const context = session?.context ?? (await browser!.newContext());
+    // A static page at the console's URLs: the page's own scripts would drown the difference.
+    await context.route(/^https:\/\/[^/]*console\.aws\.amazon\.com\//, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><head><meta name="awsc-session-data" content=\'{"accountId":"111122223333"}\'></head><body><main><h1>Console</h1></main></body></html>',
+      }),
+    );
+    for (let i = 0; i < RUNS; i += 1) {
+      const page = await context.newPage();
+      runs.push(await scriptMs(page, url));
+      await page.close();
+    }
+    await session?.close();
+    await browser?.close();
+    return runs;
+  };
+  for (const [label, url] of [
+    ['IAM page', iamUrl],
+    ['console page that is not IAM (EC2)', ec2Url],
+  ] as const) {
+    const withExt = await measure(true, url);
+    const without = await measure(false, url);
+    const extra = withExt.map((v, i) => Math.max(0, v - (without[i] ?? 0)));
+    record(
+      `content script on an ${label}`,
+      extra,
+      'ms',
+      label.startsWith('IAM') ? undefined : { text: '≤ 5 ms', ok: (v) => v <= 5 },
+    );
+  }
+}
+
+async function popupRender(): Promise<void> {
+  console.log('\nPopup');
+  const session = await launchWithExtension();
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const popup = await openPopup(session);
+    await popup.getByRole('button', { name: 'Open in AWS console' }).waitFor();
+    runs.push(await popup.evaluate(() => performance.now()));
+    await popup.close();
+  }
+  await session.close();
+  record('popup: navigation start to review rendered', runs, 'ms');
+}
+
+async function connectionFlow(): Promise<void> {
+  console.log('\nOne connection with the demo profile, Crossrole vs the manual path');
+  // The demo profile reports to 127.0.0.1:47615.
+  const service = await startReferenceService({ port: 47615 });
+  const effort = {
+    clicks: [] as number[],
+    keystrokes: [] as number[],
+    pastes: [] as number[],
+    visits: [] as number[],
+  };
+  const toFilled: number[] = [];
+  const toReport: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i += 1) {
+      const session = await launchWithExtension();
+      await installConsoleReplica(session.context);
+      const customer = new Customer(session);
+      const popup = await customer.openPopup();
+      await popup.getByText('Crossrole Demo Service').first().click();
+      const t0 = performance.now();
+      const page = await customer.openInConsole(popup);
+      await customer.waitForPanelTitle(page, 'Ready: press Create role');
+      toFilled.push(performance.now() - t0);
+      const before = service.connections().length;
+      const t1 = performance.now();
+      await customer.click(createRoleButton(page));
+      await service.waitForConnections(before + 1, 30_000);
+      toReport.push(performance.now() - t1);
+      effort.clicks.push(customer.effort.clicks);
+      effort.keystrokes.push(customer.effort.keystrokes);
+      effort.pastes.push(customer.effort.pastes);
+      effort.visits.push(customer.effort.pageVisits);
+      await session.close();
+    }
+  } finally {
+    await service.close();
+  }
+  record('Crossrole: customer clicks in the console', effort.clicks, 'clicks', {
+    text: '≤ 2',
+    ok: (v) => v <= 2,
+  });
+  record('Crossrole: keystrokes', effort.keystrokes, 'keys', { text: '0', ok: (v) => v === 0 });
+  record('Crossrole: pastes', effort.pastes, 'pastes', { text: '0', ok: (v) => v === 0 });
+  record('Crossrole: console pages visited', effort.visits, 'pages');
+  record('"Open in AWS console" → wizard filled', toFilled, 'ms');
+  record('Create role click → service holds the report', toReport, 'ms', {
+    text: '≤ 300 ms',
+    ok: (v) => v <= 300,
+  });
+
+  const manual = {
+    clicks: [] as number[],
+    keystrokes: [] as number[],
+    pastes: [] as number[],
+    visits: [] as number[],
+  };
+  for (let i = 0; i < Math.min(RUNS, 3); i += 1) {
+    const browser = await launchBrowser();
+    const context = await browser.newContext();
+    await installConsoleReplica(context);
+    const result = await manualConnection(context);
+    manual.clicks.push(result.clicks);
+    manual.keystrokes.push(result.keystrokes);
+    manual.pastes.push(result.pastes);
+    manual.visits.push(result.pageVisits);
+    await browser.close();
+  }
+  record('manual guide: clicks', manual.clicks, 'clicks');
+  record('manual guide: keystrokes', manual.keystrokes, 'keys');
+  record('manual guide: pastes', manual.pastes, 'pastes');
+  record('manual guide: console pages visited', manual.visits, 'pages');
+}
+
+async function faults(): Promise<void> {
+  console.log(
+    `\nDelivery under faults: ${SETUPS_UNDER_FAULTS} setups, the service failing half its requests, the worker stopped at random`,
+  );
+  const result = await deliveryUnderFaults(SETUPS_UNDER_FAULTS);
+  record('reports delivered', [result.delivered], `of ${result.captured} captured`, {
+    text: `${SETUPS_UNDER_FAULTS} of ${SETUPS_UNDER_FAULTS}`,
+    ok: (v) => v === SETUPS_UNDER_FAULTS && result.captured === SETUPS_UNDER_FAULTS,
+  });
+  record('distinct connections at the service', [result.connections], 'connections', {
+    text: `exactly ${SETUPS_UNDER_FAULTS}`,
+    ok: (v) => v === SETUPS_UNDER_FAULTS,
+  });
+  record('worker stops during the run', [result.workerStops], 'stops');
+  record('requests answered with a failure', [result.failedRequests], 'requests');
+}
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const sections: Record<string, () => Promise<void>> = {
+  sizes,
+  mainThread,
+  popupRender,
+  connectionFlow,
+  faults,
+};
+for (const [name, run] of Object.entries(sections)) {
+  if (only.length === 0 || only.includes(name)) await run();
+}
+
+await mkdir(path.join(ROOT, 'bench'), { recursive: true });
+const out = path.join(ROOT, 'bench/results.json');
+await writeFile(
+  out,
+  `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, figures }, null, 2)}\n`,
+);
+console.log('\n| figure | median | goal |');
+console.log('|---|---|---|');
+for (const f of figures)
+  console.log(
+    `| ${f.name} | ${f.value} ${f.unit} | ${f.goal ? `${f.goal} ${f.met ? '✓' : '✗'}` : ''} |`,
+  );
+console.log(`\nWritten to ${path.relative(ROOT, out)}`);

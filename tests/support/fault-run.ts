@@ -1,0 +1,152 @@
+// Many connections at once through a failing service while the service worker is stopped at
+// random: the bench's "nothing captured is lost" figure, and an end-to-end test at a smaller
+// scale. Each setup is started with the popup's own message (as "Open in AWS console" does),
+// filled by the content scripts on the console replica, and created by a click on Create role.
+import type { Page } from 'playwright-core';
+import { launchWithExtension, openPopup, stopServiceWorker } from './browser.ts';
+import { installConsoleReplica } from './console-replica.ts';
+import { startReferenceService } from '../reference-service/server.ts';
+
+export type FaultRunResult = {
+  captured: number;
+  delivered: number;
+  connections: number;
+  workerStops: number;
+  failedRequests: number;
+  elapsedMs: number;
+};
+
+type StoredSetup = { roleArn: string | null; delivery: { status: string } | null };
+
+export async function deliveryUnderFaults(
+  count: number,
+  options: { parallel?: number; failRate?: number; deadlineMs?: number } = {},
+): Promise<FaultRunResult> {
+  const started = performance.now();
+  const service = await startReferenceService({ port: 47615 });
+  service.setFaults({ failRate: options.failRate ?? 0.5, seed: 7 });
+  const session = await launchWithExtension();
+  let workerStops = 0;
+  let stopping = true;
+  try {
+    await installConsoleReplica(session.context);
+    const popup = await openPopup(session);
+    const setups = async (): Promise<StoredSetup[]> =>
+      popup.evaluate(async () => {
+        const reply = (await chrome.runtime.sendMessage({ type: 'popup.state' })) as {
+          ok: boolean;
+          value?: { setups: StoredSetup[] };
+        };
+        return reply.ok && reply.value ? reply.value.setups : [];
+      });
+
+    // The worker is stopped every 0.5–2.5 s for the whole run, mid-fill and mid-delivery alike.
+    const stopper = (async () => {
+      let seed = 11;
+      while (stopping) {
+        seed = (seed * 16807) % 2147483647;
+        await new Promise((r) => setTimeout(r, 500 + (seed % 2000)));
+        if (!stopping) break;
+        await stopServiceWorker(session, popup).then(
+          () => workerStops++,
+          () => undefined,
+        );
+      }
+    })();
+
+    let opening: Promise<unknown> = Promise.resolve();
+    const pages = new Map<number, Page>();
+    const one = async (i: number): Promise<void> => {
+      const externalId = `demo-fault${i}-${crypto.randomUUID().slice(0, 8)}`;
+      // Starting is serialised so each new tab is matched to its own setup; filling runs in parallel.
+      const started: Promise<Page> = opening.then(async () => {
+        const opened = session.context.waitForEvent('page');
+        const reply = await popup.evaluate(
+          ({ roleName, externalId }) =>
+            chrome.runtime.sendMessage({
+              type: 'setup.start',
+              mode: 'create-role',
+              profileId: 'crossrole-demo',
+              levelId: 'read-only',
+              optionIds: [],
+              partition: 'aws',
+              roleName,
+              roleDescription: 'Fault run',
+              externalId,
+            }),
+          {
+            roleName: `CrossroleFault${i}`,
+            externalId,
+          },
+        );
+        if (!(reply as { ok: boolean }).ok)
+          throw new Error(`setup ${i} not started: ${JSON.stringify(reply)}`);
+        return opened;
+      });
+      opening = started.catch(() => undefined);
+      const page = await started;
+      pages.set(i, page);
+      await page
+        .locator('crossrole-guide')
+        .getByRole('heading', { name: 'Ready: press Create role' })
+        .waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Create role', exact: true }).click();
+      await page.waitForURL(/#\/roles\/details\//, { timeout: 30_000 });
+      await page
+        .locator('crossrole-guide')
+        .getByRole('heading', { name: /Sending the role to/ })
+        .waitFor({ timeout: 60_000 });
+      await page.close();
+    };
+    const parallel = options.parallel ?? 4;
+    let next = 0;
+    const failures: string[] = [];
+    await Promise.all(
+      Array.from({ length: parallel }, async () => {
+        while (next < count) {
+          const i = next++;
+          await one(i).catch(async (error: unknown) => {
+            const page = pages.get(i);
+            const heading = page
+              ? await page
+                  .locator('crossrole-guide')
+                  .getByRole('heading')
+                  .textContent({ timeout: 500 })
+                  .catch(() => 'no panel')
+              : 'no page';
+            const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+            failures.push(`setup ${i} [${heading}] at ${page?.url().slice(0, 90) ?? '?'}: ${why}`);
+          });
+        }
+      }),
+    );
+    if (failures.length)
+      console.warn(
+        `${failures.length} setups did not reach capture:\n${failures.slice(0, 5).join('\n')}`,
+      );
+
+    const deadline = Date.now() + (options.deadlineMs ?? 5 * 60_000);
+    let stored = await setups();
+    while (
+      Date.now() < deadline &&
+      stored.some((s) => s.roleArn && s.delivery?.status !== 'delivered')
+    ) {
+      await new Promise((r) => setTimeout(r, 1000));
+      stored = await setups().catch(() => stored);
+    }
+    stopping = false;
+    await stopper;
+    return {
+      captured: stored.filter((s) => s.roleArn).length,
+      delivered: stored.filter((s) => s.delivery?.status === 'delivered').length,
+      connections: service.connections().length,
+      workerStops,
+      failedRequests: service.requests().filter((r) => r.status >= 500 || r.status === 0).length,
+      elapsedMs: performance.now() - started,
+    };
+  } finally {
+    stopping = false;
+    await session.close();
+    await service.close();
+  }
+}
