@@ -58,7 +58,7 @@ export function regionFromHost(host: string): string | null {
     const labels = prefixLabels(host, partition);
     if (!labels) continue;
     const region = labels[labels.length - 1];
-    return region && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : null;
+    return region && /^[a-z]{2,4}(-[a-z]+)+-\d$/.test(region) ? region : null;
   }
   return null;
 }

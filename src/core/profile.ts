@@ -135,7 +135,8 @@ export const ServiceProfileSchema = z
         }),
       ),
     }),
-    externalId: z.union([
+    // Discriminated by `source`, so a broken prefix is reported as such, not as "Invalid input".
+    externalId: z.discriminatedUnion('source', [
       z.strictObject({
         source: z.literal('generate'),
         prefix: z.optional(z.string().check(rule(validateExternalIdPrefix))),
