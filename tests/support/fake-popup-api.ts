@@ -1,0 +1,52 @@
+// A PopupApi for component tests: built-in profiles from the examples, state held in memory,
+// and a record of every call the popup makes.
+import type { PopupApi } from '../../src/popup/api.ts';
+import type { PopupStateValue, SetupStartInput } from '../../src/core/messages.ts';
+import { parseProfile, type ServiceProfile } from '../../src/core/profile.ts';
+import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
+
+export const EXAMPLES: ServiceProfile[] = EXAMPLE_PROFILES.map((p) => {
+  const parsed = parseProfile(p);
+  if (!parsed.ok) throw new Error('example profile invalid');
+  return parsed.value;
+});
+
+export type FakeApi = PopupApi & {
+  calls: { method: string; args: unknown[] }[];
+  state_: PopupStateValue;
+  grant: boolean;
+  copied: string[];
+};
+
+export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi {
+  const calls: FakeApi['calls'] = [];
+  const record = (method: string, ...args: unknown[]) => calls.push({ method, args });
+  const api: FakeApi = {
+    calls,
+    grant: true,
+    copied: [],
+    state_: { setups: [], importedProfiles: [], connections: [], diagnostics: [], ...overrides },
+    builtinProfiles: EXAMPLES,
+    state: async () => api.state_,
+    activeConsoleTab: async () => null,
+    start: async (input: SetupStartInput) => {
+      record('start', input);
+      return {
+        ok: true,
+        value: { setupId: 'setup-1', url: 'https://console.aws.amazon.com/iam/home' },
+      };
+    },
+    retry: async (id) => (record('retry', id), { ok: true, value: null }),
+    discard: async (id) => (record('discard', id), { ok: true, value: null }),
+    saveProfile: async (profile) => (record('saveProfile', profile), { ok: true, value: null }),
+    removeProfile: async (id) => (record('removeProfile', id), { ok: true, value: null }),
+    clearDiagnostics: async () => (record('clearDiagnostics'), { ok: true, value: null }),
+    hasOrigin: async () => api.grant,
+    requestOrigin: async (origin) => (record('requestOrigin', origin), api.grant),
+    copy: async (text) => void api.copied.push(text),
+    onChange: () => () => undefined,
+    now: () => new Date('2026-11-24T12:00:00Z'),
+    version: () => '0.1.0',
+  };
+  return api;
+}

@@ -1,0 +1,174 @@
+// @vitest-environment happy-dom
+// The popup as a customer uses it, with a fake API: import with errors that name the field and
+// nothing half-saved, the confirmation before saving, the review, and the follow-up buttons.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { encodeConnectionCode } from '../../../src/core/connection-code.ts';
+import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import type { Setup } from '../../../src/core/setup.ts';
+import { fakePopupApi } from '../../support/fake-popup-api.ts';
+
+vi.mock('../../../src/platform/browser.ts', () => ({
+  browser: { i18n: { getMessage: () => '' } },
+}));
+const { App } = await import('../../../src/popup/App.tsx');
+const { redact } = await import('../../../src/popup/components/Diagnostics.tsx');
+
+afterEach(cleanup);
+
+const importText = (text: string) => {
+  fireEvent.click(screen.getByText('Add a service (profile or connection code)'));
+  fireEvent.input(screen.getByLabelText('Profile or connection code'), { target: { value: text } });
+  fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+};
+
+const otherProfile = () => ({
+  ...(structuredClone(EXAMPLE_PROFILES[1]) as object),
+  id: 'acme-diagrams',
+  name: 'Acme Diagrams',
+});
+
+describe('popup', () => {
+  it('lists errors that name the field for a bad profile, and saves nothing', async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    importText(JSON.stringify({ ...otherProfile(), trust: { accountId: '12' }, typo: true }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('trust.accountId: must be exactly 12 digits');
+    expect(alert.textContent).toContain('unknown field "typo"');
+    expect(api.calls.map((c) => c.method)).not.toContain('saveProfile');
+  });
+
+  it('shows who the service is before saving, and saves only with the permission granted', async () => {
+    const api = fakePopupApi();
+    api.grant = false;
+    render(<App api={api} />);
+    importText(JSON.stringify(otherProfile()));
+    expect(await screen.findByText('Connect to Acme Diagrams?')).toBeTruthy();
+    expect(screen.getByText('210987654321')).toBeTruthy();
+    expect(screen.getByText('https://api.diagrams.example.com')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and allow' }));
+    await screen.findByText(/Nothing was saved/);
+    expect(api.calls.filter((c) => c.method === 'saveProfile')).toHaveLength(0);
+    api.grant = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and allow' }));
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.method === 'saveProfile')).toHaveLength(1),
+    );
+    expect(api.calls.find((c) => c.method === 'requestOrigin')?.args).toEqual([
+      'https://api.diagrams.example.com',
+    ]);
+  });
+
+  it('refuses an expired connection code with its date', async () => {
+    render(<App api={fakePopupApi()} />);
+    importText(
+      encodeConnectionCode({ profile: 'crossrole-demo', expiresAt: '2026-01-01T00:00:00Z' }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'expired on 2026-01-01T00:00:00Z',
+    );
+  });
+
+  it('reviews the trust policy with the External ID, warns, and starts with exactly the reviewed values', async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    const externalId = (await screen.findByLabelText('External ID')).textContent ?? '';
+    expect(externalId).toMatch(/^demo-[A-Za-z0-9]{22}$/);
+    expect(screen.getByRole('note').textContent).toContain(
+      '(AWS account 999988887777) will be able to assume this role',
+    );
+    fireEvent.input(screen.getByLabelText('Role name'), { target: { value: 'Bad Name' } });
+    expect(await screen.findByText(/The role name contains " "/)).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: 'Open in AWS console' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    fireEvent.input(screen.getByLabelText('Role name'), { target: { value: 'MyDemoRole' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open in AWS console' }));
+    await waitFor(() => expect(api.calls.find((c) => c.method === 'start')).toBeTruthy());
+    expect(api.calls.find((c) => c.method === 'start')!.args[0]).toMatchObject({
+      mode: 'create-role',
+      profileId: 'crossrole-demo',
+      levelId: 'read-only',
+      optionIds: [],
+      partition: 'aws',
+      roleName: 'MyDemoRole',
+      externalId,
+    });
+  });
+
+  it('warns before starting when the level lacks a required action', async () => {
+    render(<App api={fakePopupApi()} />);
+    fireEvent.click(await screen.findByRole('radio', { name: /Example Cost & Inventory/ }));
+    fireEvent.click(await screen.findByRole('radio', { name: /^Read-only/ }));
+    expect((await screen.findAllByRole('status')).map((s) => s.textContent).join()).toMatch(
+      /cur:DescribeReportDefinitions/,
+    );
+    // The service issues its External ID: without a connection code nothing can start.
+    expect(
+      (screen.getByRole('button', { name: 'Open in AWS console' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+  });
+
+  it('offers Retry now, Copy ARN and Discard for a report waiting to be delivered', async () => {
+    const setup = {
+      id: 's1',
+      mode: 'create-role',
+      state: 'verified',
+      profileId: 'crossrole-demo',
+      serviceName: 'Crossrole Demo Service',
+      levelId: 'read-only',
+      optionIds: [],
+      partition: 'aws',
+      serviceAccountId: '999988887777',
+      principalArn: 'arn:aws:iam::999988887777:root',
+      externalId: 'demo-x',
+      roleName: 'R',
+      roleDescription: '',
+      managedPolicyArns: [],
+      customPolicies: [],
+      trustPolicy: {},
+      reportUrl: 'http://127.0.0.1:47615/r',
+      createdAt: 1,
+      updatedAt: 1,
+      tabId: 1,
+      consoleHost: null,
+      hasToken: false,
+      accountId: '111122223333',
+      roleArn: 'arn:aws:iam::111122223333:role/R',
+      capturedAt: '2026-11-24T11:00:00Z',
+      trustPolicyVerified: true,
+      trustProblems: [],
+      problem: null,
+      delivery: {
+        status: 'queued',
+        attempts: 3,
+        firstQueuedAt: 1,
+        nextAttemptAt: Date.parse('2026-11-24T12:02:00Z'),
+        lastError: 'HTTP 503',
+        serviceMessage: null,
+        serviceStatus: null,
+        deliveredAt: null,
+      },
+    } satisfies Setup;
+    const api = fakePopupApi({ setups: [setup] });
+    vi.stubGlobal('confirm', () => true);
+    render(<App api={api} />);
+    expect(await screen.findByText('arn:aws:iam::111122223333:role/R')).toBeTruthy();
+    expect(screen.getByText(/tried 3 times/).textContent).toContain('in 2 min');
+    fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy ARN' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    await waitFor(() =>
+      expect(api.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['retry', 'discard'])),
+    );
+    expect(api.copied).toContain('arn:aws:iam::111122223333:role/R');
+  });
+
+  it('redacts account IDs, ARNs and tokens from the diagnostic', () => {
+    const text = redact(
+      'acct 1111-2222-3333 and 111122223333 arn:aws:iam::111122223333:role/X token eyJhbGciOiJIUzI1NiJ9abcdefghijkl ok',
+    );
+    expect(text).toBe('acct [redacted] and [redacted] [redacted] token [redacted] ok');
+  });
+});
