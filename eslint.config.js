@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.build/', 'artifacts/', 'docs/schema/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.build/',
+      'artifacts/',
+      'docs/schema/',
+      'bench/',
+      '.scratch/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

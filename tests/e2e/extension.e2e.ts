@@ -90,9 +90,12 @@ describe('the built extension in Chromium', () => {
 
   it('renders the popup with the built-in services', async () => {
     const popup = await openPopup(session);
-    await expect.poll(() => popup.getByRole('heading', { name: 'Crossrole' }).count()).toBe(1);
-    const services = await popup.locator('.services li').allTextContents();
-    expect(services).toContain('Crossrole Demo Service');
+    await expect
+      .poll(() => popup.getByRole('heading', { name: 'Crossrole', exact: true }).count())
+      .toBe(1);
+    await expect
+      .poll(() => popup.getByRole('radio', { name: 'Crossrole Demo Service' }).count())
+      .toBe(1);
     await saveScreenshot(popup, 'foundation/popup.png');
     await popup.close();
   });
