@@ -40,6 +40,27 @@ export function roleDetailsUrl(
   return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/roles/details/${encodeURIComponent(roleName)}${suffix}`;
 }
 
+/**
+ * The legacy deep link (`#/roles$new?…`, aws-console.md §3), offered when the new wizard is not
+ * recognised: some consoles still redirect it well, and it carries the role name too.
+ */
+export function legacyCreateRoleUrl(
+  partition: Partition,
+  link: CreateRoleLink & { roleName: string },
+  host: string | null = null,
+): string {
+  const query = new URLSearchParams({
+    step: 'type',
+    roleType: 'crossAccount',
+    isThirdParty: '',
+    accountID: link.serviceAccountId,
+    externalID: link.externalId,
+    roleName: link.roleName,
+  });
+  for (const arn of link.policyArns) query.append('policies', arn);
+  return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/roles$new?${query.toString().replace('isThirdParty=&', 'isThirdParty&')}`;
+}
+
 /** The Create user wizard with the policies pre-selected (access-keys method). */
 export function createUserUrl(
   partition: Partition,

@@ -187,11 +187,11 @@ describe('the other onboarding flows', () => {
       )
       .toBe(true);
     // The Read-only level lacks cur:DescribeReportDefinitions: the customer is told before starting.
-    await popup.getByRole('radio', { name: /^Read-only/ }).check();
+    await popup.getByRole('radio', { name: /^Read-only\s*AWS's ReadOnlyAccess alone/ }).check();
     await expect
       .poll(() => popup.getByText(/cur:DescribeReportDefinitions/).count())
       .toBeGreaterThan(0);
-    await popup.getByRole('radio', { name: /^Billing and inventory/ }).check();
+    await popup.getByRole('radio', { name: /^Read-only plus billing/ }).check();
     const page = await customer.openInConsole(popup);
     await customer.waitForPanelTitle(page, 'Create the policy ExampleCostInventoryBilling');
     await customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
@@ -203,7 +203,7 @@ describe('the other onboarding flows', () => {
     expect(roleOf('ExampleCostInventoryRole')!.attachedPolicyArns.sort()).toEqual(
       [
         'arn:aws:iam::111122223333:policy/ExampleCostInventoryBilling',
-        'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+        'arn:aws:iam::aws:policy/ReadOnlyAccess',
       ].sort(),
     );
   });

@@ -2,6 +2,7 @@
 // set it the way React accepts, read it back and repair what the URL or the page got wrong;
 // then go to the next step. The last step is the customer's: Crossrole highlights Create role
 // and says what it will do, and never clicks it.
+import { legacyCreateRoleUrl } from '../../core/console-links.ts';
 import { verifyTrustPolicy } from '../../core/trust-policy.ts';
 import type { ContentSetup } from '../../core/content-setup.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
@@ -59,10 +60,27 @@ class Wizard {
     let step = await waitFor(() => this.currentStep(), { signal: this.signal, timeoutMs: 20_000 });
     if (step === null) {
       this.context.miss('wizard-step');
-      this.render(1, 'Crossrole cannot find the Create role form', [
-        { status: 'problem', text: 'Fill the form by hand with the values below.' },
-        ...this.manualItems(),
-      ]);
+      const legacy = new URL(
+        legacyCreateRoleUrl(this.setup.partition, {
+          serviceAccountId: this.setup.serviceAccountId,
+          externalId: this.setup.externalId,
+          policyArns: this.setup.managedPolicyArns,
+          roleName: this.setup.roleName,
+        }),
+      ).hash;
+      this.context.panel().render({
+        service: this.setup.serviceName,
+        title: 'Crossrole cannot find the Create role form',
+        ...stepNumber(this.setup, 'entity'),
+        items: [
+          {
+            status: 'problem',
+            text: 'Fill the form by hand with the values below, or try the older form.',
+          },
+          ...this.manualItems(),
+        ],
+        actions: [{ label: 'Try the older form', run: () => void (location.hash = legacy) }],
+      });
       return;
     }
     while (step !== null && !this.signal.aborted) {

@@ -175,19 +175,20 @@ describe('permission plans', () => {
   it('convert managed policies to the partition and keep custom policies', () => {
     const plan = planPermissions(
       byId('example-cost-inventory'),
-      'billing-and-inventory',
+      'read-only-plus-billing',
       [],
       'aws-cn',
     );
-    expect(plan.managedPolicyArns).toEqual([
-      'arn:aws-cn:iam::aws:policy/job-function/ViewOnlyAccess',
-    ]);
+    expect(plan.managedPolicyArns).toEqual(['arn:aws-cn:iam::aws:policy/ReadOnlyAccess']);
     expect(plan.customPolicies.map((p) => p.name)).toEqual(['ExampleCostInventoryBilling']);
     expect(plan).toMatchObject({ errors: [], warnings: [] });
   });
   it('warn when nothing clearly grants a required action (ReadOnlyAccess lacks the CUR definitions)', () => {
     const plan = planPermissions(byId('example-cost-inventory'), 'read-only', [], 'aws');
-    expect(plan.warnings).toEqual([expect.stringMatching(/cur:DescribeReportDefinitions/)]);
+    expect(plan.warnings).toEqual([
+      expect.stringMatching(/needs sts:AssumeRole/),
+      expect.stringMatching(/needs cur:DescribeReportDefinitions/),
+    ]);
   });
   it('refuse more than 10 policies and unknown levels or options', () => {
     const profile = structuredClone(byId('example-operations'));

@@ -100,7 +100,9 @@ describe('popup', () => {
   it('warns before starting when the level lacks a required action', async () => {
     render(<App api={fakePopupApi()} />);
     fireEvent.click(await screen.findByRole('radio', { name: /Example Cost & Inventory/ }));
-    fireEvent.click(await screen.findByRole('radio', { name: /^Read-only/ }));
+    fireEvent.click(
+      await screen.findByRole('radio', { name: /^Read-only\s*AWS's ReadOnlyAccess alone/ }),
+    );
     expect((await screen.findAllByRole('status')).map((s) => s.textContent).join()).toMatch(
       /cur:DescribeReportDefinitions/,
     );
