@@ -1,6 +1,7 @@
 // Trust policies: the one the role starts with, merging the service's statement into a role's
 // existing policy, and checking that a policy trusts exactly the service with its External ID.
 import { parseArn } from './arn.ts';
+import { actionMatches } from './iam-policy.ts';
 import { formatCount } from './result.ts';
 
 export const TRUST_POLICY_MAX_CHARS = 2048;
@@ -55,19 +56,31 @@ function accountOf(principal: string): string | null {
   return parseArn(principal)?.accountId ?? null;
 }
 
-/** A statement that lets the service's account (any of its principals) assume the role. */
-function isServiceStatement(statement: unknown, serviceAccountId: string): boolean {
-  return (
-    isObject(statement) && awsPrincipals(statement).some((p) => accountOf(p) === serviceAccountId)
+/**
+ * The statement without the service account's AWS principals: unchanged when it names none,
+ * null when nothing else remains. Other principals in a shared statement keep their trust.
+ */
+function withoutService(statement: unknown, serviceAccountId: string): unknown {
+  if (!isObject(statement) || !isObject(statement.Principal)) return statement;
+  const aws = asList(statement.Principal.AWS);
+  const rest = aws.filter((p) => typeof p !== 'string' || accountOf(p) !== serviceAccountId);
+  if (rest.length === aws.length) return statement;
+  const principal = Object.fromEntries(
+    Object.entries(statement.Principal).flatMap(([key, value]): [string, unknown][] => {
+      if (key !== 'AWS') return [[key, value]];
+      return rest.length ? [[key, Array.isArray(value) ? rest : rest[0]]] : [];
+    }),
   );
+  return Object.keys(principal).length ? { ...statement, Principal: principal } : null;
 }
 
 export type MergeResult =
   { ok: true; policy: Json; replaced: number } | { ok: false; error: string };
 
 /**
- * The role's current trust policy with the service's statement added, or replacing every
- * statement that trusts the service's account. Other statements are kept as they are.
+ * The role's current trust policy with the service's statement added, replacing every
+ * statement that trusts the service's account (a statement shared with other principals keeps
+ * them, without the service). Other statements are kept as they are.
  */
 export function mergeTrustPolicy(
   current: unknown,
@@ -85,11 +98,16 @@ export function mergeTrustPolicy(
   if (!isObject(policy))
     return { ok: false, error: 'The current trust policy is not a JSON object.' };
   const statements = asList(policy.Statement);
-  const kept = statements.filter((s) => !isServiceStatement(s, serviceAccountId));
+  let replaced = 0;
+  const kept = statements.flatMap((s) => {
+    const rest = withoutService(s, serviceAccountId);
+    if (rest !== s) replaced += 1;
+    return rest === null ? [] : [rest];
+  });
   return {
     ok: true,
     policy: { ...policy, Version: '2012-10-17', Statement: [...kept, serviceStatement(expected)] },
-    replaced: statements.length - kept.length,
+    replaced,
   };
 }
 
@@ -122,10 +140,13 @@ function hasMfaCondition(condition: unknown): boolean {
   );
 }
 
+/** Whether an Allow statement covers sts:AssumeRole: by Action (wildcards too) or NotAction. */
 function allowsAssumeRole(statement: Json): boolean {
-  return asList(statement.Action).some(
-    (a) => typeof a === 'string' && /^(sts:assumerole|sts:\*|\*)$/i.test(a),
-  );
+  const patterns = (value: unknown) =>
+    asList(value).filter((a): a is string => typeof a === 'string');
+  if (statement.NotAction !== undefined)
+    return !patterns(statement.NotAction).some((a) => actionMatches(a, 'sts:AssumeRole'));
+  return patterns(statement.Action).some((a) => actionMatches(a, 'sts:AssumeRole'));
 }
 
 export function verifyTrustPolicy(
@@ -149,6 +170,10 @@ export function verifyTrustPolicy(
   let exact = 0;
   for (const raw of asList(policy.Statement)) {
     if (!isObject(raw) || raw.Effect !== 'Allow' || !allowsAssumeRole(raw)) continue;
+    if (raw.NotPrincipal !== undefined)
+      dangers.push(
+        'A statement uses NotPrincipal with Allow: every AWS account except those named can assume this role.',
+      );
     const principals = awsPrincipals(raw);
     if (principals.includes('*'))
       dangers.push('A statement lets any AWS account ("*") assume this role.');

@@ -1,0 +1,307 @@
+// Trust policies: the one a new role starts with (aws-console.md §8), its size, merging the
+// service's statement into an existing role's policy, and verifying that a policy trusts exactly
+// the service's principal with the expected External ID.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  buildTrustPolicy,
+  checkTrustPolicySize,
+  mergeTrustPolicy,
+  serviceStatement,
+  TRUST_POLICY_MAX_CHARS,
+  verifyTrustPolicy,
+} from '../../../src/core/trust-policy.ts';
+
+const SERVICE = '999988887777';
+const ROOT = `arn:aws:iam::${SERVICE}:root`;
+const expected = { principalArn: ROOT, externalId: 'ext-123' };
+type Statement = Record<string, unknown>;
+const policyOf = (...Statement: Statement[]) => ({ Version: '2012-10-17', Statement });
+const exactStatement = (): Statement => ({
+  Effect: 'Allow',
+  Principal: { AWS: ROOT },
+  Action: 'sts:AssumeRole',
+  Condition: { StringEquals: { 'sts:ExternalId': 'ext-123' } },
+});
+const ec2Statement: Statement = {
+  Effect: 'Allow',
+  Principal: { Service: 'ec2.amazonaws.com' },
+  Action: 'sts:AssumeRole',
+};
+
+describe('the trust policy a new role gets', () => {
+  it('is exactly what "Require external ID" produces, never with MFA', () => {
+    expect(buildTrustPolicy(expected)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': 'ext-123' } },
+        },
+      ],
+    });
+    expect(JSON.stringify(buildTrustPolicy(expected))).not.toMatch(/MultiFactor/i);
+  });
+
+  it('trusts a narrower principal when the profile names one', () => {
+    const narrow = { principalArn: `arn:aws-cn:iam::${SERVICE}:role/Scanner`, externalId: 'e-1' };
+    expect(serviceStatement(narrow)).toMatchObject({
+      Principal: { AWS: 'arn:aws-cn:iam::999988887777:role/Scanner' },
+    });
+  });
+
+  it('is checked against 2,048 characters without whitespace, naming the 4,096 quota', () => {
+    expect(checkTrustPolicySize(buildTrustPolicy(expected))).toBeNull();
+    const base = JSON.stringify(buildTrustPolicy({ ...expected, externalId: '' })).length;
+    const fits = buildTrustPolicy({ ...expected, externalId: 'x'.repeat(2048 - base) });
+    expect(JSON.stringify(fits).length).toBe(TRUST_POLICY_MAX_CHARS);
+    expect(checkTrustPolicySize(fits)).toBeNull();
+    const over = buildTrustPolicy({ ...expected, externalId: 'x'.repeat(2049 - base) });
+    const message = checkTrustPolicySize(over);
+    expect(message).toMatch(/2,049 characters without whitespace/);
+    expect(message).toMatch(/2,048/);
+    expect(message).toMatch(/4,096/);
+  });
+});
+
+describe('merging the service into an existing trust policy', () => {
+  it('adds the statement when the service is absent, keeping the others as they are', () => {
+    const merged = mergeTrustPolicy(policyOf(ec2Statement), expected, SERVICE);
+    expect(merged).toEqual({
+      ok: true,
+      replaced: 0,
+      policy: policyOf(ec2Statement, exactStatement()),
+    });
+  });
+
+  it.each([
+    [
+      'trusted another principal of the service account',
+      { AWS: `arn:aws:iam::${SERVICE}:role/Old` },
+      { StringEquals: { 'sts:ExternalId': 'old' } },
+    ],
+    ['lacked an External ID', { AWS: ROOT }, undefined],
+    ['named the account by its bare ID', { AWS: SERVICE }, undefined],
+    [
+      'trusted the account root with another External ID',
+      { AWS: [ROOT] },
+      { StringEquals: { 'sts:ExternalId': 'old' } },
+    ],
+  ])("replaces the service's statement when the old one %s", (_, Principal, Condition) => {
+    const old: Statement = { Effect: 'Allow', Principal, Action: 'sts:AssumeRole' };
+    if (Condition) old.Condition = Condition;
+    const merged = mergeTrustPolicy(policyOf(ec2Statement, old), expected, SERVICE);
+    expect(merged).toEqual({
+      ok: true,
+      replaced: 1,
+      policy: policyOf(ec2Statement, exactStatement()),
+    });
+  });
+
+  it("keeps another account's trust when it shared a statement with the service", () => {
+    const shared: Statement = {
+      Effect: 'Allow',
+      Principal: { AWS: ['arn:aws:iam::111122223333:root', ROOT] },
+      Action: 'sts:AssumeRole',
+    };
+    const merged = mergeTrustPolicy(policyOf(shared), expected, SERVICE);
+    if (!merged.ok) throw new Error(merged.error);
+    expect(merged.policy.Statement).toEqual([
+      { ...shared, Principal: { AWS: ['arn:aws:iam::111122223333:root'] } },
+      exactStatement(),
+    ]);
+    expect(verifyTrustPolicy(merged.policy, expected, SERVICE).verified).toBe(true);
+  });
+
+  it('accepts JSON text, keeps other top-level keys, and refuses what is not a JSON object', () => {
+    const text = JSON.stringify({ Version: '2008-10-17', Id: 'x', Statement: ec2Statement });
+    expect(mergeTrustPolicy(text, expected, SERVICE)).toEqual({
+      ok: true,
+      replaced: 0,
+      policy: { Version: '2012-10-17', Id: 'x', Statement: [ec2Statement, exactStatement()] },
+    });
+    expect(mergeTrustPolicy('{ nope', expected, SERVICE)).toEqual({
+      ok: false,
+      error: 'The current trust policy is not valid JSON.',
+    });
+    expect(mergeTrustPolicy('[1]', expected, SERVICE)).toMatchObject({ ok: false });
+    expect(mergeTrustPolicy(null, expected, SERVICE)).toMatchObject({ ok: false });
+  });
+
+  it('then verifies, whatever other statements the role had (property)', () => {
+    const otherAccount = fc
+      .tuple(
+        fc.stringMatching(/^\d{12}$/).filter((a) => a !== SERVICE),
+        fc.constantFrom('', 'root', 'role/R'),
+      )
+      .map(([a, kind]) => (kind ? `arn:aws:iam::${a}:${kind}` : a));
+    const principal = fc.oneof(
+      fc.record({ Service: fc.constantFrom('ec2.amazonaws.com', 'lambda.amazonaws.com') }),
+      fc.record({
+        AWS: fc.oneof(otherAccount, fc.array(otherAccount, { minLength: 1, maxLength: 3 })),
+      }),
+      fc.record({ Federated: fc.constant('cognito-identity.amazonaws.com') }),
+    );
+    const other = fc.record(
+      {
+        Sid: fc.stringMatching(/^[A-Za-z0-9]{1,8}$/),
+        Effect: fc.constantFrom('Allow', 'Deny'),
+        Principal: principal,
+        Action: fc.oneof(
+          fc.constantFrom('sts:AssumeRole', 'sts:TagSession', 'sts:AssumeRoleWithWebIdentity'),
+          fc.constant(['sts:AssumeRole', 'sts:TagSession']),
+        ),
+        Condition: fc.record({
+          StringEquals: fc.record({ 'sts:ExternalId': fc.stringMatching(/^[\w-]{2,10}$/) }),
+        }),
+      },
+      { requiredKeys: ['Effect', 'Principal', 'Action'] },
+    );
+    const serviceOld = fc.record({
+      Effect: fc.constant('Allow'),
+      Principal: fc.record({
+        AWS: fc.constantFrom(ROOT, SERVICE, `arn:aws:iam::${SERVICE}:role/Old`),
+      }),
+      Action: fc.constant('sts:AssumeRole'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(other, { maxLength: 5 }),
+        fc.option(serviceOld),
+        fc.boolean(),
+        (others, old, asText) => {
+          const current = policyOf(...others, ...(old ? [old] : []));
+          const merged = mergeTrustPolicy(
+            asText ? JSON.stringify(current) : current,
+            expected,
+            SERVICE,
+          );
+          if (!merged.ok) throw new Error(merged.error);
+          expect(merged.replaced).toBe(old ? 1 : 0);
+          expect(merged.policy.Statement).toEqual([...others, exactStatement()]);
+          expect(verifyTrustPolicy(merged.policy, expected, SERVICE)).toEqual({
+            verified: true,
+            problems: [],
+            dangers: [],
+          });
+        },
+      ),
+    );
+  });
+});
+
+describe('verifying a trust policy', () => {
+  const verify = (policy: unknown, want = expected) => verifyTrustPolicy(policy, want, SERVICE);
+
+  it('verifies the exact statement, also as JSON text and beside unrelated statements', () => {
+    const ok = { verified: true, problems: [], dangers: [] };
+    expect(verify(buildTrustPolicy(expected))).toEqual(ok);
+    expect(verify(JSON.stringify(buildTrustPolicy(expected), null, 2))).toEqual(ok);
+    expect(verify(policyOf(ec2Statement, exactStatement()))).toEqual(ok);
+    expect(verify({ Version: '2012-10-17', Statement: exactStatement() })).toEqual(ok);
+  });
+
+  it('does not verify a wrong External ID', () => {
+    const check = verify(buildTrustPolicy({ ...expected, externalId: 'other' }));
+    expect(check.verified).toBe(false);
+    expect(check.problems.join(' ')).toMatch(/External ID .* not the one for this connection/);
+  });
+
+  it('does not verify an MFA condition, and says to turn "Require MFA" off', () => {
+    const s = exactStatement();
+    s.Condition = { ...(s.Condition as object), Bool: { 'aws:MultiFactorAuthPresent': 'true' } };
+    const check = verify(policyOf(s));
+    expect(check.verified).toBe(false);
+    expect(check.problems.join(' ')).toMatch(/MFA.*must be off/);
+  });
+
+  it('does not verify a missing External ID, and calls it dangerous', () => {
+    const s = exactStatement();
+    delete s.Condition;
+    const check = verify(policyOf(s));
+    expect(check.verified).toBe(false);
+    expect(check.dangers.join(' ')).toMatch(/without requiring an External ID/);
+    expect(check.problems.join(' ')).toMatch(/without requiring an External ID/);
+  });
+
+  it('does not verify when another statement trusts the service without the External ID', () => {
+    const loose: Statement = {
+      Effect: 'Allow',
+      Principal: { AWS: SERVICE },
+      Action: 'sts:AssumeRole',
+    };
+    const check = verify(policyOf(exactStatement(), loose));
+    expect(check.verified).toBe(false);
+    expect(check.dangers.join(' ')).toMatch(/without requiring an External ID/);
+  });
+
+  it.each([
+    ['"AWS": "*"', { Principal: { AWS: '*' } }],
+    ['Principal: "*"', { Principal: '*' }],
+    ['"*" in a list', { Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] } }],
+    ['a wildcard action', { Principal: { AWS: '*' }, Action: 'sts:Assume*' }],
+    ['NotAction', { Principal: { AWS: '*' }, Action: undefined, NotAction: 'sts:TagSession' }],
+  ])('flags %s as a danger, whatever the condition', (_, change) => {
+    const open: Statement = { Effect: 'Allow', Action: 'sts:AssumeRole', ...change };
+    if (open.Action === undefined) delete open.Action;
+    const check = verify(policyOf(exactStatement(), open));
+    expect(check.verified).toBe(false);
+    expect(check.dangers.join(' ')).toMatch(/any AWS account \("\*"\)/);
+  });
+
+  it('flags Allow with NotPrincipal, which trusts everyone but the principals named', () => {
+    const check = verify(
+      policyOf(exactStatement(), {
+        Effect: 'Allow',
+        NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: 'sts:AssumeRole',
+      }),
+    );
+    expect(check.verified).toBe(false);
+    expect(check.dangers.join(' ')).toMatch(/NotPrincipal .* every AWS account except/);
+  });
+
+  it('does not verify an extra principal beside the service', () => {
+    const s = exactStatement();
+    s.Principal = { AWS: [ROOT, 'arn:aws:iam::111122223333:root'] };
+    const check = verify(policyOf(s));
+    expect(check.verified).toBe(false);
+    expect(check.problems.join(' ')).toMatch(
+      /should trust exactly arn:aws:iam::999988887777:root; it trusts .*111122223333/,
+    );
+  });
+
+  it('does not verify the account root when the profile narrows to one role', () => {
+    const narrow = { principalArn: `arn:aws:iam::${SERVICE}:role/Scanner`, externalId: 'ext-123' };
+    const check = verify(buildTrustPolicy(expected), narrow);
+    expect(check.verified).toBe(false);
+    expect(check.problems.join(' ')).toMatch(
+      /should trust exactly arn:aws:iam::999988887777:role\/Scanner; it trusts arn:aws:iam::999988887777:root/,
+    );
+    expect(verify(buildTrustPolicy(narrow), narrow).verified).toBe(true);
+  });
+
+  it('does not verify a policy without the service, or one that is not a policy', () => {
+    expect(verify(policyOf(ec2Statement))).toMatchObject({
+      verified: false,
+      problems: [expect.stringMatching(/no statement for the service's account/)],
+    });
+    expect(verify('{ nope').problems).toEqual(['The trust policy shown is not valid JSON.']);
+    expect(verify(null).verified).toBe(false);
+    const denied = exactStatement();
+    denied.Effect = 'Deny';
+    expect(verify(policyOf(denied)).verified).toBe(false);
+  });
+
+  it('never throws and never verifies arbitrary values (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.json()), (value) => {
+        const check = verify(value);
+        expect(check.verified).toBe(false);
+        expect(check.problems.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
