@@ -80,6 +80,20 @@ export function actionMatches(pattern: string, action: string): boolean {
   return regex.test(action);
 }
 
+/** Whether a statement's Action (or NotAction) covers the action. */
+function statementMatches(s: PolicyStatement, action: string): boolean {
+  return s.Action !== undefined
+    ? asList(s.Action).some((p) => actionMatches(p, action))
+    : !asList(s.NotAction).some((p) => actionMatches(p, action));
+}
+
+/** Whether any Deny in the documents may apply to the action (a Deny overrides every Allow). */
+export function deniesAction(documents: readonly PolicyDocument[], action: string): boolean {
+  return documents.some((d) =>
+    statements(d).some((s) => s.Effect === 'Deny' && statementMatches(s, action)),
+  );
+}
+
 /**
  * Whether the documents clearly allow the action on every resource: an unconditional Allow
  * with Resource "*" that matches it and no Deny that matches it. Conditional or resource-scoped
@@ -89,11 +103,7 @@ export function grantsAction(documents: readonly PolicyDocument[], action: strin
   let allowed = false;
   for (const document of documents) {
     for (const s of statements(document)) {
-      const matches =
-        s.Action !== undefined
-          ? asList(s.Action).some((p) => actionMatches(p, action))
-          : !asList(s.NotAction).some((p) => actionMatches(p, action));
-      if (!matches) continue;
+      if (!statementMatches(s, action)) continue;
       if (s.Effect === 'Deny') return false;
       if (!s.Condition && asList(s.Resource).includes('*')) allowed = true;
     }

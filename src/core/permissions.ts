@@ -2,7 +2,7 @@
 // ticked, made concrete for a partition, with IAM's limits and the service's required actions
 // checked before anything is created.
 import { toPartition } from './arn.ts';
-import { grantsAction, type PolicyDocument } from './iam-policy.ts';
+import { deniesAction, grantsAction, type PolicyDocument } from './iam-policy.ts';
 import type { Partition } from './partition.ts';
 import { MAX_POLICIES_PER_ROLE, type CustomPolicy, type ServiceProfile } from './profile.ts';
 
@@ -85,7 +85,13 @@ export function planPermissions(
   const documents: PolicyDocument[] = customPolicies.map((p) => p.document);
   for (const action of profile.requiredActions ?? []) {
     if (grantsAction(documents, action)) continue;
-    if (managedPolicyArns.length > 0 && managedMayGrant(managedPolicyArns, action)) continue;
+    // A Deny in a custom policy overrides whatever a managed policy grants.
+    if (
+      managedPolicyArns.length > 0 &&
+      !deniesAction(documents, action) &&
+      managedMayGrant(managedPolicyArns, action)
+    )
+      continue;
     warnings.push(
       `${profile.name} needs ${action}, and nothing in this choice clearly grants it: the service may not work.`,
     );
