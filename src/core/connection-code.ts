@@ -55,7 +55,11 @@ function decodeBase64Url(text: string): string | null {
 
 export function encodeConnectionCode(content: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(content));
-  const base64 = btoa(String.fromCharCode(...bytes));
+  // In chunks: spreading a whole embedded profile (hundreds of KB) overflows the call stack.
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  const base64 = btoa(binary);
   return CONNECTION_CODE_PREFIX + base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -81,7 +85,7 @@ export function parseConnectionCode(
     return fail({ path: '(code)', message: 'is malformed: its content is not JSON' });
   }
   const parsed = z.safeParse(CodeSchema, value);
-  if (!parsed.success) return { ok: false, errors: fromZodIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, errors: fromZodIssues(parsed.error.issues, [], value) };
   const code = parsed.data;
 
   if (code.expiresAt && Date.parse(code.expiresAt) <= now.getTime()) {

@@ -261,7 +261,7 @@ export function parseProfile(
   const parsed = z.safeParse(ServiceProfileSchema, value);
   return parsed.success
     ? ok(parsed.data)
-    : { ok: false, errors: fromZodIssues(parsed.error.issues, pathPrefix) };
+    : { ok: false, errors: fromZodIssues(parsed.error.issues, pathPrefix, value) };
 }
 
 /** The service's AWS account in a partition, or null when the service has none there. */

@@ -42,7 +42,7 @@ export function parseReport(value: unknown): Result<RoleReport> {
   const parsed = z.safeParse(RoleReportSchema, value);
   return parsed.success
     ? ok(parsed.data)
-    : { ok: false, errors: fromZodIssues(parsed.error.issues) };
+    : { ok: false, errors: fromZodIssues(parsed.error.issues, [], value) };
 }
 
 /** The optional body of a service's answer. Anything else in it is ignored, never trusted. */
@@ -159,7 +159,7 @@ export function parseAccessKeyReport(value: unknown): Result<AccessKeyReport> {
   const parsed = z.safeParse(AccessKeyReportSchema, value);
   return parsed.success
     ? ok(parsed.data)
-    : { ok: false, errors: fromZodIssues(parsed.error.issues) };
+    : { ok: false, errors: fromZodIssues(parsed.error.issues, [], value) };
 }
 
 /** How long a captured access key may wait in memory for its one delivery. */

@@ -18,25 +18,64 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-/** zod issues as FieldErrors, with the messages our schemas set (or zod's, made plainer). */
+/**
+ * zod issues as FieldErrors, with the messages our schemas set (or zod's, made plainer). Pass the
+ * parsed `input` so a missing field ("is required") is told apart from one of the wrong type:
+ * zod's issues do not carry the input unless asked to.
+ */
 export function fromZodIssues(
   issues: readonly z.core.$ZodIssue[],
   prefix: readonly PropertyKey[] = [],
+  input?: unknown,
 ): FieldError[] {
+  const known = arguments.length >= 3;
   return issues.map((issue) => ({
     path: formatPath([...prefix, ...issue.path]),
-    message: plainMessage(issue),
+    message: plainMessage(
+      issue,
+      'input' in issue
+        ? { value: issue.input }
+        : known
+          ? { value: valueAt(input, issue.path) }
+          : null,
+    ),
   }));
 }
 
-function plainMessage(issue: z.core.$ZodIssue): string {
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const typeName = (expected: string) => (expected === 'record' ? 'object' : expected);
+
+function plainMessage(issue: z.core.$ZodIssue, found: { value: unknown } | null): string {
   switch (issue.code) {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
     case 'invalid_type':
-      return issue.input === undefined
-        ? `is required (${issue.expected})`
-        : `must be ${article(issue.expected)}`;
+      return found === null || found.value === undefined
+        ? `is required (${typeName(issue.expected)})`
+        : `must be ${article(typeName(issue.expected))}`;
+    case 'invalid_union': {
+      if (found !== null && found.value === undefined) return 'is required';
+      const expected = [
+        ...new Set(
+          issue.errors.flatMap((branch) =>
+            branch[0]?.code === 'invalid_type' && branch[0].path.length === 0
+              ? [typeName(branch[0].expected)]
+              : [],
+          ),
+        ),
+      ];
+      return expected.length === issue.errors.length && expected.length > 0
+        ? `must be ${expected.map(article).join(' or ')}`
+        : issue.message;
+    }
     default:
       return issue.message;
   }
