@@ -76,10 +76,13 @@ export function createPolicyUrl(partition: Partition, host: string | null = null
   return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/policies/create`;
 }
 
-/** The hash route and its query, as the single-page app sees them. */
+/**
+ * The hash route and its query, as the single-page app sees them. The legacy wizard's `$new`
+ * belongs to the path (`#/roles$new?step=type` → `/roles$new`, step=type).
+ */
 export function parseHashRoute(hash: string): { path: string; query: URLSearchParams } {
   const text = hash.replace(/^#/, '');
-  const at = text.search(/[?$]/);
+  const at = text.indexOf('?');
   if (at === -1) return { path: text, query: new URLSearchParams() };
   return { path: text.slice(0, at), query: new URLSearchParams(text.slice(at + 1)) };
 }
