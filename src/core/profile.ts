@@ -136,13 +136,17 @@ export const ServiceProfileSchema = z
       ),
     }),
     // Discriminated by `source`, so a broken prefix is reported as such, not as "Invalid input".
-    externalId: z.discriminatedUnion('source', [
-      z.strictObject({
-        source: z.literal('generate'),
-        prefix: z.optional(z.string().check(rule(validateExternalIdPrefix))),
-      }),
-      z.strictObject({ source: z.literal('service') }),
-    ]),
+    externalId: z.discriminatedUnion(
+      'source',
+      [
+        z.strictObject({
+          source: z.literal('generate'),
+          prefix: z.optional(z.string().check(rule(validateExternalIdPrefix))),
+        }),
+        z.strictObject({ source: z.literal('service') }),
+      ],
+      { error: 'must have "source": "generate" or "service"' },
+    ),
     role: z.strictObject({
       name: z.string().check(rule(validateRoleName)),
       description: z.optional(z.string().check(rule(validateDescription))),

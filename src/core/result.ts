@@ -18,6 +18,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+const NOT_GIVEN = Symbol('not given');
+
 /**
  * zod issues as FieldErrors, with the messages our schemas set (or zod's, made plainer). Pass the
  * parsed `input` so a missing field ("is required") is told apart from one of the wrong type:
@@ -26,10 +28,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function fromZodIssues(
   issues: readonly z.core.$ZodIssue[],
   prefix: readonly PropertyKey[] = [],
-  input?: unknown,
+  input: unknown = NOT_GIVEN,
 ): FieldError[] {
-  const known = arguments.length >= 3;
-  return issues.map((issue) => ({
+  const known = input !== NOT_GIVEN;
+  return issues.flatMap(expandUnion).map((issue) => ({
     path: formatPath([...prefix, ...issue.path]),
     message: plainMessage(
       issue,
@@ -40,6 +42,19 @@ export function fromZodIssues(
           : null,
     ),
   }));
+}
+
+/**
+ * A union whose input has the shape of exactly one option (say, a list of statements, not one
+ * statement) fails for that option's reasons: report those, at their own paths, not "Invalid input".
+ */
+function expandUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const fitting = issue.errors.filter(
+    (branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0),
+  );
+  if (fitting.length !== 1 || fitting[0]!.length === 0) return [issue];
+  return fitting[0]!.flatMap((i) => expandUnion({ ...i, path: [...issue.path, ...i.path] }));
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -74,10 +89,37 @@ function plainMessage(issue: z.core.$ZodIssue, found: { value: unknown } | null)
       ];
       return expected.length === issue.errors.length && expected.length > 0
         ? `must be ${expected.map(article).join(' or ')}`
-        : issue.message;
+        : issue.message && issue.message !== 'Invalid input'
+          ? issue.message
+          : 'does not match any of the forms allowed here';
     }
+    case 'invalid_value':
+      // Our schemas' own messages stand; zod's "Invalid input" becomes the values allowed.
+      return issue.message && issue.message !== 'Invalid input'
+        ? issue.message
+        : `must be ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     default:
-      return issue.message;
+      // zod/mini carries no locale: a check without our own message says only "Invalid input".
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : fallback(issue);
+  }
+}
+
+function fallback(issue: z.core.$ZodIssue): string {
+  const count = (n: number | bigint, origin: string) => {
+    const unit = origin === 'string' ? 'character' : origin === 'array' ? 'item' : '';
+    return unit ? `${String(n)} ${unit}${n === 1 ? '' : 's'}` : String(n);
+  };
+  switch (issue.code) {
+    case 'too_small':
+      return `must be at least ${count(issue.minimum, issue.origin)}`;
+    case 'too_big':
+      return `must be at most ${count(issue.maximum, issue.origin)}`;
+    case 'invalid_format':
+      return issue.format === 'datetime'
+        ? 'must be an ISO 8601 date and time, like 2026-12-01T00:00:00Z'
+        : `must be a valid ${issue.format}`;
+    default:
+      return 'is not valid here';
   }
 }
 
