@@ -20,7 +20,7 @@ export function generateProfileSchema(): string {
     $id: 'https://crossrole.dev/schema/service-profile.v1.json',
     title: 'Crossrole service profile, version 1',
     description:
-      'What a service tells Crossrole about itself: its AWS account, the External ID rule, the role, the access levels and where reports go. See docs/vendors.md.',
+      'What a service tells Crossrole about itself: its AWS account, the External ID rule, the role, the access levels and where reports go. Crossrole also checks rules JSON Schema cannot express: exactly one default level, at most 10 policies per level, custom policies of at most 6,144 characters without whitespace, principalArn in the trust account, IAM name and description character sets, the External ID prefix length, https report URLs. See docs/vendors.md.',
     ...schema,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
