@@ -2,6 +2,7 @@
 // the built extension, the console replica and the reference service on loopback. Prints each
 // step with a tick and its time, saves a screenshot per step into one folder, and ends with what
 // the service stored. `npm run demo -- --headed` shows the browser (needs a display).
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { launchWithExtension } from '../tests/support/browser.ts';
 import { ARTIFACTS, saveScreenshot } from '../tests/support/artifacts.ts';
@@ -15,6 +16,8 @@ if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   process.exit(2);
 }
 const SHOTS = 'demo';
+// One folder per run: screenshots from an earlier run would mislead.
+await rm(path.join(ARTIFACTS, SHOTS), { recursive: true, force: true });
 const started = performance.now();
 let stepNo = 0;
 

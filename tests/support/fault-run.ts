@@ -16,7 +16,14 @@ export type FaultRunResult = {
   elapsedMs: number;
 };
 
-type StoredSetup = { roleArn: string | null; delivery: { status: string } | null };
+type StoredSetup = {
+  roleName: string;
+  state: string;
+  problem: string | null;
+  trustProblems: string[];
+  roleArn: string | null;
+  delivery: { status: string; attempts: number; lastError: string | null } | null;
+};
 
 export async function deliveryUnderFaults(
   count: number,
@@ -29,7 +36,14 @@ export async function deliveryUnderFaults(
   let workerStops = 0;
   let stopping = true;
   try {
-    await installConsoleReplica(session.context);
+    const replica = await installConsoleReplica(session.context);
+    // One page load first: the replica's assets are read on first request, and several cold
+    // loads racing each other are not what this run measures.
+    const warm = await session.context.newPage();
+    await warm.goto(replica.url('aws', '/roles'));
+    await warm.getByRole('heading', { name: 'Roles' }).first().waitFor();
+    await warm.close();
+    let starting = 0;
     const popup = await openPopup(session);
     const setups = async (): Promise<StoredSetup[]> =>
       popup.evaluate(async () => {
@@ -46,7 +60,8 @@ export async function deliveryUnderFaults(
       while (stopping) {
         seed = (seed * 16807) % 2147483647;
         await new Promise((r) => setTimeout(r, 500 + (seed % 2000)));
-        if (!stopping) break;
+        // Not while a setup is being started: that is the customer's click, not delivery.
+        if (!stopping || starting > 0) continue;
         await stopServiceWorker(session, popup).then(
           () => workerStops++,
           () => undefined,
@@ -60,28 +75,33 @@ export async function deliveryUnderFaults(
       const externalId = `demo-fault${i}-${crypto.randomUUID().slice(0, 8)}`;
       // Starting is serialised so each new tab is matched to its own setup; filling runs in parallel.
       const started: Promise<Page> = opening.then(async () => {
-        const opened = session.context.waitForEvent('page');
-        const reply = await popup.evaluate(
-          ({ roleName, externalId }) =>
-            chrome.runtime.sendMessage({
-              type: 'setup.start',
-              mode: 'create-role',
-              profileId: 'crossrole-demo',
-              levelId: 'read-only',
-              optionIds: [],
-              partition: 'aws',
-              roleName,
-              roleDescription: 'Fault run',
-              externalId,
-            }),
-          {
-            roleName: `CrossroleFault${i}`,
-            externalId,
-          },
-        );
-        if (!(reply as { ok: boolean }).ok)
-          throw new Error(`setup ${i} not started: ${JSON.stringify(reply)}`);
-        return opened;
+        starting += 1;
+        try {
+          const opened = session.context.waitForEvent('page');
+          const reply = await popup.evaluate(
+            ({ roleName, externalId }) =>
+              chrome.runtime.sendMessage({
+                type: 'setup.start',
+                mode: 'create-role',
+                profileId: 'crossrole-demo',
+                levelId: 'read-only',
+                optionIds: [],
+                partition: 'aws',
+                roleName,
+                roleDescription: 'Fault run',
+                externalId,
+              }),
+            { roleName: `CrossroleFault${i}`, externalId },
+          );
+          if (!(reply as { ok: boolean }).ok)
+            throw new Error(`setup ${i} not started: ${JSON.stringify(reply)}`);
+          // Chrome stops only idle workers: not while the tab it just opened is still loading.
+          const page = await opened;
+          await page.waitForLoadState('domcontentloaded');
+          return page;
+        } finally {
+          starting -= 1;
+        }
       });
       opening = started.catch(() => undefined);
       const page = await started;
@@ -127,15 +147,21 @@ export async function deliveryUnderFaults(
 
     const deadline = Date.now() + (options.deadlineMs ?? 5 * 60_000);
     let stored = await setups();
+    // Wait while anything is still on its way; a setup that stopped short says why below.
     while (
       Date.now() < deadline &&
-      stored.some((s) => s.roleArn && s.delivery?.status !== 'delivered')
+      stored.some((s) => s.delivery?.status === 'queued' || s.delivery?.status === 'sending')
     ) {
       await new Promise((r) => setTimeout(r, 1000));
       stored = await setups().catch(() => stored);
     }
     stopping = false;
     await stopper;
+    for (const s of stored.filter((x) => x.roleArn && x.delivery?.status !== 'delivered')) {
+      console.warn(
+        `captured but not delivered: ${s.roleName} state=${s.state} delivery=${JSON.stringify(s.delivery)} problem=${s.problem ?? ''} trust=${s.trustProblems.join(' ')}`,
+      );
+    }
     return {
       captured: stored.filter((s) => s.roleArn).length,
       delivered: stored.filter((s) => s.delivery?.status === 'delivered').length,

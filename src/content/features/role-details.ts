@@ -147,7 +147,8 @@ async function capture(
     });
     return;
   }
-  const verified = reply.value?.state === 'verified';
+  // A repeated report after a worker restart may find it already delivered.
+  const verified = reply.value?.state === 'verified' || reply.value?.state === 'delivered';
   panel.render({
     service: setup.serviceName,
     title: verified ? `Sending the role to ${setup.serviceName}` : 'The trust policy needs a fix',
