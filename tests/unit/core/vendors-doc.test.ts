@@ -2,6 +2,7 @@
 // valid report, and its three lines of Node make a connection code Crossrole accepts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { parseConnectionCode } from '../../../src/core/connection-code.ts';
 import { parseProfile } from '../../../src/core/profile.ts';
@@ -26,10 +27,9 @@ describe('docs/vendors.md', () => {
   it('makes a connection code Crossrole accepts in three lines of Node', () => {
     const [snippet] = blocks('js');
     expect(snippet!.trim().split('\n')).toHaveLength(3);
-    const run = new Function('token', 'externalId', `${snippet}\nreturn code;`) as (
-      token: string,
-      externalId: string,
-    ) => string;
+    // The snippet runs as written, in a fresh context with the customer's token and External ID.
+    const run = (token: string, externalId: string) =>
+      runInNewContext(`${snippet}\ncode;`, { token, externalId, Buffer, Date }) as string;
     const demo = parseProfile(EXAMPLE_PROFILES[0]);
     if (!demo.ok) throw new Error('demo invalid');
     const known = parseConnectionCode(
