@@ -45,11 +45,16 @@ export function parseReport(value: unknown): Result<RoleReport> {
     : { ok: false, errors: fromZodIssues(parsed.error.issues, [], value) };
 }
 
-/** The optional body of a service's answer. Anything else in it is ignored, never trusted. */
-const AnswerBody = z.object({
-  status: z.optional(z.enum(['connected', 'pending'])),
-  message: z.optional(z.string()),
-});
+/**
+ * A field of the optional body of a service's answer (`status`, `message`), read on its own so
+ * that `"message": null` or an extra field does not hide `"status": "pending"`. Anything else in
+ * the body is ignored, never trusted.
+ */
+function answerField(body: unknown, key: 'status' | 'message'): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)[key]
+    : undefined;
+}
 
 export type Answer =
   | { kind: 'delivered'; status: 'connected' | 'pending'; message: string | null }
@@ -62,9 +67,8 @@ const RETRIED = new Set([408, 425, 429]);
 const MAX_MESSAGE = 300;
 
 function serviceMessage(body: unknown): string | null {
-  const parsed = z.safeParse(AnswerBody, body);
-  const text = parsed.success ? parsed.data.message : undefined;
-  if (!text) return null;
+  const text = answerField(body, 'message');
+  if (typeof text !== 'string') return null;
   const clean = text.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim();
   return clean ? clean.slice(0, MAX_MESSAGE) : null;
 }
@@ -77,10 +81,9 @@ export function classifyAnswer(
   now: number,
 ): Answer {
   if (httpStatus >= 200 && httpStatus < 300) {
-    const parsed = z.safeParse(AnswerBody, body);
     return {
       kind: 'delivered',
-      status: parsed.success && parsed.data.status === 'pending' ? 'pending' : 'connected',
+      status: answerField(body, 'status') === 'pending' ? 'pending' : 'connected',
       message: serviceMessage(body),
     };
   }

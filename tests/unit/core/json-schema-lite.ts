@@ -54,7 +54,9 @@ export function validate(schema: Schema, value: unknown, path = '$'): string[] {
     if (!ANNOTATIONS.has(key) && !ASSERTIONS.has(key))
       throw new Error(`json-schema-lite does not know the keyword "${key}" (at ${path})`);
   }
-  const s = schema as Record<string, never>;
+  // The schema's keyword values are read as JSON Schema defines them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const s = schema as Record<string, any>;
   if (s.type !== undefined) {
     const types: string[] = Array.isArray(s.type) ? s.type : [s.type];
     if (!types.some((t) => typeMatches(value, t)))

@@ -104,6 +104,16 @@ describe("the service's answer", () => {
       status: 'pending',
       message: 'Checking the role',
     });
+    expect(classifyAnswer(202, { status: 'pending', message: null }, null, NOW)).toEqual({
+      kind: 'delivered',
+      status: 'pending',
+      message: null,
+    });
+    expect(
+      classifyAnswer(202, { status: 'pending', message: 42, extra: {} }, null, NOW),
+    ).toMatchObject({
+      status: 'pending',
+    });
     expect(classifyAnswer(200, { status: 'weird', extra: 1 }, null, NOW)).toMatchObject({
       kind: 'delivered',
       status: 'connected',
