@@ -121,7 +121,7 @@ export const ServiceProfileSchema = z
       .check(
         z.minLength(1, 'must not be empty'),
         z.maxLength(64, 'must be at most 64 characters'),
-        z.regex(/^[^\p{Cc}\p{Cf}]+$/u, 'must contain only printable characters'),
+        z.regex(/^[^\p{C}\p{Zl}\p{Zp}]+$/u, 'must contain only printable characters'),
       ),
     homepage: z.optional(z.string().check(z.regex(/^https:\/\/\S+$/, 'must be an https:// URL'))),
     trust: z.strictObject({

@@ -110,6 +110,14 @@ describe('each rule of contract §1, broken once', () => {
       /^must be at most 64 characters$/,
     ],
     ['a name with a control character', (p) => (p.name = 'Acme\u0007'), 'name', /printable/],
+    ['a name with a line separator', (p) => (p.name = 'Acme\u2028Corp'), 'name', /printable/],
+    [
+      'a name with a right-to-left override',
+      (p) => (p.name = 'Acme\u202Egro'),
+      'name',
+      /printable/,
+    ],
+    ['a name with a private-use character', (p) => (p.name = 'Acme \uE000'), 'name', /printable/],
     ['an http homepage', (p) => (p.homepage = 'http://example.com'), 'homepage', /https/],
     [
       'an account of 4 digits',
