@@ -45,7 +45,7 @@ export function buildReport(setup: Setup): RoleReport | null {
   };
 }
 
-const freshDelivery = (now: number): Delivery => ({
+export const freshDelivery = (now: number): Delivery => ({
   status: 'queued',
   attempts: 0,
   firstQueuedAt: now,
@@ -55,15 +55,6 @@ const freshDelivery = (now: number): Delivery => ({
   serviceStatus: null,
   deliveredAt: null,
 });
-
-export async function enqueueReport(setupId: string): Promise<void> {
-  await updateSetup(setupId, (s) =>
-    s.delivery && s.delivery.status !== 'expired' && s.delivery.status !== 'refused'
-      ? s
-      : { ...s, delivery: freshDelivery(Date.now()) },
-  );
-  await deliverDue();
-}
 
 /** "Retry now": a refused or expired report gets a new 24-hour window; a queued one goes now. */
 export async function retryNow(
@@ -102,6 +93,15 @@ export function deliverDue(): Promise<void> {
       // Loop: a report queued while we were sending is picked up before we stop.
       for (let round = 0; round < 20; round += 1) {
         const now = Date.now();
+        // A verified setup without a delivery record (written by an older version, or by hand)
+        // is queued here, so nothing verified is ever left behind.
+        for (const orphan of (await loadSetups()).filter(
+          (s) => s.state === 'verified' && !s.delivery,
+        )) {
+          await updateSetup(orphan.id, (s) =>
+            s.delivery ? s : { ...s, delivery: freshDelivery(now) },
+          );
+        }
         const due = (await loadSetups()).filter(
           (s) =>
             s.delivery &&

@@ -23,7 +23,7 @@ import {
 import { canMove, isFinished, type Setup, type SetupState } from '../core/setup.ts';
 import { buildTrustPolicy, checkTrustPolicySize, verifyTrustPolicy } from '../core/trust-policy.ts';
 import { getConsoleTab } from './console-tabs.ts';
-import { enqueueReport } from './delivery.ts';
+import { deliverDue, freshDelivery } from './delivery.ts';
 import { findProfile } from './profiles.ts';
 import { addSetup, getSetup, loadSetups, removeSetup, dropToken, updateSetup } from './store.ts';
 
@@ -350,10 +350,15 @@ async function capture(
       problem: null,
     };
     // A readable trust policy with problems is not sent: the service could not use the role.
-    return check && !check.verified ? captured : move(captured, 'verified');
+    if (check && !check.verified) return captured;
+    // Verified and queued in one write: a worker stopped right after cannot lose the report.
+    return {
+      ...move(captured, 'verified'),
+      delivery: captured.delivery ?? freshDelivery(Date.now()),
+    };
   });
   if (!saved) return refuse('The setup is gone.');
-  if (saved.state === 'verified') await enqueueReport(saved.id);
+  if (saved.state === 'verified') await deliverDue();
   return { ok: true, value: toContentSetup(saved) };
 }
 
