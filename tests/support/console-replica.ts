@@ -39,6 +39,14 @@ export interface ReplicaOptions {
   existingRoles?: SeedRole[];
   /** Customer-managed policies present from the start. */
   existingPolicies?: CreatePolicyInput[];
+  /** IAM users present from the start (in every partition's simulated IAM). */
+  existingUsers?: SeedUser[];
+}
+
+/** An IAM user that exists before the test starts (policy ARNs follow the partition). */
+export interface SeedUser {
+  userName: string;
+  policyArns?: string[];
 }
 
 export interface ConsoleReplica {
@@ -49,8 +57,8 @@ export interface ConsoleReplica {
   /** The options in force. */
   readonly options: Readonly<ReplicaOptions>;
   /**
-   * Changes the variant for subsequent page loads. Changing accountId, existingRoles or
-   * existingPolicies starts fresh simulated IAMs (`iam` then returns the new one).
+   * Changes the variant for subsequent page loads. Changing accountId, existingRoles,
+   * existingPolicies or existingUsers starts fresh simulated IAMs (`iam` then returns the new one).
    */
   setOptions(partial: Partial<ReplicaOptions>): void;
   /** e.g. https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles */
@@ -153,6 +161,12 @@ export async function installConsoleReplica(
         description: r.description ?? '',
         trustPolicy: typeof trust === 'string' ? trust : JSON.stringify(trust, null, 4),
         policyArns: (r.policyArns ?? []).map((a) => a.replace(/^arn:[\w-]+:/, `arn:${partition}:`)),
+      });
+    }
+    for (const u of options.existingUsers ?? []) {
+      sim.createUser({
+        userName: u.userName,
+        policyArns: (u.policyArns ?? []).map((a) => a.replace(/^arn:[\w-]+:/, `arn:${partition}:`)),
       });
     }
     return sim;
@@ -274,7 +288,10 @@ export async function installConsoleReplica(
     },
     setOptions(partial) {
       const resetsIam =
-        'accountId' in partial || 'existingRoles' in partial || 'existingPolicies' in partial;
+        'accountId' in partial ||
+        'existingRoles' in partial ||
+        'existingPolicies' in partial ||
+        'existingUsers' in partial;
       options = { ...options, ...partial };
       if (resetsIam) {
         sims = new Map();

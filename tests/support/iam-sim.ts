@@ -1,6 +1,7 @@
 // A simulated IAM for the console replica: the Node-side store of what the replica really
 // submitted, enforcing IAM's own rules and speaking in IAM's own error messages. Pure TypeScript,
 // no browser. Every operation is recorded in `calls` so tests can count submissions.
+import { createHash, randomBytes } from 'node:crypto';
 import { AWS_MANAGED_POLICY_PATHS } from '../console-replica/src/managed-policies.tsx';
 
 export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | 'aws-eusc';
@@ -22,6 +23,38 @@ export interface SimPolicy {
   arn: string;
   description: string;
   document: string;
+}
+
+export interface SimUser {
+  userName: string;
+  arn: string;
+  attachedPolicyArns: string[];
+  createDate: string;
+}
+
+/**
+ * An access key as the simulated IAM keeps it. Real IAM never shows the secret again; this store
+ * keeps it so tests can compare what a service received with what IAM made. The replica's API
+ * returns it only once, in the createAccessKey answer.
+ */
+export interface SimAccessKey {
+  userName: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** SHA-256 of the secret (hex), for tests that would rather not handle the secret itself. */
+  secretSha256: string;
+  status: 'Active' | 'Inactive';
+  createDate: string;
+  /** The "Description tag value" given when it was made ('' if none). */
+  description: string;
+}
+
+/** What listAccessKeys answers: the metadata, never the secret. */
+export type SimAccessKeyMetadata = Omit<SimAccessKey, 'secretAccessKey' | 'secretSha256'>;
+
+export interface CreateUserInput {
+  userName: string;
+  policyArns?: string[];
 }
 
 export interface SimCall {
@@ -67,6 +100,11 @@ export const MAX_DESCRIPTION = 1000;
 export const MAX_TRUST_POLICY = 2048;
 export const MAX_POLICY_SIZE = 6144;
 export const MAX_POLICIES_PER_ROLE = 10;
+export const USER_NAME_RE = /^[\w+=,.@-]{1,64}$/;
+export const MAX_POLICIES_PER_USER = 10;
+export const MAX_ACCESS_KEYS_PER_USER = 2;
+export const MAX_TAG_VALUE = 256;
+export const TAG_VALUE_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 export const MSG = {
   roleNameInvalid:
@@ -90,6 +128,19 @@ export const MSG = {
   policyExists: (name: string) =>
     `A policy called ${name} already exists. Duplicate names are not allowed.`,
   unknownOp: (op: string) => `Unknown operation ${op}.`,
+  userNameInvalid:
+    'The specified value for userName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-',
+  userNameLength: (n: number) =>
+    `1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must have length ${n < 1 ? 'greater than or equal to 1' : 'less than or equal to 64'}`,
+  userExists: (name: string) => `User with name ${name} already exists.`,
+  userMissing: (name: string) => `The user with name ${name} cannot be found.`,
+  policiesPerUser: `Cannot exceed quota for PoliciesPerUser: ${MAX_POLICIES_PER_USER}`,
+  accessKeysPerUser: `Cannot exceed quota for AccessKeysPerUser: ${MAX_ACCESS_KEYS_PER_USER}`,
+  accessKeyMissing: (id: string) => `The Access Key with id ${id} cannot be found.`,
+  tagValueInvalid:
+    "1 validation error detected: Value at 'tags.1.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
+  tagValueLength:
+    "1 validation error detected: Value at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256",
 } as const;
 
 /** The partition of a console host (`console.amazonaws.cn` → `aws-cn`, …). */
@@ -127,6 +178,24 @@ function checkRoleName(name: unknown): string {
   return name;
 }
 
+function checkUserName(name: unknown): string {
+  if (typeof name !== 'string') throw new IamError(MSG.userNameInvalid);
+  if (name.length < 1 || name.length > 64) throw new IamError(MSG.userNameLength(name.length));
+  if (!USER_NAME_RE.test(name)) throw new IamError(MSG.userNameInvalid);
+  return name;
+}
+
+/** An access key ID: AKIA + 16 characters of IAM's base32 alphabet (A–Z, 2–7). */
+function newAccessKeyId(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return 'AKIA' + [...randomBytes(16)].map((b) => alphabet[b % 32]).join('');
+}
+
+/** A secret access key: 40 characters of base64 (A–Z, a–z, 0–9, + and /). */
+function newSecret(): string {
+  return randomBytes(30).toString('base64');
+}
+
 function checkDescription(description: unknown): string {
   if (description === undefined || description === null) return '';
   if (typeof description !== 'string') throw new IamError(MSG.descriptionInvalid);
@@ -149,6 +218,8 @@ export class SimulatedIam {
   readonly calls: SimCall[] = [];
   private readonly roleStore = new Map<string, SimRole>();
   private readonly policyStore = new Map<string, SimPolicy>();
+  private readonly userStore = new Map<string, SimUser>();
+  private readonly keyStore: SimAccessKey[] = [];
 
   constructor(options: SimulatedIamOptions = {}) {
     this.accountId = options.accountId ?? '111122223333';
@@ -183,6 +254,31 @@ export class SimulatedIam {
   policy(name: string): SimPolicy | undefined {
     const p = this.policyStore.get(name);
     return p && structuredClone(p);
+  }
+
+  userArn(userName: string): string {
+    return `arn:${this.partition}:iam::${this.accountId}:user/${userName}`;
+  }
+
+  /** All users, oldest first (copies). */
+  users(): SimUser[] {
+    return [...this.userStore.values()].map((u) => structuredClone(u));
+  }
+
+  /** One user by name (case-insensitive, as IAM's lookups are). */
+  user(name: string): SimUser | undefined {
+    const u = this.userStore.get(name.toLowerCase());
+    return u && structuredClone(u);
+  }
+
+  /**
+   * A user's access keys, oldest first, with the secret IAM made (for test assertions only: the
+   * replica never gets it back after createAccessKey).
+   */
+  accessKeys(userName: string): SimAccessKey[] {
+    const u = this.userStore.get(userName.toLowerCase());
+    if (!u) return [];
+    return this.keyStore.filter((k) => k.userName === u.userName).map((k) => ({ ...k }));
   }
 
   /** Number of recorded calls of one operation (optionally only those with a status). */
@@ -258,6 +354,114 @@ export class SimulatedIam {
     return structuredClone(policy);
   }
 
+  createUser(input: CreateUserInput): SimUser {
+    const userName = checkUserName(input?.userName);
+    const policyArns = input.policyArns ?? [];
+    if (!Array.isArray(policyArns) || policyArns.some((a) => typeof a !== 'string')) {
+      throw new IamError(MSG.policyArnInvalid(String(policyArns)));
+    }
+    const unique = [...new Set(policyArns)];
+    if (unique.length > MAX_POLICIES_PER_USER) {
+      throw new IamError(MSG.policiesPerUser, 409, 'LimitExceeded');
+    }
+    for (const arn of unique) this.checkAttachable(arn);
+    if (this.userStore.has(userName.toLowerCase())) {
+      throw new IamError(MSG.userExists(userName), 409, 'EntityAlreadyExists');
+    }
+    const user: SimUser = {
+      userName,
+      arn: this.userArn(userName),
+      attachedPolicyArns: unique,
+      createDate: new Date().toISOString(),
+    };
+    this.userStore.set(userName.toLowerCase(), user);
+    return structuredClone(user);
+  }
+
+  getUser(userName: string): SimUser {
+    const u = typeof userName === 'string' ? this.userStore.get(userName.toLowerCase()) : undefined;
+    if (!u) throw new IamError(MSG.userMissing(String(userName)), 404, 'NoSuchEntity');
+    return structuredClone(u);
+  }
+
+  /**
+   * Makes an access key for a user: the only answer that carries the secret. At most two keys a
+   * user (active or not), as in IAM.
+   */
+  createAccessKey(
+    userName: string,
+    description?: string,
+  ): {
+    userName: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    status: 'Active';
+    createDate: string;
+  } {
+    const u = this.getUser(userName);
+    let tag = '';
+    if (description !== undefined && description !== null) {
+      if (typeof description !== 'string') throw new IamError(MSG.tagValueInvalid);
+      if (description.length > MAX_TAG_VALUE) throw new IamError(MSG.tagValueLength);
+      if (!TAG_VALUE_RE.test(description)) throw new IamError(MSG.tagValueInvalid);
+      tag = description;
+    }
+    if (this.keyStore.filter((k) => k.userName === u.userName).length >= MAX_ACCESS_KEYS_PER_USER) {
+      throw new IamError(MSG.accessKeysPerUser, 409, 'LimitExceeded');
+    }
+    let accessKeyId = newAccessKeyId();
+    while (this.keyStore.some((k) => k.accessKeyId === accessKeyId)) accessKeyId = newAccessKeyId();
+    const secretAccessKey = newSecret();
+    const key: SimAccessKey = {
+      userName: u.userName,
+      accessKeyId,
+      secretAccessKey,
+      secretSha256: createHash('sha256').update(secretAccessKey).digest('hex'),
+      status: 'Active',
+      createDate: new Date().toISOString(),
+      description: tag,
+    };
+    this.keyStore.push(key);
+    return {
+      userName: key.userName,
+      accessKeyId,
+      secretAccessKey,
+      status: 'Active',
+      createDate: key.createDate,
+    };
+  }
+
+  /** The metadata of a user's keys, as IAM lists them (no secrets). */
+  listAccessKeys(userName: string): SimAccessKeyMetadata[] {
+    const u = this.getUser(userName);
+    return this.keyStore
+      .filter((k) => k.userName === u.userName)
+      .map(({ userName, accessKeyId, status, createDate, description }) => ({
+        userName,
+        accessKeyId,
+        status,
+        createDate,
+        description,
+      }));
+  }
+
+  /** Marks a key Inactive (it still counts towards the quota, as in IAM). */
+  deactivateAccessKey(userName: string, accessKeyId: string): SimAccessKeyMetadata {
+    const u = this.getUser(userName);
+    const key = this.keyStore.find(
+      (k) => k.userName === u.userName && k.accessKeyId === accessKeyId,
+    );
+    if (!key) throw new IamError(MSG.accessKeyMissing(String(accessKeyId)), 404, 'NoSuchEntity');
+    key.status = 'Inactive';
+    return {
+      userName: key.userName,
+      accessKeyId: key.accessKeyId,
+      status: key.status,
+      createDate: key.createDate,
+      description: key.description,
+    };
+  }
+
   /**
    * Runs one replica API operation and records it. Returns the HTTP status and JSON body the
    * replica gets back: 200 with the result, or IAM's error with `{ message }`.
@@ -287,6 +491,36 @@ export class SimulatedIam {
           break;
         case 'createPolicy':
           body = { policy: this.createPolicy(i as unknown as CreatePolicyInput) };
+          break;
+        case 'listUsers':
+          body = {
+            users: this.users().map((u) => ({
+              ...u,
+              accessKeys: this.listAccessKeys(u.userName),
+            })),
+          };
+          break;
+        case 'getUser':
+          body = { user: this.getUser(i.userName as string) };
+          break;
+        case 'createUser':
+          body = { user: this.createUser(i as unknown as CreateUserInput) };
+          break;
+        case 'createAccessKey':
+          body = {
+            accessKey: this.createAccessKey(
+              i.userName as string,
+              i.description as string | undefined,
+            ),
+          };
+          break;
+        case 'listAccessKeys':
+          body = { accessKeys: this.listAccessKeys(i.userName as string) };
+          break;
+        case 'deactivateAccessKey':
+          body = {
+            accessKey: this.deactivateAccessKey(i.userName as string, i.accessKeyId as string),
+          };
           break;
         default:
           throw new IamError(MSG.unknownOp(op), 400, 'InvalidAction');
