@@ -60,6 +60,10 @@ export function roleArn(name: string): string {
   return `arn:${PARTITION}:iam::${ACCOUNT_ID}:role/${name}`;
 }
 
+export function userArn(name: string): string {
+  return `arn:${PARTITION}:iam::${ACCOUNT_ID}:user/${name}`;
+}
+
 // ---- routing -------------------------------------------------------------------------------
 
 export interface Route {
@@ -194,6 +198,23 @@ export interface PolicyData {
   arn: string;
   description: string;
   document: string;
+}
+
+export interface AccessKeyMetadata {
+  userName: string;
+  accessKeyId: string;
+  status: 'Active' | 'Inactive';
+  createDate: string;
+  description: string;
+}
+
+export interface UserData {
+  userName: string;
+  arn: string;
+  attachedPolicyArns: string[];
+  createDate: string;
+  /** Only in listUsers answers. */
+  accessKeys?: AccessKeyMetadata[];
 }
 
 /** Loads data with `op` whenever `key` changes. */

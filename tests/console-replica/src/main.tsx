@@ -26,6 +26,11 @@ import { CreateRoleWizard } from './wizard';
 import { EditTrustPolicy, Loading, RoleDetails, RolesList } from './roles';
 import { CreatePolicy, PoliciesList } from './policies';
 import { Dashboard } from './dashboard';
+import { UserDetails, UsersList } from './users';
+import { CreateUserWizard } from './user-wizard';
+import { CreateAccessKey } from './access-key-wizard';
+
+const WIZARD_PATHS = /^\/(?:roles\/create|users\/create|users\/details\/[^/]+\/create_access_key)$/;
 
 function dashed(id: string): string {
   return id.replace(/^(\d{4})(\d{4})(\d{4})$/, '$1-$2-$3');
@@ -123,9 +128,17 @@ function Content({ route }: { route: Route }) {
   const path = route.path;
   const detail = /^\/roles\/details\/([^/]+)$/.exec(path);
   const edit = /^\/roles\/edit_trust_policy\/([^/]+)$/.exec(path);
-  // The wizard delays each step itself.
+  const user = /^\/users\/details\/([^/]+)$/.exec(path);
+  const newKey = /^\/users\/details\/([^/]+)\/create_access_key$/.exec(path);
+  // The wizards delay each step themselves.
   if (path === '/roles/create') return <CreateRoleWizard key={path} route={route} />;
+  if (path === '/users/create') return <CreateUserWizard key={path} route={route} />;
+  if (newKey) {
+    return <CreateAccessKey key={path} name={safeDecode(newKey[1]!)} route={route} />;
+  }
   if (!ready) return <Loading />;
+  if (path === '/users') return <UsersList />;
+  if (user) return <UserDetails key={user[1]} name={safeDecode(user[1]!)} route={route} />;
   if (path === '/roles') return <RolesList />;
   if (detail)
     return <RoleDetails key={detail[1]} name={decodeURIComponent(detail[1]!)} route={route} />;
@@ -143,6 +156,15 @@ function breadcrumbs(path: string) {
   if (name) items.push({ text: decodeURIComponent(name), href: `#/roles/details/${name}` });
   if (path.startsWith('/roles/edit_trust_policy/')) {
     items.push({ text: T.editTrustPolicy, href: `#${path}` });
+  }
+  if (path.startsWith('/users')) items.push({ text: T.users, href: '#/users' });
+  if (path === '/users/create') items.push({ text: T.createUser, href: '#/users/create' });
+  const userName = /^\/users\/details\/([^/]+)/.exec(path)?.[1];
+  if (userName) {
+    items.push({ text: safeDecode(userName), href: `#/users/details/${userName}` });
+  }
+  if (/^\/users\/details\/[^/]+\/create_access_key$/.test(path)) {
+    items.push({ text: T.createAccessKey, href: `#${path}` });
   }
   if (path.startsWith('/policies')) items.push({ text: T.policies, href: '#/policies' });
   if (path === '/policies/create') items.push({ text: T.createPolicy, href: '#/policies/create' });
@@ -164,17 +186,18 @@ function App() {
       <AppLayout
         headerSelector=".replica-nav"
         toolsHide
-        contentType={route.path === '/roles/create' ? 'wizard' : 'default'}
+        contentType={WIZARD_PATHS.test(route.path) ? 'wizard' : 'default'}
         navigation={
           <SideNavigation
             header={{ text: 'Identity and Access Management (IAM)', href: '#/home' }}
-            activeHref={`#${route.path.startsWith('/policies') ? '/policies' : route.path.startsWith('/roles') ? '/roles' : '/home'}`}
+            activeHref={`#${activeSection(route.path)}`}
             items={[
               { type: 'link', text: T.sideDashboard, href: '#/home' },
               {
                 type: 'section',
                 text: T.sideAccessManagement,
                 items: [
+                  { type: 'link', text: T.sideUsers, href: '#/users' },
                   { type: 'link', text: T.sideRoles, href: '#/roles' },
                   { type: 'link', text: T.sidePolicies, href: '#/policies' },
                 ],
@@ -199,6 +222,11 @@ function App() {
       />
     </>
   );
+}
+
+function activeSection(path: string): string {
+  for (const s of ['/users', '/roles', '/policies']) if (path.startsWith(s)) return s;
+  return '/home';
 }
 
 function safeDecode(s: string): string {

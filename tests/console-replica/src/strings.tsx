@@ -135,6 +135,124 @@ const en = {
   createPolicyError: 'Failed to create policy',
   dismiss: 'Dismiss',
   errorTitle: 'Error',
+  // users
+  sideUsers: 'Users',
+  users: 'Users',
+  usersDescription:
+    'An IAM user is an identity with long-term credentials that is used to interact with AWS in an account.',
+  createUser: 'Create user',
+  userNameColumn: 'User name',
+  pathColumn: 'Path',
+  accessKeyIdColumn: 'Access key ID',
+  noUsers: 'No users',
+  userCreated: (name: React.ReactNode) => <>User {name} created.</>,
+  // create user wizard
+  stepUserDetails: 'Specify user details',
+  stepSetPermissions: 'Set permissions',
+  stepUserReview: 'Review and create',
+  userDetails: 'User details',
+  userName: 'User name',
+  userNameConstraint:
+    'The user name can have up to 64 characters. Valid characters: A-Z, a-z, 0-9, and + = , . @ _ - (hyphen)',
+  userNameError: "Use alphanumeric and '+=,.@-_' characters, 1 to 64 characters.",
+  consoleAccess: 'Provide user access to the AWS Management Console - optional',
+  consoleAccessDescription:
+    "If you're providing console access to a person, it's a best practice to manage their access in IAM Identity Center.",
+  consoleAccessNotSupported: 'Console access is not available in this console.',
+  permissionsOptions: 'Permissions options',
+  optionAddToGroup: 'Add user to group',
+  optionAddToGroupDesc:
+    'Add user to an existing group, or create a new group. We recommend using groups to manage user permissions by job function.',
+  optionCopy: 'Copy permissions',
+  optionCopyDesc:
+    'Copy all group memberships, attached managed policies, and inline policies from an existing user.',
+  optionAttachDirectly: 'Attach policies directly',
+  optionAttachDirectlyDesc:
+    'Attach a managed policy directly to a user. As a best practice, we recommend attaching policies to a group instead. Then, add the user to the appropriate group.',
+  userGroups: 'User groups',
+  noGroups: 'No groups',
+  noGroupsDesc: 'You don’t have any groups.',
+  noUsersToCopy: 'No other users to copy permissions from.',
+  userPermissionsPoliciesDescription: 'Choose one or more policies to attach to your new user.',
+  permissionsSummary: 'Permissions summary',
+  consolePasswordType: 'Console password type',
+  none: 'None',
+  createUserError: 'Failed to create user',
+  // user details
+  userNotFound: 'User not found',
+  consoleAccessLabel: 'Console access',
+  disabled: 'Disabled',
+  securityCredentials: 'Security credentials',
+  accessKeysHeader: (n: number) => `Access keys (${n})`,
+  accessKeysDescription:
+    'Use access keys to send programmatic calls to AWS from the AWS CLI, AWS Tools for PowerShell, AWS SDKs, or direct AWS API calls. You can have a maximum of two access keys (active or inactive) at a time.',
+  noAccessKeys: 'No access keys',
+  noAccessKeysDesc:
+    'As a best practice, avoid using long-term credentials like access keys. Instead, use tools which provide short term credentials.',
+  statusColumn: 'Status',
+  descriptionColumn: 'Description',
+  active: 'Active',
+  inactive: 'Inactive',
+  // create access key wizard
+  createAccessKey: 'Create access key',
+  stepAccessKeyPractices: 'Access key best practices & alternatives',
+  stepDescriptionTag: 'Set description tag',
+  stepRetrieveKeys: 'Retrieve access keys',
+  accessKeyPracticesDescription:
+    'Avoid using long-term credentials like access keys to improve your security. Consider the following use cases and alternatives.',
+  useCase: 'Use case',
+  useCaseCli: 'Command Line Interface (CLI)',
+  useCaseCliDesc:
+    'You plan to use this access key to enable the AWS CLI to access your AWS account.',
+  useCaseLocalCode: 'Local code',
+  useCaseLocalCodeDesc:
+    'You plan to use this access key to enable application code in a local development environment to access your AWS account.',
+  useCaseAwsCompute: 'Application running on an AWS compute service',
+  useCaseAwsComputeDesc:
+    'You plan to use this access key to enable application code running on an AWS compute service like Amazon EC2, Amazon ECS, or AWS Lambda to access your AWS account.',
+  useCaseThirdParty: 'Third-party service',
+  useCaseThirdPartyDesc:
+    'You plan to use this access key to enable access for a third-party application or service that monitors or manages your AWS resources.',
+  useCaseOutsideAws: 'Application running outside AWS',
+  useCaseOutsideAwsDesc:
+    'You plan to use this access key to authenticate workloads running in your data center or other infrastructure outside of AWS that needs to access your AWS resources.',
+  useCaseOther: 'Other',
+  useCaseOtherDesc: 'Your use case is not listed here.',
+  useCaseRequired: 'Choose a use case.',
+  alternativeRecommended: 'Alternative recommended',
+  thirdPartyAlternative:
+    'Use a temporary security credential (IAM role) instead of long-term access keys. Give the third party access through an IAM role, and share the role with the third party as the role’s Amazon Resource Name (ARN) and an external ID.',
+  confirmation: 'Confirmation',
+  understandRecommendation:
+    'I understand the above recommendation and want to proceed to create an access key.',
+  confirmRequired: 'Confirm that you understand the recommendation before you continue.',
+  descriptionTagValue: 'Description tag value',
+  descriptionTagDescription:
+    'Describe the purpose of this access key and where it will be used. A good description will help you rotate this access key confidently later.',
+  descriptionTagConstraint:
+    'Maximum 256 characters. Allowed characters are letters, numbers, spaces representable in UTF-8, and: _ . : / = + - @',
+  descriptionTagError:
+    'Maximum 256 characters. Allowed characters are letters, numbers, spaces representable in UTF-8, and: _ . : / = + - @',
+  createAccessKeyError: 'Failed to create access key',
+  accessKey: 'Access key',
+  accessKeysTable: 'Access keys',
+  secretAccessKey: 'Secret access key',
+  show: 'Show',
+  hide: 'Hide',
+  copyAccessKey: 'Copy access key',
+  copySecretAccessKey: 'Copy secret access key',
+  copied: 'Copied',
+  copyFailed: 'Failed to copy',
+  onlyTime:
+    'This is the only time that the secret access key can be viewed or downloaded. You cannot recover it later. However, you can create a new access key any time.',
+  secretUnavailableHeader: 'Secret access key no longer available',
+  secretUnavailable:
+    'The secret access key was shown only once, when the access key was created, and is no longer available. If you did not save it, deactivate this access key and create a new one.',
+  downloadCsv: 'Download .csv file',
+  done: 'Done',
+  accessKeyBestPractices: 'Access key best practices',
+  accessKeyBestPracticesText:
+    'Never store your access key in plain text, in a code repository, or in code. Disable or delete access keys when no longer needed. Enable least-privilege permissions. Rotate access keys regularly.',
 };
 
 export type Strings = typeof en;
@@ -265,6 +383,119 @@ const ja: Strings = {
   createPolicyError: 'ポリシーを作成できませんでした',
   dismiss: '閉じる',
   errorTitle: 'エラー',
+  sideUsers: 'ユーザー',
+  users: 'ユーザー',
+  usersDescription:
+    'IAM ユーザーは、アカウント内の AWS とやり取りするために使用される長期的な認証情報を持つアイデンティティです。',
+  createUser: 'ユーザーの作成',
+  userNameColumn: 'ユーザー名',
+  pathColumn: 'パス',
+  accessKeyIdColumn: 'アクセスキー ID',
+  noUsers: 'ユーザーがありません',
+  userCreated: (name) => <>ユーザー {name} が作成されました。</>,
+  stepUserDetails: 'ユーザーの詳細を指定',
+  stepSetPermissions: '許可を設定',
+  stepUserReview: '確認して作成',
+  userDetails: 'ユーザーの詳細',
+  userName: 'ユーザー名',
+  userNameConstraint:
+    'ユーザー名は最大 64 文字まで入力できます。有効な文字: A～Z、a～z、0～9、および + = , . @ _ - (ハイフン)',
+  userNameError: "英数字と '+=,.@-_' を使用し、1～64 文字にしてください。",
+  consoleAccess: 'AWS マネジメントコンソールへのユーザーアクセスを提供する - オプション',
+  consoleAccessDescription:
+    'ユーザーにコンソールアクセスを提供する場合は、IAM Identity Center でアクセスを管理することがベストプラクティスです。',
+  consoleAccessNotSupported: 'このコンソールではコンソールアクセスを使用できません。',
+  permissionsOptions: '許可のオプション',
+  optionAddToGroup: 'グループにユーザーを追加',
+  optionAddToGroupDesc:
+    '既存のグループにユーザーを追加するか、新しいグループを作成します。グループを使用して、職務機能別にユーザーの許可を管理することをお勧めします。',
+  optionCopy: '許可のコピー',
+  optionCopyDesc:
+    '既存のユーザーから、すべてのグループメンバーシップ、アタッチされた管理ポリシー、およびインラインポリシーをコピーします。',
+  optionAttachDirectly: 'ポリシーを直接アタッチする',
+  optionAttachDirectlyDesc:
+    '管理ポリシーをユーザーに直接アタッチします。ベストプラクティスとして、代わりにポリシーをグループにアタッチすることをお勧めします。次に、適切なグループにユーザーを追加します。',
+  userGroups: 'ユーザーグループ',
+  noGroups: 'グループなし',
+  noGroupsDesc: 'グループがありません。',
+  noUsersToCopy: '許可のコピー元となる他のユーザーがありません。',
+  userPermissionsPoliciesDescription: '新しいユーザーにアタッチするポリシーを 1 つ以上選択します。',
+  permissionsSummary: '許可の概要',
+  consolePasswordType: 'コンソールパスワードのタイプ',
+  none: 'なし',
+  createUserError: 'ユーザーを作成できませんでした',
+  userNotFound: 'ユーザーが見つかりません',
+  consoleAccessLabel: 'コンソールアクセス',
+  disabled: '無効',
+  securityCredentials: 'セキュリティ認証情報',
+  accessKeysHeader: (n) => `アクセスキー (${n})`,
+  accessKeysDescription:
+    'アクセスキーを使用して、AWS CLI、AWS Tools for PowerShell、AWS SDK、または直接 AWS API コールから AWS にプログラムによるコールを送信します。一度に最大 2 つのアクセスキー (アクティブまたは非アクティブ) を持つことができます。',
+  noAccessKeys: 'アクセスキーがありません',
+  noAccessKeysDesc:
+    'ベストプラクティスとして、アクセスキーなどの長期的な認証情報は使用しないでください。代わりに、短期的な認証情報を提供するツールを使用してください。',
+  statusColumn: 'ステータス',
+  descriptionColumn: '説明',
+  active: 'アクティブ',
+  inactive: '非アクティブ',
+  createAccessKey: 'アクセスキーを作成',
+  stepAccessKeyPractices: 'アクセスキーのベストプラクティスと代替案',
+  stepDescriptionTag: '説明タグを設定',
+  stepRetrieveKeys: 'アクセスキーを取得',
+  accessKeyPracticesDescription:
+    'セキュリティを向上させるために、アクセスキーなどの長期的な認証情報を使用しないでください。次のユースケースと代替案を検討してください。',
+  useCase: 'ユースケース',
+  useCaseCli: 'コマンドラインインターフェイス (CLI)',
+  useCaseCliDesc:
+    'このアクセスキーを使用して、AWS CLI が AWS アカウントにアクセスできるようにする予定です。',
+  useCaseLocalCode: 'ローカルコード',
+  useCaseLocalCodeDesc:
+    'このアクセスキーを使用して、ローカル開発環境のアプリケーションコードが AWS アカウントにアクセスできるようにする予定です。',
+  useCaseAwsCompute: 'AWS コンピューティングサービスで実行されるアプリケーション',
+  useCaseAwsComputeDesc:
+    'このアクセスキーを使用して、Amazon EC2、Amazon ECS、AWS Lambda などの AWS コンピューティングサービスで実行されるアプリケーションコードが AWS アカウントにアクセスできるようにする予定です。',
+  useCaseThirdParty: 'サードパーティーサービス',
+  useCaseThirdPartyDesc:
+    'このアクセスキーを使用して、AWS リソースをモニタリングまたは管理するサードパーティーのアプリケーションまたはサービスへのアクセスを有効にする予定です。',
+  useCaseOutsideAws: 'AWS の外部で実行されるアプリケーション',
+  useCaseOutsideAwsDesc:
+    'このアクセスキーを使用して、AWS リソースへのアクセスが必要な、データセンターまたは AWS 外のその他のインフラストラクチャで実行されるワークロードを認証する予定です。',
+  useCaseOther: 'その他',
+  useCaseOtherDesc: 'ユースケースがここに記載されていません。',
+  useCaseRequired: 'ユースケースを選択してください。',
+  alternativeRecommended: '推奨される代替案',
+  thirdPartyAlternative:
+    '長期的なアクセスキーの代わりに、一時的なセキュリティ認証情報 (IAM ロール) を使用します。IAM ロールを通じてサードパーティーにアクセス権を付与し、ロールの Amazon リソースネーム (ARN) と外部 ID をサードパーティーと共有します。',
+  confirmation: '確認',
+  understandRecommendation: '上記のレコメンデーションを理解し、アクセスキーを作成します。',
+  confirmRequired: '続行する前に、レコメンデーションを理解したことを確認してください。',
+  descriptionTagValue: '説明タグ値',
+  descriptionTagDescription:
+    'このアクセスキーの目的と使用場所を説明します。適切な説明があれば、後でこのアクセスキーを確実にローテーションできます。',
+  descriptionTagConstraint:
+    '最大 256 文字。使用できる文字は、文字、数字、UTF-8 で表現できるスペース、および _ . : / = + - @ です',
+  descriptionTagError:
+    '最大 256 文字。使用できる文字は、文字、数字、UTF-8 で表現できるスペース、および _ . : / = + - @ です',
+  createAccessKeyError: 'アクセスキーを作成できませんでした',
+  accessKey: 'アクセスキー',
+  accessKeysTable: 'アクセスキー',
+  secretAccessKey: 'シークレットアクセスキー',
+  show: '表示',
+  hide: '非表示',
+  copyAccessKey: 'アクセスキーをコピー',
+  copySecretAccessKey: 'シークレットアクセスキーをコピー',
+  copied: 'コピーしました',
+  copyFailed: 'コピーできませんでした',
+  onlyTime:
+    'シークレットアクセスキーを表示またはダウンロードできるのは、このときだけです。後で回復することはできません。ただし、いつでも新しいアクセスキーを作成することができます。',
+  secretUnavailableHeader: 'シークレットアクセスキーは利用できなくなりました',
+  secretUnavailable:
+    'シークレットアクセスキーはアクセスキーの作成時に一度だけ表示され、現在は利用できません。保存しなかった場合は、このアクセスキーを非アクティブにして、新しいアクセスキーを作成してください。',
+  downloadCsv: '.csv ファイルをダウンロード',
+  done: '完了',
+  accessKeyBestPractices: 'アクセスキーのベストプラクティス',
+  accessKeyBestPracticesText:
+    'アクセスキーをプレーンテキスト、コードリポジトリ、またはコードに保存しないでください。不要になったアクセスキーは無効にするか削除してください。最小権限のアクセス許可を有効にしてください。アクセスキーを定期的にローテーションしてください。',
 };
 
 export const STRINGS: Record<Language, Strings> = { en, ja };

@@ -1,6 +1,6 @@
 // The Create role wizard (#/roles/create?…), with the console's URL pre-fill and the trust policy
 // it builds for "AWS account" + "Require external ID".
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -10,12 +10,9 @@ import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
-import Pagination from '@cloudscape-design/components/pagination';
 import RadioGroup from '@cloudscape-design/components/radio-group';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
-import Table from '@cloudscape-design/components/table';
-import TextFilter from '@cloudscape-design/components/text-filter';
 import Textarea from '@cloudscape-design/components/textarea';
 import Tiles from '@cloudscape-design/components/tiles';
 import Wizard, { type WizardProps } from '@cloudscape-design/components/wizard';
@@ -25,18 +22,15 @@ import {
   PARTITION,
   T,
   api,
-  managedPolicyArn,
   navigate,
   parseHash,
   pushFlash,
   replaceHash,
-  useApi,
   useSlow,
-  type PolicyData,
   type Route,
 } from './env';
 import { JsonEditor, jsonError } from './editor';
-import { AWS_MANAGED_POLICY_PATHS } from './managed-policies';
+import { PolicyTable, SelectedPolicies, usePolicyRows } from './policy-table';
 
 export type EntityType =
   'AWS_SERVICE' | 'AWS_ACCOUNT' | 'WEB_IDENTITY' | 'SAML' | 'CUSTOM_TRUST_POLICY';
@@ -48,17 +42,9 @@ const ENTITY_TYPES: EntityType[] = [
   'CUSTOM_TRUST_POLICY',
 ];
 const STEP_NAMES = ['selectEntities', 'addPermission', 'review'] as const;
-const PAGE_SIZE = 10;
 
 const EXTERNAL_ID_RE = /^[\w+=,.@:/-]{2,1224}$/;
 const ROLE_NAME_RE = /^[\w+=,.@-]{1,64}$/;
-
-interface PolicyRow {
-  name: string;
-  arn: string;
-  type: 'aws' | 'customer';
-  description: string;
-}
 
 interface Prefill {
   step: number;
@@ -184,28 +170,7 @@ export function CreateRoleWizard({ route }: { route: Route }) {
   const [submitting, setSubmitting] = useState(false);
   const stepReady = useSlow(`step-${activeStep}`);
 
-  const customer = useApi<{ policies: PolicyData[] }>('listPolicies', {}, 'wizard');
-  const rows: PolicyRow[] = useMemo(() => {
-    const aws = AWS_MANAGED_POLICY_PATHS.map((p): PolicyRow => ({
-      name: p.split('/').pop()!,
-      arn: managedPolicyArn(p),
-      type: 'aws',
-      description: '',
-    }));
-    const own = (customer.data?.policies ?? []).map((p): PolicyRow => ({
-      name: p.policyName,
-      arn: p.arn,
-      type: 'customer',
-      description: p.description,
-    }));
-    return [...aws, ...own];
-  }, [customer.data]);
-
-  // Pre-selected ARNs that name no listed policy are dropped once the list is known.
-  useEffect(() => {
-    if (customer.loading) return;
-    setSelectedArns((arns) => arns.filter((a) => rows.some((r) => r.arn === a)));
-  }, [customer.loading, rows]);
+  const { rows, loading: policiesLoading } = usePolicyRows('wizard', setSelectedArns);
 
   // The console writes its state back into the hash query.
   const firstWrite = useRef(true);
@@ -292,10 +257,6 @@ export function CreateRoleWizard({ route }: { route: Route }) {
     }
   }
 
-  const filtered = rows.filter((r) => r.name.toLowerCase().includes(filter.trim().toLowerCase()));
-  const pagesCount = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
-  const currentPage = Math.min(page, pagesCount);
-  const pageRows = filtered.slice((currentPage - 1) * PAGE_SIZE, currentPage * PAGE_SIZE);
   const selectedRows = rows.filter((r) => selectedArns.includes(r.arn));
   const loadingStep = (
     <Box textAlign="center" padding="xxl" data-testid="step-loading">
@@ -393,67 +354,16 @@ export function CreateRoleWizard({ route }: { route: Route }) {
   );
 
   const step1 = (
-    <Table<PolicyRow>
-      data-testid="permissions-policies"
-      variant="container"
-      items={pageRows}
-      trackBy="arn"
-      selectionType="multi"
-      selectedItems={selectedRows}
-      onSelectionChange={(e) => setSelectedArns(e.detail.selectedItems.map((r) => r.arn))}
-      loading={customer.loading}
-      loadingText={T.loading}
-      ariaLabels={{
-        selectionGroupLabel: T.permissionsPolicies,
-        allItemsSelectionLabel: () => T.permissionsPolicies,
-        itemSelectionLabel: (_sel, row) => row.name,
-      }}
-      header={
-        <Header
-          variant="h2"
-          counter={`(${selectedArns.length}/${rows.length})`}
-          description={T.permissionsPoliciesDescription}
-        >
-          {T.permissionsPolicies}
-        </Header>
-      }
-      filter={
-        <TextFilter
-          filteringText={filter}
-          filteringPlaceholder={T.search}
-          filteringAriaLabel={T.search}
-          countText={`${filtered.length}`}
-          onChange={(e) => {
-            setFilter(e.detail.filteringText);
-            setPage(1);
-          }}
-        />
-      }
-      pagination={
-        <Pagination
-          currentPageIndex={currentPage}
-          pagesCount={pagesCount}
-          onChange={(e) => setPage(e.detail.currentPageIndex)}
-          ariaLabels={{
-            nextPageLabel: 'Next page',
-            previousPageLabel: 'Previous page',
-            pageLabel: (n) => `Page ${n}`,
-          }}
-        />
-      }
-      empty={<Box textAlign="center">{T.noMatches}</Box>}
-      columnDefinitions={[
-        {
-          id: 'name',
-          header: T.policyNameColumn,
-          cell: (r) => <span data-policy-arn={r.arn}>{r.name}</span>,
-        },
-        {
-          id: 'type',
-          header: T.typeColumn,
-          cell: (r) => (r.type === 'aws' ? T.awsManaged : T.customerManaged),
-        },
-      ]}
+    <PolicyTable
+      rows={rows}
+      loading={policiesLoading}
+      selectedArns={selectedArns}
+      setSelectedArns={setSelectedArns}
+      filter={filter}
+      setFilter={setFilter}
+      page={page}
+      setPage={setPage}
+      description={T.permissionsPoliciesDescription}
     />
   );
 
@@ -508,20 +418,7 @@ export function CreateRoleWizard({ route }: { route: Route }) {
         }
       >
         <FormField label={T.permissionsPolicySummary} stretch>
-          {selectedRows.length === 0 ? (
-            <Box color="text-status-inactive">{T.noPoliciesSelected}</Box>
-          ) : (
-            <ul className="replica-policy-list" data-testid="selected-policies">
-              {selectedRows.map((r) => (
-                <li key={r.arn}>
-                  <span data-policy-arn={r.arn}>{r.name}</span>{' '}
-                  <Box variant="small" display="inline">
-                    {r.type === 'aws' ? T.awsManaged : T.customerManaged}
-                  </Box>
-                </li>
-              ))}
-            </ul>
-          )}
+          <SelectedPolicies rows={selectedRows} />
         </FormField>
       </Container>
     </SpaceBetween>
