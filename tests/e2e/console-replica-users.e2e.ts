@@ -160,6 +160,8 @@ describe('IAM console replica: users and access keys', () => {
     expect(await page.getByRole('button', { name: 'Copy access key' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Copy secret access key' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Download .csv file' }).count()).toBe(1);
+    // The key exists: no way back to the earlier steps.
+    expect(await page.getByRole('button', { name: 'Previous' }).isVisible()).toBe(false);
     await screenshot(page, 'users-access-key-retrieve-masked.png');
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect.poll(() => secret.textContent()).toMatch(/^[A-Za-z0-9+/]{40}$/);

@@ -269,32 +269,35 @@ function AccessKeyWizard({ userName, route }: { userName: string; route: Route }
   );
 
   const content = [step0, step1, step2];
+  // The key exists once on Retrieve access keys: the console offers no way back from there.
   return (
-    <Wizard
-      activeStepIndex={activeStep}
-      onNavigate={(e) => onNavigate(e.detail)}
-      onCancel={() => navigate(securityCredentials)}
-      onSubmit={() => navigate(securityCredentials)}
-      isLoadingNextStep={submitting}
-      submitButtonText={T.done}
-      allowSkipTo={false}
-      i18nStrings={{
-        stepNumberLabel: T.stepNumber,
-        collapsedStepsLabel: T.collapsedStep,
-        navigationAriaLabel: 'Steps',
-        cancelButton: T.cancel,
-        previousButton: T.previous,
-        nextButton: activeStep === 1 ? T.createAccessKey : T.next,
-        submitButton: T.done,
-        optional: T.optional,
-      }}
-      steps={[T.stepAccessKeyPractices, T.stepDescriptionTag, T.stepRetrieveKeys].map(
-        (title, i) => ({
-          title,
-          isOptional: i === 1,
-          content: stepReady && i === activeStep ? content[i] : loadingStep,
-        }),
-      )}
-    />
+    <div className={activeStep === 2 ? 'replica-no-previous' : undefined}>
+      <Wizard
+        activeStepIndex={activeStep}
+        onNavigate={(e) => onNavigate(e.detail)}
+        onCancel={() => navigate(securityCredentials)}
+        onSubmit={() => navigate(securityCredentials)}
+        isLoadingNextStep={submitting}
+        submitButtonText={T.done}
+        allowSkipTo={false}
+        i18nStrings={{
+          stepNumberLabel: T.stepNumber,
+          collapsedStepsLabel: T.collapsedStep,
+          navigationAriaLabel: 'Steps',
+          cancelButton: T.cancel,
+          previousButton: T.previous,
+          nextButton: activeStep === 1 ? T.createAccessKey : T.next,
+          submitButton: T.done,
+          optional: T.optional,
+        }}
+        steps={[T.stepAccessKeyPractices, T.stepDescriptionTag, T.stepRetrieveKeys].map(
+          (title, i) => ({
+            title,
+            isOptional: i === 1,
+            content: stepReady && i === activeStep ? content[i] : loadingStep,
+          }),
+        )}
+      />
+    </div>
   );
 }
