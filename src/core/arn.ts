@@ -64,6 +64,18 @@ export function validateRoleName(name: string): string | null {
   return null;
 }
 
+/**
+ * The IAM user for the access-keys method, named after the profile's role so the two read as one
+ * service's: "ExampleRole" gives "ExampleUser" (in the same case), any other name gets "-user". User names follow the
+ * role-name rule (64 characters).
+ */
+export function userNameForRole(roleName: string): string {
+  const tail = roleName.slice(-4);
+  const user = tail === 'ROLE' ? 'USER' : tail === 'Role' ? 'User' : 'user';
+  const base = /role$/i.test(roleName) ? `${roleName.slice(0, -4)}${user}` : `${roleName}-user`;
+  return base.length <= 64 ? base : `${roleName.slice(0, 59)}-user`;
+}
+
 /** Customer-managed policy names follow the role-name rule with a 128-character limit. */
 export function validatePolicyName(name: string): string | null {
   if (name.length === 0) return 'must not be empty';

@@ -1,7 +1,7 @@
 // Review before start: who gets what, in plain words and in JSON, with every value copyable and
 // every problem core finds. Nothing is created until the customer presses a start button.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { sanitizeDescription, validateRoleName } from '../../core/arn.ts';
+import { sanitizeDescription, userNameForRole, validateRoleName } from '../../core/arn.ts';
 import { generateExternalId } from '../../core/external-id.ts';
 import { PARTITION_LABELS, type Partition } from '../../core/partition.ts';
 import { defaultOptionIds, planPermissions } from '../../core/permissions.ts';
@@ -68,6 +68,7 @@ export function Review(props: {
   const trustPolicy = externalId ? buildTrustPolicy({ principalArn, externalId }) : null;
   const sizeProblem = trustPolicy ? checkTrustPolicySize(trustPolicy) : null;
   const nameProblem = validateRoleName(roleName);
+  const userName = userNameForRole(roleName);
   const blockers = [
     ...plan.errors,
     ...(sizeProblem ? [sizeProblem] : []),
@@ -287,10 +288,13 @@ export function Review(props: {
         <details class="secondary">
           <summary>{t('accessKeysTitle')}</summary>
           <p class="warning">{t('accessKeysWarning', profile.name)}</p>
+          <div class="who" role="note">
+            {t('accessKeysGrant', userName, granted.join(', '), profile.name)}
+          </div>
           <button
             type="button"
-            disabled={busy || blockers.length > 0 || Boolean(nameProblem)}
-            onClick={() => void start('access-keys', `${roleName}-user`.slice(0, 64))}
+            disabled={busy || blockers.length > 0 || Boolean(validateRoleName(userName))}
+            onClick={() => void start('access-keys', userName)}
           >
             {t('useAccessKeys')}
           </button>

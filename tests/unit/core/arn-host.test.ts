@@ -11,6 +11,7 @@ import {
   ROLE_ARN_IN_TEXT,
   sanitizeDescription,
   toPartition,
+  userNameForRole,
   validateAccountId,
   validateDescription,
   validatePolicyName,
@@ -111,6 +112,21 @@ describe('IAM names and descriptions', () => {
     expect(validatePolicyName('x'.repeat(129))).toMatch(/128/);
     expect(validateAccountId('1234-5678-9012')).toMatch(/12 digits/);
     expect(validateAccountId('123456789012')).toBeNull();
+  });
+
+  it('names the access-keys user after the role, within the 64 IAM allows', () => {
+    expect(userNameForRole('ExampleInfrastructureManagerRole')).toBe(
+      'ExampleInfrastructureManagerUser',
+    );
+    expect(userNameForRole('crossrole-demo-role')).toBe('crossrole-demo-user');
+    expect(userNameForRole('Scanner')).toBe('Scanner-user');
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\w+=,.@-]{1,64}$/), (role) => {
+        const user = userNameForRole(role);
+        expect(validateRoleName(user)).toBeNull();
+        expect(user).not.toBe(role);
+      }),
+    );
   });
 
   it("descriptions keep to IAM's character set and 1000 characters", () => {

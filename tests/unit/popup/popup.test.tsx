@@ -112,6 +112,44 @@ describe('popup', () => {
     ).toBe(true);
   });
 
+  it('offers access keys only as the second choice, names the user and what it gets, and starts that mode', async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    // The demo profile lists only the role method.
+    await screen.findByLabelText('External ID');
+    expect(screen.queryByText('Use an IAM user with access keys instead')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: /^Example Infrastructure Manager/ }));
+    fireEvent.click(await screen.findByText('Use an IAM user with access keys instead'));
+    expect(screen.getByText(/A role is the safer choice/)).toBeTruthy();
+    const grant = screen
+      .getAllByRole('note')
+      .find((n) => n.textContent?.includes('ExampleInfrastructureManagerUser'));
+    expect(grant?.textContent).toContain('without console access, with: PowerUserAccess');
+    // Its full-management profile takes a token: without a connection code nothing can start.
+    const start = screen.getByRole('button', { name: 'Create a user and access key' });
+    expect((start as HTMLButtonElement).disabled).toBe(true);
+    importText(
+      encodeConnectionCode({
+        profile: 'example-full-management',
+        token: 'tok-1',
+        expiresAt: '2099-01-01T00:00:00Z',
+      }),
+    );
+    fireEvent.click(await screen.findByText('Use an IAM user with access keys instead'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and allow' }));
+    const enabled = await screen.findByRole('button', { name: 'Create a user and access key' });
+    await waitFor(() => expect((enabled as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(enabled);
+    await waitFor(() => expect(api.calls.find((c) => c.method === 'start')).toBeTruthy());
+    expect(api.calls.find((c) => c.method === 'start')!.args[0]).toMatchObject({
+      mode: 'access-keys',
+      profileId: 'example-full-management',
+      levelId: 'power-user',
+      roleName: 'ExampleInfrastructureManagerUser',
+      token: 'tok-1',
+    });
+  });
+
   it('offers Retry now, Copy ARN and Discard for a report waiting to be delivered', async () => {
     const setup = {
       id: 's1',
