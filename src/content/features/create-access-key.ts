@@ -94,8 +94,11 @@ export const createAccessKey: Feature = {
     );
     if (!keyId || signal.aborted) return;
     await settled(signal);
-    findButton(document, labelsFor('show', context.language))?.click();
+    const reveal = findButton(document, labelsFor('show', context.language));
+    reveal?.click();
     let key = await waitFor(readKey, { signal, timeoutMs: 5000 });
+    // Masked again once read: the secret stays on screen no longer than the console would keep it.
+    if (reveal) findButton(document, labelsFor('hide', context.language))?.click();
     if (!key) {
       context.miss('secret-access-key');
       show(6, 'Send the key yourself', [
@@ -145,7 +148,7 @@ export const createAccessKey: Feature = {
         },
         {
           status: 'todo',
-          text: `"Send" gives both to ${setup.serviceName} once, over HTTPS. Crossrole stores neither.`,
+          text: `"Send" gives both to ${setup.serviceName} once, over HTTPS. Crossrole keeps no copy of the secret.`,
         },
       ],
       [{ label: `Send to ${setup.serviceName}`, primary: true, run: send }],

@@ -31,6 +31,7 @@ export const LABELS = {
   createAccessKey: { en: ['Create access key'], ja: ['アクセスキーを作成'] },
   thirdParty: { en: ['Third-party service'], ja: ['サードパーティーサービス'] },
   show: { en: ['Show'], ja: ['表示'] },
+  hide: { en: ['Hide'], ja: ['非表示'] },
   descriptionTag: { en: ['Description tag value'], ja: ['説明タグ値'] },
 } as const satisfies Record<string, Record<Language, readonly string[]>>;
 

@@ -376,3 +376,146 @@ describe('storage', () => {
     expect((await handleMessage({ type: 'setup.start', evil: true }, popup)).ok).toBe(false);
   });
 });
+
+describe('access keys (contract §4)', () => {
+  const USER = 'ExampleInfrastructureManagerUser';
+  const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+  const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+  /** An access-keys setup whose user the console has just created, as the content script tells it. */
+  async function userCreated() {
+    fake.current.granted.add('https://api.infra.example.com/*');
+    const started = await handleMessage(
+      {
+        type: 'setup.start',
+        mode: 'access-keys',
+        profileId: 'example-full-management',
+        levelId: 'power-user',
+        optionIds: [],
+        partition: 'aws',
+        roleName: USER,
+        roleDescription: '',
+        externalId: 'infra-abcdefghijklmnopqrstuv',
+        token: 'infra-token-456',
+      },
+      popup,
+    );
+    if (!started.ok) throw new Error(started.error);
+    const { setupId, url } = started.value as { setupId: string; url: string };
+    const tabId = (await fake.current.browser.tabs.create.mock.results[0]!.value).id as number;
+    const consoleTab = tab(tabId, url);
+    await handleMessage({ type: 'content.hello', route: '/users/create' }, consoleTab);
+    const created = await handleMessage(
+      { type: 'content.userCreated', setupId, userName: USER },
+      consoleTab,
+    );
+    expect(created.ok).toBe(true);
+    return { setupId, url, consoleTab, tabId };
+  }
+
+  const keyEvent = (setupId: string, extra: Record<string, unknown> = {}) => ({
+    type: 'content.accessKey',
+    setupId,
+    userName: USER,
+    sessionAccountId: ACCOUNT,
+    arnTexts: [`arn:aws:iam::${ACCOUNT}:user/${USER}`],
+    accessKeyId: KEY_ID,
+    secretAccessKey: SECRET,
+    ...extra,
+  });
+
+  const everythingStored = () =>
+    JSON.stringify([
+      fake.current.browser.storage.local.dump(),
+      fake.current.browser.storage.session.dump(),
+    ]);
+
+  it('opens Create user with the level policies, then sends the key once with the token and keeps no copy', async () => {
+    const { setupId, url, consoleTab } = await userCreated();
+    const link = new URL(url);
+    expect(link.hash).toMatch(/^#\/users\/create/);
+    expect(new URLSearchParams(link.hash.split('?')[1]).getAll('policies')).toEqual([
+      'arn:aws:iam::aws:policy/PowerUserAccess',
+    ]);
+    const sent = await handleMessage(keyEvent(setupId), consoleTab);
+    expect(sent).toEqual({ ok: true, value: null });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [target, init] = fetchMock.mock.calls[0]!;
+    expect(String(target)).toBe('https://api.infra.example.com/crossrole/v1/connections');
+    const headers = init!.headers as Record<string, string>;
+    expect(headers.Authorization).toBe('Bearer infra-token-456');
+    expect(headers['Idempotency-Key']).toBe(setupId);
+    expect(JSON.parse(String(init!.body))).toMatchObject({
+      event: 'access-key.created',
+      userArn: `arn:aws:iam::${ACCOUNT}:user/${USER}`,
+      accessKeyId: KEY_ID,
+      secretAccessKey: SECRET,
+      policyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
+    });
+    expect((await state()).setups[0]).toMatchObject({
+      state: 'delivered',
+      delivery: { status: 'delivered' },
+    });
+    // Neither the secret nor the token outlives the delivery in storage.
+    expect(everythingStored()).not.toContain(SECRET);
+    expect(everythingStored()).not.toContain('infra-token-456');
+    // A second press, or a replay, sends nothing more.
+    expect((await handleMessage(keyEvent(setupId), consoleTab)).ok).toBe(false);
+    await deliverDue();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells the customer to deactivate the key when the service refuses it, and stores no secret', async () => {
+    const { setupId, consoleTab } = await userCreated();
+    answers = [{ status: 422, body: { message: 'This account is already connected' } }];
+    const sent = await handleMessage(keyEvent(setupId), consoleTab);
+    expect(sent.ok).toBe(false);
+    expect(!sent.ok && sent.error).toMatch(
+      /already connected.*Deactivate access key AKIAIOSFODNN7EXAMPLE .*create another/,
+    );
+    const [setup] = (await state()).setups;
+    expect(setup).toMatchObject({ state: 'failed' });
+    expect(setup!.problem).toMatch(/Deactivate access key AKIAIOSFODNN7EXAMPLE/);
+    expect(everythingStored()).not.toContain(SECRET);
+    await deliverDue();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('retries a network error with the same Idempotency-Key, then delivers', async () => {
+    const { setupId, consoleTab } = await userCreated();
+    answers = ['network-error'];
+    expect((await handleMessage(keyEvent(setupId), consoleTab)).ok).toBe(true);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    const keys = fetchMock.mock.calls.map(
+      ([, init]) => (init!.headers as Record<string, string>)['Idempotency-Key'],
+    );
+    expect(keys).toEqual([setupId, setupId]);
+  });
+
+  it('sends nothing for another user, another account, another tab, or before the user exists', async () => {
+    const { setupId, consoleTab, tabId } = await userCreated();
+    const other = await handleMessage(keyEvent(setupId, { userName: 'SomeoneElse' }), consoleTab);
+    expect(!other.ok && other.error).toMatch(/belongs to "SomeoneElse"/);
+    const account = await handleMessage(
+      keyEvent(setupId, { arnTexts: [`arn:aws:iam::444455556666:user/${USER}`] }),
+      consoleTab,
+    );
+    expect(!account.ok && account.error).toMatch(/Nothing was sent/);
+    const session = await handleMessage(
+      keyEvent(setupId, { sessionAccountId: '444455556666' }),
+      tab(tabId, 'https://111122223333-abcd.us-east-1.console.aws.amazon.com/iam/home'),
+    );
+    expect(session.ok).toBe(false);
+    const elsewhere = await handleMessage(keyEvent(setupId), tab(tabId + 1));
+    expect(elsewhere.ok).toBe(false);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect((await state()).setups[0]).toMatchObject({ state: 'role-created' });
+  });
+
+  it('refuses a malformed secret at the message boundary', async () => {
+    const { setupId, consoleTab } = await userCreated();
+    const bad = await handleMessage(keyEvent(setupId, { secretAccessKey: 'short' }), consoleTab);
+    expect(bad.ok).toBe(false);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
