@@ -227,9 +227,93 @@ describe('the other onboarding flows', () => {
     expect(roleOf('ExampleOperationsRole')!.attachedPolicyArns).toHaveLength(3);
   });
 
-  it.todo(
-    'full management with the access-keys method (issue 9 has not landed: the role method is covered above)',
-  );
+  it('full management with the access-keys method: the user, its policies, and the key sent once and kept nowhere', async () => {
+    const logged: string[] = [];
+    const listen = (page: Page) => page.on('console', (m) => logged.push(m.text()));
+    session.worker.on('console', (m) => logged.push(m.text()));
+    const popup = await customer.openPopup();
+    listen(popup);
+    const code = encodeConnectionCode({
+      profile: localProfile('example-full-management'),
+      token: 'infra-token-456',
+      expiresAt: '2099-01-01T00:00:00Z',
+    });
+    await importInPopup(popup, code);
+    await expect
+      .poll(() =>
+        popup.getByRole('radio', { name: /^Example Infrastructure Manager \(local\)/ }).isChecked(),
+      )
+      .toBe(true);
+    // The second choice, behind its warning: a role is the safer one.
+    await popup.getByText('Use an IAM user with access keys instead').click();
+    await expect.poll(() => popup.getByText(/A role is the safer choice/).count()).toBe(1);
+    await expect
+      .poll(() => popup.getByText(/create the IAM user ExampleInfrastructureManagerUser/).count())
+      .toBe(1);
+    await saveScreenshot(popup, 'popup/access-keys-choice.png');
+    const opened = session.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Create a user and access key' }).click();
+    const page = await opened;
+    customer.trackVisits(page);
+    listen(page);
+    // A clipboard the test can read: whatever Crossrole does, the secret must never land there.
+    await page.waitForURL(/\/iam\/home/);
+    const consoleOrigin = new URL(page.url()).origin;
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: consoleOrigin,
+    });
+
+    await customer.waitForPanelTitle(page, 'Ready: press Create user', 60_000);
+    await saveScreenshot(page, 'panel/create-user.png');
+    await customer.click(page.getByRole('button', { name: 'Create user', exact: true }));
+    await customer.waitForPanelTitle(page, 'Confirm, then create the key', 30_000);
+    await saveScreenshot(page, 'panel/create-access-key.png');
+    await customer.click(page.getByLabel(/I understand the above recommendation/));
+    await customer.click(page.getByRole('button', { name: 'Next', exact: true }));
+    await customer.click(page.getByRole('button', { name: 'Create access key', exact: true }));
+    const name = /^Send to /;
+    await customer.waitForPanelTitle(page, /^Send this key to /, 30_000);
+    await saveScreenshot(page, 'panel/send-access-key.png');
+    await customer.click(customer.panel(page).getByRole('button', { name }));
+    await customer.waitForPanelTitle(page, /^Sent to /, 30_000);
+
+    const userName = 'ExampleInfrastructureManagerUser';
+    const user = replica.iam.user(userName)!;
+    expect(user.attachedPolicyArns).toEqual(['arn:aws:iam::aws:policy/PowerUserAccess']);
+    const [key] = replica.iam.accessKeys(userName);
+    expect(replica.iam.accessKeys(userName)).toHaveLength(1);
+    const keys = service.accessKeys().filter((k) => k.userArn === user.arn);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatchObject({
+      event: 'access-key.created',
+      accessKeyId: key!.accessKeyId,
+      secretAccessKey: key!.secretAccessKey,
+      accountId: '111122223333',
+      policyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
+    });
+    const posts = service
+      .requests()
+      .filter((r) => r.method === 'POST' && r.idempotencyKey === keys[0]!.setupId);
+    expect(posts).toHaveLength(1);
+
+    const secret = key!.secretAccessKey;
+    const stored = await session.worker.evaluate(async () =>
+      JSON.stringify([
+        await chrome.storage.local.get(null),
+        await chrome.storage.session.get(null),
+      ]),
+    );
+    expect(stored).toContain(keys[0]!.setupId); // the setup is there ...
+    expect(stored).not.toContain(secret); // ... the secret is not
+    expect(logged.join('\n')).not.toContain(secret);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain(secret);
+    // The popup shows the setup as delivered, with the user, not a role to check.
+    const after = await customer.openPopup();
+    await expect
+      .poll(() => after.getByText(/ExampleInfrastructureManagerUser/).count())
+      .toBeGreaterThan(0);
+    await saveScreenshot(after, 'popup/access-key-delivered.png');
+  });
 
   it('updates the External ID in an existing role, keeping its other statements', async () => {
     const other = {
