@@ -1,10 +1,15 @@
 // Serves the IAM console replica (tests/console-replica, built into .build/console-replica) at the
-// real console URLs of every partition, through Playwright routing, and answers the replica's API
-// calls from a SimulatedIam in Node. No network: everything is fulfilled in the test process.
+// real console URLs of every partition, and answers the replica's API calls from a SimulatedIam
+// in Node. One responder, two transports: Playwright routing for Chromium (no network at all),
+// and for Firefox a loopback HTTPS proxy that the browser is pointed at (see firefox.ts).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
-import type { BrowserContext, Route } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import selfsigned from 'selfsigned';
 import { ROOT } from './browser.ts';
 import {
   SimulatedIam,
@@ -67,6 +72,13 @@ export interface ConsoleReplica {
   uninstall(): Promise<void>;
 }
 
+/** What the replica answers to one request, whatever carried it. */
+export interface ReplicaResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
 /** Every console host of every partition, bare or with a region / multi-session prefix. */
 export const CONSOLE_IAM_URL =
   /^https:\/\/(?:[a-z0-9-]+\.)*console\.(?:aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com|amazonaws-eusc\.eu)\/(?:iam|iamv2)(?:[/?#].*)?$/i;
@@ -122,10 +134,11 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/</g, '&lt;');
 }
 
-export async function installConsoleReplica(
-  context: BrowserContext,
-  initial: ReplicaOptions = {},
-): Promise<ConsoleReplica> {
+type Responder = Omit<ConsoleReplica, 'uninstall'> & {
+  respond(request: { method: string; url: string; body: string | null }): Promise<ReplicaResponse>;
+};
+
+async function createResponder(initial: ReplicaOptions): Promise<Responder> {
   const indexFile = path.join(REPLICA_DIR, 'index.html');
   if (!existsSync(indexFile)) {
     throw new Error(
@@ -217,68 +230,71 @@ export async function installConsoleReplica(
       .replace('<html lang="en">', `<html lang="${replicaOptions.language}">`);
   }
 
-  async function serveAsset(route: Route, rel: string): Promise<void> {
+  const notFound: ReplicaResponse = {
+    status: 404,
+    headers: { 'content-type': 'text/plain' },
+    body: 'Not found',
+  };
+  const json = (status: number, body: unknown): ReplicaResponse => ({
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+  async function serveAsset(rel: string): Promise<ReplicaResponse> {
     const file = path.resolve(REPLICA_DIR, 'assets', rel);
-    if (!file.startsWith(path.join(REPLICA_DIR, 'assets') + path.sep)) {
-      await route.fulfill({ status: 404, body: 'Not found' });
-      return;
-    }
+    if (!file.startsWith(path.join(REPLICA_DIR, 'assets') + path.sep)) return notFound;
     let body = assetCache.get(file);
     if (!body) {
       try {
         body = await readFile(file);
       } catch {
-        await route.fulfill({ status: 404, body: 'Not found' });
-        return;
+        return notFound;
       }
       assetCache.set(file, body);
     }
-    await route.fulfill({
+    return {
       status: 200,
       body,
       headers: {
         'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
       },
-    });
+    };
   }
 
-  const handler = async (route: Route): Promise<void> => {
-    const request = route.request();
-    const url = new URL(request.url());
+  async function respond(request: {
+    method: string;
+    url: string;
+    body: string | null;
+  }): Promise<ReplicaResponse> {
+    const url = new URL(request.url);
     const partition = partitionOfHost(url.hostname);
     const api = /^\/(?:iam|iamv2)\/replica-api\/([A-Za-z]+)$/.exec(url.pathname);
     if (api) {
       let input: unknown;
       try {
-        input = request.postData() ? JSON.parse(request.postData()!) : {};
+        input = request.body ? JSON.parse(request.body) : {};
       } catch {
-        await route.fulfill({ status: 400, json: { message: 'Request body is not JSON.' } });
-        return;
+        return json(400, { message: 'Request body is not JSON.' });
       }
       const { status, body } = iamFor(partition).handle(api[1]!, input);
-      await route.fulfill({ status, json: body });
-      return;
+      return json(status, body);
     }
     const asset = /\/assets\/([^?#]+)$/.exec(url.pathname);
-    if (asset) {
-      await serveAsset(route, decodeURIComponent(asset[1]!));
-      return;
-    }
+    if (asset) return serveAsset(decodeURIComponent(asset[1]!));
     if (/^\/(?:iam|iamv2)(?:\/(?:home\/?)?)?$/.test(url.pathname)) {
-      await route.fulfill({
+      return {
         status: 200,
         body: renderIndex(url),
         headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-      });
-      return;
+      };
     }
-    await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
-  };
-
-  await context.route(CONSOLE_IAM_URL, handler);
+    return notFound;
+  }
 
   return {
+    respond,
     get iam() {
       return iamFor('aws');
     },
@@ -301,8 +317,112 @@ export async function installConsoleReplica(
     url(partition: Partition = 'aws', hashRoute = '/roles', region?: string) {
       return consoleUrl(partition, hashRoute, region);
     },
+  };
+}
+
+/** Wraps a responder so getters (iam, options) stay live on the object handed to tests. */
+function withTransport<T extends { uninstall(): Promise<void> }>(
+  responder: Responder,
+  extra: T,
+): Responder & T {
+  return Object.assign(Object.create(responder) as Responder, extra);
+}
+
+/** Serves the replica to a Playwright context by routing; nothing reaches the network. */
+export async function installConsoleReplica(
+  context: BrowserContext,
+  initial: ReplicaOptions = {},
+): Promise<ConsoleReplica> {
+  const responder = await createResponder(initial);
+  const handler = async (route: import('playwright-core').Route): Promise<void> => {
+    const request = route.request();
+    const answer = await responder.respond({
+      method: request.method(),
+      url: request.url(),
+      body: request.postData(),
+    });
+    await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
+  };
+  await context.route(CONSOLE_IAM_URL, handler);
+  return withTransport(responder, {
     async uninstall() {
       await context.unroute(CONSOLE_IAM_URL, handler);
     },
-  };
+  });
+}
+
+export interface ProxiedConsoleReplica extends ConsoleReplica {
+  /** Loopback port of the HTTP proxy to set as the browser's HTTPS proxy. */
+  readonly proxyPort: number;
+  /** Hosts the browser asked to reach through the proxy that the replica does not serve. */
+  readonly refusedHosts: string[];
+}
+
+/**
+ * Serves the replica through a loopback HTTPS proxy, for browsers Playwright cannot route
+ * (Firefox over Marionette). The browser sends CONNECT for console hosts; the proxy ends TLS
+ * itself with a throwaway self-signed certificate (the driver accepts it for this session only)
+ * and answers from the same responder. Any other host is refused: the test stays offline.
+ */
+export async function serveConsoleReplicaByProxy(
+  initial: ReplicaOptions = {},
+): Promise<ProxiedConsoleReplica> {
+  const responder = await createResponder(initial);
+  const pems = await selfsigned.generate(
+    [{ name: 'commonName', value: 'Crossrole test console replica' }],
+    { keyType: 'ec', notAfterDate: new Date(Date.now() + 2 * 24 * 3600 * 1000) },
+  );
+  const sockets = new Set<Socket>();
+  const tlsServer = https.createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = `https://${req.headers.host ?? ''}${req.url ?? '/'}`;
+      const reply = CONSOLE_IAM_URL.test(url)
+        ? responder.respond({
+            method: req.method ?? 'GET',
+            url,
+            body: chunks.length ? Buffer.concat(chunks).toString('utf8') : null,
+          })
+        : Promise.resolve({ status: 404, headers: {}, body: 'Not found' });
+      void reply.then(
+        (answer) => {
+          res.writeHead(answer.status, answer.headers);
+          res.end(answer.body);
+        },
+        (error: unknown) => {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(String(error));
+        },
+      );
+    });
+  });
+  const refusedHosts: string[] = [];
+  const proxy = http.createServer((_req, res) => {
+    res.writeHead(405, { 'content-type': 'text/plain' });
+    res.end('Only CONNECT to console hosts');
+  });
+  proxy.on('connect', (req: http.IncomingMessage, socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    const host = (req.url ?? '').replace(/:443$/, '');
+    if (!CONSOLE_IAM_URL.test(`https://${host}/iam/`)) {
+      refusedHosts.push(host);
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    tlsServer.emit('connection', socket);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyPort = (proxy.address() as AddressInfo).port;
+  return withTransport(responder, {
+    proxyPort,
+    refusedHosts,
+    async uninstall() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      tlsServer.close();
+    },
+  });
 }
