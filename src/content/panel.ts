@@ -175,25 +175,27 @@ export class GuidePanel {
     this.place();
   }
 
-  /** Puts the panel in the first corner where it covers none of the console's buttons. */
+  /**
+   * Puts the panel in the first corner where it covers none of the console's buttons, or else the
+   * one covering the fewest, never the highlighted one the customer must press. It stays open:
+   * its own buttons may be the next step (collapsing is the customer's choice).
+   */
   private place(): void {
     const buttons = [...document.querySelectorAll('button, a[role="button"], input[type="submit"]')]
       .map((b) => b.getBoundingClientRect())
       .filter((r) => r.width > 0 && r.height > 0);
-    let placed = false;
+    const target = this.target?.isConnected ? this.target.getBoundingClientRect() : null;
+    let best: { corner: (typeof CORNERS)[number]; cost: number } | null = null;
     for (const corner of CORNERS) {
       this.setCorner(corner);
       const box = this.panel.getBoundingClientRect();
-      if (!buttons.some((b) => overlaps(box, b))) {
-        placed = true;
-        break;
-      }
+      const cost =
+        (target && overlaps(box, target) ? 1000 : 0) +
+        buttons.filter((b) => overlaps(box, b)).length;
+      if (!best || cost < best.cost) best = { corner, cost };
+      if (cost === 0) break;
     }
-    if (!placed && !collapsed) {
-      this.panel.classList.add('collapsed');
-      this.setCorner('bottom-left');
-    }
-    const target = this.target?.isConnected ? this.target.getBoundingClientRect() : null;
+    if (best) this.setCorner(best.corner);
     this.highlightBox.hidden = this.caption.hidden = !target;
     if (target) {
       Object.assign(this.highlightBox.style, {
