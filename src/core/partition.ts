@@ -20,6 +20,30 @@ export const CONSOLE_DOMAINS: Record<Partition, string> = {
   'aws-eusc': 'console.amazonaws-eusc.eu',
 };
 
+/**
+ * The console hosts Crossrole must be allowed on, as permission patterns. The browser grants them
+ * with the content scripts at install, but Firefox lets the customer revoke them (and Chrome's
+ * "site access" can withhold them); the popup checks and asks again.
+ */
+export const CONSOLE_ORIGIN_PATTERNS: readonly string[] = Object.values(CONSOLE_DOMAINS).map(
+  (domain) => `https://*.${domain}/*`,
+);
+
+/**
+ * Whether granted origins (`permissions.getAll()`) cover every partition's console. Read from the
+ * list rather than `permissions.contains`, which in Chrome ignores hosts granted through content
+ * scripts. A pattern counts when its host is the console domain's wildcard or broader.
+ */
+export function coversConsole(granted: readonly string[]): boolean {
+  return Object.values(CONSOLE_DOMAINS).every((domain) =>
+    granted.some((pattern) => {
+      if (pattern === '<all_urls>') return true;
+      const match = /^(\*|https):\/\/([^/]+)\//.exec(pattern);
+      return match?.[2] === '*' || match?.[2] === `*.${domain}`;
+    }),
+  );
+}
+
 /** Where a console link for the partition goes when no region is known. */
 export const DEFAULT_CONSOLE_HOSTS: Record<Partition, string> = {
   aws: 'console.aws.amazon.com',

@@ -28,6 +28,8 @@ export function App(props: { api: PopupApi }) {
     Record<string, { token: string | null; externalId: string | null }>
   >({});
   const [notice, setNotice] = useState<string | null>(null);
+  // False when the customer revoked Crossrole's access to the console (Firefox lets them).
+  const [consoleAccess, setConsoleAccess] = useState(true);
 
   useEffect(() => {
     const load = () =>
@@ -40,6 +42,7 @@ export function App(props: { api: PopupApi }) {
       );
     void load();
     void api.activeConsoleTab().then(setConsoleTab, () => setConsoleTab(null));
+    void api.hasConsoleAccess().then(setConsoleAccess, () => setConsoleAccess(false));
     return api.onChange(() => void load());
   }, [api]);
 
@@ -86,6 +89,20 @@ export function App(props: { api: PopupApi }) {
           {consoleTab ? t('tabIsConsole', consoleTab.partition) : t('tabIsNotConsole')}
         </p>
       </header>
+      {!consoleAccess && (
+        <div class="access" role="alert">
+          <p>{t('consoleAccessMissing')}</p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() =>
+              void api.requestConsoleAccess().then(setConsoleAccess, () => setConsoleAccess(false))
+            }
+          >
+            {t('allowConsoleAccess')}
+          </button>
+        </div>
+      )}
       {notice && (
         <p class="notice" role="status">
           {notice}
@@ -139,6 +156,7 @@ export function App(props: { api: PopupApi }) {
           profile={selected}
           code={codes[selected.id] ?? null}
           consoleTab={consoleTab}
+          consoleAccess={consoleAccess}
           onStarted={setNotice}
         />
       )}

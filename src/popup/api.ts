@@ -9,6 +9,7 @@ import type {
   SetupStarted,
   SetupStartInput,
 } from '../core/messages.ts';
+import { CONSOLE_ORIGIN_PATTERNS, coversConsole } from '../core/partition.ts';
 import type { ServiceProfile } from '../core/profile.ts';
 
 export interface PopupApi {
@@ -26,6 +27,10 @@ export interface PopupApi {
   hasOrigin(origin: string): Promise<boolean>;
   /** Asks the browser for a report origin; must run inside a click handler. */
   requestOrigin(origin: string): Promise<boolean>;
+  /** Whether the content scripts may run on every partition's console (the customer can revoke it). */
+  hasConsoleAccess(): Promise<boolean>;
+  /** Asks the browser for the console hosts again; must run inside a click handler. */
+  requestConsoleAccess(): Promise<boolean>;
   copy(text: string): Promise<void>;
   /** Calls back whenever the background's state changes; returns the unsubscribe. */
   onChange(callback: () => void): () => void;
@@ -65,6 +70,9 @@ export const browserApi: PopupApi = {
   clearDiagnostics: () => send<null>({ type: 'diagnostics.clear' }),
   hasOrigin: (origin) => browser.permissions.contains({ origins: [originPermission(origin)] }),
   requestOrigin: (origin) => browser.permissions.request({ origins: [originPermission(origin)] }),
+  hasConsoleAccess: async () => coversConsole((await browser.permissions.getAll()).origins ?? []),
+  requestConsoleAccess: () =>
+    browser.permissions.request({ origins: [...CONSOLE_ORIGIN_PATTERNS] }),
   copy: (text) => navigator.clipboard.writeText(text),
   onChange(callback) {
     const listener = (_changes: unknown, area: string) => {

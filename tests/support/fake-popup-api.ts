@@ -15,6 +15,8 @@ export type FakeApi = PopupApi & {
   calls: { method: string; args: unknown[] }[];
   state_: PopupStateValue;
   grant: boolean;
+  /** Whether the console hosts are allowed (the customer may have revoked them). */
+  consoleAccess: boolean;
   copied: string[];
 };
 
@@ -24,6 +26,7 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
   const api: FakeApi = {
     calls,
     grant: true,
+    consoleAccess: true,
     copied: [],
     state_: { setups: [], importedProfiles: [], connections: [], diagnostics: [], ...overrides },
     builtinProfiles: EXAMPLES,
@@ -43,6 +46,12 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
     clearDiagnostics: async () => (record('clearDiagnostics'), { ok: true, value: null }),
     hasOrigin: async () => api.grant,
     requestOrigin: async (origin) => (record('requestOrigin', origin), api.grant),
+    hasConsoleAccess: async () => api.consoleAccess,
+    requestConsoleAccess: async () => {
+      record('requestConsoleAccess');
+      api.consoleAccess = api.grant;
+      return api.grant;
+    },
     copy: async (text) => void api.copied.push(text),
     onChange: () => () => undefined,
     now: () => new Date('2026-11-24T12:00:00Z'),

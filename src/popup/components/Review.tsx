@@ -26,6 +26,8 @@ export function Review(props: {
   profile: ServiceProfile;
   code: { token: string | null; externalId: string | null } | null;
   consoleTab: ConsoleTab | null;
+  /** Without it no content script runs: nothing would be filled or captured. */
+  consoleAccess: boolean;
   onStarted: (message: string) => void;
 }) {
   const { api, profile, code } = props;
@@ -74,6 +76,7 @@ export function Review(props: {
     ...(sizeProblem ? [sizeProblem] : []),
     ...(externalId ? [] : [t('needsCode', profile.name)]),
     ...(profile.report.auth === 'token' && !code?.token ? [t('needsCode', profile.name)] : []),
+    ...(props.consoleAccess ? [] : [t('needsConsoleAccess')]),
   ];
   const continueHere =
     props.consoleTab && props.consoleTab.partition === partition ? props.consoleTab : null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildManifest, originPattern, FIREFOX_ID } from '../../../scripts/manifest.ts';
+import { CONSOLE_ORIGIN_PATTERNS, coversConsole } from '../../../src/core/partition.ts';
 
 const CONSOLE_HOSTS = [
   'https://*.console.aws.amazon.com/',
@@ -33,6 +34,14 @@ describe('the manifest for each browser', () => {
         ).toBe(true);
       }
       for (const h of CONSOLE_HOSTS) expect(matches).toContain(`${h}iam/*`);
+      // What the popup asks for again when the customer revoked it covers exactly these hosts.
+      expect(CONSOLE_ORIGIN_PATTERNS).toEqual(CONSOLE_HOSTS.map((h) => `${h}*`));
+      expect(coversConsole(matches)).toBe(true);
+      expect(coversConsole(CONSOLE_ORIGIN_PATTERNS)).toBe(true);
+      // One partition revoked is enough to ask again.
+      expect(coversConsole(matches.filter((m) => !m.includes('amazonaws.cn')))).toBe(false);
+      expect(coversConsole(['https://*/*'])).toBe(true);
+      expect(coversConsole(['http://*/*', 'https://console.aws.amazon.com/*'])).toBe(false);
     });
 
     it(`${browser}: reaches only the built-in profiles' report origins without asking`, () => {

@@ -150,6 +150,28 @@ describe('popup', () => {
     });
   });
 
+  it('asks again for the console when the customer revoked it, and starts nothing until allowed', async () => {
+    const api = fakePopupApi();
+    api.consoleAccess = false;
+    render(<App api={api} />);
+    const alert = await screen.findByText(/Crossrole may not run on the AWS console/);
+    expect(alert.closest('[role="alert"]')).toBeTruthy();
+    const open = screen.getByRole('button', { name: 'Open in AWS console' }) as HTMLButtonElement;
+    expect(open.disabled).toBe(true);
+    api.grant = false; // the customer says no in the browser's prompt
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on the AWS console' }));
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.method === 'requestConsoleAccess')).toHaveLength(1),
+    );
+    expect(screen.getByText(/Crossrole may not run on the AWS console/)).toBeTruthy();
+    api.grant = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on the AWS console' }));
+    await waitFor(() =>
+      expect(screen.queryByText(/Crossrole may not run on the AWS console/)).toBeNull(),
+    );
+    expect(open.disabled).toBe(false);
+  });
+
   it('offers Retry now, Copy ARN and Discard for a report waiting to be delivered', async () => {
     const setup = {
       id: 's1',
