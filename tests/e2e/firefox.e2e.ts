@@ -13,6 +13,7 @@ import {
   type FirefoxSession,
 } from '../support/firefox.ts';
 import { startReferenceService, type ReferenceService } from '../reference-service/server.ts';
+import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 
 let service: ReferenceService;
 let replica: ProxiedConsoleReplica;
@@ -38,18 +39,29 @@ afterEach(async () => {
 
 // Page-side finders, run in the tab by Marionette. Each returns an element reference or null.
 const BUTTON = `return [...document.querySelectorAll('button')].find(
-  (b) => b.textContent.trim() === arguments[0] && !b.disabled) ?? null;`;
+  (b) => b.textContent.trim() === arguments[0] && !b.disabled && b.getClientRects().length > 0) ?? null;`;
 const RADIO_LABELLED = `return [...document.querySelectorAll('input[type=radio]')].find(
   (r) => (r.labels?.[0]?.textContent ?? '').trim().startsWith(arguments[0])) ?? null;`;
 const PANEL = `const root = document.querySelector('crossrole-guide')?.shadowRoot;`;
-const PANEL_TITLE = `${PANEL} return root?.querySelector('h2')?.textContent ?? null;`;
 const PANEL_BUTTON = `${PANEL} return [...(root?.querySelectorAll('button') ?? [])].find(
   (b) => b.textContent.trim().startsWith(arguments[0])) ?? null;`;
 
 async function clickButton(name: string, timeoutMs = 30_000): Promise<void> {
-  await firefox.click(
+  await clickFound(
+    name,
     await firefox.waitFor<ElementRef>(`button "${name}"`, BUTTON, timeoutMs, name),
   );
+}
+
+async function clickFound(name: string, button: ElementRef): Promise<void> {
+  try {
+    await firefox.click(button);
+  } catch (error) {
+    const shot = await firefox.screenshot(`failed-click-${name.replace(/\W+/g, '-')}.png`);
+    throw new Error(`Clicking "${name}" failed (see ${shot}): ${String(error)}`, {
+      cause: error,
+    });
+  }
 }
 
 async function waitForPanelTitle(title: string | RegExp, timeoutMs = 30_000): Promise<string> {
@@ -61,6 +73,13 @@ async function waitForPanelTitle(title: string | RegExp, timeoutMs = 30_000): Pr
      return new RegExp(arguments[0]).test(t) ? t : null;`,
     timeoutMs,
     pattern,
+  );
+}
+
+async function clickPanelButton(name: string): Promise<void> {
+  await clickFound(
+    name,
+    await firefox.waitFor<ElementRef>(`panel button "${name}"`, PANEL_BUTTON, 30_000, name),
   );
 }
 
@@ -117,5 +136,119 @@ describe('Firefox ESR', () => {
       client: { browser: 'firefox' },
     });
     expect(JSON.stringify(role.trustPolicy)).toContain(connection.report.externalId);
+  });
+
+  it('imported profile: the custom policy first, then the trust-policy paste into the Ace editor (page world)', async () => {
+    const before = service.connections().length;
+    await openPopup();
+    const profile = structuredClone(
+      EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cloud-diagrams'),
+    ) as Record<string, unknown>;
+    Object.assign(profile, { id: 'cloud-diagrams-local', name: 'Cloud Diagrams (local)' });
+    profile.report = { ...(profile.report as object), url: service.url };
+    await firefox.click(
+      await firefox.waitFor<ElementRef>(
+        'the import form',
+        `return [...document.querySelectorAll('summary')].find((s) => s.textContent.startsWith('Add a service')) ?? null;`,
+      ),
+    );
+    // The profile is long JSON: set it as a paste would, then the customer's clicks are real.
+    await firefox.run(
+      `const field = document.getElementById(document.querySelector('label[for]')
+         && [...document.querySelectorAll('label')].find((l) => l.textContent === 'Profile or connection code').htmlFor);
+       field.value = arguments[0];
+       field.dispatchEvent(new Event('input', { bubbles: true }));`,
+      JSON.stringify(profile),
+    );
+    await clickButton('Import');
+    await clickButton('Confirm and allow');
+    await firefox.waitFor(
+      'the imported service selected',
+      `return [...document.querySelectorAll('input[type=radio]')].some(
+         (r) => r.checked && r.labels[0].textContent.startsWith('Cloud Diagrams (local)'));`,
+    );
+    const known = await firefox.tabs();
+    await clickButton('Open in AWS console');
+    await firefox.waitForNewTab(known);
+    await waitForPanelTitle('Create the policy ExampleCloudDiagramsRead', 60_000);
+    await clickButton('Create policy');
+    await waitForPanelTitle('Ready: press Create role', 60_000);
+    await clickButton('Create role');
+    await waitForPanelTitle('The trust policy needs a fix');
+    await clickPanelButton('Fix the trust policy');
+    await clickPanelButton('Paste the trust statement');
+    await waitForPanelTitle('Trust policy ready: press Update policy');
+    await firefox.screenshot('trust-paste.png');
+    await clickButton('Update policy');
+
+    const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1)!;
+    const role = replica.iam.role('ExampleCloudDiagramsRole')!;
+    const principals = (
+      role.trustPolicy as { Statement: { Principal: { AWS: string } }[] }
+    ).Statement.map((s) => s.Principal.AWS);
+    expect(principals).toEqual(['arn:aws:iam::210987654321:role/DiagramsScanner']);
+    expect(role.attachedPolicyArns).toEqual([
+      'arn:aws:iam::111122223333:policy/ExampleCloudDiagramsRead',
+    ]);
+    expect(connection.report).toMatchObject({ trustPolicyVerified: true, roleArn: role.arn });
+  });
+
+  it('keeps the report through an unloaded event page and delivers it once the service is back', async () => {
+    const before = service.connections().length;
+    service.setFaults({ down: true });
+    const popup = await openPopup();
+    const known = await firefox.tabs();
+    await clickButton('Open in AWS console');
+    const consoleTab = await firefox.waitForNewTab(known);
+    await waitForPanelTitle('Ready: press Create role', 60_000);
+    await clickButton('Create role');
+    await firefox.switchTo(popup);
+    const queued = async () =>
+      (await popupState()).setups[0] as unknown as {
+        id: string;
+        state: string;
+        delivery: { status: string; attempts: number } | null;
+      };
+    const deadline = Date.now() + 30_000;
+    while (((await queued())?.delivery?.attempts ?? 0) < 1 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 250));
+    const setup = await queued();
+    expect(setup).toMatchObject({ state: 'verified', delivery: { status: 'queued' } });
+
+    await firefox.terminateBackground();
+    service.setFaults({});
+    // Nothing pokes the background: its alarm wakes the event page, which sends from storage.
+    await firefox.switchTo(consoleTab);
+    const delivered = await service.waitForConnections(before + 1, 60_000);
+    expect(delivered.filter((c) => c.idempotencyKey === setup.id)).toHaveLength(1);
+  });
+
+  it('asks again for the console when the customer revoked it, then works', async () => {
+    await openPopup();
+    // What "Access your data for sites" → off in about:addons does.
+    await firefox.runAsync(
+      `await browser.permissions.remove({ origins: (await browser.permissions.getAll()).origins
+         .filter((o) => o.includes('.console.')) });`,
+    );
+    await firefox.run('location.reload();');
+    await firefox.waitFor(
+      'the console access alert',
+      `return document.querySelector('[role=alert]')?.textContent.includes('may not run on the AWS console');`,
+    );
+    const open = await firefox.run<boolean>(
+      `return [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Open in AWS console').disabled;`,
+    );
+    expect(open).toBe(true);
+    await firefox.screenshot('console-access-revoked.png');
+    await clickButton('Allow on the AWS console');
+    await firefox.waitFor(
+      'the alert to go',
+      `return !document.body.textContent.includes('may not run on the AWS console');`,
+    );
+    const known = await firefox.tabs();
+    await clickButton('Open in AWS console');
+    await firefox.waitForNewTab(known);
+    // The content script runs again: the wizard is filled.
+    await waitForPanelTitle('Ready: press Create role', 60_000);
   });
 });

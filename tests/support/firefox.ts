@@ -114,6 +114,8 @@ export interface FirefoxSession {
   /** Types into a focused field as the keyboard would. */
   type(element: ElementRef, text: string): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /** Unloads the extension's event page, as Firefox does after it has been idle. */
+  terminateBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -127,6 +129,9 @@ async function freeProfile(proxyPort: number): Promise<string> {
     'network.proxy.ssl': '127.0.0.1',
     'network.proxy.ssl_port': proxyPort,
     'network.proxy.no_proxies_on': '127.0.0.1,localhost',
+    // permissions.request() is granted without the doorhanger, as if the customer said yes: the
+    // tests click the extension's own "Allow" buttons, and nobody is there to answer Firefox.
+    'extensions.webextOptionalPermissionPrompts': false,
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'toolkit.telemetry.reportingpolicy.firstRun': false,
@@ -202,6 +207,8 @@ export async function launchFirefoxWithExtension(options: {
     { acceptInsecureCerts: true, 'moz:webdriverClick': true },
   );
   await marionette.command('Addon:Install', { path: FIREFOX_DIST, temporary: true });
+  // The size the Chromium tests use, so screenshots and the panel's placement compare.
+  await marionette.command('WebDriver:SetWindowRect', { width: 1280, height: 900 });
 
   const inChrome = async <T>(body: string, ...args: unknown[]): Promise<T> => {
     await marionette.command('Marionette:SetContext', { value: 'chrome' });
@@ -299,6 +306,12 @@ export async function launchFirefoxWithExtension(options: {
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, Buffer.from(value, 'base64'));
       return file;
+    },
+    async terminateBackground() {
+      await inChrome(
+        `return WebExtensionPolicy.getByID(arguments[0]).extension.terminateBackground();`,
+        ADDON_ID,
+      );
     },
     async close() {
       await marionette.command('WebDriver:DeleteSession').catch(() => undefined);
