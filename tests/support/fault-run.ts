@@ -3,7 +3,12 @@
 // scale. Each setup is started with the popup's own message (as "Open in AWS console" does),
 // filled by the content scripts on the console replica, and created by a click on Create role.
 import type { Page } from 'playwright-core';
-import { launchWithExtension, openPopup, stopServiceWorker } from './browser.ts';
+import {
+  launchWithExtension,
+  loadThroughReplica,
+  openPopup,
+  stopServiceWorker,
+} from './browser.ts';
 import { installConsoleReplica } from './console-replica.ts';
 import { startReferenceService } from '../reference-service/server.ts';
 
@@ -74,7 +79,7 @@ export async function deliveryUnderFaults(
     const one = async (i: number): Promise<void> => {
       const externalId = `demo-fault${i}-${crypto.randomUUID().slice(0, 8)}`;
       // Starting is serialised so each new tab is matched to its own setup; filling runs in parallel.
-      const started: Promise<Page> = opening.then(async () => {
+      const started: Promise<{ page: Page; url: string }> = opening.then(async () => {
         starting += 1;
         try {
           const opened = session.context.waitForEvent('page');
@@ -98,14 +103,15 @@ export async function deliveryUnderFaults(
           // Chrome stops only idle workers: not while the tab it just opened is still loading.
           const page = await opened;
           await page.waitForLoadState('domcontentloaded');
-          return page;
+          return { page, url: (reply as { value: { url: string } }).value.url };
         } finally {
           starting -= 1;
         }
       });
       opening = started.catch(() => undefined);
-      const page = await started;
+      const { page, url } = await started;
       pages.set(i, page);
+      await loadThroughReplica(page, url);
       await page
         .locator('crossrole-guide')
         .getByRole('heading', { name: 'Ready: press Create role' })
