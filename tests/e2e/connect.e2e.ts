@@ -3,7 +3,11 @@
 // the reference service. Assertions are on what the simulated IAM and the service really hold.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, type ExtensionSession } from '../support/browser.ts';
+import {
+  launchWithExtension,
+  loadThroughReplica,
+  type ExtensionSession,
+} from '../support/browser.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
 import { installConsoleReplica, type ConsoleReplica } from '../support/console-replica.ts';
 import { Customer, createRoleButton } from '../support/connect-driver.ts';
@@ -254,6 +258,7 @@ describe('the other onboarding flows', () => {
     const opened = session.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Create a user and access key' }).click();
     const page = await opened;
+    await loadThroughReplica(page);
     customer.trackVisits(page);
     listen(page);
     // A clipboard the test can read: whatever Crossrole does, the secret must never land there.
@@ -343,6 +348,7 @@ describe('the other onboarding flows', () => {
     const opened = session.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Update an existing role' }).click();
     const page = await opened;
+    await loadThroughReplica(page);
     await customer.click(
       customer.panel(page).getByRole('button', { name: 'Paste the trust statement' }),
     );

@@ -92,11 +92,12 @@ export async function launchWithExtension(
  * Playwright cannot route the first load of a tab an extension opens with `tabs.create`
  * (microsoft/playwright#21061): it goes to the real network, which test machines do not have,
  * and shows Chrome's error page, which Chrome then reloads on its own with a growing back-off.
- * Loading the URL once more goes through the route, as the real network would have served it.
+ * Reloading it at once retries the same URL through the route, as the real network would have
+ * served it the first time.
  */
-export async function loadThroughReplica(page: Page, url: string): Promise<void> {
+export async function loadThroughReplica(page: Page): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
-  if (page.url().startsWith('chrome-error:')) await page.goto(url);
+  if (page.url().startsWith('chrome-error:')) await page.reload();
 }
 
 /** Opens the popup as a page (the same document the toolbar button shows). */

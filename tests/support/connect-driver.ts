@@ -2,7 +2,7 @@
 // one driver, so what the demo shows is what the tests check and what the bench measures. It
 // counts the customer's effort (clicks, keystrokes, pastes, console pages visited) as it goes.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { openPopup, type ExtensionSession } from './browser.ts';
+import { loadThroughReplica, openPopup, type ExtensionSession } from './browser.ts';
 
 export type Effort = { clicks: number; keystrokes: number; pastes: number; pageVisits: number };
 
@@ -60,6 +60,7 @@ export class Customer {
     const opened = this.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Open in AWS console' }).click();
     const page = await opened;
+    await loadThroughReplica(page);
     this.trackVisits(page);
     return page;
   }

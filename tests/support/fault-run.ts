@@ -79,7 +79,7 @@ export async function deliveryUnderFaults(
     const one = async (i: number): Promise<void> => {
       const externalId = `demo-fault${i}-${crypto.randomUUID().slice(0, 8)}`;
       // Starting is serialised so each new tab is matched to its own setup; filling runs in parallel.
-      const started: Promise<{ page: Page; url: string }> = opening.then(async () => {
+      const started: Promise<Page> = opening.then(async () => {
         starting += 1;
         try {
           const opened = session.context.waitForEvent('page');
@@ -103,15 +103,15 @@ export async function deliveryUnderFaults(
           // Chrome stops only idle workers: not while the tab it just opened is still loading.
           const page = await opened;
           await page.waitForLoadState('domcontentloaded');
-          return { page, url: (reply as { value: { url: string } }).value.url };
+          return page;
         } finally {
           starting -= 1;
         }
       });
       opening = started.catch(() => undefined);
-      const { page, url } = await started;
+      const page = await started;
       pages.set(i, page);
-      await loadThroughReplica(page, url);
+      await loadThroughReplica(page);
       await page
         .locator('crossrole-guide')
         .getByRole('heading', { name: 'Ready: press Create role' })
