@@ -65,9 +65,9 @@ export function validateRoleName(name: string): string | null {
 }
 
 /**
- * The IAM user for the access-keys method, named after the profile's role so the two read as one
- * service's: "ExampleRole" gives "ExampleUser" (in the same case), any other name gets "-user". User names follow the
- * role-name rule (64 characters).
+ * The IAM user for the access-keys method, named after the profile's role so both read as the
+ * same service's: "ExampleRole" gives "ExampleUser" (same case), any other name gets "-user".
+ * User names follow the role-name rule (64 characters).
  */
 export function userNameForRole(roleName: string): string {
   const tail = roleName.slice(-4);
