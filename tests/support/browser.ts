@@ -97,7 +97,11 @@ export async function launchWithExtension(
  */
 export async function loadThroughReplica(page: Page): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
-  if (page.url().startsWith('chrome-error:')) await page.reload();
+  for (let attempt = 0; attempt < 3 && page.url().startsWith('chrome-error:'); attempt += 1) {
+    // Chrome's own reload can fire at the same moment and abort this one: either will do.
+    await page.reload().catch(() => undefined);
+    await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+  }
 }
 
 /** Opens the popup as a page (the same document the toolbar button shows). */
