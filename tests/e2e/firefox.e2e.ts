@@ -154,8 +154,9 @@ describe('Firefox ESR', () => {
     );
     // The profile is long JSON: set it as a paste would, then the customer's clicks are real.
     await firefox.run(
-      `const field = document.getElementById(document.querySelector('label[for]')
-         && [...document.querySelectorAll('label')].find((l) => l.textContent === 'Profile or connection code').htmlFor);
+      `const label = [...document.querySelectorAll('label')].find(
+         (l) => l.textContent === 'Profile or connection code');
+       const field = label.control;
        field.value = arguments[0];
        field.dispatchEvent(new Event('input', { bubbles: true }));`,
       JSON.stringify(profile),
