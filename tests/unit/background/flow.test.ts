@@ -86,11 +86,20 @@ async function state() {
   };
 }
 
+/** Starts a setup as the popup does and has the console tab it opened announce `route`. */
+async function startSetup(start: Record<string, unknown>, route: string) {
+  const started = await handleMessage({ type: 'setup.start', ...start }, popup);
+  if (!started.ok) throw new Error(started.error);
+  const { setupId, url } = started.value as { setupId: string; url: string };
+  const tabId = (await fake.current.browser.tabs.create.mock.results[0]!.value).id as number;
+  const hello = await handleMessage({ type: 'content.hello', route }, tab(tabId));
+  return { setupId, url, tabId, hello };
+}
+
 /** Starts a demo setup as the popup does and has its console tab announce itself. */
-async function startDemo(roleName = 'CrossroleDemoRole') {
-  const started = await handleMessage(
+function startDemo(roleName = 'CrossroleDemoRole') {
+  return startSetup(
     {
-      type: 'setup.start',
       mode: 'create-role',
       profileId: 'crossrole-demo',
       levelId: 'read-only',
@@ -100,13 +109,8 @@ async function startDemo(roleName = 'CrossroleDemoRole') {
       roleDescription: 'Demo — read only ✨',
       externalId: 'demo-abcdefghijklmnopqrstuv',
     },
-    popup,
+    '/roles/create',
   );
-  if (!started.ok) throw new Error(started.error);
-  const { setupId, url } = started.value as { setupId: string; url: string };
-  const tabId = (await fake.current.browser.tabs.create.mock.results[0]!.value).id as number;
-  const hello = await handleMessage({ type: 'content.hello', route: '/roles/create' }, tab(tabId));
-  return { setupId, url, tabId, hello };
 }
 
 beforeEach(() => {
@@ -385,9 +389,8 @@ describe('access keys (contract §4)', () => {
   /** An access-keys setup whose user the console has just created, as the content script tells it. */
   async function userCreated() {
     fake.current.granted.add('https://api.infra.example.com/*');
-    const started = await handleMessage(
+    const { setupId, url, tabId } = await startSetup(
       {
-        type: 'setup.start',
         mode: 'access-keys',
         profileId: 'example-full-management',
         levelId: 'power-user',
@@ -398,13 +401,9 @@ describe('access keys (contract §4)', () => {
         externalId: 'infra-abcdefghijklmnopqrstuv',
         token: 'infra-token-456',
       },
-      popup,
+      '/users/create',
     );
-    if (!started.ok) throw new Error(started.error);
-    const { setupId, url } = started.value as { setupId: string; url: string };
-    const tabId = (await fake.current.browser.tabs.create.mock.results[0]!.value).id as number;
-    const consoleTab = tab(tabId, url);
-    await handleMessage({ type: 'content.hello', route: '/users/create' }, consoleTab);
+    const consoleTab = tab(tabId);
     const created = await handleMessage(
       { type: 'content.userCreated', setupId, userName: USER },
       consoleTab,
