@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Route } from 'playwright-core';
 import selfsigned from 'selfsigned';
 import { ROOT } from './browser.ts';
 import {
@@ -334,7 +334,7 @@ export async function installConsoleReplica(
   initial: ReplicaOptions = {},
 ): Promise<ConsoleReplica> {
   const responder = await createResponder(initial);
-  const handler = async (route: import('playwright-core').Route): Promise<void> => {
+  const handler = async (route: Route): Promise<void> => {
     const request = route.request();
     const answer = await responder.respond({
       method: request.method(),
@@ -354,8 +354,6 @@ export async function installConsoleReplica(
 export interface ProxiedConsoleReplica extends ConsoleReplica {
   /** Loopback port of the HTTP proxy to set as the browser's HTTPS proxy. */
   readonly proxyPort: number;
-  /** Hosts the browser asked to reach through the proxy that the replica does not serve. */
-  readonly refusedHosts: string[];
 }
 
 /**
@@ -397,7 +395,6 @@ export async function serveConsoleReplicaByProxy(
       );
     });
   });
-  const refusedHosts: string[] = [];
   const proxy = http.createServer((_req, res) => {
     res.writeHead(405, { 'content-type': 'text/plain' });
     res.end('Only CONNECT to console hosts');
@@ -407,7 +404,6 @@ export async function serveConsoleReplicaByProxy(
     socket.on('close', () => sockets.delete(socket));
     const host = (req.url ?? '').replace(/:443$/, '');
     if (!CONSOLE_IAM_URL.test(`https://${host}/iam/`)) {
-      refusedHosts.push(host);
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
@@ -418,7 +414,6 @@ export async function serveConsoleReplicaByProxy(
   const proxyPort = (proxy.address() as AddressInfo).port;
   return withTransport(responder, {
     proxyPort,
-    refusedHosts,
     async uninstall() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));

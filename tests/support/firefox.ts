@@ -93,7 +93,6 @@ class Marionette {
 }
 
 export interface FirefoxSession {
-  readonly version: string;
   readonly popupUrl: string;
   /** Opens a tab with system rights (extension pages included), selects it and drives it. */
   openTab(url: string): Promise<string>;
@@ -105,14 +104,12 @@ export interface FirefoxSession {
   url(): Promise<string>;
   /** Runs `body` (a function body; `args` are in `arguments`) in the current tab's page. */
   run<T>(body: string, ...args: unknown[]): Promise<T>;
-  /** As `run`, awaiting the promise `body` returns. */
+  /** As `run`, awaiting the promise `body` returns; a rejection in the page throws here. */
   runAsync<T>(body: string, ...args: unknown[]): Promise<T>;
   /** Polls `body` in the page until it returns something truthy, which it resolves with. */
   waitFor<T>(what: string, body: string, timeoutMs?: number, ...args: unknown[]): Promise<T>;
   /** A real (trusted) click on the element a script found. */
   click(element: ElementRef): Promise<void>;
-  /** Types into a focused field as the keyboard would. */
-  type(element: ElementRef, text: string): Promise<void>;
   screenshot(name: string): Promise<string>;
   /** Unloads the extension's event page, as Firefox does after it has been idle. */
   terminateBackground(): Promise<void>;
@@ -198,17 +195,17 @@ export async function launchFirefoxWithExtension(options: {
   let marionette: Marionette;
   try {
     marionette = await Marionette.connect(await waitForPort(profile, firefox));
+    await marionette.command('WebDriver:NewSession', {
+      acceptInsecureCerts: true,
+      'moz:webdriverClick': true,
+    });
+    await marionette.command('Addon:Install', { path: FIREFOX_DIST, temporary: true });
+    // The size the Chromium tests use, so screenshots and the panel's placement compare.
+    await marionette.command('WebDriver:SetWindowRect', { width: 1280, height: 900 });
   } catch (error) {
-    await stop();
+    await stop(); // no Firefox left running behind a failed start
     throw error;
   }
-  const session = await marionette.command<{ capabilities: { browserVersion: string } }>(
-    'WebDriver:NewSession',
-    { acceptInsecureCerts: true, 'moz:webdriverClick': true },
-  );
-  await marionette.command('Addon:Install', { path: FIREFOX_DIST, temporary: true });
-  // The size the Chromium tests use, so screenshots and the panel's placement compare.
-  await marionette.command('WebDriver:SetWindowRect', { width: 1280, height: 900 });
 
   const inChrome = async <T>(body: string, ...args: unknown[]): Promise<T> => {
     await marionette.command('Marionette:SetContext', { value: 'chrome' });
@@ -235,17 +232,21 @@ export async function launchFirefoxWithExtension(options: {
   const run = async <T>(body: string, ...args: unknown[]) =>
     (await marionette.command<{ value: T }>('WebDriver:ExecuteScript', { script: body, args }))
       .value;
-  const runAsync = async <T>(body: string, ...args: unknown[]) =>
-    (
-      await marionette.command<{ value: T }>('WebDriver:ExecuteAsyncScript', {
+  const runAsync = async <T>(body: string, ...args: unknown[]): Promise<T> => {
+    const { value } = await marionette.command<{ value: { ok: T } | { error: string } }>(
+      'WebDriver:ExecuteAsyncScript',
+      {
         script: `const done = arguments[arguments.length - 1];
-          Promise.resolve((async () => { ${body} })()).then(done, (e) => done({ __error: String(e) }));`,
+          Promise.resolve((async () => { ${body} })()).then(
+            (ok) => done({ ok }), (e) => done({ error: String(e) }));`,
         args,
-      })
-    ).value;
+      },
+    );
+    if ('error' in value) throw new Error(`In the page: ${value.error}`);
+    return value.ok;
+  };
 
   const driver: FirefoxSession = {
-    version: session.capabilities.browserVersion,
     popupUrl,
     tabs,
     switchTo,
@@ -294,9 +295,6 @@ export async function launchFirefoxWithExtension(options: {
     },
     async click(element) {
       await marionette.command('WebDriver:ElementClick', { id: elementId(element) });
-    },
-    async type(element, text) {
-      await marionette.command('WebDriver:ElementSendKeys', { id: elementId(element), text });
     },
     async screenshot(name) {
       const { value } = await marionette.command<{ value: string }>('WebDriver:TakeScreenshot', {
