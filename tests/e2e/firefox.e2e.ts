@@ -90,9 +90,16 @@ async function openPopup(): Promise<string> {
   return handle;
 }
 
+type StoredSetup = {
+  id: string;
+  state: string;
+  roleArn: string | null;
+  delivery: { status: string; attempts: number } | null;
+};
+
 /** What the background keeps, asked as the popup asks it. */
-async function popupState(): Promise<{ setups: { state: string; roleArn: string | null }[] }> {
-  const reply = await firefox.runAsync<{ ok: boolean; value: never }>(
+async function popupState(): Promise<{ setups: StoredSetup[] }> {
+  const reply = await firefox.runAsync<{ ok: boolean; value: { setups: StoredSetup[] } }>(
     `return browser.runtime.sendMessage({ type: 'popup.state' });`,
   );
   return reply.value;
@@ -204,24 +211,22 @@ describe('Firefox ESR', () => {
     await waitForPanelTitle('Ready: press Create role', 60_000);
     await clickButton('Create role');
     await firefox.switchTo(popup);
-    const queued = async () =>
-      (await popupState()).setups[0] as unknown as {
-        id: string;
-        state: string;
-        delivery: { status: string; attempts: number } | null;
-      };
-    const deadline = Date.now() + 30_000;
-    while (((await queued())?.delivery?.attempts ?? 0) < 1 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 250));
-    const setup = await queued();
-    expect(setup).toMatchObject({ state: 'verified', delivery: { status: 'queued' } });
+    // Tried at least once and waiting for the next try (not caught mid-attempt, 'sending').
+    const waiting = async () => {
+      const [s] = (await popupState()).setups;
+      return s?.delivery
+        ? `${s.state}, ${s.delivery.status}, tried: ${s.delivery.attempts > 0}`
+        : '';
+    };
+    await expect.poll(waiting, { timeout: 30_000 }).toBe('verified, queued, tried: true');
+    const [setup] = (await popupState()).setups;
 
     await firefox.terminateBackground();
     service.setFaults({});
     // Nothing pokes the background: its alarm wakes the event page, which sends from storage.
     await firefox.switchTo(consoleTab);
     const delivered = await service.waitForConnections(before + 1, 60_000);
-    expect(delivered.filter((c) => c.idempotencyKey === setup.id)).toHaveLength(1);
+    expect(delivered.filter((c) => c.idempotencyKey === setup!.id)).toHaveLength(1);
   });
 
   it('asks again for the console when the customer revoked it, then works', async () => {
