@@ -2,7 +2,6 @@
 // with the setup id as Idempotency-Key, exponential backoff through `alarms` (timers die with
 // the worker), Retry-After honoured, 24 hours at most, refusals kept with the service's words.
 import { browser, browserName } from '../platform/browser.ts';
-import { formatPolicyArn } from '../core/arn.ts';
 import { isDevelopmentReportUrl } from '../core/profile.ts';
 import {
   classifyAnswer,
@@ -31,11 +30,11 @@ export function buildReport(setup: Setup): RoleReport | null {
     externalId: setup.externalId,
     accessLevel: setup.levelId,
     options: setup.optionIds,
-    policyArns: [
-      ...setup.managedPolicyArns,
-      ...setup.customPolicies.map((p) => formatPolicyArn(setup.partition, accountId, p.name)),
-    ],
+    // What the role page listed, never the plan; a setup saved before read-back sends none.
+    policyArns: setup.policyArns ?? [],
+    ...(setup.otherPolicyNames?.length ? { otherPolicyNames: setup.otherPolicyNames } : {}),
     trustPolicyVerified: setup.trustPolicyVerified,
+    permissionsVerified: setup.permissionsVerified ?? false,
     capturedAt: setup.capturedAt,
     client: {
       name: 'crossrole',

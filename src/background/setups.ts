@@ -4,12 +4,14 @@
 import { browser } from '../platform/browser.ts';
 import {
   formatRoleArn,
+  parseArn,
   sanitizeDescription,
   validateDescription,
   validateRoleName,
   ROLE_ARN_IN_TEXT,
 } from '../core/arn.ts';
 import { nextSetupUrl, roleDetailsUrl } from '../core/console-links.ts';
+import { checkAttachedPolicies } from '../core/attached-policies.ts';
 import { validateExternalId } from '../core/external-id.ts';
 import type { ContentSetup, SetupStartInput, SetupStarted, Message } from '../core/messages.ts';
 import { accountIdFromHost, regionFromHost, type Partition } from '../core/partition.ts';
@@ -167,6 +169,8 @@ export function toContentSetup(setup: Setup): ContentSetup {
     managedPolicyArns: setup.managedPolicyArns,
     customPolicies: setup.customPolicies,
     trustPolicy: setup.trustPolicy,
+    missingPolicies: setup.missingPolicies ?? [],
+    trustProblems: setup.trustProblems,
   };
 }
 
@@ -287,9 +291,15 @@ export async function handleContentEvent(
   return capture(setup, event, sender);
 }
 
+/** A 12-digit account from the page, or null when the page gave none or garbage. */
+const pageAccount = (text: string | null | undefined): string | null =>
+  text && /^\d{12}$/.test(text) ? text : null;
+
 /**
  * The ARN, computed from what the browser vouches for (the console host's partition and, on
  * multi-session hosts, account) and the setup's role name; the page's text only confirms it.
+ * What is reported is what the role page showed: the trust policy and the attached policies
+ * read back after the customer's click, never the plan (docs/console.md, "Reading a role back").
  */
 async function capture(
   setup: Setup,
@@ -303,15 +313,29 @@ async function capture(
     await updateSetup(setup.id, (s) => ({ ...s, problem }));
     return refuse(problem);
   };
-  const hostAccount = accountIdFromHost(sender.url.hostname);
-  const sessionAccount =
-    page.sessionAccountId && /^\d{12}$/.test(page.sessionAccountId) ? page.sessionAccountId : null;
-  if (hostAccount && sessionAccount && hostAccount !== sessionAccount)
+  const shown = page.arnTexts.flatMap((text) => text.match(ROLE_ARN_IN_TEXT) ?? []);
+  const shownForRole = shown.filter((arn) => arn.endsWith(`:role/${setup.roleName}`));
+  // Every source the console offers must name the same account; one that disagrees is a forged
+  // or confused page, and nothing is reported.
+  const sources: [string, string | null][] = [
+    ['host name', accountIdFromHost(sender.url.hostname)],
+    ['session data', pageAccount(page.sessionAccountId)],
+    ['account menu', pageAccount(page.menuAccountId)],
+    ...shownForRole.map((arn): [string, string | null] => [
+      'role ARN',
+      parseArn(arn)?.accountId ?? null,
+    ]),
+  ];
+  const accounts = [...new Set(sources.flatMap(([, id]) => (id ? [id] : [])))];
+  if (accounts.length > 1)
     return fail(
-      'The console page and its host name name different accounts. Nothing was reported.',
+      `The console names different accounts (${sources
+        .filter(([, id]) => id)
+        .map(([where, id]) => `${where} ${id}`)
+        .join(', ')}). Nothing was reported.`,
     );
-  const accountId = hostAccount ?? sessionAccount;
-  if (!accountId)
+  const accountId = accounts[0];
+  if (!accountId || !sources.slice(0, 3).some(([, id]) => id))
     return fail(
       'Crossrole could not tell which account the console is signed in to. Nothing was reported.',
     );
@@ -321,7 +345,6 @@ async function capture(
     );
 
   const roleArn = formatRoleArn(sender.partition, accountId, setup.roleName);
-  const shown = page.arnTexts.flatMap((text) => text.match(ROLE_ARN_IN_TEXT) ?? []);
   if (!shown.includes(roleArn)) {
     return fail(
       shown.length
@@ -337,6 +360,28 @@ async function capture(
           { principalArn: setup.principalArn, externalId: setup.externalId },
           setup.serviceAccountId,
         );
+  // Updating an existing role's trust changes no permission: only the trust is read back then.
+  const permissions =
+    setup.mode === 'update-trust'
+      ? null
+      : checkAttachedPolicies({
+          partition: sender.partition,
+          accountId,
+          managedPolicyArns: setup.managedPolicyArns,
+          customPolicyNames: setup.customPolicies.map((p) => p.name),
+          attached: page.attachedPolicies ?? [],
+          complete: page.attachedPolicies != null && page.attachedComplete === true,
+        });
+  const permissionProblem =
+    permissions === null
+      ? null
+      : page.attachedPolicies == null
+        ? "Crossrole could not read the role's Permissions tab. Nothing was reported."
+        : permissions.missing.length
+          ? `The role does not have ${permissions.missing.join(', ')}. Nothing was reported.`
+          : !permissions.verified
+            ? "Crossrole could not read every page of the role's permissions. Nothing was reported."
+            : null;
   const saved = await updateSetup(setup.id, (s) => {
     const captured: Setup = {
       ...move(s, 'arn-captured'),
@@ -347,10 +392,15 @@ async function capture(
       trustProblems: check
         ? [...check.problems, ...check.dangers]
         : ['Crossrole could not read the trust policy on the role page.'],
-      problem: null,
+      policyArns: permissions?.policyArns ?? [],
+      otherPolicyNames: permissions?.otherPolicyNames ?? [],
+      permissionsVerified: permissions?.verified ?? false,
+      missingPolicies: permissions?.missing ?? [],
+      problem: permissionProblem,
     };
-    // A readable trust policy with problems is not sent: the service could not use the role.
-    if (check && !check.verified) return captured;
+    // Not sent: a readable trust policy with problems (the service could not use the role), or
+    // permissions that are missing or unread (the service would be told what IAM does not hold).
+    if ((check && !check.verified) || permissionProblem) return captured;
     // Verified and queued in one write: a worker stopped right after cannot lose the report.
     return {
       ...move(captured, 'verified'),

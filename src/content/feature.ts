@@ -27,5 +27,10 @@ export type Feature = {
   id: string;
   /** Whether the feature runs on this hash-route path. */
   matches(path: string): boolean;
+  /**
+   * Whether the page shows what the feature serves (heading, labelled editor, buttons), for
+   * pages whose route is unknown or has changed: checked as the page renders, on any route.
+   */
+  shows?(language: Language): boolean;
   init(context: FeatureContext, signal: AbortSignal): Promise<void>;
 };

@@ -10,6 +10,7 @@ import { parseHashRoute } from '../core/console-links.ts';
 import { partitionFromHost } from '../core/partition.ts';
 import type { FeatureContext } from './feature.ts';
 import { FEATURES } from './features/index.ts';
+import { waitFor } from './lib/dom.ts';
 import { consoleLanguage } from './lib/labels.ts';
 import { GuidePanel } from './panel.ts';
 
@@ -68,11 +69,13 @@ async function onRoute(): Promise<void> {
     query,
     send,
     miss: () => undefined,
-    panel: () => (panel ??= new GuidePanel(signal)),
+    panel: () => (panel ??= new GuidePanel(signal, language)),
     memory,
   };
   for (const feature of FEATURES) {
-    if (!feature.matches(path)) continue;
+    const byRoute = feature.matches(path);
+    // Pages known only by what they show matter only while a setup runs in this tab.
+    if (!byRoute && (!feature.shows || !setup)) continue;
     const miss = (field: string) =>
       void send({
         type: 'content.locatorMiss',
@@ -82,8 +85,17 @@ async function onRoute(): Promise<void> {
         route: redactRoute(path),
       });
     const featureContext = { ...context, miss };
-    feature
-      .init(featureContext, signal)
+    // A page known by what it shows starts once it shows it (the console renders late).
+    const shown = byRoute
+      ? Promise.resolve(true)
+      : waitFor(() => (feature.shows?.(language) ? true : null), {
+          signal,
+          timeoutMs: 24 * 60 * 60 * 1000,
+        });
+    void shown
+      .then((ready) =>
+        ready && !signal.aborted ? feature.init(featureContext, signal) : undefined,
+      )
       .catch((error: unknown) =>
         console.warn(
           `Crossrole: ${feature.id} stopped:`,

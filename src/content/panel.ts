@@ -1,7 +1,11 @@
-// The guide panel: a small card in a shadow root (the console's CSS cannot reach it and
-// ours cannot leak), in the console's visual language. It says what Crossrole filled, what is
-// left for the customer, and offers every value it could not fill with a copy button. It moves
-// away from the console's own buttons and can be collapsed.
+// The guide panel: a small card in a shadow root (the console's CSS cannot reach it and ours
+// cannot leak), in the console's visual language
+// and the console's language. It says what Crossrole filled, what is left for the customer, and
+// offers every value it could not fill with a copy button. It moves away from the console's own
+// buttons and can be collapsed. Its buttons act on the customer's own clicks only: a page
+// script can dispatch clicks, but not trusted ones.
+import { say, type Messages } from './lib/i18n.ts';
+import type { Language } from './lib/labels.ts';
 
 export type PanelItem = {
   status: 'done' | 'todo' | 'problem' | 'manual';
@@ -75,15 +79,18 @@ export class GuidePanel {
   private readonly highlightBox: HTMLElement;
   private readonly caption: HTMLElement;
   private target: Element | null = null;
+  private readonly t: Messages;
 
-  constructor(signal: AbortSignal) {
+  constructor(signal: AbortSignal, language: Language = 'en') {
+    this.t = say(language);
     this.host = document.createElement('crossrole-guide');
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.host.lang = language;
+    this.root = this.host.attachShadow({ mode: SHADOW_MODE });
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.panel = el('section', 'panel');
     this.panel.setAttribute('role', 'complementary');
-    this.panel.setAttribute('aria-label', 'Crossrole guide');
+    this.panel.setAttribute('aria-label', this.t.guide);
     this.highlightBox = el('div', 'highlight');
     this.caption = el('div', 'caption');
     this.highlightBox.hidden = this.caption.hidden = true;
@@ -113,16 +120,14 @@ export class GuidePanel {
     this.panel.replaceChildren();
     this.panel.classList.toggle('collapsed', collapsed);
     const head = el('div', 'head');
-    const brand = el('span', 'brand', `Crossrole · ${state.service}`);
-    const step = el('span', 'step', `Step ${state.step} of ${state.totalSteps}`);
+    const t = this.t;
+    const brand = el('span', 'brand', t.brand(state.service));
+    const step = el('span', 'step', t.stepOf(state.step, state.totalSteps));
     const toggle = el('button', 'icon-button', collapsed ? '▴' : '▾') as HTMLButtonElement;
     toggle.type = 'button';
     toggle.setAttribute('aria-expanded', String(!collapsed));
-    toggle.setAttribute(
-      'aria-label',
-      collapsed ? 'Show the Crossrole guide' : 'Collapse the Crossrole guide',
-    );
-    toggle.addEventListener('click', () => {
+    toggle.setAttribute('aria-label', collapsed ? t.expand : t.collapse);
+    onTrustedClick(toggle, () => {
       collapsed = !collapsed;
       this.render(state);
     });
@@ -135,13 +140,13 @@ export class GuidePanel {
       li.append(el('span', 'icon', ICONS[item.status]), el('span', '', item.text));
       if (item.copy) {
         const row = el('div', 'copy');
-        const button = el('button', '', 'Copy') as HTMLButtonElement;
+        const button = el('button', '', t.copy) as HTMLButtonElement;
         button.type = 'button';
-        button.setAttribute('aria-label', `Copy ${item.copy.label}`);
-        button.addEventListener('click', () => {
+        button.setAttribute('aria-label', t.copyLabel(item.copy.label));
+        onTrustedClick(button, () => {
           void navigator.clipboard
             .writeText(item.copy?.value ?? '')
-            .then(() => (button.textContent = 'Copied'));
+            .then(() => (button.textContent = t.copied));
         });
         row.append(el('code', '', item.copy.value), button);
         li.append(row);
@@ -158,7 +163,7 @@ export class GuidePanel {
           action.label,
         ) as HTMLButtonElement;
         button.type = 'button';
-        button.addEventListener('click', () => void action.run());
+        onTrustedClick(button, () => void action.run());
         actions.append(button);
       }
       body.append(actions);
@@ -218,6 +223,19 @@ export class GuidePanel {
     this.panel.style[vertical] = vertical === 'top' ? '56px' : '16px';
     this.panel.style[horizontal] = '16px';
   }
+}
+
+/**
+ * Open, so a page script can read the panel (it shows nothing secret) and the end-to-end tests
+ * can drive it; what protects the panel's actions is that they run on trusted clicks only.
+ */
+const SHADOW_MODE: ShadowRootMode = 'open';
+
+/** Runs `action` for the customer's own clicks and key presses, never for a script's. */
+function onTrustedClick(button: HTMLElement, action: () => void): void {
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) action();
+  });
 }
 
 function overlaps(a: DOMRect, b: DOMRect): boolean {

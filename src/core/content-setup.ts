@@ -22,6 +22,10 @@ export const ContentSetup = z.object({
   ),
   /** The trust policy the role must end up with (for create-role) or the statement to merge. */
   trustPolicy: Json,
+  /** Planned policies the role's Permissions tab did not list at the last read-back. */
+  missingPolicies: z.optional(z.array(z.string())),
+  /** Why the trust policy read back from the role is not what the service needs. */
+  trustProblems: z.optional(z.array(z.string())),
 });
 export type ContentSetup = z.infer<typeof ContentSetup>;
 

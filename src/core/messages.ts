@@ -124,8 +124,26 @@ export const ContentRolePage = z.object({
   setupId: Id,
   roleName: z.string().check(z.minLength(1), z.maxLength(64)),
   sessionAccountId: z.nullable(z.string().check(z.maxLength(64))),
+  /** The account the navigation bar's account menu shows, when it has rendered. */
+  menuAccountId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
   arnTexts: z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(20)),
   trustPolicyText: z.nullable(z.string().check(z.maxLength(20_000))),
+  /** The Permissions tab's rows, every page; null when the table could not be read. */
+  attachedPolicies: z.optional(
+    z.nullable(
+      z
+        .array(
+          z.object({
+            name: z.string().check(z.minLength(1), z.maxLength(128)),
+            arn: z.nullable(z.string().check(z.maxLength(2048))),
+            type: z.nullable(z.enum(['aws', 'customer'])),
+          }),
+        )
+        .check(z.maxLength(100)),
+    ),
+  ),
+  /** Every page was read and the rows add up to the count the table's header shows. */
+  attachedComplete: z.optional(z.boolean()),
 });
 
 /** A locator found nothing: which feature and field, never any account data. */

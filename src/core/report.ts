@@ -27,8 +27,13 @@ export const RoleReportSchema = z.strictObject({
     .check(z.regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be an External ID AWS accepts')),
   accessLevel: z.string(),
   options: z.array(z.string()),
+  /** The policies the role's Permissions tab listed after creation (docs/vendors.md). */
   policyArns: z.array(z.string()),
+  /** Attached policies the console named without their ARN (extras the customer added). */
+  otherPolicyNames: z.optional(z.array(z.string())),
   trustPolicyVerified: z.boolean(),
+  /** The read-back covered every policy of the chosen level and options (added in 1). */
+  permissionsVerified: z.optional(z.boolean()),
   capturedAt: z.iso.datetime(),
   client: z.strictObject({
     name: z.literal('crossrole'),

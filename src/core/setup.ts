@@ -87,6 +87,11 @@ export const SetupSchema = z.object({
   capturedAt: z.nullable(z.string()),
   trustPolicyVerified: z.boolean(),
   trustProblems: z.array(z.string()),
+  /** What the role's Permissions tab listed (optional: setups saved before it was read). */
+  policyArns: z.optional(z.array(z.string())),
+  otherPolicyNames: z.optional(z.array(z.string())),
+  permissionsVerified: z.optional(z.boolean()),
+  missingPolicies: z.optional(z.array(z.string())),
   /** Why the last console event was refused (forged or mismatched ARN…), shown in the popup. */
   problem: z.nullable(z.string()),
   delivery: z.nullable(DeliverySchema),

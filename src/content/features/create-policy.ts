@@ -4,6 +4,7 @@
 import type { Feature } from '../feature.ts';
 import { findButton, findByLabel, setValue, settled, waitFor } from '../lib/dom.ts';
 import { findEditorElement, readEditorText, sameJson, writeEditorText } from '../lib/editor.ts';
+import { say } from '../lib/i18n.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { stepNumber } from '../lib/steps.ts';
 import type { PanelItem } from '../panel.ts';
@@ -21,6 +22,7 @@ export const createPolicy: Feature = {
     const step = stepNumber(setup, 'policy', index);
     const json = JSON.stringify(policy.document, null, 2);
     const items: PanelItem[] = [];
+    const t = say(context.language);
     const render = (title: string, note?: string) =>
       panel.render({ service: setup.serviceName, title, ...step, items, note });
 
@@ -34,14 +36,14 @@ export const createPolicy: Feature = {
     if (!editor) context.miss('policy-editor');
     const method = editor ? await writeEditorText(json) : 'clipboard';
     if (method !== 'clipboard' && sameJson(await readEditorText(), json)) {
-      items.push({ status: 'done', text: `Policy document pasted (${policy.name})` });
+      items.push({ status: 'done', text: t.policyPasted(policy.name) });
     } else {
       items.push({
         status: 'manual',
-        text: 'Paste this policy into the JSON editor',
-        copy: { value: json, label: 'policy JSON' },
+        text: t.pastePolicy,
+        copy: { value: json, label: 'JSON' },
       });
-      render(`Create the policy ${policy.name}`, 'Then press Next.');
+      render(t.createThePolicy(policy.name), t.thenNext);
       return;
     }
     await settled(signal);
@@ -54,11 +56,11 @@ export const createPolicy: Feature = {
     const nameOk = name ? setValue(name, policy.name) : false;
     items.push(
       nameOk
-        ? { status: 'done', text: `Policy name: ${policy.name}` }
+        ? { status: 'done', text: t.policyNameDone(policy.name) }
         : {
             status: 'manual',
-            text: 'Policy name',
-            copy: { value: policy.name, label: 'policy name' },
+            text: t.policyNameField,
+            copy: { value: policy.name, label: t.policyNameField },
           },
     );
     const description = findByLabel<HTMLTextAreaElement>(
@@ -70,25 +72,22 @@ export const createPolicy: Feature = {
       const ok = description ? setValue(description, policy.description) : false;
       items.push(
         ok
-          ? { status: 'done', text: 'Description filled in' }
+          ? { status: 'done', text: t.descriptionDone }
           : {
               status: 'manual',
-              text: 'Description',
-              copy: { value: policy.description, label: 'description' },
+              text: t.descriptionField,
+              copy: { value: policy.description, label: t.descriptionField },
             },
       );
     }
     items.push({
       status: 'todo',
-      text: 'Review, then press Create policy. Crossrole then goes on to the role.',
+      text: t.reviewCreatePolicy,
     });
-    render(
-      `Create the policy ${policy.name}`,
-      `The role will use this policy instead of a broad AWS managed one: ${setup.serviceName} gets only what it lists.`,
-    );
+    render(t.createThePolicy(policy.name), t.policyNote(setup.serviceName));
     panel.highlight(
       findButton(document, labelsFor('createPolicy', context.language)),
-      `Creates ${policy.name} in your account`,
+      t.createsPolicy(policy.name),
     );
   },
 };

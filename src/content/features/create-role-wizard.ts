@@ -1,7 +1,9 @@
 // Create role wizard (`#/roles/create`): on each step, find every field by label and structure,
 // set it the way React accepts, read it back and repair what the URL or the page got wrong;
-// then go to the next step. The last step is the customer's: Crossrole highlights Create role
-// and says what it will do, and never clicks it.
+// then go to the next step, once, and only while the page still shows the step it checked (the
+// customer may press Next at the same moment). The last step is the customer's: Crossrole reads
+// the whole review back and highlights Create role only when all of it is right; otherwise it
+// says what is wrong and offers to go back to that step (docs/console.md, "The wizard").
 import { legacyCreateRoleUrl } from '../../core/console-links.ts';
 import { verifyTrustPolicy } from '../../core/trust-policy.ts';
 import type { ContentSetup } from '../../core/content-setup.ts';
@@ -11,16 +13,17 @@ import {
   findButton,
   findByLabel,
   normalize,
-  visibleText,
   setChecked,
   setValue,
   settled,
   waitFor,
 } from '../lib/dom.ts';
+import { say } from '../lib/i18n.ts';
 import { labelsFor, type LabelKey } from '../lib/labels.ts';
+import { mainContent, shown, shownText } from '../lib/page.ts';
 import { selectPolicies } from '../lib/policy-table.ts';
 import { policyName, stepNumber } from '../lib/steps.ts';
-import type { PanelItem } from '../panel.ts';
+import type { PanelAction, PanelItem } from '../panel.ts';
 
 type Step = 1 | 2 | 3;
 
@@ -38,53 +41,40 @@ export const createRoleWizard: Feature = {
 };
 
 class Wizard {
+  private readonly t;
+
   constructor(
     private readonly context: FeatureContext,
     private setup: ContentSetup,
     private readonly signal: AbortSignal,
-  ) {}
+  ) {
+    this.t = say(context.language);
+  }
 
   private labels = (key: LabelKey) => labelsFor(key, this.context.language);
-  /** Steps already moved past once: if the customer goes back, they stay to look. */
+  /** Steps Crossrole moved past itself: if the customer goes back, they stay to look. */
   private readonly advanced = new Set<Step>();
 
-  /** Which step is on screen, by what it contains (language-independent first). */
+  private root(): ParentNode {
+    return mainContent() ?? document;
+  }
+
+  /** Which step is on screen, by what it shows (language-independent first). */
   private currentStep(): Step | null {
-    if (findByLabel(document, 'input', this.labels('roleName'))) return 3;
-    if (document.querySelector('input[type="radio"][value="AWS_ACCOUNT"]')) return 1;
-    if (document.querySelector('table input[type="checkbox"]')) return 2;
+    const root = this.root();
+    if (findByLabel(root, 'input', this.labels('roleName'))) return 3;
+    if (root.querySelector('input[type="radio"][value="AWS_ACCOUNT"]')) return 1;
+    if (root.querySelector('table input[type="checkbox"]')) return 2;
     return null;
   }
 
   async run(): Promise<void> {
     let step = await waitFor(() => this.currentStep(), { signal: this.signal, timeoutMs: 20_000 });
-    if (step === null) {
-      this.context.miss('wizard-step');
-      const legacy = new URL(
-        legacyCreateRoleUrl(this.setup.partition, {
-          serviceAccountId: this.setup.serviceAccountId,
-          externalId: this.setup.externalId,
-          policyArns: this.setup.managedPolicyArns,
-          roleName: this.setup.roleName,
-        }),
-      ).hash;
-      this.context.panel().render({
-        service: this.setup.serviceName,
-        title: 'Crossrole cannot find the Create role form',
-        ...stepNumber(this.setup, 'entity'),
-        items: [
-          {
-            status: 'problem',
-            text: 'Fill the form by hand with the values below, or try the older form.',
-          },
-          ...this.manualItems(),
-        ],
-        actions: [{ label: 'Try the older form', run: () => void (location.hash = legacy) }],
-      });
-      return;
-    }
+    if (step === null) return this.noForm();
     while (step !== null && !this.signal.aborted) {
       await settled(this.signal);
+      // The step may have changed while the page settled (a hasty Next): check what it shows.
+      step = this.currentStep() ?? step;
       if (step === 1) await this.fillTrustedEntity();
       else if (step === 2) await this.fillPermissions();
       else await this.fillReview();
@@ -99,7 +89,32 @@ class Wizard {
     }
   }
 
-  private render(milestoneStep: Step, title: string, items: PanelItem[], note?: string): void {
+  private noForm(): void {
+    this.context.miss('wizard-step');
+    const legacy = new URL(
+      legacyCreateRoleUrl(this.setup.partition, {
+        serviceAccountId: this.setup.serviceAccountId,
+        externalId: this.setup.externalId,
+        policyArns: this.setup.managedPolicyArns,
+        roleName: this.setup.roleName,
+      }),
+    ).hash;
+    this.context.panel().render({
+      service: this.setup.serviceName,
+      title: this.t.noForm,
+      ...stepNumber(this.setup, 'entity'),
+      items: [{ status: 'problem', text: this.t.noFormHelp }, ...this.manualItems()],
+      actions: [{ label: this.t.tryOlderForm, run: () => void (location.hash = legacy) }],
+    });
+  }
+
+  private render(
+    milestoneStep: Step,
+    title: string,
+    items: PanelItem[],
+    note?: string,
+    actions?: PanelAction[],
+  ): void {
     const milestone =
       milestoneStep === 1 ? 'entity' : milestoneStep === 2 ? 'permissions' : 'review';
     this.context.panel().render({
@@ -107,33 +122,28 @@ class Wizard {
       title,
       items,
       note,
+      actions,
       ...stepNumber(this.setup, milestone),
     });
   }
 
   /** Everything the customer needs to fill the wizard alone. */
   private manualItems(): PanelItem[] {
+    const t = this.t;
+    const { serviceAccountId, externalId, roleName } = this.setup;
     return [
-      {
-        status: 'manual',
-        text: 'Trusted entity: AWS account → Another AWS account → Account ID',
-        copy: { value: this.setup.serviceAccountId, label: 'account ID' },
-      },
-      {
-        status: 'manual',
-        text: 'Tick "Require external ID" → External ID',
-        copy: { value: this.setup.externalId, label: 'External ID' },
-      },
-      { status: 'manual', text: 'Leave "Require MFA" unticked' },
+      { status: 'manual', text: t.manualEntity, copy: { value: serviceAccountId, label: 'ID' } },
+      { status: 'manual', text: t.manualExternalId, copy: { value: externalId, label: 'ID' } },
+      { status: 'manual', text: t.manualMfa },
       ...this.expectedPolicies().map((name) => ({
         status: 'manual' as const,
-        text: 'Permissions: tick the policy',
-        copy: { value: name, label: `policy ${name}` },
+        text: t.manualPolicy,
+        copy: { value: name, label: name },
       })),
       {
         status: 'manual',
-        text: 'Role name',
-        copy: { value: this.setup.roleName, label: 'role name' },
+        text: t.roleNameField,
+        copy: { value: roleName, label: t.roleNameField },
       },
     ];
   }
@@ -145,156 +155,122 @@ class Wizard {
     ];
   }
 
-  private radioByText(labels: readonly string[]): HTMLInputElement | null {
-    return findByLabel<HTMLInputElement>(document, 'input[type="radio"]', labels);
+  private find<T extends Element>(selector: string, key: LabelKey): T | null {
+    return findByLabel<T>(this.root(), selector, this.labels(key));
   }
 
   private async fillTrustedEntity(): Promise<void> {
-    const items: PanelItem[] = [];
+    const t = this.t;
+    const { serviceAccountId, externalId, serviceName } = this.setup;
     const wait = <T>(find: () => T | null) =>
       waitFor(find, { signal: this.signal, timeoutMs: 5000 });
-    const tile = document.querySelector<HTMLInputElement>(
+    const tile = this.root().querySelector<HTMLInputElement>(
       'input[type="radio"][value="AWS_ACCOUNT"]',
     );
     const tileOk = tile ? setChecked(tile, true) : false;
-    items.push(
-      tileOk
-        ? { status: 'done', text: 'Trusted entity type: AWS account' }
-        : { status: 'manual', text: 'Choose the trusted entity type "AWS account"' },
+    const another = await wait(() =>
+      this.find<HTMLInputElement>('input[type="radio"]', 'anotherAccount'),
     );
-
-    const another = await wait(() => this.radioByText(this.labels('anotherAccount')));
     if (!another) this.context.miss('another-account');
     const anotherOk = another ? setChecked(another, true) : false;
-    items.push(
-      anotherOk
-        ? { status: 'done', text: 'Another AWS account' }
-        : { status: 'manual', text: 'Choose "Another AWS account"' },
-    );
-
-    const account = await wait(() =>
-      findByLabel<HTMLInputElement>(document, 'input', this.labels('accountId')),
-    );
+    const account = await wait(() => this.find<HTMLInputElement>('input', 'accountId'));
     if (!account) this.context.miss('account-id');
     const accountOk = account
-      ? account.value === this.setup.serviceAccountId ||
-        setValue(account, this.setup.serviceAccountId)
+      ? account.value === serviceAccountId || setValue(account, serviceAccountId)
       : false;
-    items.push(
-      accountOk
-        ? {
-            status: 'done',
-            text: `Account ID: ${this.setup.serviceAccountId} (${this.setup.serviceName})`,
-          }
-        : {
-            status: 'manual',
-            text: 'Account ID',
-            copy: { value: this.setup.serviceAccountId, label: 'account ID' },
-          },
-    );
-
     const requireId = await wait(() =>
-      findByLabel<HTMLInputElement>(
-        document,
-        'input[type="checkbox"]',
-        this.labels('requireExternalId'),
-      ),
+      this.find<HTMLInputElement>('input[type="checkbox"]', 'requireExternalId'),
     );
     if (!requireId) this.context.miss('require-external-id');
     const requireOk = requireId ? setChecked(requireId, true) : false;
-    const externalId = requireOk
-      ? await wait(() =>
-          findByLabel<HTMLInputElement>(
-            document,
-            'input:not([type="checkbox"])',
-            this.labels('externalId'),
-          ),
-        )
+    const idField = requireOk
+      ? await wait(() => this.find<HTMLInputElement>('input:not([type="checkbox"])', 'externalId'))
       : null;
-    if (requireOk && !externalId) this.context.miss('external-id');
-    const idOk = externalId
-      ? externalId.value === this.setup.externalId || setValue(externalId, this.setup.externalId)
-      : false;
-    items.push(
-      requireOk && idOk
-        ? { status: 'done', text: 'Require external ID, with the External ID' }
-        : {
-            status: 'manual',
-            text: 'Tick "Require external ID" and enter the External ID',
-            copy: { value: this.setup.externalId, label: 'External ID' },
-          },
-    );
-
-    const mfa = findByLabel<HTMLInputElement>(
-      document,
-      'input[type="checkbox"]',
-      this.labels('requireMfa'),
-    );
+    if (requireOk && !idField) this.context.miss('external-id');
+    const idOk = idField ? idField.value === externalId || setValue(idField, externalId) : false;
+    const mfa = this.find<HTMLInputElement>('input[type="checkbox"]', 'requireMfa');
     if (!mfa) this.context.miss('require-mfa');
     const mfaOk = mfa ? setChecked(mfa, false) : false;
-    items.push(
-      mfaOk
-        ? { status: 'done', text: 'Require MFA: off (a service cannot answer MFA)' }
-        : { status: 'manual', text: 'Make sure "Require MFA" is unticked' },
-    );
+    const items: PanelItem[] = [
+      tileOk
+        ? { status: 'done', text: t.entityType }
+        : { status: 'manual', text: t.chooseEntityType },
+      anotherOk
+        ? { status: 'done', text: t.anotherAccount }
+        : { status: 'manual', text: t.chooseAnotherAccount },
+      accountOk
+        ? { status: 'done', text: t.accountId(serviceAccountId, serviceName) }
+        : {
+            status: 'manual',
+            text: t.accountIdField,
+            copy: { value: serviceAccountId, label: t.accountIdField },
+          },
+      requireOk && idOk
+        ? { status: 'done', text: t.externalIdDone }
+        : { status: 'manual', text: t.externalIdManual, copy: { value: externalId, label: 'ID' } },
+      mfaOk ? { status: 'done', text: t.mfaOff } : { status: 'manual', text: t.mfaManual },
+    ];
 
     // Read everything back once the page has re-rendered: React may have undone a value.
     await settled(this.signal);
-    const readBack =
-      tile?.checked &&
-      another?.checked &&
-      account?.value === this.setup.serviceAccountId &&
-      requireId?.checked &&
-      externalId?.value === this.setup.externalId &&
+    const readBack = () =>
+      tile?.checked === true &&
+      another?.checked === true &&
+      account?.value === serviceAccountId &&
+      requireId?.checked === true &&
+      idField?.value === externalId &&
       mfa?.checked === false;
-    if (readBack && !this.advanced.has(1)) {
-      this.render(
-        1,
-        'Trusted entity filled in',
-        items,
-        'Going on to permissions. Use Previous to look again.',
-      );
-      this.clickNext(1);
+    if (readBack() && !this.advanced.has(1)) {
+      this.render(1, t.entityFilled, items, t.goingToPermissions);
+      this.advance(1, readBack);
     } else {
-      this.render(1, 'Check the trusted entity', items, 'Then press Next.');
-      this.context.panel().highlight(this.nextButton(), 'Press Next when the fields above are set');
+      this.render(1, t.checkEntity, items, t.thenNext);
+      this.context.panel().highlight(this.nextButton(), t.pressNextFields);
     }
   }
 
   private nextButton(): HTMLButtonElement | null {
     return (
-      document.querySelector<HTMLButtonElement>('[class*="awsui_primary-button"]') ??
-      findButton(document, this.labels('next'))
+      shown<HTMLButtonElement>(this.root(), '[class*="awsui_primary-button"]')[0] ??
+      findButton(this.root(), this.labels('next'))
     );
   }
 
-  private clickNext(step: Step): void {
-    this.advanced.add(step);
+  /**
+   * Presses Next for `step`: once per step, and only if the page still shows that step with what
+   * was checked. Checked and clicked in one synchronous turn, so no click of the customer's can
+   * come in between; a step the customer already left is not advanced a second time.
+   */
+  private advance(step: Step, stillRight: () => boolean): void {
+    if (this.signal.aborted || this.currentStep() !== step || !stillRight()) return;
     const next = this.nextButton();
-    if (next && !this.signal.aborted) next.click();
-    else this.context.miss('next-button');
+    if (!next) return this.context.miss('next-button');
+    this.advanced.add(step);
+    next.click();
   }
 
   private async fillPermissions(): Promise<void> {
+    const t = this.t;
     const { items, allOk } = await selectPolicies(
       this.expectedPolicies(),
       this.context.language,
       this.signal,
       this.context.miss,
+      this.root(),
     );
     await settled(this.signal);
     if (allOk && !this.advanced.has(2)) {
-      this.render(2, 'Permissions selected', items, 'Going on to name and review.');
-      this.clickNext(2);
+      this.render(2, t.permissionsSelected, items, t.goingToReview);
+      this.advance(2, () => true);
     } else {
-      this.render(2, 'Select the permissions', items, 'Then press Next.');
-      this.context.panel().highlight(this.nextButton(), 'Press Next when the policies are ticked');
+      this.render(2, t.selectPermissions, items, t.thenNext);
+      this.context.panel().highlight(this.nextButton(), t.pressNextPolicies);
     }
   }
 
-  /** The trust policy preview: the first block of text on the page that parses as a policy. */
+  /** The trust policy preview: a shown block of the review that parses as a policy. */
   private trustPreview(): string | null {
-    for (const block of document.querySelectorAll('pre, code, textarea[readonly], .ace_editor')) {
+    for (const block of shown(this.root(), 'pre, code, textarea[readonly], .ace_editor')) {
       const text = block.classList.contains('ace_editor')
         ? [...block.querySelectorAll('.ace_line')].map((l) => l.textContent).join('\n')
         : (block.textContent ?? '');
@@ -309,43 +285,47 @@ class Wizard {
     return null;
   }
 
+  /** Policy names the review lists: shown elements whose whole text is a policy's name. */
+  private reviewedPolicies(expected: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    for (const el of shown(this.root(), 'a, span, li, td, div, p')) {
+      if (el.children.length > 1) continue;
+      const text = normalize(el.textContent);
+      if (expected.includes(text)) found.add(text);
+    }
+    return found;
+  }
+
   private async fillReview(): Promise<void> {
+    const t = this.t;
+    const { roleName, roleDescription, serviceName, serviceAccountId, externalId } = this.setup;
     const items: PanelItem[] = [];
-    const name = findByLabel<HTMLInputElement>(document, 'input', this.labels('roleName'));
-    const nameOk = name
-      ? name.value === this.setup.roleName || setValue(name, this.setup.roleName)
-      : false;
+    const name = this.find<HTMLInputElement>('input', 'roleName');
+    const nameOk = name ? name.value === roleName || setValue(name, roleName) : false;
     items.push(
       nameOk
-        ? { status: 'done', text: `Role name: ${this.setup.roleName}` }
+        ? { status: 'done', text: t.roleName(roleName) }
         : {
             status: 'manual',
-            text: 'Role name',
-            copy: { value: this.setup.roleName, label: 'role name' },
+            text: t.roleNameField,
+            copy: { value: roleName, label: t.roleNameField },
           },
     );
-
-    const description = findByLabel<HTMLTextAreaElement>(
-      document,
-      'textarea, input',
-      this.labels('description'),
-    );
+    const description = this.find<HTMLTextAreaElement>('textarea, input', 'description');
     if (!description) this.context.miss('description');
     const descriptionOk = description
-      ? description.value === this.setup.roleDescription ||
-        setValue(description, this.setup.roleDescription)
-      : false;
-    if (this.setup.roleDescription) {
+      ? description.value === roleDescription || setValue(description, roleDescription)
+      : !roleDescription;
+    if (roleDescription)
       items.push(
         descriptionOk
-          ? { status: 'done', text: 'Description filled in' }
+          ? { status: 'done', text: t.descriptionDone }
           : {
               status: 'manual',
-              text: 'Description',
-              copy: { value: this.setup.roleDescription, label: 'description' },
+              text: t.descriptionField,
+              copy: { value: roleDescription, label: t.descriptionField },
             },
       );
-    }
 
     const preview = await waitFor(() => this.trustPreview(), {
       signal: this.signal,
@@ -353,65 +333,68 @@ class Wizard {
     });
     if (!preview) this.context.miss('trust-policy-preview');
     // The wizard always trusts the account root; a narrower principal is set after creation.
-    const rootPrincipal = `arn:${this.setup.partition}:iam::${this.setup.serviceAccountId}:root`;
+    const rootPrincipal = `arn:${this.setup.partition}:iam::${serviceAccountId}:root`;
     const check = preview
-      ? verifyTrustPolicy(
-          preview,
-          { principalArn: rootPrincipal, externalId: this.setup.externalId },
-          this.setup.serviceAccountId,
-        )
+      ? verifyTrustPolicy(preview, { principalArn: rootPrincipal, externalId }, serviceAccountId)
       : null;
-    if (check?.verified)
-      items.push({
-        status: 'done',
-        text: `Trust policy checked: ${this.setup.serviceName} only, with your External ID, no MFA`,
-      });
+    if (check?.verified) items.push({ status: 'done', text: t.trustChecked(serviceName) });
     else if (check)
       for (const problem of [...check.problems, ...check.dangers])
         items.push({ status: 'problem', text: problem });
-    else
-      items.push({
-        status: 'manual',
-        text: 'Crossrole could not read the trust policy preview: check it shows the account and External ID above.',
-      });
+    else items.push({ status: 'problem', text: t.trustUnreadable });
 
-    const pageText = normalize(visibleText());
-    const missing = this.expectedPolicies().filter((p) => !pageText.includes(p));
+    const expected = this.expectedPolicies();
+    const listed = this.reviewedPolicies(expected);
+    const missing = expected.filter((p) => !listed.has(p));
     items.push(
       missing.length
-        ? {
-            status: 'problem',
-            text: `Not in the chosen permissions: ${missing.join(', ')}. Go back to step 2.`,
-          }
-        : { status: 'done', text: `Permissions: ${this.expectedPolicies().join(', ')}` },
+        ? { status: 'problem', text: t.policiesMissing(missing.join(', ')) }
+        : { status: 'done', text: t.policiesListed(expected.join(', ')) },
     );
 
     const create =
-      document.querySelector<HTMLButtonElement>('[class*="awsui_primary-button"]') ??
-      findButton(document, this.labels('createRole'));
+      shown<HTMLButtonElement>(this.root(), '[class*="awsui_primary-button"]')[0] ??
+      findButton(this.root(), this.labels('createRole'));
     if (!create) this.context.miss('create-role-button');
-    const ready =
-      nameOk &&
-      (descriptionOk || !this.setup.roleDescription) &&
-      check?.verified === true &&
-      missing.length === 0;
-    items.push({
-      status: 'todo',
-      text: ready
-        ? 'Review, then press Create role.'
-        : 'Fix what is marked above, then press Create role.',
-    });
+    const trustOk = check?.verified === true;
+    const ready = nameOk && descriptionOk && trustOk && missing.length === 0;
+    items.push({ status: 'todo', text: ready ? t.reviewThenCreate : t.fixFirst });
+    const actions: PanelAction[] = [];
+    if (!trustOk) actions.push({ label: t.backToEntity, primary: true, run: () => this.back(1) });
+    else if (missing.length)
+      actions.push({ label: t.backToPermissions, primary: true, run: () => this.back(2) });
     this.render(
       3,
-      ready ? 'Ready: press Create role' : 'Almost ready',
+      ready ? t.readyTitle : t.notReadyTitle,
       items,
-      `Create role makes ${this.setup.roleName}, which ${this.setup.serviceName} (AWS account ${this.setup.serviceAccountId}) can assume with your External ID. Crossrole then reads the new Role ARN and sends it to ${this.setup.serviceName}.`,
+      t.createRoleNote(roleName, serviceName, serviceAccountId),
+      actions,
     );
+    // Never point at Create role while the review is wrong: the role would be created wrong.
     this.context
       .panel()
-      .highlight(create, `Creates ${this.setup.roleName} for ${this.setup.serviceName}`);
+      .highlight(ready ? create : null, ready ? t.createsRole(roleName, serviceName) : '');
+    if (!name) return;
     this.watchForNameClash(name);
-    name?.addEventListener('change', () => void this.rename(name.value), { signal: this.signal });
+    name.addEventListener('change', () => void this.rename(name.value), { signal: this.signal });
+  }
+
+  /** Back to `step` with Previous (the wizard's own control), to fill it again from there. */
+  private async back(step: Step): Promise<void> {
+    for (let s = step; s <= 3; s += 1) this.advanced.delete(s as Step);
+    for (let tries = 0; tries < 3 && !this.signal.aborted; tries += 1) {
+      const now = this.currentStep();
+      if (now === null || now <= step) return;
+      const previous =
+        shown<HTMLButtonElement>(this.root(), '[class*="awsui_previous-button"]')[0] ??
+        findButton(this.root(), this.labels('previous'));
+      if (!previous) return this.context.miss('previous-button');
+      previous.click();
+      await waitFor(() => (this.currentStep() !== now ? true : null), {
+        signal: this.signal,
+        timeoutMs: 5000,
+      });
+    }
   }
 
   /** The customer typed another role name: the background must expect the role under it. */
@@ -427,43 +410,41 @@ class Wizard {
       this.setup = reply.value;
       await this.fillReview();
     } else {
-      const why = reply.ok ? 'The setup is gone.' : reply.error;
-      this.render(3, 'Crossrole cannot use that name', [{ status: 'problem', text: why }]);
+      const why = reply.ok ? this.t.setupGone : reply.error;
+      this.render(3, this.t.cannotUseName, [{ status: 'problem', text: why }]);
     }
   }
 
   /** IAM refuses a name taken in another case: say so beside the field the customer must change. */
-  private watchForNameClash(name: HTMLInputElement | null): void {
+  private watchForNameClash(name: HTMLInputElement): void {
+    const t = this.t;
     // IAM's message names the role, so an earlier clash under another name does not count.
     const escaped = this.setup.roleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const clashText = new RegExp(
       `(^|[^\\w+=,.@-])${escaped}(?![\\w+=,.@-])[^\\n]*(already exists|既に存在)`,
       'i',
     );
-    void waitFor(() => (clashText.test(visibleText(document.body)) ? true : null), {
+    void waitFor(() => (clashText.test(shownText(mainContent())) ? true : null), {
       signal: this.signal,
       timeoutMs: 10 * 60 * 1000,
     }).then((clash) => {
       if (!clash || this.signal.aborted) return;
-      const label = name ? accessibleLabel(name) : 'Role name';
+      const label = accessibleLabel(name) || t.roleNameField;
       const suggestion = `${this.setup.roleName.slice(0, 62)}-2`;
       this.context.panel().render({
         service: this.setup.serviceName,
-        title: 'That role name is taken',
+        title: t.nameTaken,
         ...stepNumber(this.setup, 'review'),
         items: [
-          {
-            status: 'problem',
-            text: `A role named ${this.setup.roleName} (in some letter case) already exists in this account. Type another name in ${label}, or use ${suggestion}; then press Create role again.`,
-          },
+          { status: 'problem', text: t.nameTakenText(this.setup.roleName, label, suggestion) },
         ],
-        note: `${label} must be unique in the account, whatever the case.`,
+        note: t.nameUnique(label),
         actions: [
           {
-            label: `Use ${suggestion}`,
+            label: t.useName(suggestion),
             primary: true,
             run: async () => {
-              if (name && setValue(name, suggestion)) await this.rename(suggestion);
+              if (setValue(name, suggestion)) await this.rename(suggestion);
             },
           },
         ],

@@ -1,37 +1,56 @@
 // Edit trust policy: one click merges the service's statement into the role's current trust
-// policy (every other statement kept), puts it into the editor, reads it back and compares it
-// as parsed JSON. The page has no documented route, so the feature recognises it by its
-// content: a policy editor and an "Update policy" button under a role's route.
+// policy (every other statement kept), puts it into the editor and reads it back. What the
+// editor says is only guidance (a page script could answer for it): the trust counts as
+// verified only when the role page shows it after the customer's Update policy. The page has no
+// documented route, so the feature knows it by what it shows: a heading "Edit trust policy", a
+// policy editor and an "Update policy" button, for the setup's role (docs/console.md).
 import { mergeTrustPolicy } from '../../core/trust-policy.ts';
 import type { Feature } from '../feature.ts';
-import { findButton, waitFor } from '../lib/dom.ts';
+import { findButton, normalize, waitFor } from '../lib/dom.ts';
 import { findEditorElement, readEditorText, sameJson, writeEditorText } from '../lib/editor.ts';
-import { labelsFor } from '../lib/labels.ts';
+import { say } from '../lib/i18n.ts';
+import { labelsFor, type Language } from '../lib/labels.ts';
+import { headings, mainContent, shown } from '../lib/page.ts';
 import { stepNumber } from '../lib/steps.ts';
 import type { PanelItem } from '../panel.ts';
 import { PENDING_TRUST_UPDATE, roleNameFromPath } from './role-details.ts';
 
-const editedRole = (path: string): string | null =>
-  roleNameFromPath(path, 'edit_trust_policy') ?? roleNameFromPath(path, 'details');
+function updateButton(language: Language): HTMLButtonElement | null {
+  const main = mainContent();
+  return main && findEditorElement(main)
+    ? findButton(main, labelsFor('updatePolicy', language))
+    : null;
+}
+
+/** The edit page by its content: its heading, an editor and Update policy. */
+function showsEditor(language: Language): boolean {
+  const titles = labelsFor('editTrustPolicy', language);
+  return updateButton(language) !== null && headings().some((h) => titles.includes(h));
+}
+
+/** Whether the page is about `roleName`: its route, or a shown breadcrumb or heading naming it. */
+function aboutRole(path: string, roleName: string): boolean {
+  const fromRoute = roleNameFromPath(path, 'edit_trust_policy');
+  if (fromRoute !== null) return fromRoute === roleName;
+  return shown(document, 'nav a, nav li, [class*="awsui_breadcrumb"] a, main h1').some(
+    (el) => normalize(el.textContent) === roleName,
+  );
+}
 
 export const editTrustPolicy: Feature = {
   id: 'edit-trust-policy',
-  matches: (path) => editedRole(path) !== null,
+  matches: (path) => roleNameFromPath(path, 'edit_trust_policy') !== null,
+  shows: showsEditor,
   async init(context, signal) {
-    const { setup } = context;
-    const roleName = editedRole(context.path);
-    if (!setup || roleName !== setup.roleName) return;
-    if (!['started', 'role-created', 'arn-captured'].includes(setup.state)) return;
-    const labels = labelsFor('updatePolicy', context.language);
-    const page = await waitFor(
-      () => {
-        const update = findButton(document, labels);
-        return update && findEditorElement() ? update : null;
-      },
-      { signal, timeoutMs: 24 * 60 * 60 * 1000 },
-    );
-    if (!page || signal.aborted) return;
+    const { setup, language } = context;
+    if (!setup || !['started', 'role-created', 'arn-captured'].includes(setup.state)) return;
+    const page = await waitFor(() => updateButton(language), {
+      signal,
+      timeoutMs: 24 * 60 * 60 * 1000,
+    });
+    if (!page || signal.aborted || !aboutRole(context.path, setup.roleName)) return;
 
+    const t = say(language);
     const panel = context.panel();
     const step = stepNumber(setup, 'trust');
     const expected = { principalArn: setup.principalArn, externalId: setup.externalId };
@@ -44,13 +63,7 @@ export const editTrustPolicy: Feature = {
         ...step,
         items,
         note,
-        actions: [
-          {
-            label: 'Paste the trust statement',
-            primary: merged === null,
-            run: paste,
-          },
-        ],
+        actions: [{ label: t.pasteTrust, primary: merged === null, run: paste }],
       });
 
     async function paste(): Promise<void> {
@@ -61,61 +74,43 @@ export const editTrustPolicy: Feature = {
         setup!.serviceAccountId,
       );
       if (!result.ok)
-        return render('The current trust policy cannot be read', [
-          { status: 'problem', text: result.error },
-        ]);
+        return render(t.trustUnreadableEditor, [{ status: 'problem', text: result.error }]);
       merged = JSON.stringify(result.policy, null, 2);
       const method = await writeEditorText(merged);
       const back = await readEditorText();
       if (method !== 'clipboard' && sameJson(back, merged)) {
         const kept =
           (Array.isArray(result.policy.Statement) ? result.policy.Statement.length : 1) - 1;
-        render('Trust policy ready: press Update policy', [
-          {
-            status: 'done',
-            text: `Statement for ${setup!.serviceName} ${result.replaced ? 'replaced' : 'added'}, with your External ID`,
-          },
-          ...(kept > 0
-            ? [
-                {
-                  status: 'done' as const,
-                  text: `${kept} other statement${kept === 1 ? '' : 's'} kept as they were`,
-                },
-              ]
-            : []),
-          { status: 'todo', text: 'Review it, then press Update policy.' },
+        render(t.trustReady, [
+          { status: 'done', text: t.statementWritten(setup!.serviceName, result.replaced > 0) },
+          ...(kept > 0 ? [{ status: 'done' as const, text: t.kept(kept) }] : []),
+          { status: 'todo', text: t.reviewUpdate },
         ]);
-        panel.highlight(
-          page,
-          `Saves the trust policy: ${setup!.serviceName} can assume ${setup!.roleName}`,
-        );
+        panel.highlight(page, t.savesTrust(setup!.serviceName, setup!.roleName));
         return;
       }
       context.miss('trust-policy-editor');
       await navigator.clipboard.writeText(merged).catch(() => undefined);
       render(
-        'Paste the trust policy yourself',
+        t.pasteYourself,
         [
           {
             status: 'manual',
-            text: 'Click into the editor, select all (Ctrl/⌘+A) and paste (Ctrl/⌘+V).',
-            copy: { value: merged, label: 'trust policy' },
+            text: t.pasteYourselfText,
+            copy: { value: merged, label: 'JSON' },
           },
-          { status: 'todo', text: 'Then press Update policy.' },
+          { status: 'todo', text: t.thenUpdate },
         ],
-        'Crossrole could not write into this editor; the policy is on your clipboard.',
+        t.onClipboard,
       );
     }
 
-    render('Update the trust policy', [
-      {
-        status: 'todo',
-        text: `"Paste the trust statement" adds the statement for ${setup.serviceName} (AWS account ${setup.serviceAccountId}, your External ID) and keeps every other statement.`,
-      },
+    render(t.updateTrust, [
+      { status: 'todo', text: t.updateTrustText(setup.serviceName, setup.serviceAccountId) },
     ]);
-    page.addEventListener('click', () => context.memory.set(PENDING_TRUST_UPDATE, setup.id), {
-      signal,
-      capture: true,
-    });
+    // Only the customer's own press counts as "the customer updated the policy".
+    const pressed = (event: Event) =>
+      event.isTrusted && context.memory.set(PENDING_TRUST_UPDATE, setup.id);
+    page.addEventListener('click', pressed, { signal, capture: true });
   },
 };

@@ -1,5 +1,6 @@
 // Every page feature, in the order they start.
 import type { Feature } from '../feature.ts';
+import { attachPolicies } from './attach-policies.ts';
 import { createAccessKey } from './create-access-key.ts';
 import { createPolicy } from './create-policy.ts';
 import { createRoleWizard } from './create-role-wizard.ts';
@@ -18,6 +19,7 @@ export const FEATURES: readonly Feature[] = [
   rolesList,
   roleDetails,
   editTrustPolicy,
+  attachPolicies,
   createUserWizard,
   usersList,
   userDetails,

@@ -1,13 +1,24 @@
 // Role details (`#/roles/details/<name>`): after the role was created (or its trust policy
-// updated) in this setup, read what the page shows (ARNs in its text, the trust policy, the
-// signed-in account) and hand it to the background, which computes and checks the ARN itself.
+// updated, or policies attached) in this setup, read the role back as IAM shows it — the ARN,
+// the trust policy, every attached policy — and hand it to the background, which computes and
+// checks the ARN itself and reports only what was read. When the role lacks a policy, the panel
+// names it and opens the console's own Add permissions page for the role.
 import type { ContentSetup } from '../../core/content-setup.ts';
-import { ROLE_ARN_IN_TEXT } from '../../core/arn.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
-import { findButton, findByLabel, visibleText, waitFor } from '../lib/dom.ts';
+import { findButton, waitFor } from '../lib/dom.ts';
+import { say } from '../lib/i18n.ts';
 import { labelsFor } from '../lib/labels.ts';
-import { sessionAccountId } from '../lib/session.ts';
+import { mainContent, shown } from '../lib/page.ts';
+import {
+  readAttachedPolicies,
+  roleArnTexts,
+  rolePageRoot,
+  selectTab,
+  trustPolicyShown,
+} from '../lib/role-page.ts';
+import { menuAccountId, sessionAccountId } from '../lib/session.ts';
 import { stepNumber } from '../lib/steps.ts';
+import type { PanelAction, PanelItem } from '../panel.ts';
 
 export const PENDING_TRUST_UPDATE = 'pendingTrustUpdate';
 
@@ -19,24 +30,6 @@ export function roleNameFromPath(path: string, prefix: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** A trust policy as JSON text shown on the page (a `pre`, a read-only editor, a code block). */
-export function trustPolicyOnPage(): string | null {
-  for (const block of document.querySelectorAll('pre, code, .ace_editor, textarea')) {
-    const text = block.classList.contains('ace_editor')
-      ? [...block.querySelectorAll('.ace_line')].map((l) => l.textContent).join('\n')
-      : ((block as HTMLTextAreaElement).value ?? block.textContent ?? '');
-    const raw = block instanceof HTMLTextAreaElement ? block.value : text;
-    if (!/sts:AssumeRole/i.test(raw)) continue;
-    try {
-      JSON.parse(raw);
-      return raw;
-    } catch {
-      // Not a whole JSON document.
-    }
-  }
-  return null;
 }
 
 export const roleDetails: Feature = {
@@ -53,7 +46,7 @@ export const roleDetails: Feature = {
         setupId: setup.id,
         roleName,
       });
-      if (!updated.ok) return show(context, 'Crossrole did not accept this update', updated.error);
+      if (!updated.ok) return show(context, say(context.language).notAccepted, updated.error);
       await capture(context, updated.value ?? setup, signal);
       return;
     }
@@ -77,31 +70,48 @@ function show(context: FeatureContext, title: string, problem: string): void {
   });
 }
 
-async function selectTrustTab(context: FeatureContext): Promise<void> {
-  const tab = findByLabel<HTMLElement>(
-    document,
-    '[role="tab"]',
-    labelsFor('trustRelationships', context.language),
-  );
-  if (tab && tab.getAttribute('aria-selected') !== 'true') tab.click();
-}
-
 async function openTrustEditor(context: FeatureContext, signal: AbortSignal): Promise<void> {
-  await selectTrustTab(context);
+  await selectTab('trustRelationships', context.language, signal);
   const edit = await waitFor(
-    () => findButton(document, labelsFor('editTrustPolicy', context.language)),
+    () => findButton(mainContent() ?? document, labelsFor('editTrustPolicy', context.language)),
     { signal, timeoutMs: 10_000 },
   );
   if (!edit) {
     context.miss('edit-trust-policy-button');
-    show(
-      context,
-      'Open the trust policy editor',
-      'Choose the Trust relationships tab, then Edit trust policy.',
-    );
-    return;
+    const t = say(context.language);
+    return show(context, t.openTrustEditor, t.noEditTrustButton);
   }
   edit.click();
+}
+
+/** Add permissions → Attach policies, the console's own page for attaching to this role. */
+async function openAttachPolicies(context: FeatureContext, signal: AbortSignal): Promise<void> {
+  await selectTab('permissions', context.language, signal);
+  const language = context.language;
+  const add = await waitFor(
+    () => findButton(mainContent() ?? document, labelsFor('addPermissions', language)),
+    { signal, timeoutMs: 10_000 },
+  );
+  add?.click();
+  // A dropdown's items render outside the tab panel, as menu items.
+  const attach = add
+    ? await waitFor(
+        () =>
+          shown<HTMLElement>(document, '[role="menuitem"], [role="menu"] li, [role="menu"] a').find(
+            (item) =>
+              labelsFor('attachPolicies', language).some(
+                (label) => item.textContent?.trim() === label,
+              ),
+          ) ?? null,
+        { signal, timeoutMs: 5000 },
+      )
+    : null;
+  if (!attach) {
+    context.miss('attach-policies');
+    const t = say(language);
+    return show(context, t.permissionsNeedFix, t.noAddPermissionsButton);
+  }
+  attach.click();
 }
 
 async function capture(
@@ -109,78 +119,87 @@ async function capture(
   setup: ContentSetup,
   signal: AbortSignal,
 ): Promise<void> {
+  const t = say(context.language);
   const panel = context.panel();
   const step = stepNumber(setup, 'capture');
-  panel.render({
-    service: setup.serviceName,
-    title: 'Reading the new role…',
-    ...step,
-    items: [{ status: 'todo', text: 'Reading the Role ARN and the trust policy from this page.' }],
+  const render = (title: string, items: PanelItem[], actions: PanelAction[] = []) =>
+    panel.render({ service: setup.serviceName, title, ...step, items, actions });
+  render(t.reading, [{ status: 'todo', text: t.readingText }]);
+
+  const root = await waitFor(() => rolePageRoot(setup.roleName), { signal, timeoutMs: 15_000 });
+  if (!root) context.miss('role-heading');
+  const arnTexts = await waitFor(() => (roleArnTexts().length ? roleArnTexts() : null), {
+    signal,
+    timeoutMs: 15_000,
   });
-  await selectTrustTab(context);
-  const arnTexts = await waitFor(
-    () => {
-      const found = visibleText().match(ROLE_ARN_IN_TEXT);
-      return found?.length ? [...new Set(found)].slice(0, 20) : null;
-    },
-    { signal, timeoutMs: 15_000 },
-  );
   if (!arnTexts) context.miss('role-arn');
-  const trustPolicyText = await waitFor(trustPolicyOnPage, { signal, timeoutMs: 5000 });
+  const trustTab = await selectTab('trustRelationships', context.language, signal);
+  const trustPolicyText = trustTab
+    ? await waitFor(trustPolicyShown, { signal, timeoutMs: 5000 })
+    : null;
   if (!trustPolicyText) context.miss('trust-policy');
+  const attached =
+    setup.mode === 'update-trust'
+      ? null
+      : (await selectTab('permissions', context.language, signal))
+        ? await readAttachedPolicies(context.language, signal)
+        : null;
+  if (setup.mode !== 'update-trust' && !attached) context.miss('attached-policies');
   if (signal.aborted) return;
   const reply = await context.send({
     type: 'content.rolePage',
     setupId: setup.id,
     roleName: setup.roleName,
     sessionAccountId: sessionAccountId(),
+    menuAccountId: menuAccountId(),
     arnTexts: arnTexts ?? [],
     trustPolicyText,
+    attachedPolicies: attached?.policies.slice(0, 100) ?? null,
+    attachedComplete: attached?.complete ?? false,
   });
   if (signal.aborted) return;
-  if (!reply.ok) {
-    panel.render({
-      service: setup.serviceName,
-      title: 'Role not reported',
-      ...step,
-      items: [{ status: 'problem', text: reply.error }],
-    });
-    return;
-  }
+  const readAgain = {
+    label: t.readAgain,
+    primary: true,
+    run: () => capture(context, setup, signal),
+  };
+  if (!reply.ok)
+    return render(t.roleNotReported, [{ status: 'problem', text: reply.error }], [readAgain]);
+  const value = reply.value;
+  const missing = value?.missingPolicies ?? [];
   // A repeated report after a worker restart may find it already delivered.
-  const verified = reply.value?.state === 'verified' || reply.value?.state === 'delivered';
-  panel.render({
-    service: setup.serviceName,
-    title: verified ? `Sending the role to ${setup.serviceName}` : 'The trust policy needs a fix',
-    ...step,
-    items: verified
-      ? [
-          { status: 'done', text: 'Role ARN captured and checked against this page' },
-          {
-            status: trustPolicyText ? 'done' : 'manual',
-            text: trustPolicyText
-              ? 'Trust policy verified'
-              : 'Trust policy not readable here; sent as unverified',
-          },
-          {
-            status: 'todo',
-            text: `Crossrole delivers it to ${setup.serviceName} and keeps trying if the service is down. Follow it in the Crossrole button.`,
-          },
-        ]
-      : [
-          {
-            status: 'problem',
-            text: 'The role does not trust exactly the service with your External ID. Use Edit trust policy: Crossrole pastes the right statement.',
-          },
-        ],
-    actions: verified
-      ? []
-      : [
-          {
-            label: 'Fix the trust policy',
-            primary: true,
-            run: () => openTrustEditor(context, signal),
-          },
-        ],
-  });
+  const state = value?.state;
+  if (state === 'verified' || state === 'delivered') {
+    const names = attached?.policies.map((p) => p.name).join(', ') ?? '';
+    return render(t.sending(setup.serviceName), [
+      { status: 'done', text: t.arnChecked },
+      trustPolicyText
+        ? { status: 'done', text: t.trustVerified }
+        : { status: 'manual', text: t.trustNotReadable },
+      ...(names ? [{ status: 'done' as const, text: t.permissionsVerified(names) }] : []),
+      { status: 'todo', text: t.delivering(setup.serviceName) },
+    ]);
+  }
+  if (missing.length) {
+    return render(
+      t.permissionsNeedFix,
+      [{ status: 'problem', text: t.permissionsMissing(missing.join(', ')) }],
+      [{ label: t.addMissing, primary: true, run: () => openAttachPolicies(context, signal) }],
+    );
+  }
+  if (setup.mode !== 'update-trust' && !attached?.complete) {
+    return render(
+      t.permissionsUnread,
+      [{ status: 'problem', text: t.permissionsUnreadText }],
+      [readAgain],
+    );
+  }
+  render(
+    t.trustNeedsFix,
+    [
+      ...(value?.trustProblems ?? []).map((text) => ({ status: 'problem' as const, text })),
+      { status: 'problem', text: t.trustWrong },
+    ],
+    [{ label: t.fixTrust, primary: true, run: () => openTrustEditor(context, signal) }],
+  );
 }

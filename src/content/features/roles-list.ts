@@ -4,6 +4,7 @@
 import type { Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
 import { flashRoleNames } from '../lib/flash.ts';
+import { say } from '../lib/i18n.ts';
 import { stepNumber } from '../lib/steps.ts';
 
 export const rolesList: Feature = {
@@ -31,7 +32,7 @@ export const rolesList: Feature = {
     if (!reply.ok) {
       context.panel().render({
         service: setup.serviceName,
-        title: 'Crossrole did not accept this role',
+        title: say(context.language).roleNotAccepted,
         ...stepNumber(setup, 'capture'),
         items: [{ status: 'problem', text: reply.error }],
       });

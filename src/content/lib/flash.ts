@@ -1,11 +1,11 @@
 // Success flashes (Cloudscape Flashbar items, `div[data-itemid]`, aws-console.md §4): where the
 // console confirms that something was created or updated.
+// Only shown flashes count: a hidden status element a page script added says nothing.
 import { normalize } from './dom.ts';
+import { shown } from './page.ts';
 
 export function flashTexts(root: ParentNode = document): { text: string; links: string[] }[] {
-  const items = [
-    ...root.querySelectorAll('[data-itemid], [class*="awsui_flash-type-success"], [role="status"]'),
-  ];
+  const items = shown(root, '[data-itemid], [class*="awsui_flash-type-success"]');
   return items.map((item) => ({
     text: normalize(item.textContent),
     links: [...item.querySelectorAll<HTMLAnchorElement>('a[href]')].map(

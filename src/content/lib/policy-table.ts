@@ -1,21 +1,96 @@
-// The console's policy table (role and user wizards): search each policy with the filter, since
-// it may sit on another page of the table, tick its row, and read the tick back.
-import { findByLabel, normalize, setChecked, setValue, waitFor } from './dom.ts';
+// The console's policy picker (Create role step 2, Create user, Attach policies): for each
+// policy, filter with the most exact query the filter takes, page through the table's own
+// pagination until a row's name equals the policy's exactly (never a look-alike such as
+// AmazonEC2ReadOnlyAccess), tick it and read the tick back; then check every tick again, since
+// a tick made under one filter or on another page can be lost (docs/console.md, "Policy tables").
+import { findByLabel, normalize, setChecked, setValue, settled, waitFor } from './dom.ts';
 import { labelsFor, type Language } from './labels.ts';
+import { shown } from './page.ts';
+import {
+  dataRows,
+  enabled,
+  firstPageButton,
+  nextPageButton,
+  rowsKey,
+  tableContainer,
+} from './table.ts';
 import type { PanelItem } from '../panel.ts';
+import { say } from './i18n.ts';
 
-function findFilter(language: Language): HTMLInputElement | null {
-  return (
-    document.querySelector<HTMLInputElement>('input[type="search"]') ??
-    findByLabel<HTMLInputElement>(document, 'input', labelsFor('search', language))
-  );
+/** How many pages Crossrole pages through before it falls back to guiding the customer. */
+export const MAX_PAGES = 200;
+
+type Filter = { input: HTMLInputElement; kind: 'text' | 'property' };
+
+function findFilter(root: ParentNode, language: Language): Filter | null {
+  // A property filter commits free text as a token on Enter; a text filter filters as you type.
+  const property = shown<HTMLInputElement>(root, '[class*="awsui_property-filter"] input')[0];
+  if (property) return { input: property, kind: 'property' };
+  const text =
+    shown<HTMLInputElement>(root, '[class*="awsui_text-filter"] input, input[type="search"]')[0] ??
+    findByLabel<HTMLInputElement>(root, 'input', labelsFor('search', language));
+  return text ? { input: text, kind: 'text' } : null;
 }
 
-/** The table row whose name cell is exactly `name`. */
-function rowFor(name: string): HTMLTableRowElement | null {
-  for (const row of document.querySelectorAll<HTMLTableRowElement>('table tbody tr')) {
-    const cells = [...row.querySelectorAll('td, th')].map((cell) => normalize(cell.textContent));
-    if (cells.includes(name) && row.querySelector('input[type="checkbox"]')) return row;
+/** The row whose name (its first link, else a cell) is exactly `name`, with its checkbox. */
+function rowFor(container: ParentNode, name: string): HTMLInputElement | null {
+  for (const row of dataRows(container)) {
+    const link = row.querySelector('a');
+    const names = link
+      ? [normalize(link.textContent)]
+      : [...row.cells].map((cell) => normalize(cell.textContent));
+    const box = row.querySelector<HTMLInputElement>('input[type="checkbox"]');
+    if (box && names.includes(name)) return box;
+  }
+  return null;
+}
+
+/** Removes committed property-filter tokens (their remove buttons sit in the filter). */
+function clearTokens(filter: Filter): void {
+  const root = filter.input.closest('[class*="awsui_property-filter"]');
+  for (const button of shown<HTMLButtonElement>(root, '[class*="awsui_token"] button'))
+    button.click();
+}
+
+async function applyFilter(filter: Filter, query: string, signal: AbortSignal): Promise<void> {
+  if (filter.kind === 'property') {
+    clearTokens(filter);
+    await settled(signal);
+  }
+  setValue(filter.input, query);
+  if (filter.kind === 'property' && query) {
+    filter.input.focus();
+    for (const type of ['keydown', 'keyup'] as const)
+      filter.input.dispatchEvent(
+        new KeyboardEvent(type, { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true }),
+      );
+  }
+  await settled(signal);
+}
+
+/** Finds `name` on whichever page it is; the checkbox of its row, or null past the last page. */
+async function findOnPages(
+  container: ParentNode,
+  name: string,
+  language: Language,
+  signal: AbortSignal,
+): Promise<HTMLInputElement | null> {
+  const first = firstPageButton(container);
+  if (first && first.getAttribute('aria-current') !== 'true') {
+    first.click();
+    await settled(signal);
+  }
+  // The first page may still be loading; later pages have rendered once their rows changed.
+  const firstBox = await waitFor(() => rowFor(container, name), { signal, timeoutMs: 2000 });
+  if (firstBox) return firstBox;
+  for (let page = 0; page < MAX_PAGES && !signal.aborted; page += 1) {
+    const box = rowFor(container, name);
+    if (box) return box;
+    const next = nextPageButton(container, language);
+    if (!enabled(next)) return null;
+    const before = rowsKey(container);
+    next.click();
+    await waitFor(() => (rowsKey(container) !== before ? true : null), { signal, timeoutMs: 5000 });
   }
   return null;
 }
@@ -25,28 +100,32 @@ export async function selectPolicies(
   language: Language,
   signal: AbortSignal,
   miss: (field: string) => void,
+  root: ParentNode = document,
 ): Promise<{ items: PanelItem[]; allOk: boolean }> {
-  const items: PanelItem[] = [];
-  const filter = findFilter(language);
+  const t = say(language);
+  const filter = findFilter(root, language);
   if (!filter) miss('policy-filter');
-  let allOk = true;
+  const container = (filter && tableContainer(filter.input)) ?? root;
+  const ticked = new Map<string, boolean>();
   for (const name of names) {
-    if (filter) setValue(filter, name);
-    const row = await waitFor(() => rowFor(name), { signal, timeoutMs: 5000 });
-    const box = row?.querySelector<HTMLInputElement>('input[type="checkbox"]');
-    const ok = box ? setChecked(box, true) : false;
-    if (!row) miss('policy-row');
-    allOk &&= ok;
-    items.push(
-      ok
-        ? { status: 'done', text: `Policy selected: ${name}` }
-        : {
-            status: 'manual',
-            text: 'Search for this policy and tick it',
-            copy: { value: name, label: `policy ${name}` },
-          },
-    );
+    if (filter) await applyFilter(filter, name, signal);
+    const box = await findOnPages(container, name, language, signal);
+    if (!box) miss('policy-row');
+    ticked.set(name, box ? setChecked(box, true) : false);
   }
-  if (filter && filter.value) setValue(filter, '');
-  return { items, allOk };
+  // Read every tick back under its own filter: ticks survive filters and pages in the console,
+  // but a re-render or the customer may have undone one.
+  for (const name of names) {
+    if (!ticked.get(name)) continue;
+    if (filter) await applyFilter(filter, name, signal);
+    const box = await findOnPages(container, name, language, signal);
+    ticked.set(name, box?.checked === true);
+  }
+  if (filter && filter.input.value) await applyFilter(filter, '', signal);
+  const items: PanelItem[] = names.map((name) =>
+    ticked.get(name)
+      ? { status: 'done', text: t.policySelected(name) }
+      : { status: 'manual', text: t.searchAndTick, copy: { value: name, label: name } },
+  );
+  return { items, allOk: names.every((name) => ticked.get(name)) };
 }

@@ -1,4 +1,5 @@
-// The signed-in account, from the navigation bar's `awsc-session-data` (aws-console.md §7).
+// The signed-in account, from the navigation bar's `awsc-session-data` and its account menu
+// (docs/console.md). Each source is reported on its own: the background checks they agree.
 // DOM content is untrusted: parsed with zod, and the background re-checks it against the host.
 import * as z from 'zod/mini';
 
@@ -6,14 +7,17 @@ const SessionData = z.object({ accountId: z.string().check(z.regex(/^\d{12}$/)) 
 
 export function sessionAccountId(doc: Document = document): string | null {
   const content = doc.querySelector('meta[name="awsc-session-data"]')?.getAttribute('content');
-  if (content) {
-    try {
-      const parsed = z.safeParse(SessionData, JSON.parse(content));
-      if (parsed.success) return parsed.data.accountId;
-    } catch {
-      // Fall through to the account menu.
-    }
+  if (!content) return null;
+  try {
+    const parsed = z.safeParse(SessionData, JSON.parse(content));
+    return parsed.success ? parsed.data.accountId : null;
+  } catch {
+    return null;
   }
+}
+
+/** The account the navigation bar's account menu shows (only once the menu has rendered). */
+export function menuAccountId(doc: Document = document): string | null {
   const copy = doc.querySelector(
     '[data-testid="account-detail-menu"] [data-testid="awsc-copy-accountid"]',
   )?.textContent;

@@ -54,6 +54,9 @@ const TRUST = (externalId: string) =>
 type Answer =
   { status: number; body?: unknown; headers?: Record<string, string> } | 'network-error';
 let answers: Answer[];
+/** The Permissions tab of a demo role as the page shows it: ReadOnlyAccess, AWS managed. */
+const READ_ONLY_ATTACHED = [{ name: 'ReadOnlyAccess', arn: null, type: 'aws' as const }];
+
 const fetchMock = vi.fn(async (_url: URL | string, _init?: RequestInit) => {
   const next = answers.shift() ?? {
     status: 200,
@@ -163,6 +166,8 @@ describe('a setup from the popup to the service', () => {
         sessionAccountId: ACCOUNT,
         arnTexts: [`ARN ${arn} Copy`],
         trustPolicyText: TRUST('demo-abcdefghijklmnopqrstuv'),
+        attachedPolicies: READ_ONLY_ATTACHED,
+        attachedComplete: true,
       },
       tab(tabId),
     );
@@ -259,6 +264,8 @@ describe('a setup from the popup to the service', () => {
         sessionAccountId: ACCOUNT,
         arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
         trustPolicyText: JSON.stringify(withMfa),
+        attachedPolicies: READ_ONLY_ATTACHED,
+        attachedComplete: true,
       },
       tab(tabId),
     );
@@ -270,6 +277,134 @@ describe('a setup from the popup to the service', () => {
     };
     expect(popupState.value.setups[0]!.state).toBe('arn-captured');
     expect(popupState.value.setups[0]!.trustProblems.join(' ')).toMatch(/MFA/);
+  });
+});
+
+describe('what the service is told is what the role page showed', () => {
+  async function rolePage(setupId: string, tabId: number, extra: Record<string, unknown>) {
+    return handleMessage(
+      {
+        type: 'content.rolePage',
+        setupId,
+        roleName: 'CrossroleDemoRole',
+        sessionAccountId: ACCOUNT,
+        arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
+        trustPolicyText: TRUST('demo-abcdefghijklmnopqrstuv'),
+        attachedComplete: true,
+        ...extra,
+      },
+      tab(tabId),
+    );
+  }
+  async function created() {
+    const { setupId, tabId } = await startDemo();
+    await handleMessage(
+      { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+      tab(tabId),
+    );
+    return { setupId, tabId };
+  }
+  const sent = () => parseReport(JSON.parse(String(fetchMock.mock.calls[0]![1]!.body)));
+
+  it('sends nothing for a role created without its policy, names the gap, then sends once fixed', async () => {
+    const { setupId, tabId } = await created();
+    const bare = await rolePage(setupId, tabId, { attachedPolicies: [] });
+    expect(bare).toMatchObject({
+      ok: true,
+      value: { state: 'arn-captured', missingPolicies: ['ReadOnlyAccess'] },
+    });
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect((await state()).setups[0]!.problem).toMatch(/ReadOnlyAccess/);
+
+    // The customer attached it; the page read back again shows it.
+    const fixed = await rolePage(setupId, tabId, { attachedPolicies: READ_ONLY_ATTACHED });
+    expect(fixed).toMatchObject({ ok: true, value: { state: 'verified' } });
+    await deliverDue();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(sent()).toMatchObject({
+      ok: true,
+      value: {
+        policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+        permissionsVerified: true,
+        trustPolicyVerified: true,
+      },
+    });
+  });
+
+  it('does not take a look-alike or a customer policy named like the AWS one', async () => {
+    const { setupId, tabId } = await created();
+    const lookAlike = await rolePage(setupId, tabId, {
+      attachedPolicies: [
+        { name: 'AmazonEC2ReadOnlyAccess', arn: null, type: 'aws' },
+        { name: 'ReadOnlyAccess', arn: null, type: 'customer' },
+      ],
+    });
+    expect(lookAlike).toMatchObject({ ok: true, value: { missingPolicies: ['ReadOnlyAccess'] } });
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('lists extra policies the customer attached, and reports ARNs only where the page gave them', async () => {
+    const { setupId, tabId } = await created();
+    await rolePage(setupId, tabId, {
+      attachedPolicies: [
+        ...READ_ONLY_ATTACHED,
+        { name: 'MyAudit', arn: null, type: 'customer' },
+        { name: 'SecurityAudit', arn: 'arn:aws:iam::aws:policy/SecurityAudit', type: 'aws' },
+        { name: 'SomethingElse', arn: null, type: null },
+      ],
+    });
+    await deliverDue();
+    expect(sent()).toMatchObject({
+      ok: true,
+      value: {
+        policyArns: [
+          'arn:aws:iam::aws:policy/ReadOnlyAccess',
+          `arn:aws:iam::${ACCOUNT}:policy/MyAudit`,
+          'arn:aws:iam::aws:policy/SecurityAudit',
+        ],
+        otherPolicyNames: ['SomethingElse'],
+        permissionsVerified: true,
+      },
+    });
+  });
+
+  it('sends nothing when the permissions could not be read, or not every page of them', async () => {
+    const { setupId, tabId } = await created();
+    expect(await rolePage(setupId, tabId, { attachedPolicies: null })).toMatchObject({
+      ok: true,
+      value: { state: 'arn-captured' },
+    });
+    expect(
+      await rolePage(setupId, tabId, {
+        attachedPolicies: READ_ONLY_ATTACHED,
+        attachedComplete: false,
+      }),
+    ).toMatchObject({ ok: true, value: { state: 'arn-captured' } });
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect((await state()).setups[0]!.problem).toMatch(/every page/);
+  });
+
+  it('refuses when the session data, the account menu and the ARN shown name different accounts', async () => {
+    const { setupId, tabId } = await created();
+    const menu = await rolePage(setupId, tabId, {
+      attachedPolicies: READ_ONLY_ATTACHED,
+      menuAccountId: '666666666666',
+    });
+    expect(menu.ok).toBe(false);
+    expect(!menu.ok && menu.error).toMatch(/account menu 666666666666/);
+    const arn = await rolePage(setupId, tabId, {
+      attachedPolicies: READ_ONLY_ATTACHED,
+      arnTexts: [
+        `arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`,
+        'arn:aws:iam::666666666666:role/CrossroleDemoRole',
+      ],
+    });
+    expect(arn.ok).toBe(false);
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });
 
@@ -288,6 +423,8 @@ describe('delivery through faults', () => {
         sessionAccountId: ACCOUNT,
         arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
         trustPolicyText: TRUST('demo-abcdefghijklmnopqrstuv'),
+        attachedPolicies: READ_ONLY_ATTACHED,
+        attachedComplete: true,
       },
       tab(tabId),
     );

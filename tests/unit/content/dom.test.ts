@@ -3,7 +3,7 @@
 // React-style controlled input keeps the value.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findByLabel, findButton, setChecked, setValue } from '../../../src/content/lib/dom.ts';
-import { sessionAccountId } from '../../../src/content/lib/session.ts';
+import { sessionAccountId, menuAccountId } from '../../../src/content/lib/session.ts';
 import { flashRoleNames } from '../../../src/content/lib/flash.ts';
 
 beforeEach(() => {
@@ -80,12 +80,13 @@ describe('filling', () => {
 });
 
 describe('page data', () => {
-  it('reads the account from awsc-session-data, then from the account menu, and rejects junk', () => {
+  it('reads the account from awsc-session-data and from the account menu, each on its own, and rejects junk', () => {
     document.head.innerHTML = `<meta name="awsc-session-data" content='{"accountId":"111122223333","accountAlias":"x"}'>`;
     expect(sessionAccountId()).toBe('111122223333');
     document.head.innerHTML = `<meta name="awsc-session-data" content='{"accountId":"1111"}'>`;
     document.body.innerHTML = `<div data-testid="account-detail-menu"><button data-testid="awsc-copy-accountid">4444-5555-6666</button></div>`;
-    expect(sessionAccountId()).toBe('444455556666');
+    expect(sessionAccountId()).toBeNull();
+    expect(menuAccountId()).toBe('444455556666');
     document.body.innerHTML = '';
     document.head.innerHTML = `<meta name="awsc-session-data" content='not json'>`;
     expect(sessionAccountId()).toBeNull();

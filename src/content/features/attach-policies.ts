@@ -1,0 +1,69 @@
+// Attach policies (Add permissions on a role): when the role read back lacks a policy of the
+// setup, Crossrole opens this page from the role's Permissions tab, ticks the missing policies
+// in its table (whichever page they are on) and highlights Add permissions; the customer
+// presses it, and the role page reads the role back again. The page's route is not documented,
+// so it is known by what it shows: a heading "Attach policy to <role>" (or the breadcrumb "Add
+// permissions"), a policy table and the Add permissions button (docs/console.md).
+import type { Feature } from '../feature.ts';
+import { findButton, normalize, waitFor } from '../lib/dom.ts';
+import { say } from '../lib/i18n.ts';
+import { labelsFor, type Language } from '../lib/labels.ts';
+import { headings, mainContent, shown } from '../lib/page.ts';
+import { selectPolicies } from '../lib/policy-table.ts';
+import { stepNumber } from '../lib/steps.ts';
+
+/** The page's title names the role it attaches to: "Attach policy to <role>". */
+function attachTarget(language: Language): string | null {
+  for (const heading of headings()) {
+    for (const prefix of labelsFor('attachPolicyTo', language)) {
+      if (heading.startsWith(prefix)) return normalize(heading.slice(prefix.length));
+      if (heading.endsWith(prefix)) return normalize(heading.slice(0, -prefix.length));
+    }
+  }
+  return null;
+}
+
+function addButton(language: Language): HTMLButtonElement | null {
+  const main = mainContent();
+  if (!main || !shown(main, 'table input[type="checkbox"]').length) return null;
+  return findButton(main, labelsFor('addPermissions', language));
+}
+
+export const attachPolicies: Feature = {
+  id: 'attach-policies',
+  matches: () => false,
+  shows: (language) => attachTarget(language) !== null && addButton(language) !== null,
+  async init(context, signal) {
+    const { setup, language } = context;
+    if (!setup || setup.state !== 'arn-captured' || !setup.missingPolicies?.length) return;
+    // Japanese titles put the role first ("<role> にポリシーをアタッチ"): accept either side.
+    const target = attachTarget(language)?.replace(/\s*(に|to)$/, '');
+    if (target !== setup.roleName) return;
+    const t = say(language);
+    const panel = context.panel();
+    const step = stepNumber(setup, 'capture');
+    panel.render({
+      service: setup.serviceName,
+      title: t.attachTitle,
+      ...step,
+      items: setup.missingPolicies.map((name) => ({ status: 'todo', text: name })),
+    });
+    const { items, allOk } = await selectPolicies(
+      setup.missingPolicies,
+      language,
+      signal,
+      context.miss,
+      mainContent() ?? document,
+    );
+    if (signal.aborted) return;
+    const add = await waitFor(() => addButton(language), { signal, timeoutMs: 5000 });
+    panel.render({
+      service: setup.serviceName,
+      title: allOk ? t.attachReady : t.attachTitle,
+      ...step,
+      items,
+      note: t.attachNote(setup.roleName),
+    });
+    panel.highlight(allOk ? add : null, t.attaches(setup.roleName));
+  },
+};

@@ -1,0 +1,60 @@
+// What a person sees of the IAM app (docs/console.md, "Reading what the customer sees"): its
+// main content area only (never the navigation bar, never anything a page script appended to
+// the document elsewhere), and only elements that are shown. A hidden `<pre>` or an off-screen
+// status line is absent, whatever it says.
+import { normalize } from './dom.ts';
+
+/** The IAM app's main content: Cloudscape's app layout renders it as `<main>`. */
+export function mainContent(doc: Document = document): HTMLElement | null {
+  for (const main of doc.querySelectorAll<HTMLElement>('main, [role="main"]'))
+    if (isShown(main)) return main;
+  return null;
+}
+
+/**
+ * Shown to a person: no `hidden`/`aria-hidden`/`inert` ancestor, not `display: none`, not
+ * invisible, not transparent, not placed entirely off the page.
+ */
+export function isShown(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.hasAttribute('inert')) return false;
+    if (node.getAttribute('aria-hidden') === 'true') return false;
+  }
+  if (
+    typeof el.checkVisibility === 'function' &&
+    !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+  )
+    return false;
+  // Without layout (a DOM in Node) boxes are all empty and say nothing.
+  if (el.ownerDocument.documentElement.getBoundingClientRect().width === 0) return true;
+  const box = el.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return false;
+  return box.right + window.scrollX > 0 && box.bottom + window.scrollY > 0;
+}
+
+/** Shown elements under `root` that match `selector`. */
+export function shown<T extends Element>(root: ParentNode | null, selector: string): T[] {
+  return root ? [...root.querySelectorAll<T>(selector)].filter(isShown) : [];
+}
+
+/** The text a person reads in `root` (innerText skips what CSS hides). */
+export function shownText(root: Element | null): string {
+  if (!root || !isShown(root)) return '';
+  return (root as HTMLElement).innerText ?? '';
+}
+
+/** A heading of the main content whose text is exactly `text` (the page is about it). */
+export function headingNamed(text: string, doc: Document = document): HTMLElement | null {
+  return (
+    shown<HTMLElement>(mainContent(doc), 'h1, h2, [role="heading"]').find(
+      (h) => normalize(h.textContent) === text,
+    ) ?? null
+  );
+}
+
+/** The shown headings of the main content, for recognising a page by what it is titled. */
+export function headings(doc: Document = document): string[] {
+  return shown<HTMLElement>(mainContent(doc), 'h1, h2, [role="heading"]').map((h) =>
+    normalize(h.textContent),
+  );
+}

@@ -1,0 +1,142 @@
+// Reading a role back from its page (docs/console.md, "Reading a role back"): the ARN in the
+// summary, the trust policy on the Trust relationships tab, and every attached policy on the
+// Permissions tab, page after page. Only what a person sees in the IAM app's main content under
+// the role's heading counts; everything is untrusted and re-checked by the background.
+import { ROLE_ARN_IN_TEXT } from '../../core/arn.ts';
+import type { AttachedPolicy } from '../../core/attached-policies.ts';
+import { findByLabel, normalize, settled, waitFor } from './dom.ts';
+import { labelsFor, type Language } from './labels.ts';
+import { headingNamed, mainContent, shown, shownText } from './page.ts';
+import {
+  dataRows,
+  enabled,
+  headerTotal,
+  nextPageButton,
+  rowsKey,
+  tableContainer,
+} from './table.ts';
+import { MAX_PAGES } from './policy-table.ts';
+
+/** The role page's main content, once it shows the role's heading. */
+export function rolePageRoot(roleName: string): HTMLElement | null {
+  return headingNamed(roleName) ? mainContent() : null;
+}
+
+/** Selects a tab of the role page by its name; true once it is the selected one. */
+export async function selectTab(
+  key: 'trustRelationships' | 'permissions',
+  language: Language,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const tab = await waitFor(
+    () =>
+      findByLabel<HTMLElement>(mainContent() ?? document, '[role="tab"]', labelsFor(key, language)),
+    { signal, timeoutMs: 10_000 },
+  );
+  if (!tab) return false;
+  if (tab.getAttribute('aria-selected') !== 'true') tab.click();
+  return (
+    (await waitFor(() => (tab.getAttribute('aria-selected') === 'true' ? true : null), {
+      signal,
+      timeoutMs: 5000,
+    })) === true
+  );
+}
+
+/** The selected tab's panel, or the main content when the page has no tabs. */
+function activePanel(): HTMLElement | null {
+  const main = mainContent();
+  return shown<HTMLElement>(main, '[role="tabpanel"]')[0] ?? main;
+}
+
+/** Role ARNs shown in the main content. */
+export function roleArnTexts(): string[] {
+  const found = shownText(mainContent()).match(ROLE_ARN_IN_TEXT);
+  return found ? [...new Set(found)].slice(0, 20) : [];
+}
+
+/** A trust policy shown as JSON on the selected tab (a `pre`, a read-only editor, a code block). */
+export function trustPolicyShown(): string | null {
+  for (const block of shown(activePanel(), 'pre, code, .ace_editor, textarea')) {
+    const raw =
+      block instanceof HTMLTextAreaElement
+        ? block.value
+        : block.classList.contains('ace_editor')
+          ? [...block.querySelectorAll('.ace_line')].map((l) => l.textContent).join('\n')
+          : (block.textContent ?? '');
+    if (!/sts:AssumeRole/i.test(raw)) continue;
+    try {
+      JSON.parse(raw);
+      return raw;
+    } catch {
+      // Not a whole JSON document.
+    }
+  }
+  return null;
+}
+
+function policyArnFromLink(row: HTMLTableRowElement): string | null {
+  const href = row.querySelector('a')?.getAttribute('href') ?? '';
+  let decoded = href;
+  try {
+    decoded = decodeURIComponent(href);
+  } catch {
+    return null;
+  }
+  return /arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+/.exec(decoded)?.[0] ?? null;
+}
+
+function readRow(row: HTMLTableRowElement, language: Language): AttachedPolicy | null {
+  const link = row.querySelector('a');
+  const name = normalize(
+    link?.textContent ?? [...row.cells].find((c) => !c.querySelector('input'))?.textContent ?? '',
+  );
+  if (!/^[\w+=,.@-]{1,128}$/.test(name)) return null;
+  const text = normalize(row.textContent);
+  const has = (key: 'awsManaged' | 'customerManaged') =>
+    labelsFor(key, language).some((label) => text.includes(label));
+  return {
+    name,
+    arn: policyArnFromLink(row),
+    type: has('customerManaged') ? 'customer' : has('awsManaged') ? 'aws' : null,
+  };
+}
+
+/**
+ * Every row of the Permissions tab's policy table, following its pagination; `complete` when the
+ * last page was reached and the rows add up to the header's count (when it shows one).
+ */
+export async function readAttachedPolicies(
+  language: Language,
+  signal: AbortSignal,
+): Promise<{ policies: AttachedPolicy[]; complete: boolean } | null> {
+  const table = await waitFor(() => shown(activePanel(), 'table')[0] ?? null, {
+    signal,
+    timeoutMs: 10_000,
+  });
+  if (!table) return null;
+  await settled(signal);
+  const container = tableContainer(table) ?? activePanel();
+  if (!container) return null;
+  const policies: AttachedPolicy[] = [];
+  for (let page = 0; page < MAX_PAGES && !signal.aborted; page += 1) {
+    for (const row of dataRows(container)) {
+      const policy = readRow(row, language);
+      if (policy && !policies.some((p) => p.name === policy.name && p.arn === policy.arn))
+        policies.push(policy);
+    }
+    const next = nextPageButton(container, language);
+    if (!enabled(next)) {
+      const total = headerTotal(container);
+      return { policies, complete: total === null || total === policies.length };
+    }
+    const before = rowsKey(container);
+    next.click();
+    const changed = await waitFor(() => (rowsKey(container) !== before ? true : null), {
+      signal,
+      timeoutMs: 5000,
+    });
+    if (!changed) return { policies, complete: false };
+  }
+  return { policies, complete: false };
+}
