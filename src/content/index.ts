@@ -2,9 +2,8 @@
 // paths, and it checks the host again). On every hash-route change of the single-page app it
 // tears down the previous page's features, tells the background where it is, and starts the
 // features of the new page with the setup the background says this tab works on.
-import * as z from 'zod/mini';
 import { sendMessage } from '../platform/content-runtime.ts';
-import { ContentSetupReply, type ContentSetup } from '../core/content-setup.ts';
+import { parseContentSetupReply, type ContentSetup } from '../core/content-setup.ts';
 import type { Message, Reply } from '../core/messages.ts';
 import { parseHashRoute } from '../core/console-links.ts';
 import { partitionFromHost } from '../core/partition.ts';
@@ -36,10 +35,12 @@ async function send(message: Message): Promise<Reply<ContentSetup | null>> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
   }
-  const parsed = z.safeParse(ContentSetupReply, answer);
-  return parsed.success
-    ? parsed.data
-    : { ok: false, error: 'Crossrole did not understand its background.' };
+  return (
+    parseContentSetupReply(answer) ?? {
+      ok: false,
+      error: 'Crossrole did not understand its background.',
+    }
+  );
 }
 
 /** The route without role or policy names, for diagnostics the customer may share. */

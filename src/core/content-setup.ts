@@ -1,36 +1,87 @@
 // What a console tab is told about its setup, in reply to `content.hello` and to its events:
 // everything the page features fill and check, nothing they do not need (no token). The
-// content script validates every such reply with these schemas.
-import * as z from 'zod/mini';
+// content script checks every such reply with `parseContentSetupReply`. It is written out by
+// hand rather than with zod: zod/mini alone is a third of the content script's size budget
+// (22 KB gzip, docs/engineering.md), and these few shapes are all the content script reads.
+import type { Partition } from './partition.ts';
 
-const Json = z.record(z.string(), z.unknown());
-
-export const ContentSetup = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(128)),
-  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
-  state: z.string(),
-  serviceName: z.string(),
-  partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']),
-  serviceAccountId: z.string(),
-  principalArn: z.string(),
-  externalId: z.string(),
-  roleName: z.string(),
-  roleDescription: z.string(),
-  managedPolicyArns: z.array(z.string()),
-  customPolicies: z.array(
-    z.object({ name: z.string(), description: z.string(), document: Json, created: z.boolean() }),
-  ),
+export type ContentSetup = {
+  id: string;
+  mode: 'create-role' | 'update-trust' | 'access-keys';
+  state: string;
+  serviceName: string;
+  partition: Partition;
+  serviceAccountId: string;
+  principalArn: string;
+  externalId: string;
+  roleName: string;
+  roleDescription: string;
+  managedPolicyArns: string[];
+  customPolicies: {
+    name: string;
+    description: string;
+    document: Record<string, unknown>;
+    created: boolean;
+  }[];
   /** The trust policy the role must end up with (for create-role) or the statement to merge. */
-  trustPolicy: Json,
+  trustPolicy: Record<string, unknown>;
   /** Planned policies the role's Permissions tab did not list at the last read-back. */
-  missingPolicies: z.optional(z.array(z.string())),
+  missingPolicies?: string[];
   /** Why the trust policy read back from the role is not what the service needs. */
-  trustProblems: z.optional(z.array(z.string())),
-});
-export type ContentSetup = z.infer<typeof ContentSetup>;
+  trustProblems?: string[];
+};
 
-/** The background's answer to a content event: the setup as it now stands, or why not. */
-export const ContentSetupReply = z.union([
-  z.object({ ok: z.literal(true), value: z.nullable(ContentSetup) }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+export type ContentSetupReply =
+  { ok: true; value: ContentSetup | null } | { ok: false; error: string };
+
+const MAX_TEXT = 20_000;
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown, max = MAX_TEXT): v is string =>
+  typeof v === 'string' && v.length <= max;
+const isTexts = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= 100 && v.every((x) => isText(x));
+const optionalTexts = (v: unknown) => v === undefined || isTexts(v);
+
+function isContentSetup(v: unknown): v is ContentSetup {
+  if (!isRecord(v)) return false;
+  const texts = [
+    'state',
+    'serviceName',
+    'serviceAccountId',
+    'principalArn',
+    'externalId',
+    'roleName',
+    'roleDescription',
+  ];
+  return (
+    isText(v.id, 128) &&
+    (v.id as string).length > 0 &&
+    ['create-role', 'update-trust', 'access-keys'].includes(v.mode as string) &&
+    ['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc'].includes(v.partition as string) &&
+    texts.every((key) => isText(v[key])) &&
+    isTexts(v.managedPolicyArns) &&
+    Array.isArray(v.customPolicies) &&
+    v.customPolicies.length <= 20 &&
+    v.customPolicies.every(
+      (p: unknown) =>
+        isRecord(p) &&
+        isText(p.name, 128) &&
+        isText(p.description) &&
+        isRecord(p.document) &&
+        typeof p.created === 'boolean',
+    ) &&
+    isRecord(v.trustPolicy) &&
+    optionalTexts(v.missingPolicies) &&
+    optionalTexts(v.trustProblems)
+  );
+}
+
+/** The background's answer, or null when it is not one (the caller says it did not understand). */
+export function parseContentSetupReply(v: unknown): ContentSetupReply | null {
+  if (!isRecord(v)) return null;
+  if (v.ok === false) return isText(v.error, 2000) ? { ok: false, error: v.error } : null;
+  if (v.ok !== true) return null;
+  if (v.value === null) return { ok: true, value: null };
+  return isContentSetup(v.value) ? { ok: true, value: v.value } : null;
+}

@@ -193,7 +193,7 @@ export type ConsoleTab = z.infer<typeof ConsoleTab>;
 
 // What a console tab is told about its setup lives in its own module, so the content script
 // bundles that schema alone and not every message's.
-export { ContentSetup, ContentSetupReply } from './content-setup.ts';
+export type { ContentSetup, ContentSetupReply } from './content-setup.ts';
 
 // --- what the popup is shown ----------------------------------------------------------------
 

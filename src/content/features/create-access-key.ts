@@ -3,7 +3,6 @@
 // to use a role instead, then presses Create access key. On Retrieve access keys it reads the key
 // ID and the secret and, only when the customer presses "Send", hands them to the background,
 // which sends them once. The secret is never shown in the panel, copied, logged or stored.
-import * as z from 'zod/mini';
 import type { Feature } from '../feature.ts';
 import { findButton, findByLabel, setChecked, settled, visibleText, waitFor } from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
@@ -12,11 +11,6 @@ import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
 
 /** contract.md §4: a captured key is forgotten after ten minutes. */
 const ACCESS_KEY_MEMORY_MS = 10 * 60 * 1000;
-
-const KeyOnPage = z.object({
-  accessKeyId: z.string().check(z.regex(/^(AKIA|ASIA)[A-Z0-9]{16}$/)),
-  secretAccessKey: z.string().check(z.regex(/^[A-Za-z0-9/+=]{40}$/)),
-});
 
 const userOf = (path: string): string | null => {
   const match = /^\/users\/details\/([^/]+)\/create_access_key$/.exec(path);
@@ -28,13 +22,11 @@ const userOf = (path: string): string | null => {
 };
 
 /** The key ID and the revealed secret, from the Retrieve page's text (validated). */
-function readKey(): z.infer<typeof KeyOnPage> | null {
+function readKey(): { accessKeyId: string; secretAccessKey: string } | null {
   const text = visibleText(document.body);
-  const parsed = z.safeParse(KeyOnPage, {
-    accessKeyId: /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/.exec(text)?.[0],
-    secretAccessKey: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/.exec(text)?.[0],
-  });
-  return parsed.success ? parsed.data : null;
+  const accessKeyId = /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/.exec(text)?.[0];
+  const secretAccessKey = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/.exec(text)?.[0];
+  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null;
 }
 
 export const createAccessKey: Feature = {

@@ -2,14 +2,21 @@
 // own editor API through the page-world script, then a synthetic paste, then the customer's own
 // paste from the clipboard. Never typed key by key (editors auto-close brackets). Every write
 // is read back and compared as parsed JSON.
-import * as z from 'zod/mini';
 
-const EditorAnswer = z.object({
-  id: z.string(),
-  ok: z.boolean(),
-  kind: z.nullable(z.string()),
-  text: z.nullable(z.string().check(z.maxLength(100_000))),
-});
+/** The page-world script's answer (forgeable by the page: it is never proof of anything). */
+function editorAnswer(raw: unknown): { id: string; ok: boolean; text: string | null } | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(String(raw));
+  } catch {
+    return null;
+  }
+  if (typeof v !== 'object' || v === null) return null;
+  const { id, ok, text } = v as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof ok !== 'boolean') return null;
+  if (text !== null && (typeof text !== 'string' || text.length > 100_000)) return null;
+  return { id, ok, text };
+}
 
 export type EditorKind = 'ace' | 'monaco' | 'codemirror' | 'textarea';
 
@@ -34,15 +41,9 @@ function askPageWorld(action: 'get' | 'set', text?: string): Promise<string | nu
   const id = crypto.randomUUID();
   return new Promise((resolve) => {
     const onResult = (event: Event) => {
-      const detail = (event as CustomEvent).detail;
-      let parsed;
-      try {
-        parsed = z.safeParse(EditorAnswer, JSON.parse(String(detail)));
-      } catch {
-        return;
-      }
-      if (!parsed.success || parsed.data.id !== id) return;
-      finish(parsed.data.ok ? parsed.data.text : null);
+      const answer = editorAnswer((event as CustomEvent).detail);
+      if (!answer || answer.id !== id) return;
+      finish(answer.ok ? answer.text : null);
     };
     const timer = setTimeout(() => finish(null), 500);
     const finish = (value: string | null) => {

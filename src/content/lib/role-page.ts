@@ -4,7 +4,7 @@
 // the role's heading counts; everything is untrusted and re-checked by the background.
 import { ROLE_ARN_IN_TEXT } from '../../core/arn.ts';
 import type { AttachedPolicy } from '../../core/attached-policies.ts';
-import { findByLabel, normalize, settled, waitFor } from './dom.ts';
+import { normalize, settled, waitFor } from './dom.ts';
 import { labelsFor, type Language } from './labels.ts';
 import { headingNamed, mainContent, shown, shownText } from './page.ts';
 import {
@@ -28,9 +28,13 @@ export async function selectTab(
   language: Language,
   signal: AbortSignal,
 ): Promise<boolean> {
+  const names = labelsFor(key, language);
+  // A tab's accessible name is its text (or aria-label).
   const tab = await waitFor(
     () =>
-      findByLabel<HTMLElement>(mainContent() ?? document, '[role="tab"]', labelsFor(key, language)),
+      shown<HTMLElement>(mainContent(), '[role="tab"]').find((t) =>
+        names.some((n) => n === normalize(t.getAttribute('aria-label') || t.textContent)),
+      ) ?? null,
     { signal, timeoutMs: 10_000 },
   );
   if (!tab) return false;
@@ -77,7 +81,7 @@ export function trustPolicyShown(): string | null {
 
 function policyArnFromLink(row: HTMLTableRowElement): string | null {
   const href = row.querySelector('a')?.getAttribute('href') ?? '';
-  let decoded = href;
+  let decoded: string;
   try {
     decoded = decodeURIComponent(href);
   } catch {
@@ -106,15 +110,32 @@ function readRow(row: HTMLTableRowElement, language: Language): AttachedPolicy |
  * Every row of the Permissions tab's policy table, following its pagination; `complete` when the
  * last page was reached and the rows add up to the header's count (when it shows one).
  */
+/** A plain list of policies (names or ARNs, one an item) instead of a table. */
+function listedPolicies(): AttachedPolicy[] | null {
+  const items = shown<HTMLElement>(activePanel(), 'ul li, ol li');
+  const policies = items.flatMap((item): AttachedPolicy[] => {
+    const text = normalize(item.querySelector('a, span')?.textContent ?? item.textContent);
+    const arn = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+$/.exec(text)?.[0] ?? null;
+    const name = arn ? arn.slice(arn.lastIndexOf('/') + 1) : text;
+    return /^[\w+=,.@-]{1,128}$/.test(name) ? [{ name, arn, type: null }] : [];
+  });
+  return policies.length && policies.length === items.length ? policies : null;
+}
+
 export async function readAttachedPolicies(
   language: Language,
   signal: AbortSignal,
 ): Promise<{ policies: AttachedPolicy[]; complete: boolean } | null> {
-  const table = await waitFor(() => shown(activePanel(), 'table')[0] ?? null, {
-    signal,
-    timeoutMs: 10_000,
-  });
+  const table = await waitFor(
+    () => shown(activePanel(), 'table')[0] ?? (listedPolicies() ? 'list' : null),
+    { signal, timeoutMs: 10_000 },
+  );
   if (!table) return null;
+  if (table === 'list') {
+    await settled(signal);
+    const policies = listedPolicies();
+    return policies ? { policies, complete: true } : null;
+  }
   await settled(signal);
   const container = tableContainer(table) ?? activePanel();
   if (!container) return null;

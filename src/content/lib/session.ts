@@ -1,16 +1,15 @@
 // The signed-in account, from the navigation bar's `awsc-session-data` and its account menu
 // (docs/console.md). Each source is reported on its own: the background checks they agree.
-// DOM content is untrusted: parsed with zod, and the background re-checks it against the host.
-import * as z from 'zod/mini';
-
-const SessionData = z.object({ accountId: z.string().check(z.regex(/^\d{12}$/)) });
+// DOM content is untrusted: checked here, and the background re-checks it against the host.
 
 export function sessionAccountId(doc: Document = document): string | null {
   const content = doc.querySelector('meta[name="awsc-session-data"]')?.getAttribute('content');
   if (!content) return null;
   try {
-    const parsed = z.safeParse(SessionData, JSON.parse(content));
-    return parsed.success ? parsed.data.accountId : null;
+    const data: unknown = JSON.parse(content);
+    const id =
+      typeof data === 'object' && data ? (data as { accountId?: unknown }).accountId : null;
+    return typeof id === 'string' && /^\d{12}$/.test(id) ? id : null;
   } catch {
     return null;
   }

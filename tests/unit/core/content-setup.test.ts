@@ -1,0 +1,57 @@
+// The content script's reader of the background's replies: the page can reach neither end, but
+// a reply is still input, checked field by field before a feature acts on it.
+import { describe, expect, it } from 'vitest';
+import { parseContentSetupReply } from '../../../src/core/content-setup.ts';
+
+const setup = {
+  id: 'a1',
+  mode: 'create-role',
+  state: 'started',
+  serviceName: 'Demo',
+  partition: 'aws',
+  serviceAccountId: '444455556666',
+  principalArn: 'arn:aws:iam::444455556666:root',
+  externalId: 'demo-123',
+  roleName: 'DemoRole',
+  roleDescription: '',
+  managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+  customPolicies: [
+    { name: 'P', description: '', document: { Version: '2012-10-17' }, created: false },
+  ],
+  trustPolicy: { Version: '2012-10-17' },
+  missingPolicies: ['ReadOnlyAccess'],
+};
+
+describe('parseContentSetupReply', () => {
+  it('takes a setup, no setup and a refusal', () => {
+    expect(parseContentSetupReply({ ok: true, value: setup })).toEqual({ ok: true, value: setup });
+    expect(parseContentSetupReply({ ok: true, value: null })).toEqual({ ok: true, value: null });
+    expect(parseContentSetupReply({ ok: false, error: 'No.' })).toEqual({
+      ok: false,
+      error: 'No.',
+    });
+  });
+  it.each([
+    ['not an object', 'yes'],
+    ['no ok', { value: null }],
+    ['a refusal without words', { ok: false }],
+    ['an unknown mode', { ok: true, value: { ...setup, mode: 'root' } }],
+    ['an unknown partition', { ok: true, value: { ...setup, partition: 'aws-x' } }],
+    ['a number for a name', { ok: true, value: { ...setup, roleName: 7 } }],
+    ['policies that are not strings', { ok: true, value: { ...setup, managedPolicyArns: [{}] } }],
+    [
+      'a custom policy without a document',
+      {
+        ok: true,
+        value: { ...setup, customPolicies: [{ name: 'P', description: '', created: false }] },
+      },
+    ],
+    [
+      'missing policies that are not a list',
+      { ok: true, value: { ...setup, missingPolicies: 'x' } },
+    ],
+    ['a huge text', { ok: true, value: { ...setup, serviceName: 'x'.repeat(30_000) } }],
+  ])('refuses %s', (_why, reply) => {
+    expect(parseContentSetupReply(reply)).toBeNull();
+  });
+});
