@@ -330,6 +330,48 @@ export class SimulatedIam {
     return structuredClone(r);
   }
 
+  /**
+   * Attaches managed policies to a role, as the console's Add permissions does (one
+   * AttachRolePolicy per policy in IAM). Checked as a whole before anything changes: every ARN
+   * must name an attachable policy of this partition, and the role may hold at most
+   * MAX_POLICIES_PER_ROLE managed policies afterwards (IAM's LimitExceeded message). Policies
+   * already attached are accepted and not attached twice, as in IAM.
+   */
+  attachRolePolicies(roleName: string, policyArns: string[]): SimRole {
+    const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
+    if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    if (!Array.isArray(policyArns) || policyArns.some((a) => typeof a !== 'string')) {
+      throw new IamError(MSG.policyArnInvalid(String(policyArns)));
+    }
+    const unique = [...new Set(policyArns)];
+    for (const arn of unique) this.checkAttachable(arn);
+    const added = unique.filter((a) => !r.attachedPolicyArns.includes(a));
+    if (r.attachedPolicyArns.length + added.length > MAX_POLICIES_PER_ROLE) {
+      throw new IamError(MSG.policiesPerRole, 409, 'LimitExceeded');
+    }
+    r.attachedPolicyArns.push(...added);
+    return structuredClone(r);
+  }
+
+  /** How many roles and users a policy is attached to (GetPolicy's AttachmentCount). */
+  attachmentCount(policyArn: string): number {
+    let n = 0;
+    for (const r of this.roleStore.values()) if (r.attachedPolicyArns.includes(policyArn)) n++;
+    for (const u of this.userStore.values()) if (u.attachedPolicyArns.includes(policyArn)) n++;
+    return n;
+  }
+
+  /** A role's managed policies as ListAttachedRolePolicies gives them, with attachment counts. */
+  listAttachedRolePolicies(
+    roleName: string,
+  ): { policyName: string; policyArn: string; attachmentCount: number }[] {
+    return this.getRole(roleName).attachedPolicyArns.map((policyArn) => ({
+      policyName: policyArn.split('/').pop()!,
+      policyArn,
+      attachmentCount: this.attachmentCount(policyArn),
+    }));
+  }
+
   createPolicy(input: CreatePolicyInput): SimPolicy {
     const policyName = input?.policyName;
     if (typeof policyName !== 'string' || !POLICY_NAME_RE.test(policyName)) {
@@ -485,6 +527,14 @@ export class SimulatedIam {
           body = {
             role: this.updateTrustPolicy(i.roleName as string, i.trustPolicy as string),
           };
+          break;
+        case 'attachRolePolicies':
+          body = {
+            role: this.attachRolePolicies(i.roleName as string, i.policyArns as string[]),
+          };
+          break;
+        case 'listAttachedRolePolicies':
+          body = { attachedPolicies: this.listAttachedRolePolicies(i.roleName as string) };
           break;
         case 'listPolicies':
           body = { policies: this.policies() };
