@@ -60,6 +60,11 @@ export interface ReplicaOptions {
    * and `#/roles/<name>/permissions/attach` (only the variant's own routes are served).
    */
   roleRoutes?: 'default' | 'alternate';
+  /**
+   * The account's PoliciesPerRole quota in the simulated IAM: 10 by default, raisable to 20 as
+   * in Service Quotas (a seeded role with 12 policies needs it raised).
+   */
+  policiesPerRoleQuota?: number;
   /** Roles present from the start (in every partition's simulated IAM). */
   existingRoles?: SeedRole[];
   /** Customer-managed policies present from the start. */
@@ -82,8 +87,9 @@ export interface ConsoleReplica {
   /** The options in force. */
   readonly options: Readonly<ReplicaOptions>;
   /**
-   * Changes the variant for subsequent page loads. Changing accountId, existingRoles,
-   * existingPolicies or existingUsers starts fresh simulated IAMs (`iam` then returns the new one).
+   * Changes the variant for subsequent page loads. Changing accountId, policiesPerRoleQuota,
+   * existingRoles, existingPolicies or existingUsers starts fresh simulated IAMs (`iam` then
+   * returns the new one).
    */
   setOptions(partial: Partial<ReplicaOptions>): void;
   /** e.g. https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles */
@@ -172,7 +178,11 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
 
   function makeSim(partition: Partition): SimulatedIam {
     const accountId = options.accountId ?? '111122223333';
-    const sim = new SimulatedIam({ accountId, partition });
+    const sim = new SimulatedIam({
+      accountId,
+      partition,
+      policiesPerRole: options.policiesPerRoleQuota,
+    });
     for (const p of options.existingPolicies ?? []) sim.createPolicy(p);
     for (const r of options.existingRoles ?? []) {
       const trust =
@@ -329,6 +339,7 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
     setOptions(partial) {
       const resetsIam =
         'accountId' in partial ||
+        'policiesPerRoleQuota' in partial ||
         'existingRoles' in partial ||
         'existingPolicies' in partial ||
         'existingUsers' in partial;

@@ -244,6 +244,17 @@ describe('SimulatedIam.attachRolePolicies', () => {
     expect(sim.role('R')!.attachedPolicyArns).toEqual([]);
   });
 
+  it('follows a raised PoliciesPerRole quota (up to 20)', () => {
+    const sim = new SimulatedIam({ policiesPerRole: 12 });
+    sim.createRole({ roleName: 'R', trustPolicy: TRUST, policyArns: arns.slice(0, 12) });
+    expect(sim.role('R')!.attachedPolicyArns).toHaveLength(12);
+    expect(message(() => sim.attachRolePolicies('R', [arns[12]!]))).toBe(
+      'Cannot exceed quota for PoliciesPerRole: 12',
+    );
+    expect(() => new SimulatedIam({ policiesPerRole: 21 })).toThrow(/10 to 20/);
+    expect(() => new SimulatedIam({ policiesPerRole: 9 })).toThrow(/10 to 20/);
+  });
+
   it('is the replica API operation attachRolePolicies, recorded with its status', () => {
     const sim = iam();
     sim.createRole({ roleName: 'R', trustPolicy: TRUST, policyArns: arns.slice(0, 10) });
