@@ -62,7 +62,11 @@ afterEach(async () => {
 async function open(
   options: ReplicaOptions = {},
 ): Promise<{ replica: ConsoleReplica; page: Page; errors: string[] }> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Reduced motion: screenshots show menus and checkboxes settled, not mid-transition.
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
   const replica = await installConsoleReplica(context, options);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -244,6 +248,7 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     expect(text).not.toMatch(/arn:aws/);
     expect(text).toContain('AWS managed');
     const pageOne = await shownArns(table);
+    await screenshot(page, 'roles-permissions-tab.png');
     await table.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => shownArns(table).then((a) => a.length)).toBe(2);
     const pageTwo = await shownArns(table);
@@ -255,7 +260,7 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     expect(await own.innerText()).toContain('CrossroleReadBucket');
     expect(await own.innerText()).toContain('Customer managed');
     expect(await own.getByRole('link', { name: 'CrossroleReadBucket' }).count()).toBe(1);
-    await screenshot(page, 'roles-permissions-tab.png');
+    await screenshot(page, 'roles-permissions-tab-page2.png');
 
     // Its own filter (a name substring).
     await table.getByRole('searchbox', { name: 'Search' }).fill('amplify');
