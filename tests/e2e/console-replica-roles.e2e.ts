@@ -139,6 +139,14 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     expect(await policyRow(page, OWN_ARN).textContent()).toContain('Customer managed');
     await search.fill('');
     await expect.poll(() => heading(page, `Permissions policies (3/${TOTAL + 1})`).count()).toBe(1);
+    // "Filter by Type" beside the search box, as the console has it today.
+    await page.getByRole('button', { name: /Filter by Type/ }).click();
+    await page.getByRole('option', { name: 'Customer managed' }).click();
+    await expect.poll(() => shownArns(page)).toEqual([OWN_ARN]);
+    await screenshot(page, 'roles-wizard-filter-by-type.png');
+    await page.getByRole('button', { name: /Filter by Type/ }).click();
+    await page.getByRole('option', { name: 'All types' }).click();
+    await expect.poll(() => shownArns(page).then((a) => a.length)).toBe(10);
     await search.fill('ReadOnlyAccess');
     await pageToPolicy(page, READ_ONLY);
     expect(await checked(page, READ_ONLY)).toBe(true);
@@ -261,6 +269,18 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     expect(await own.innerText()).toContain('Customer managed');
     expect(await own.getByRole('link', { name: 'CrossroleReadBucket' }).count()).toBe(1);
     await screenshot(page, 'roles-permissions-tab-page2.png');
+
+    // The name links to the policy's page.
+    await own.getByRole('link', { name: 'CrossroleReadBucket' }).click();
+    await expect.poll(() => hash(page)).toBe(`#/policies/details/${OWN_ARN}`);
+    await expect.poll(() => page.locator('[data-testid="policy-arn"]').textContent()).toBe(OWN_ARN);
+    expect(await heading(page, 'CrossroleReadBucket').count()).toBe(1);
+    expect(await visible(page, 'Read the crossrole bucket').count()).toBe(1);
+    await screenshot(page, 'policy-details.png');
+    await page.goBack();
+    await expect
+      .poll(() => heading(page, 'Permissions policies (12)').count(), { timeout: 10_000 })
+      .toBe(1);
 
     // Its own filter (a name substring).
     await table.getByRole('searchbox', { name: 'Search' }).fill('amplify');

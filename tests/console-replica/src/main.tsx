@@ -26,7 +26,7 @@ import {
 } from './env';
 import { CreateRoleWizard } from './wizard';
 import { AttachPolicies, EditTrustPolicy, Loading, RoleDetails, RolesList } from './roles';
-import { CreatePolicy, PoliciesList } from './policies';
+import { CreatePolicy, PoliciesList, PolicyDetails } from './policies';
 import { Dashboard } from './dashboard';
 import { UserDetails, UsersList } from './users';
 import { CreateUserWizard } from './user-wizard';
@@ -152,6 +152,8 @@ function Content({ route }: { route: Route }) {
   }
   if (path === '/policies') return <PoliciesList />;
   if (path === '/policies/create') return <CreatePolicy />;
+  const policy = /^\/policies\/details\/([^/]+)$/.exec(path);
+  if (policy) return <PolicyDetails key={path} arn={safeDecode(policy[1]!)} />;
   return <Dashboard />;
 }
 
@@ -179,6 +181,10 @@ function breadcrumbs(path: string) {
   }
   if (path.startsWith('/policies')) items.push({ text: T.policies, href: '#/policies' });
   if (path === '/policies/create') items.push({ text: T.createPolicy, href: '#/policies/create' });
+  const policyArn = /^\/policies\/details\/([^/]+)$/.exec(path)?.[1];
+  if (policyArn) {
+    items.push({ text: safeDecode(policyArn).split('/').pop()!, href: `#${path}` });
+  }
   return items;
 }
 

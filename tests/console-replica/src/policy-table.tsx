@@ -7,6 +7,7 @@ import { useEffect, useMemo } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
+import Select from '@cloudscape-design/components/select';
 import PropertyFilter, {
   type PropertyFilterProps,
 } from '@cloudscape-design/components/property-filter';
@@ -22,14 +23,19 @@ export interface PolicyRow {
   description: string;
 }
 
-/** What a policy table filters by: the search text (text variant) or the tokens (property). */
+/**
+ * What a policy table filters by: the search text and the "Filter by Type" choice (text
+ * variant), or the tokens (property variant).
+ */
 export interface PolicyFilterState {
   text: string;
+  type: 'all' | PolicyRow['type'];
   query: PropertyFilterProps.Query;
 }
 
 export const EMPTY_FILTER: PolicyFilterState = {
   text: '',
+  type: 'all',
   query: { tokens: [], operation: 'and' },
 };
 
@@ -109,6 +115,7 @@ function tokenMatches(row: PolicyRow, token: PropertyFilterProps.Token): boolean
 /** Whether a row passes the filter of the variant in force. */
 export function filterMatches(row: PolicyRow, filter: PolicyFilterState): boolean {
   if (OPTIONS.policyFilter !== 'property') {
+    if (filter.type !== 'all' && row.type !== filter.type) return false;
     return row.name.toLowerCase().includes(filter.text.trim().toLowerCase());
   }
   const tokens = filter.query.tokens;
@@ -121,7 +128,7 @@ export function filterMatches(row: PolicyRow, filter: PolicyFilterState): boolea
 function filterActive(filter: PolicyFilterState): boolean {
   return OPTIONS.policyFilter === 'property'
     ? filter.query.tokens.length > 0
-    : filter.text.trim().length > 0;
+    : filter.text.trim().length > 0 || filter.type !== 'all';
 }
 
 /** The filter control of the variant in force (a TextFilter or a PropertyFilter). */
@@ -167,17 +174,42 @@ export function PolicyFilterControl(props: {
       />
     );
   }
+  // The console today: a search box and a "Filter by Type" select beside it.
+  const typeOptions = [
+    { value: 'all', label: T.allTypes },
+    { value: 'aws', label: T.awsManaged },
+    { value: 'customer', label: T.customerManaged },
+  ];
   return (
-    <TextFilter
-      filteringText={filter.text}
-      filteringPlaceholder={T.search}
-      filteringAriaLabel={T.search}
-      countText={countText}
-      onChange={(e) => {
-        props.setFilter({ ...filter, text: e.detail.filteringText });
-        props.onChange?.();
-      }}
-    />
+    <div className="replica-filter-row">
+      <div className="replica-filter-text">
+        <TextFilter
+          filteringText={filter.text}
+          filteringPlaceholder={T.search}
+          filteringAriaLabel={T.search}
+          countText={countText}
+          onChange={(e) => {
+            props.setFilter({ ...filter, text: e.detail.filteringText });
+            props.onChange?.();
+          }}
+        />
+      </div>
+      <div className="replica-filter-select">
+        <Select
+          inlineLabelText={T.filterByType}
+          ariaLabel={T.filterByType}
+          selectedOption={typeOptions.find((o) => o.value === filter.type) ?? typeOptions[0]!}
+          options={typeOptions}
+          onChange={(e) => {
+            props.setFilter({
+              ...filter,
+              type: (e.detail.selectedOption.value ?? 'all') as PolicyFilterState['type'],
+            });
+            props.onChange?.();
+          }}
+        />
+      </div>
+    </div>
   );
 }
 

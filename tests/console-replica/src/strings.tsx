@@ -124,6 +124,9 @@ const en = {
   // policy tables: property filter, counts, pagination
   filterPoliciesPlaceholder: 'Filter policies by property or policy name and press enter',
   filterPoliciesAriaLabel: 'Filter policies',
+  filterByType: 'Filter by Type',
+  policyNotFound: 'Policy not found',
+  allTypes: 'All types',
   policyNameValues: 'Policy name values',
   typeValues: 'Type values',
   matches: (n: number) => (n === 1 ? '1 match' : `${n} matches`),
@@ -394,6 +397,9 @@ const ja: Strings = {
   filterPoliciesPlaceholder:
     'プロパティまたはポリシー名でポリシーをフィルタリングし、Enter キーを押します',
   filterPoliciesAriaLabel: 'ポリシーをフィルタリング',
+  filterByType: 'タイプでフィルタリング',
+  policyNotFound: 'ポリシーが見つかりません',
+  allTypes: 'すべてのタイプ',
   policyNameValues: 'ポリシー名の値',
   typeValues: 'タイプの値',
   matches: (n) => `${n} 件の一致`,
