@@ -302,6 +302,27 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     expect(errors).toEqual([]);
   });
 
+  it('takes its page sizes from policyPageSize and attachedPageSize', async () => {
+    const seven = AWS_MANAGED_POLICIES.slice(0, 7).map(aws);
+    const { replica, page } = await open({
+      policyPageSize: 25,
+      attachedPageSize: 5,
+      existingRoles: [{ roleName: 'Sizes', trustPolicy: TRUST, policyArns: seven }],
+    });
+    await page.goto(replica.url('aws', '/roles/create?step=addPermission'));
+    await expect.poll(() => shownArns(page).then((a) => a.length)).toBe(25);
+    await page.goto(replica.url('aws', '/roles/details/Sizes'));
+    const table = page.locator('[data-testid="attached-policies"]');
+    await expect.poll(() => shownArns(table).then((a) => a.length)).toBe(5);
+    await table.getByRole('button', { name: 'Page 2', exact: true }).click();
+    await expect.poll(() => shownArns(table)).toEqual(seven.slice(5));
+    await page.goto(replica.url('aws', '/roles/details/Sizes/attach_policies'));
+    const others = page.locator('[data-testid="other-permissions-policies"]');
+    await expect.poll(() => shownArns(others).then((a) => a.length)).toBe(25);
+    const current = page.locator('[data-testid="current-permissions-policies"]');
+    await expect.poll(() => shownArns(current)).toEqual(seven.slice(0, 5));
+  });
+
   it('attaches a policy on the Attach policies page and IAM has it', async () => {
     const { replica, page, errors } = await open({
       existingRoles: [{ roleName: 'Attach-Me', trustPolicy: TRUST, policyArns: [READ_ONLY] }],
