@@ -101,7 +101,7 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     const { replica, page, errors } = await open({ existingPolicies: [OWN_POLICY] });
     await page.goto(replica.url('aws', '/roles/create?step=addPermission'));
     await expect.poll(() => shownArns(page).then((a) => a.length)).toBe(10);
-    expect(await heading(page, `Permissions policies (0/${TOTAL + 1})`).count()).toBe(1);
+    expect(await heading(page, `Permissions policies (${TOTAL + 1})`).count()).toBe(1);
     // The console's order: by name, ignoring case.
     const firstPage = await shownArns(page);
     expect(firstPage[0]).toBe(aws('AdministratorAccess'));
@@ -343,7 +343,7 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     );
     await expect.poll(() => heading(page, 'Current permissions policies (1)').count()).toBe(1);
     await expect
-      .poll(() => heading(page, `Other permissions policies (0/${TOTAL - 1})`).count())
+      .poll(() => heading(page, `Other permissions policies (${TOTAL - 1})`).count())
       .toBe(1);
     const others = page.locator('[data-testid="other-permissions-policies"]');
     const add = page.getByRole('button', { name: 'Add permissions', exact: true });
@@ -388,7 +388,7 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     await page.goto('about:blank'); // a new page load: options are read at load
     await page.goto(replica.url('aws', `/roles/details/Attach-Me/attach_policies?${q}`));
     await expect
-      .poll(() => heading(page, `Other permissions policies (0/${TOTAL - 2})`).count())
+      .poll(() => heading(page, `Other permissions policies (${TOTAL - 2})`).count())
       .toBe(1);
     expect(errors).toEqual([]);
   });
@@ -512,7 +512,7 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     await page.getByRole('menuitem', { name: 'ポリシーをアタッチ' }).click();
     await expect.poll(() => heading(page, 'JaRole にポリシーをアタッチ').count()).toBe(1);
     await expect.poll(() => heading(page, '現在の許可ポリシー (1)').count()).toBe(1);
-    await expect.poll(() => heading(page, `その他の許可ポリシー (0/${TOTAL - 1})`).count()).toBe(1);
+    await expect.poll(() => heading(page, `その他の許可ポリシー (${TOTAL - 1})`).count()).toBe(1);
     const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
     expect(await crumbs.innerText()).toContain('許可を追加');
     const others = page.locator('[data-testid="other-permissions-policies"]');

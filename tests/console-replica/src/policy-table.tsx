@@ -273,7 +273,10 @@ export function PolicyTable(props: {
       header={
         <Header
           variant="h2"
-          counter={`(${selectedRows.length}/${rows.length})`}
+          counter={
+            // Cloudscape's convention, as the console shows it: (total), or (selected/total).
+            selectedRows.length > 0 ? `(${selectedRows.length}/${rows.length})` : `(${rows.length})`
+          }
           description={props.description}
         >
           {title}
