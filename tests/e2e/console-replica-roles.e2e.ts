@@ -393,6 +393,41 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
     expect(errors).toEqual([]);
   });
 
+  it('attaches to a role whose name has every allowed punctuation, in both route variants', async () => {
+    const name = 'Odd+Name=1,2.3@x_y-z';
+    for (const roleRoutes of ['default', 'alternate'] as const) {
+      const { replica, page, errors } = await open({
+        roleRoutes,
+        existingRoles: [{ roleName: name, trustPolicy: TRUST }],
+      });
+      await page.goto(replica.url('aws', `/roles/details/${encodeURIComponent(name)}`));
+      await expect.poll(() => heading(page, 'Permissions policies (0)').count()).toBe(1);
+      await page.getByRole('button', { name: 'Add permissions' }).click();
+      await page.getByRole('menuitem', { name: 'Attach policies' }).click();
+      await expect.poll(() => heading(page, `Attach policy to ${name}`).count()).toBe(1);
+      const others = page.locator('[data-testid="other-permissions-policies"]');
+      await others.getByRole('searchbox', { name: 'Search' }).fill('SecurityAudit');
+      await policyRow(page, SECURITY_AUDIT, others).getByRole('checkbox').click();
+      await page.getByRole('button', { name: 'Add permissions', exact: true }).click();
+      await expect
+        .poll(() => flash(page).textContent())
+        .toContain('Policy was successfully attached to role.');
+      expect(hash(page)).toBe(`#/roles/details/${name}?section=permissions`);
+      expect(replica.iam.role(name)!.attachedPolicyArns).toEqual([SECURITY_AUDIT]);
+      await page.getByRole('tab', { name: 'Trust relationships' }).click();
+      await page.getByRole('button', { name: 'Edit trust policy' }).click();
+      await expect.poll(() => heading(page, 'Edit trust policy').count()).toBe(1);
+      expect(hash(page)).toBe(
+        roleRoutes === 'default'
+          ? `#/roles/edit_trust_policy/${name}`
+          : `#/roles/${name}/trust-policy/edit`,
+      );
+      expect(errors).toEqual([]);
+      await context?.close();
+      context = undefined;
+    }
+  });
+
   it("shows IAM's quota error on the Attach policies page (property filter variant)", async () => {
     const nine = AWS_MANAGED_POLICIES.slice(0, 9).map(aws);
     const { replica, page } = await open({
