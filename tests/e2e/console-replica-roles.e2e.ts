@@ -294,6 +294,23 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
       .poll(() => page.locator('[data-testid="inline-policy-unavailable"]').textContent())
       .toContain('not in this replica');
 
+    // The console's tabs and summary fields (the ARN still beside its copy button).
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual([
+      'Permissions',
+      'Trust relationships',
+      'Tags',
+      'Access Advisor',
+      'Revoke sessions',
+    ]);
+    const summary = await page.locator('[data-testid="role-summary"]').innerText();
+    for (const label of ['Creation date', 'ARN', 'Instance profile ARN', 'Last activity']) {
+      expect(summary).toContain(label);
+    }
+    expect(summary).toContain('Maximum session duration');
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/details/Twelve?section=tags');
+    await screenshot(page, 'roles-tags-tab.png');
+
     // Trust relationships is still there.
     await page.getByRole('tab', { name: 'Trust relationships' }).click();
     expect(JSON.parse((await page.locator('[data-testid="trust-policy"]').textContent())!)).toEqual(

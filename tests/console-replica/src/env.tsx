@@ -82,8 +82,18 @@ export function userArn(name: string): string {
 
 // ---- routing -------------------------------------------------------------------------------
 
+/** The tabs of the role summary page, as `?section=` names them. */
+export const ROLE_SECTIONS = [
+  'permissions',
+  'trust_relationships',
+  'tags',
+  'access_advisor',
+  'revoke_sessions',
+] as const;
+export type RoleSection = (typeof ROLE_SECTIONS)[number];
+
 /** The role summary page (the same in both route variants). */
-export function roleDetailsPath(name: string, section?: 'permissions' | 'trust_relationships') {
+export function roleDetailsPath(name: string, section?: RoleSection) {
   const base = `/roles/details/${encodeURIComponent(name)}`;
   return section ? `${base}?section=${section}` : base;
 }

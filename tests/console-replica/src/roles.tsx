@@ -23,12 +23,14 @@ import {
   pushFlash,
   replaceHash,
   roleArn,
+  ROLE_SECTIONS,
   roleDetailsPath,
   rolePagePath,
   useApi,
   useSlow,
   type AttachedPolicyData,
   type RoleData,
+  type RoleSection,
   type Route,
 } from './env';
 import { JsonEditor, jsonError } from './editor';
@@ -129,14 +131,16 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
     );
   }
   const role = data.role;
-  const section =
-    route.query.get('section') === 'trust_relationships' ? 'trust_relationships' : 'permissions';
+  const asked = route.query.get('section');
+  const section: RoleSection = (ROLE_SECTIONS as readonly string[]).includes(asked ?? '')
+    ? (asked as RoleSection)
+    : 'permissions';
   const arn = role.arn || roleArn(role.roleName);
   return (
     <SpaceBetween size="l">
       <Header variant="h1">{role.roleName}</Header>
       <Container header={<Header variant="h2">{T.summary}</Header>} data-testid="role-summary">
-        <ColumnLayout columns={2} variant="text-grid">
+        <ColumnLayout columns={3} variant="text-grid">
           <div>
             <Box variant="awsui-key-label">{T.created}</Box>
             <div>{role.createDate}</div>
@@ -156,15 +160,25 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
                 copyErrorText={T.arnCopyFailed}
               />
             </div>
+            <Box variant="awsui-key-label" margin={{ top: 's' }}>
+              {T.instanceProfileArn}
+            </Box>
+            <div>-</div>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">{T.lastActivity}</Box>
+            <div>-</div>
+            <Box variant="awsui-key-label" margin={{ top: 's' }}>
+              {T.maxSessionDuration}
+            </Box>
+            <div>{T.oneHour}</div>
           </div>
         </ColumnLayout>
       </Container>
       <Tabs
         activeTabId={section}
         onChange={(e) =>
-          replaceHashAndNotify(
-            roleDetailsPath(role.roleName, e.detail.activeTabId as 'permissions'),
-          )
+          replaceHashAndNotify(roleDetailsPath(role.roleName, e.detail.activeTabId as RoleSection))
         }
         tabs={[
           {
@@ -196,6 +210,39 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
                 <pre className="replica-json" data-testid="trust-policy">
                   {JSON.stringify(role.trustPolicy, null, 4)}
                 </pre>
+              </Container>
+            ),
+          },
+          {
+            id: 'tags',
+            label: T.tags,
+            content: (
+              <Container
+                header={
+                  <Header variant="h2" counter="(0)">
+                    {T.tags}
+                  </Header>
+                }
+              >
+                <Box color="text-status-inactive">{T.noTags}</Box>
+              </Container>
+            ),
+          },
+          {
+            id: 'access_advisor',
+            label: T.accessAdvisor,
+            content: (
+              <Container header={<Header variant="h2">{T.accessAdvisor}</Header>}>
+                <Box color="text-status-inactive">{T.notInReplica}</Box>
+              </Container>
+            ),
+          },
+          {
+            id: 'revoke_sessions',
+            label: T.revokeSessions,
+            content: (
+              <Container header={<Header variant="h2">{T.revokeSessions}</Header>}>
+                <Box color="text-status-inactive">{T.notInReplica}</Box>
               </Container>
             ),
           },
