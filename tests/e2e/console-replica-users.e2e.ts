@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { ARTIFACTS } from '../support/artifacts.ts';
+import { pageToPolicy, policyRow } from '../support/replica-page.ts';
 import {
   installConsoleReplica,
   type ConsoleReplica,
@@ -53,8 +54,6 @@ async function screenshot(page: Page, name: string) {
 }
 
 const radio = (page: Page, value: string) => page.locator(`input[type=radio][value="${value}"]`);
-const policyRow = (page: Page, arn: string) =>
-  page.locator('tr').filter({ has: page.locator(`[data-policy-arn="${arn}"]`) });
 const flash = (page: Page) => page.locator('div[data-itemid][class*="awsui_flash-type-success_"]');
 const shown = (page: Page, text: string | RegExp) =>
   page.getByText(text).filter({ visible: true }).count();
@@ -85,6 +84,7 @@ describe('IAM console replica: users and access keys', () => {
     await expect.poll(() => page.locator('[data-policy-arn]').count()).toBe(10);
     expect(await page.locator(`[data-policy-arn="${READ_ONLY}"]`).count()).toBe(0);
     await page.getByRole('searchbox', { name: 'Search' }).fill('ReadOnlyAccess');
+    await pageToPolicy(page, READ_ONLY);
     await policyRow(page, READ_ONLY).getByRole('checkbox').click();
     await expect
       .poll(() => policyRow(page, READ_ONLY).getByRole('checkbox').isChecked())
@@ -261,6 +261,7 @@ describe('IAM console replica: users and access keys', () => {
     await page.locator('[data-value="ATTACH_DIRECTLY"]').click();
     expect(await page.getByText('ポリシーを直接アタッチする', { exact: true }).count()).toBe(1);
     await page.getByRole('searchbox', { name: '検索' }).fill('ReadOnlyAccess');
+    await pageToPolicy(page, READ_ONLY, { nextPage: '次のページ' });
     await policyRow(page, READ_ONLY).getByRole('checkbox').click();
     await page.getByRole('button', { name: '次へ', exact: true }).click();
     await page.getByRole('button', { name: 'ユーザーの作成' }).click();

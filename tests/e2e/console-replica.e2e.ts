@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.ts';
 import { ARTIFACTS } from '../support/artifacts.ts';
+import { pageToPolicy, policyRow } from '../support/replica-page.ts';
 import {
   installConsoleReplica,
   type ReplicaOptions,
@@ -75,8 +76,6 @@ async function screenshot(page: Page, name: string) {
 }
 
 const tile = (page: Page, value: string) => page.locator(`input[type=radio][value="${value}"]`);
-const policyRow = (page: Page, arn: string) =>
-  page.locator('tr').filter({ has: page.locator(`[data-policy-arn="${arn}"]`) });
 const flash = (page: Page) => page.locator('div[data-itemid][class*="awsui_flash-type-success_"]');
 /** Visible text (Cloudscape also copies error texts into hidden live regions). */
 const shown = (page: Page, text: string | RegExp) =>
@@ -142,7 +141,9 @@ describe('IAM console replica', () => {
       .toBe(1);
     await expect.poll(() => page.locator('[data-policy-arn]').count()).toBe(10);
     expect(await page.locator(`[data-policy-arn="${READ_ONLY}"]`).count()).toBe(0);
+    // The filter matches dozens of names: ReadOnlyAccess is not on its first page either.
     await page.getByRole('searchbox', { name: 'Search' }).fill('ReadOnlyAccess');
+    expect(await pageToPolicy(page, READ_ONLY)).toBeGreaterThan(0);
     await expect
       .poll(() => policyRow(page, READ_ONLY).getByRole('checkbox').isChecked())
       .toBe(true);
@@ -235,6 +236,7 @@ describe('IAM console replica', () => {
     await expect.poll(() => page.locator('[data-policy-arn]').count()).toBe(10);
     expect(await page.locator('tbody input[type=checkbox]:checked').count()).toBe(0);
     await page.getByRole('searchbox', { name: 'Search' }).fill('ReadOnlyAccess');
+    await pageToPolicy(page, READ_ONLY);
     await policyRow(page, READ_ONLY).getByRole('checkbox').click();
     await expect
       .poll(() => policyRow(page, READ_ONLY).getByRole('checkbox').isChecked())
@@ -488,6 +490,7 @@ describe('IAM console replica', () => {
     expect(await page.locator('meta#awsc-mezz-region').getAttribute('content')).toBe('cn-north-1');
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('ReadOnlyAccess');
+    await pageToPolicy(page, cnRead);
     await expect.poll(() => policyRow(page, cnRead).getByRole('checkbox').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByLabel('Role name').fill('ChinaRole');

@@ -38,8 +38,33 @@ export interface ReplicaOptions {
   language?: 'en' | 'ja';
   /** Each route's main content and each wizard step appear only after this delay (default 0). */
   slowMs?: number;
-  /** The create-role wizard ignores its hash query entirely (default false). */
+  /**
+   * The create-role wizard ignores its hash query entirely, and so does the Attach policies
+   * page its `policies=` (default false).
+   */
   ignoreUrlParams?: boolean;
+  /**
+   * The policy tables' filter (wizard step 2, Create user, Attach policies): 'text' is a search
+   * box that filters as you type; 'property' is a Cloudscape PropertyFilter whose free text only
+   * filters once committed with Enter as a token, with "Policy name" and "Type" properties
+   * (default 'text').
+   */
+  policyFilter?: 'text' | 'property';
+  /** Rows a page in those policy tables (default 10). */
+  policyPageSize?: number;
+  /** Rows a page in a role's attached-policies tables (default 10). */
+  attachedPageSize?: number;
+  /**
+   * Routes of the pages under a role. 'default': `#/roles/edit_trust_policy/<name>` and
+   * `#/roles/details/<name>/attach_policies`; 'alternate': `#/roles/<name>/trust-policy/edit`
+   * and `#/roles/<name>/permissions/attach` (only the variant's own routes are served).
+   */
+  roleRoutes?: 'default' | 'alternate';
+  /**
+   * The account's PoliciesPerRole quota in the simulated IAM: 10 by default, raisable to 20 as
+   * in Service Quotas (a seeded role with 12 policies needs it raised).
+   */
+  policiesPerRoleQuota?: number;
   /** Roles present from the start (in every partition's simulated IAM). */
   existingRoles?: SeedRole[];
   /** Customer-managed policies present from the start. */
@@ -62,8 +87,9 @@ export interface ConsoleReplica {
   /** The options in force. */
   readonly options: Readonly<ReplicaOptions>;
   /**
-   * Changes the variant for subsequent page loads. Changing accountId, existingRoles,
-   * existingPolicies or existingUsers starts fresh simulated IAMs (`iam` then returns the new one).
+   * Changes the variant for subsequent page loads. Changing accountId, policiesPerRoleQuota,
+   * existingRoles, existingPolicies or existingUsers starts fresh simulated IAMs (`iam` then
+   * returns the new one).
    */
   setOptions(partial: Partial<ReplicaOptions>): void;
   /** e.g. https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles */
@@ -152,7 +178,11 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
 
   function makeSim(partition: Partition): SimulatedIam {
     const accountId = options.accountId ?? '111122223333';
-    const sim = new SimulatedIam({ accountId, partition });
+    const sim = new SimulatedIam({
+      accountId,
+      partition,
+      policiesPerRole: options.policiesPerRoleQuota,
+    });
     for (const p of options.existingPolicies ?? []) sim.createPolicy(p);
     for (const r of options.existingRoles ?? []) {
       const trust =
@@ -211,6 +241,10 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
       language: options.language ?? 'en',
       slowMs: options.slowMs ?? 0,
       ignoreUrlParams: options.ignoreUrlParams ?? false,
+      policyFilter: options.policyFilter ?? 'text',
+      policyPageSize: options.policyPageSize ?? 10,
+      attachedPageSize: options.attachedPageSize ?? 10,
+      roleRoutes: options.roleRoutes ?? 'default',
     };
     return indexHtml
       .replace(
@@ -305,6 +339,7 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
     setOptions(partial) {
       const resetsIam =
         'accountId' in partial ||
+        'policiesPerRoleQuota' in partial ||
         'existingRoles' in partial ||
         'existingPolicies' in partial ||
         'existingUsers' in partial;

@@ -66,6 +66,11 @@ export interface SimCall {
 export interface SimulatedIamOptions {
   accountId?: string;
   partition?: Partition;
+  /**
+   * Managed policies a role may hold: IAM's quota, 10 unless raised (at most 20, as Service
+   * Quotas allows).
+   */
+  policiesPerRole?: number;
 }
 
 export interface CreateRoleInput {
@@ -121,6 +126,7 @@ export const MSG = {
   aclSize: `Cannot exceed quota for ACLSizePerRole: ${MAX_TRUST_POLICY}`,
   policySize: `Cannot exceed quota for PolicySize: ${MAX_POLICY_SIZE}`,
   policiesPerRole: `Cannot exceed quota for PoliciesPerRole: ${MAX_POLICIES_PER_ROLE}`,
+  policiesPerRoleQuota: (n: number) => `Cannot exceed quota for PoliciesPerRole: ${n}`,
   policyMissing: (arn: string) => `Policy ${arn} does not exist or is not attachable.`,
   policyArnInvalid: (arn: string) => `ARN ${arn} is not valid.`,
   policyNameInvalid:
@@ -215,6 +221,7 @@ function checkTrustPolicy(text: unknown): { text: string; parsed: unknown } {
 export class SimulatedIam {
   readonly accountId: string;
   readonly partition: Partition;
+  readonly policiesPerRole: number;
   readonly calls: SimCall[] = [];
   private readonly roleStore = new Map<string, SimRole>();
   private readonly policyStore = new Map<string, SimPolicy>();
@@ -224,7 +231,15 @@ export class SimulatedIam {
   constructor(options: SimulatedIamOptions = {}) {
     this.accountId = options.accountId ?? '111122223333';
     this.partition = options.partition ?? 'aws';
+    this.policiesPerRole = options.policiesPerRole ?? MAX_POLICIES_PER_ROLE;
     if (!/^\d{12}$/.test(this.accountId)) throw new Error(`bad account id ${this.accountId}`);
+    if (
+      !Number.isInteger(this.policiesPerRole) ||
+      this.policiesPerRole < MAX_POLICIES_PER_ROLE ||
+      this.policiesPerRole > 20
+    ) {
+      throw new Error(`bad PoliciesPerRole quota ${this.policiesPerRole} (10 to 20)`);
+    }
   }
 
   roleArn(roleName: string): string {
@@ -296,8 +311,8 @@ export class SimulatedIam {
       throw new IamError(MSG.policyArnInvalid(String(policyArns)));
     }
     const unique = [...new Set(policyArns)];
-    if (unique.length > MAX_POLICIES_PER_ROLE) {
-      throw new IamError(MSG.policiesPerRole, 409, 'LimitExceeded');
+    if (unique.length > this.policiesPerRole) {
+      throw new IamError(MSG.policiesPerRoleQuota(this.policiesPerRole), 409, 'LimitExceeded');
     }
     for (const arn of unique) this.checkAttachable(arn);
     const existing = this.roleStore.get(roleName.toLowerCase());
@@ -328,6 +343,48 @@ export class SimulatedIam {
     r.trustPolicy = trust.parsed;
     r.trustPolicyText = trust.text;
     return structuredClone(r);
+  }
+
+  /**
+   * Attaches managed policies to a role, as the console's Add permissions does (one
+   * AttachRolePolicy per policy in IAM). Checked as a whole before anything changes: every ARN
+   * must name an attachable policy of this partition, and the role may hold at most
+   * `policiesPerRole` managed policies afterwards (IAM's LimitExceeded message). Policies
+   * already attached are accepted and not attached twice, as in IAM.
+   */
+  attachRolePolicies(roleName: string, policyArns: string[]): SimRole {
+    const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
+    if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    if (!Array.isArray(policyArns) || policyArns.some((a) => typeof a !== 'string')) {
+      throw new IamError(MSG.policyArnInvalid(String(policyArns)));
+    }
+    const unique = [...new Set(policyArns)];
+    for (const arn of unique) this.checkAttachable(arn);
+    const added = unique.filter((a) => !r.attachedPolicyArns.includes(a));
+    if (r.attachedPolicyArns.length + added.length > this.policiesPerRole) {
+      throw new IamError(MSG.policiesPerRoleQuota(this.policiesPerRole), 409, 'LimitExceeded');
+    }
+    r.attachedPolicyArns.push(...added);
+    return structuredClone(r);
+  }
+
+  /** How many roles and users a policy is attached to (GetPolicy's AttachmentCount). */
+  attachmentCount(policyArn: string): number {
+    let n = 0;
+    for (const r of this.roleStore.values()) if (r.attachedPolicyArns.includes(policyArn)) n++;
+    for (const u of this.userStore.values()) if (u.attachedPolicyArns.includes(policyArn)) n++;
+    return n;
+  }
+
+  /** A role's managed policies as ListAttachedRolePolicies gives them, with attachment counts. */
+  listAttachedRolePolicies(
+    roleName: string,
+  ): { policyName: string; policyArn: string; attachmentCount: number }[] {
+    return this.getRole(roleName).attachedPolicyArns.map((policyArn) => ({
+      policyName: policyArn.split('/').pop()!,
+      policyArn,
+      attachmentCount: this.attachmentCount(policyArn),
+    }));
   }
 
   createPolicy(input: CreatePolicyInput): SimPolicy {
@@ -485,6 +542,14 @@ export class SimulatedIam {
           body = {
             role: this.updateTrustPolicy(i.roleName as string, i.trustPolicy as string),
           };
+          break;
+        case 'attachRolePolicies':
+          body = {
+            role: this.attachRolePolicies(i.roleName as string, i.policyArns as string[]),
+          };
+          break;
+        case 'listAttachedRolePolicies':
+          body = { attachedPolicies: this.listAttachedRolePolicies(i.roleName as string) };
           break;
         case 'listPolicies':
           body = { policies: this.policies() };

@@ -8,6 +8,14 @@ export interface ReplicaOptions {
   language: Language;
   slowMs: number;
   ignoreUrlParams: boolean;
+  /** The policy tables' filter: a plain search box, or a property filter (tokens on Enter). */
+  policyFilter: 'text' | 'property';
+  /** Rows a page in the policy tables (wizards, attach page). */
+  policyPageSize: number;
+  /** Rows a page in a role's attached-policies tables. */
+  attachedPageSize: number;
+  /** Where Edit trust policy and Attach policies live (see rolePagePath). */
+  roleRoutes: 'default' | 'alternate';
 }
 
 function readOptions(): ReplicaOptions {
@@ -22,7 +30,15 @@ function readOptions(): ReplicaOptions {
     language: raw.language === 'ja' ? 'ja' : 'en',
     slowMs: typeof raw.slowMs === 'number' && raw.slowMs > 0 ? raw.slowMs : 0,
     ignoreUrlParams: raw.ignoreUrlParams === true,
+    policyFilter: raw.policyFilter === 'property' ? 'property' : 'text',
+    policyPageSize: pageSize(raw.policyPageSize),
+    attachedPageSize: pageSize(raw.attachedPageSize),
+    roleRoutes: raw.roleRoutes === 'alternate' ? 'alternate' : 'default',
   };
+}
+
+function pageSize(n: unknown): number {
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 10;
 }
 
 function readSession(): { accountId: string; accountAlias: string } {
@@ -65,6 +81,61 @@ export function userArn(name: string): string {
 }
 
 // ---- routing -------------------------------------------------------------------------------
+
+/** The tabs of the role summary page, as `?section=` names them. */
+export const ROLE_SECTIONS = [
+  'permissions',
+  'trust_relationships',
+  'tags',
+  'access_advisor',
+  'revoke_sessions',
+] as const;
+export type RoleSection = (typeof ROLE_SECTIONS)[number];
+
+/** The role summary page (the same in both route variants). */
+export function roleDetailsPath(name: string, section?: RoleSection) {
+  const base = `/roles/details/${encodeURIComponent(name)}`;
+  return section ? `${base}?section=${section}` : base;
+}
+
+export type RolePage = 'edit_trust_policy' | 'attach_policies';
+
+/**
+ * The route of a page under a role. Default: `#/roles/edit_trust_policy/<name>` and
+ * `#/roles/details/<name>/attach_policies`. The 'alternate' variant moves both where the
+ * extension has never seen them: `#/roles/<name>/trust-policy/edit` and
+ * `#/roles/<name>/permissions/attach`. Only the variant's own routes are served.
+ */
+export function rolePagePath(page: RolePage, name: string): string {
+  const n = encodeURIComponent(name);
+  if (OPTIONS.roleRoutes === 'alternate') {
+    return page === 'edit_trust_policy'
+      ? `/roles/${n}/trust-policy/edit`
+      : `/roles/${n}/permissions/attach`;
+  }
+  return page === 'edit_trust_policy'
+    ? `/roles/edit_trust_policy/${n}`
+    : `/roles/details/${n}/attach_policies`;
+}
+
+/** Which role page a route path is, in the variant in force (the name still URL-encoded). */
+export function matchRolePage(path: string): { page: RolePage; name: string } | null {
+  const patterns: [RolePage, RegExp][] =
+    OPTIONS.roleRoutes === 'alternate'
+      ? [
+          ['edit_trust_policy', /^\/roles\/([^/]+)\/trust-policy\/edit$/],
+          ['attach_policies', /^\/roles\/([^/]+)\/permissions\/attach$/],
+        ]
+      : [
+          ['edit_trust_policy', /^\/roles\/edit_trust_policy\/([^/]+)$/],
+          ['attach_policies', /^\/roles\/details\/([^/]+)\/attach_policies$/],
+        ];
+  for (const [page, re] of patterns) {
+    const m = re.exec(path);
+    if (m && m[1] !== 'details' && m[1] !== 'create') return { page, name: m[1]! };
+  }
+  return null;
+}
 
 export interface Route {
   /** The hash without `#` and without the query, e.g. `/roles/create`. */
@@ -191,6 +262,14 @@ export interface RoleData {
   trustPolicyText: string;
   attachedPolicyArns: string[];
   createDate: string;
+}
+
+/** One entry of listAttachedRolePolicies (IAM's PolicyName and PolicyArn, plus how many roles and
+ * users the policy is attached to, as GetPolicy's AttachmentCount). */
+export interface AttachedPolicyData {
+  policyName: string;
+  policyArn: string;
+  attachmentCount: number;
 }
 
 export interface PolicyData {

@@ -16,15 +16,17 @@ import {
   SESSION,
   T,
   dismissFlash,
+  matchRolePage,
   parseHash,
+  roleDetailsPath,
   useFlashes,
   useRoute,
   useSlow,
   type Route,
 } from './env';
 import { CreateRoleWizard } from './wizard';
-import { EditTrustPolicy, Loading, RoleDetails, RolesList } from './roles';
-import { CreatePolicy, PoliciesList } from './policies';
+import { AttachPolicies, EditTrustPolicy, Loading, RoleDetails, RolesList } from './roles';
+import { CreatePolicy, PoliciesList, PolicyDetails } from './policies';
 import { Dashboard } from './dashboard';
 import { UserDetails, UsersList } from './users';
 import { CreateUserWizard } from './user-wizard';
@@ -117,7 +119,7 @@ function legacyRedirect(route: Route): string | null {
     }
     return `/roles/create?${out.toString()}`;
   }
-  // #/roles/<RoleName>
+  // #/roles/<RoleName> (one segment only: the alternate routes under #/roles/<name>/… stay)
   const m = /^\/roles\/([^/]+)$/.exec(route.path);
   if (m && m[1] !== 'create') return `/roles/details/${m[1]}`;
   return null;
@@ -127,7 +129,7 @@ function Content({ route }: { route: Route }) {
   const ready = useSlow(route.path);
   const path = route.path;
   const detail = /^\/roles\/details\/([^/]+)$/.exec(path);
-  const edit = /^\/roles\/edit_trust_policy\/([^/]+)$/.exec(path);
+  const rolePage = matchRolePage(path);
   const user = /^\/users\/details\/([^/]+)$/.exec(path);
   const newKey = /^\/users\/details\/([^/]+)\/create_access_key$/.exec(path);
   // The wizards delay each step themselves.
@@ -142,9 +144,16 @@ function Content({ route }: { route: Route }) {
   if (path === '/roles') return <RolesList />;
   if (detail)
     return <RoleDetails key={detail[1]} name={decodeURIComponent(detail[1]!)} route={route} />;
-  if (edit) return <EditTrustPolicy key={edit[1]} name={decodeURIComponent(edit[1]!)} />;
+  if (rolePage?.page === 'edit_trust_policy') {
+    return <EditTrustPolicy key={path} name={safeDecode(rolePage.name)} />;
+  }
+  if (rolePage?.page === 'attach_policies') {
+    return <AttachPolicies key={path} name={safeDecode(rolePage.name)} route={route} />;
+  }
   if (path === '/policies') return <PoliciesList />;
   if (path === '/policies/create') return <CreatePolicy />;
+  const policy = /^\/policies\/details\/([^/]+)$/.exec(path);
+  if (policy) return <PolicyDetails key={path} arn={safeDecode(policy[1]!)} />;
   return <Dashboard />;
 }
 
@@ -152,10 +161,14 @@ function breadcrumbs(path: string) {
   const items = [{ text: T.breadcrumbIam, href: '#/home' }];
   if (path.startsWith('/roles')) items.push({ text: T.roles, href: '#/roles' });
   if (path === '/roles/create') items.push({ text: T.createRole, href: '#/roles/create' });
-  const name = /^\/roles\/(?:details|edit_trust_policy)\/([^/]+)$/.exec(path)?.[1];
-  if (name) items.push({ text: decodeURIComponent(name), href: `#/roles/details/${name}` });
-  if (path.startsWith('/roles/edit_trust_policy/')) {
+  const rolePage = matchRolePage(path);
+  const name = rolePage?.name ?? /^\/roles\/details\/([^/]+)$/.exec(path)?.[1];
+  if (name) items.push({ text: safeDecode(name), href: `#${roleDetailsPath(safeDecode(name))}` });
+  if (rolePage?.page === 'edit_trust_policy') {
     items.push({ text: T.editTrustPolicy, href: `#${path}` });
+  }
+  if (rolePage?.page === 'attach_policies') {
+    items.push({ text: T.addPermissions, href: `#${path}` });
   }
   if (path.startsWith('/users')) items.push({ text: T.users, href: '#/users' });
   if (path === '/users/create') items.push({ text: T.createUser, href: '#/users/create' });
@@ -168,6 +181,10 @@ function breadcrumbs(path: string) {
   }
   if (path.startsWith('/policies')) items.push({ text: T.policies, href: '#/policies' });
   if (path === '/policies/create') items.push({ text: T.createPolicy, href: '#/policies/create' });
+  const policyArn = /^\/policies\/details\/([^/]+)$/.exec(path)?.[1];
+  if (policyArn) {
+    items.push({ text: safeDecode(policyArn).split('/').pop()!, href: `#${path}` });
+  }
   return items;
 }
 

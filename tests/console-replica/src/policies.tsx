@@ -3,7 +3,9 @@ import { useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
+import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
@@ -14,6 +16,8 @@ import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import { T, api, navigate, pushFlash, useApi, type PolicyData } from './env';
 import { JsonEditor, jsonError } from './editor';
+import { usePolicyRows } from './policy-table';
+import { Loading } from './roles';
 
 export function PoliciesList() {
   const { data, loading, error } = useApi<{ policies: PolicyData[] }>('listPolicies', {}, 'pol');
@@ -195,5 +199,49 @@ export function CreatePolicy() {
         </SpaceBetween>
       </Container>
     </Form>
+  );
+}
+
+const keepSelection = () => undefined;
+
+/** A policy's summary (#/policies/details/<URL-encoded ARN>): where the policy name links lead. */
+export function PolicyDetails({ arn }: { arn: string }) {
+  const { rows, loading } = usePolicyRows(`policy-${arn}`, keepSelection);
+  if (loading) return <Loading />;
+  const row = rows.find((r) => r.arn === arn);
+  if (!row)
+    return (
+      <Alert type="error" header={T.policyNotFound}>
+        {arn}
+      </Alert>
+    );
+  return (
+    <SpaceBetween size="l">
+      <Header variant="h1">{row.name}</Header>
+      <Container header={<Header variant="h2">{T.policyDetails}</Header>}>
+        <ColumnLayout columns={3} variant="text-grid">
+          <div>
+            <Box variant="awsui-key-label">{T.typeColumn}</Box>
+            <div>{row.type === 'aws' ? T.awsManaged : T.customerManaged}</div>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">{T.arn}</Box>
+            <div data-testid="policy-arn">
+              <CopyToClipboard
+                variant="inline"
+                textToCopy={row.arn}
+                copyButtonAriaLabel={T.copyArn}
+                copySuccessText={T.arnCopied}
+                copyErrorText={T.arnCopyFailed}
+              />
+            </div>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">{T.policyDescription}</Box>
+            <div>{row.description || '-'}</div>
+          </div>
+        </ColumnLayout>
+      </Container>
+    </SpaceBetween>
   );
 }

@@ -1,16 +1,20 @@
-// The permissions policies table both wizards show (Create role step 2, Create user "Attach
-// policies directly"): every AWS managed policy the replica knows plus the account's customer
-// managed ones, a search filter, row checkboxes, 10 rows a page.
+// The permissions policies table the wizards (Create role step 2, Create user "Attach policies
+// directly") and the Attach policies page show: every AWS managed policy the replica knows plus
+// the account's customer managed ones, sorted by name as the console sorts them, a filter (a
+// search box, or a property filter in the 'property' variant), row checkboxes kept by ARN across
+// pages and filters, `policyPageSize` rows a page.
 import { useEffect, useMemo } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
+import Select from '@cloudscape-design/components/select';
+import PropertyFilter, {
+  type PropertyFilterProps,
+} from '@cloudscape-design/components/property-filter';
 import Table from '@cloudscape-design/components/table';
 import TextFilter from '@cloudscape-design/components/text-filter';
-import { T, managedPolicyArn, useApi, type PolicyData } from './env';
+import { OPTIONS, T, managedPolicyArn, useApi, type PolicyData } from './env';
 import { AWS_MANAGED_POLICY_PATHS } from './managed-policies';
-
-export const PAGE_SIZE = 10;
 
 export interface PolicyRow {
   name: string;
@@ -20,8 +24,44 @@ export interface PolicyRow {
 }
 
 /**
- * The policies to choose from. Once the list is known, `setSelectedArns` is called to drop
- * pre-selected ARNs that name no listed policy.
+ * What a policy table filters by: the search text and the "Filter by Type" choice (text
+ * variant), or the tokens (property variant).
+ */
+export interface PolicyFilterState {
+  text: string;
+  type: 'all' | PolicyRow['type'];
+  query: PropertyFilterProps.Query;
+}
+
+export const EMPTY_FILTER: PolicyFilterState = {
+  text: '',
+  type: 'all',
+  query: { tokens: [], operation: 'and' },
+};
+
+/** The console's order: by name, ignoring case. */
+export function byName(a: { name: string }, b: { name: string }): number {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function typeLabel(type: PolicyRow['type']): string {
+  return type === 'aws' ? T.awsManaged : T.customerManaged;
+}
+
+/** A policy name from its ARN (the last path segment). */
+export function policyNameOfArn(arn: string): string {
+  return arn.split('/').pop() ?? arn;
+}
+
+export function policyTypeOfArn(arn: string): PolicyRow['type'] {
+  return /^arn:[\w-]+:iam::aws:policy\//.test(arn) ? 'aws' : 'customer';
+}
+
+/**
+ * The policies to choose from, sorted by name. Once the list is known, `setSelectedArns` is
+ * called to drop pre-selected ARNs that name no listed policy.
  */
 export function usePolicyRows(
   key: string,
@@ -30,7 +70,7 @@ export function usePolicyRows(
   const customer = useApi<{ policies: PolicyData[] }>('listPolicies', {}, key);
   const rows: PolicyRow[] = useMemo(() => {
     const aws = AWS_MANAGED_POLICY_PATHS.map((p): PolicyRow => ({
-      name: p.split('/').pop()!,
+      name: policyNameOfArn(p),
       arn: managedPolicyArn(p),
       type: 'aws',
       description: '',
@@ -41,7 +81,7 @@ export function usePolicyRows(
       type: 'customer',
       description: p.description,
     }));
-    return [...aws, ...own];
+    return [...aws, ...own].sort(byName);
   }, [customer.data]);
   useEffect(() => {
     if (customer.loading) return;
@@ -50,26 +90,173 @@ export function usePolicyRows(
   return { rows, loading: customer.loading };
 }
 
+function tokenMatches(row: PolicyRow, token: PropertyFilterProps.Token): boolean {
+  const value = String(token.value ?? '').toLowerCase();
+  const field = token.propertyKey === 'type' ? typeLabel(row.type) : row.name;
+  const f = field.toLowerCase();
+  switch (token.operator) {
+    case ':':
+      return f.includes(value);
+    case '!:':
+      return !f.includes(value);
+    case '=':
+      return f === value;
+    case '!=':
+      return f !== value;
+    case '^':
+      return f.startsWith(value);
+    case '!^':
+      return !f.startsWith(value);
+    default:
+      return true;
+  }
+}
+
+/** Whether a row passes the filter of the variant in force. */
+export function filterMatches(row: PolicyRow, filter: PolicyFilterState): boolean {
+  if (OPTIONS.policyFilter !== 'property') {
+    if (filter.type !== 'all' && row.type !== filter.type) return false;
+    return row.name.toLowerCase().includes(filter.text.trim().toLowerCase());
+  }
+  const tokens = filter.query.tokens;
+  if (tokens.length === 0) return true;
+  return filter.query.operation === 'or'
+    ? tokens.some((t) => tokenMatches(row, t))
+    : tokens.every((t) => tokenMatches(row, t));
+}
+
+function filterActive(filter: PolicyFilterState): boolean {
+  return OPTIONS.policyFilter === 'property'
+    ? filter.query.tokens.length > 0
+    : filter.text.trim().length > 0 || filter.type !== 'all';
+}
+
+/** The filter control of the variant in force (a TextFilter or a PropertyFilter). */
+export function PolicyFilterControl(props: {
+  filter: PolicyFilterState;
+  setFilter: (filter: PolicyFilterState) => void;
+  count: number;
+  onChange?: () => void;
+}) {
+  const { filter } = props;
+  const countText = filterActive(filter) ? T.matches(props.count) : undefined;
+  if (OPTIONS.policyFilter === 'property') {
+    return (
+      <PropertyFilter
+        query={filter.query}
+        onChange={(e) => {
+          props.setFilter({ ...filter, query: e.detail });
+          props.onChange?.();
+        }}
+        filteringPlaceholder={T.filterPoliciesPlaceholder}
+        filteringAriaLabel={T.filterPoliciesAriaLabel}
+        countText={countText}
+        expandToViewport
+        freeTextFiltering={{ operators: [':', '!:'], defaultOperator: ':' }}
+        filteringProperties={[
+          {
+            key: 'name',
+            propertyLabel: T.policyNameColumn,
+            groupValuesLabel: T.policyNameValues,
+            operators: [':', '!:', '=', '!='],
+          },
+          {
+            key: 'type',
+            propertyLabel: T.typeColumn,
+            groupValuesLabel: T.typeValues,
+            operators: ['=', '!='],
+          },
+        ]}
+        filteringOptions={[
+          { propertyKey: 'type', value: T.awsManaged },
+          { propertyKey: 'type', value: T.customerManaged },
+        ]}
+      />
+    );
+  }
+  // The console today: a search box and a "Filter by Type" select beside it.
+  const typeOptions = [
+    { value: 'all', label: T.allTypes },
+    { value: 'aws', label: T.awsManaged },
+    { value: 'customer', label: T.customerManaged },
+  ];
+  return (
+    <div className="replica-filter-row">
+      <div className="replica-filter-text">
+        <TextFilter
+          filteringText={filter.text}
+          filteringPlaceholder={T.search}
+          filteringAriaLabel={T.search}
+          countText={countText}
+          onChange={(e) => {
+            props.setFilter({ ...filter, text: e.detail.filteringText });
+            props.onChange?.();
+          }}
+        />
+      </div>
+      <div className="replica-filter-select">
+        <Select
+          inlineLabelText={T.filterByType}
+          ariaLabel={T.filterByType}
+          selectedOption={typeOptions.find((o) => o.value === filter.type) ?? typeOptions[0]!}
+          options={typeOptions}
+          onChange={(e) => {
+            props.setFilter({
+              ...filter,
+              type: (e.detail.selectedOption.value ?? 'all') as PolicyFilterState['type'],
+            });
+            props.onChange?.();
+          }}
+        />
+      </div>
+    </div>
+  );
+}
+
+export function pagePagination(props: {
+  currentPage: number;
+  pagesCount: number;
+  setPage: (page: number) => void;
+}) {
+  return (
+    <Pagination
+      currentPageIndex={props.currentPage}
+      pagesCount={props.pagesCount}
+      onChange={(e) => props.setPage(e.detail.currentPageIndex)}
+      ariaLabels={{
+        nextPageLabel: T.nextPage,
+        previousPageLabel: T.previousPage,
+        pageLabel: (n) => T.pageLabel(n),
+      }}
+    />
+  );
+}
+
 export function PolicyTable(props: {
   rows: PolicyRow[];
   loading: boolean;
   selectedArns: string[];
   setSelectedArns: (arns: string[]) => void;
-  filter: string;
-  setFilter: (filter: string) => void;
+  filter: PolicyFilterState;
+  setFilter: (filter: PolicyFilterState) => void;
   page: number;
   setPage: (page: number) => void;
-  description: string;
+  description?: string;
+  /** Header text (default "Permissions policies"). */
+  title?: string;
+  testId?: string;
 }) {
   const { rows, selectedArns, filter, page } = props;
-  const filtered = rows.filter((r) => r.name.toLowerCase().includes(filter.trim().toLowerCase()));
-  const pagesCount = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+  const size = OPTIONS.policyPageSize;
+  const filtered = rows.filter((r) => filterMatches(r, filter));
+  const pagesCount = Math.max(1, Math.ceil(filtered.length / size));
   const currentPage = Math.min(page, pagesCount);
-  const pageRows = filtered.slice((currentPage - 1) * PAGE_SIZE, currentPage * PAGE_SIZE);
+  const pageRows = filtered.slice((currentPage - 1) * size, currentPage * size);
   const selectedRows = rows.filter((r) => selectedArns.includes(r.arn));
+  const title = props.title ?? T.permissionsPolicies;
   return (
     <Table<PolicyRow>
-      data-testid="permissions-policies"
+      data-testid={props.testId ?? 'permissions-policies'}
       variant="container"
       items={pageRows}
       trackBy="arn"
@@ -79,43 +266,31 @@ export function PolicyTable(props: {
       loading={props.loading}
       loadingText={T.loading}
       ariaLabels={{
-        selectionGroupLabel: T.permissionsPolicies,
-        allItemsSelectionLabel: () => T.permissionsPolicies,
+        selectionGroupLabel: title,
+        allItemsSelectionLabel: () => title,
         itemSelectionLabel: (_sel, row) => row.name,
       }}
       header={
         <Header
           variant="h2"
-          counter={`(${selectedArns.length}/${rows.length})`}
+          counter={
+            // Cloudscape's convention, as the console shows it: (total), or (selected/total).
+            selectedRows.length > 0 ? `(${selectedRows.length}/${rows.length})` : `(${rows.length})`
+          }
           description={props.description}
         >
-          {T.permissionsPolicies}
+          {title}
         </Header>
       }
       filter={
-        <TextFilter
-          filteringText={filter}
-          filteringPlaceholder={T.search}
-          filteringAriaLabel={T.search}
-          countText={`${filtered.length}`}
-          onChange={(e) => {
-            props.setFilter(e.detail.filteringText);
-            props.setPage(1);
-          }}
+        <PolicyFilterControl
+          filter={filter}
+          setFilter={props.setFilter}
+          count={filtered.length}
+          onChange={() => props.setPage(1)}
         />
       }
-      pagination={
-        <Pagination
-          currentPageIndex={currentPage}
-          pagesCount={pagesCount}
-          onChange={(e) => props.setPage(e.detail.currentPageIndex)}
-          ariaLabels={{
-            nextPageLabel: 'Next page',
-            previousPageLabel: 'Previous page',
-            pageLabel: (n) => `Page ${n}`,
-          }}
-        />
-      }
+      pagination={pagePagination({ currentPage, pagesCount, setPage: props.setPage })}
       empty={<Box textAlign="center">{T.noMatches}</Box>}
       columnDefinitions={[
         {
@@ -126,7 +301,7 @@ export function PolicyTable(props: {
         {
           id: 'type',
           header: T.typeColumn,
-          cell: (r) => (r.type === 'aws' ? T.awsManaged : T.customerManaged),
+          cell: (r) => typeLabel(r.type),
         },
       ]}
     />
@@ -142,7 +317,7 @@ export function SelectedPolicies({ rows }: { rows: PolicyRow[] }) {
         <li key={r.arn}>
           <span data-policy-arn={r.arn}>{r.name}</span>{' '}
           <Box variant="small" display="inline">
-            {r.type === 'aws' ? T.awsManaged : T.customerManaged}
+            {typeLabel(r.type)}
           </Box>
         </li>
       ))}

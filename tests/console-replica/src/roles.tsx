@@ -3,6 +3,7 @@ import { useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
+import ButtonDropdown from '@cloudscape-design/components/button-dropdown';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
@@ -13,18 +14,36 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
+import TextFilter from '@cloudscape-design/components/text-filter';
 import {
+  OPTIONS,
   T,
   api,
   navigate,
   pushFlash,
   replaceHash,
   roleArn,
+  ROLE_SECTIONS,
+  roleDetailsPath,
+  rolePagePath,
   useApi,
+  useSlow,
+  type AttachedPolicyData,
   type RoleData,
+  type RoleSection,
   type Route,
 } from './env';
 import { JsonEditor, jsonError } from './editor';
+import {
+  EMPTY_FILTER,
+  PolicyTable,
+  byName,
+  pagePagination,
+  policyTypeOfArn,
+  typeLabel,
+  usePolicyRows,
+  type PolicyFilterState,
+} from './policy-table';
 
 function principalsOf(trust: unknown): string {
   const statements = (trust as { Statement?: unknown })?.Statement;
@@ -112,14 +131,16 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
     );
   }
   const role = data.role;
-  const section =
-    route.query.get('section') === 'trust_relationships' ? 'trust_relationships' : 'permissions';
+  const asked = route.query.get('section');
+  const section: RoleSection = (ROLE_SECTIONS as readonly string[]).includes(asked ?? '')
+    ? (asked as RoleSection)
+    : 'permissions';
   const arn = role.arn || roleArn(role.roleName);
   return (
     <SpaceBetween size="l">
       <Header variant="h1">{role.roleName}</Header>
       <Container header={<Header variant="h2">{T.summary}</Header>} data-testid="role-summary">
-        <ColumnLayout columns={2} variant="text-grid">
+        <ColumnLayout columns={3} variant="text-grid">
           <div>
             <Box variant="awsui-key-label">{T.created}</Box>
             <div>{role.createDate}</div>
@@ -139,35 +160,31 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
                 copyErrorText={T.arnCopyFailed}
               />
             </div>
+            <Box variant="awsui-key-label" margin={{ top: 's' }}>
+              {T.instanceProfileArn}
+            </Box>
+            <div>-</div>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">{T.lastActivity}</Box>
+            <div>-</div>
+            <Box variant="awsui-key-label" margin={{ top: 's' }}>
+              {T.maxSessionDuration}
+            </Box>
+            <div>{T.oneHour}</div>
           </div>
         </ColumnLayout>
       </Container>
       <Tabs
         activeTabId={section}
         onChange={(e) =>
-          replaceHashAndNotify(
-            `/roles/details/${encodeURIComponent(role.roleName)}?section=${e.detail.activeTabId}`,
-          )
+          replaceHashAndNotify(roleDetailsPath(role.roleName, e.detail.activeTabId as RoleSection))
         }
         tabs={[
           {
             id: 'permissions',
             label: T.permissions,
-            content: (
-              <Container header={<Header variant="h2">{T.attachedPolicies}</Header>}>
-                {role.attachedPolicyArns.length === 0 ? (
-                  <Box color="text-status-inactive">{T.noAttachedPolicies}</Box>
-                ) : (
-                  <ul className="replica-policy-list" data-testid="attached-policies">
-                    {role.attachedPolicyArns.map((a) => (
-                      <li key={a} data-policy-arn={a}>
-                        {a}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Container>
-            ),
+            content: <RolePermissions role={role} />,
           },
           {
             id: 'trust_relationships',
@@ -180,9 +197,7 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
                     description={T.trustedEntitiesDescription}
                     actions={
                       <Button
-                        onClick={() =>
-                          navigate(`/roles/edit_trust_policy/${encodeURIComponent(role.roleName)}`)
-                        }
+                        onClick={() => navigate(rolePagePath('edit_trust_policy', role.roleName))}
                       >
                         {T.editTrustPolicy}
                       </Button>
@@ -195,6 +210,39 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
                 <pre className="replica-json" data-testid="trust-policy">
                   {JSON.stringify(role.trustPolicy, null, 4)}
                 </pre>
+              </Container>
+            ),
+          },
+          {
+            id: 'tags',
+            label: T.tags,
+            content: (
+              <Container
+                header={
+                  <Header variant="h2" counter="(0)">
+                    {T.tags}
+                  </Header>
+                }
+              >
+                <Box color="text-status-inactive">{T.noTags}</Box>
+              </Container>
+            ),
+          },
+          {
+            id: 'access_advisor',
+            label: T.accessAdvisor,
+            content: (
+              <Container header={<Header variant="h2">{T.accessAdvisor}</Header>}>
+                <Box color="text-status-inactive">{T.notInReplica}</Box>
+              </Container>
+            ),
+          },
+          {
+            id: 'revoke_sessions',
+            label: T.revokeSessions,
+            content: (
+              <Container header={<Header variant="h2">{T.revokeSessions}</Header>}>
+                <Box color="text-status-inactive">{T.notInReplica}</Box>
               </Container>
             ),
           },
@@ -248,7 +296,7 @@ function TrustPolicyForm({ role }: { role: RoleData }) {
         type: 'success',
         content: T.trustPolicyUpdated,
       });
-      navigate(`/roles/details/${encodeURIComponent(role.roleName)}?section=trust_relationships`);
+      navigate(roleDetailsPath(role.roleName, 'trust_relationships'));
     } catch (e) {
       setSubmitError(e instanceof Error ? e.message : String(e));
       setSubmitting(false);
@@ -263,11 +311,7 @@ function TrustPolicyForm({ role }: { role: RoleData }) {
         <SpaceBetween direction="horizontal" size="xs">
           <Button
             variant="link"
-            onClick={() =>
-              navigate(
-                `/roles/details/${encodeURIComponent(role.roleName)}?section=trust_relationships`,
-              )
-            }
+            onClick={() => navigate(roleDetailsPath(role.roleName, 'trust_relationships'))}
           >
             {T.cancel}
           </Button>
@@ -286,6 +330,267 @@ function TrustPolicyForm({ role }: { role: RoleData }) {
         <Container header={<Header variant="h2">{T.policyEditor}</Header>}>
           <JsonEditor value={text} onChange={setText} />
         </Container>
+      </SpaceBetween>
+    </Form>
+  );
+}
+
+// ---- attached policies -----------------------------------------------------------------------
+
+interface AttachedRow {
+  name: string;
+  arn: string;
+  type: 'aws' | 'customer';
+  attachmentCount: number;
+}
+
+/** The role's managed policies by name, loaded after the page (and `slowMs` later still). */
+function useAttachedPolicies(roleName: string): {
+  rows: AttachedRow[];
+  loading: boolean;
+  error?: string;
+} {
+  const ready = useSlow(`attached-${roleName}`);
+  const { data, loading, error } = useApi<{ attachedPolicies: AttachedPolicyData[] }>(
+    'listAttachedRolePolicies',
+    { roleName },
+    `attached-${roleName}`,
+  );
+  const rows = (data?.attachedPolicies ?? [])
+    .map((p): AttachedRow => ({
+      name: p.policyName,
+      arn: p.policyArn,
+      type: policyTypeOfArn(p.policyArn),
+      attachmentCount: p.attachmentCount,
+    }))
+    .sort(byName);
+  return { rows, loading: loading || !ready, error };
+}
+
+/** A role's attached policies: a filtered, paginated table of names (never ARNs). */
+function AttachedPoliciesTable(props: {
+  rows: AttachedRow[];
+  loading: boolean;
+  title: string;
+  actions?: React.ReactNode;
+  description?: string;
+  testId: string;
+}) {
+  const [text, setText] = useState('');
+  const [page, setPage] = useState(1);
+  const size = OPTIONS.attachedPageSize;
+  const filtered = props.rows.filter((r) =>
+    r.name.toLowerCase().includes(text.trim().toLowerCase()),
+  );
+  const pagesCount = Math.max(1, Math.ceil(filtered.length / size));
+  const currentPage = Math.min(page, pagesCount);
+  return (
+    <Table<AttachedRow>
+      data-testid={props.testId}
+      variant="container"
+      items={filtered.slice((currentPage - 1) * size, currentPage * size)}
+      trackBy="arn"
+      loading={props.loading}
+      loadingText={T.loading}
+      header={
+        <Header
+          variant="h2"
+          counter={props.loading ? undefined : `(${props.rows.length})`}
+          description={props.description}
+          actions={props.actions}
+        >
+          {props.title}
+        </Header>
+      }
+      filter={
+        <TextFilter
+          filteringText={text}
+          filteringPlaceholder={T.search}
+          filteringAriaLabel={T.search}
+          countText={text.trim() ? T.matches(filtered.length) : undefined}
+          onChange={(e) => {
+            setText(e.detail.filteringText);
+            setPage(1);
+          }}
+        />
+      }
+      pagination={pagePagination({ currentPage, pagesCount, setPage })}
+      empty={
+        <Box textAlign="center" color="inherit">
+          {text.trim() ? T.noMatches : T.noAttachedPolicies}
+        </Box>
+      }
+      columnDefinitions={[
+        {
+          id: 'name',
+          header: T.policyNameColumn,
+          cell: (r) => (
+            <span data-policy-arn={r.arn}>
+              <Link href={`#/policies/details/${encodeURIComponent(r.arn)}`}>{r.name}</Link>
+            </span>
+          ),
+        },
+        { id: 'type', header: T.typeColumn, cell: (r) => typeLabel(r.type) },
+        {
+          id: 'attached',
+          header: T.attachedEntitiesColumn,
+          cell: (r) => String(r.attachmentCount),
+        },
+      ]}
+    />
+  );
+}
+
+/** The Permissions tab: "Permissions policies (N)" with the Add permissions menu. */
+function RolePermissions({ role }: { role: RoleData }) {
+  const { rows, loading, error } = useAttachedPolicies(role.roleName);
+  const [inline, setInline] = useState(false);
+  return (
+    <SpaceBetween size="m">
+      {error && <Alert type="error">{error}</Alert>}
+      {inline && (
+        <Alert
+          type="info"
+          dismissible
+          onDismiss={() => setInline(false)}
+          data-testid="inline-policy-unavailable"
+        >
+          {T.inlineNotAvailable}
+        </Alert>
+      )}
+      <AttachedPoliciesTable
+        rows={rows}
+        loading={loading}
+        title={T.attachedPolicies}
+        description={T.rolePermissionsDescription}
+        testId="attached-policies"
+        actions={
+          <ButtonDropdown
+            variant="primary"
+            items={[
+              {
+                id: 'attach',
+                text: T.attachPolicies,
+                href: `#${rolePagePath('attach_policies', role.roleName)}`,
+              },
+              { id: 'inline', text: T.createInlinePolicy },
+            ]}
+            onItemClick={(e) => {
+              if (e.detail.id === 'inline') setInline(true);
+            }}
+          >
+            {T.addPermissions}
+          </ButtonDropdown>
+        }
+      />
+    </SpaceBetween>
+  );
+}
+
+/** Policies the Attach policies page's hash pre-selects (`policies=<arn>`, repeated or joined). */
+function policiesFromQuery(query: URLSearchParams): string[] {
+  if (OPTIONS.ignoreUrlParams) return [];
+  return query
+    .getAll('policies')
+    .flatMap((p) => p.split(/,(?=arn:)/))
+    .filter((p) => p.length > 0);
+}
+
+/** Attach policies: the role's current policies, the others to tick, and Add permissions. */
+export function AttachPolicies({ name, route }: { name: string; route: Route }) {
+  const { data, loading, error } = useApi<{ role: RoleData }>(
+    'getRole',
+    { roleName: name },
+    `attach-${name}`,
+  );
+  if (loading) return <Loading />;
+  if (error || !data) {
+    return (
+      <Alert type="error" header={T.roleNotFound}>
+        {error}
+      </Alert>
+    );
+  }
+  return <AttachPoliciesForm role={data.role} initial={policiesFromQuery(route.query)} />;
+}
+
+function AttachPoliciesForm({ role, initial }: { role: RoleData; initial: string[] }) {
+  const attached = useAttachedPolicies(role.roleName);
+  const [selectedArns, setSelectedArns] = useState<string[]>(() =>
+    initial.filter((a) => !role.attachedPolicyArns.includes(a)),
+  );
+  const [filter, setFilter] = useState<PolicyFilterState>(EMPTY_FILTER);
+  const [page, setPage] = useState(1);
+  const [submitError, setSubmitError] = useState<string | undefined>();
+  const [submitting, setSubmitting] = useState(false);
+  const { rows, loading } = usePolicyRows(`attach-rows-${role.roleName}`, setSelectedArns);
+  const others = rows.filter((r) => !role.attachedPolicyArns.includes(r.arn));
+  const chosen = selectedArns.filter((a) => others.some((r) => r.arn === a));
+
+  async function submit() {
+    if (submitting || chosen.length === 0) return;
+    setSubmitError(undefined);
+    setSubmitting(true);
+    try {
+      await api('attachRolePolicies', { roleName: role.roleName, policyArns: chosen });
+      pushFlash({
+        path: `/roles/details/${role.roleName}`,
+        type: 'success',
+        content: T.policyAttached,
+      });
+      navigate(roleDetailsPath(role.roleName, 'permissions'));
+    } catch (e) {
+      setSubmitError(e instanceof Error ? e.message : String(e));
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Form
+      header={<Header variant="h1">{T.attachPolicyTo(role.roleName)}</Header>}
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          <Button
+            variant="link"
+            onClick={() => navigate(roleDetailsPath(role.roleName, 'permissions'))}
+          >
+            {T.cancel}
+          </Button>
+          <Button
+            variant="primary"
+            loading={submitting}
+            disabled={chosen.length === 0}
+            onClick={() => void submit()}
+          >
+            {T.addPermissions}
+          </Button>
+        </SpaceBetween>
+      }
+    >
+      <SpaceBetween size="l">
+        {submitError && (
+          <Alert type="error" header={T.attachPoliciesError} data-testid="attach-policies-error">
+            {submitError}
+          </Alert>
+        )}
+        <AttachedPoliciesTable
+          rows={attached.rows}
+          loading={attached.loading}
+          title={T.currentPermissionsPolicies}
+          testId="current-permissions-policies"
+        />
+        <PolicyTable
+          rows={others}
+          loading={loading}
+          selectedArns={chosen}
+          setSelectedArns={setSelectedArns}
+          filter={filter}
+          setFilter={setFilter}
+          page={page}
+          setPage={setPage}
+          title={T.otherPermissionsPolicies}
+          testId="other-permissions-policies"
+        />
       </SpaceBetween>
     </Form>
   );

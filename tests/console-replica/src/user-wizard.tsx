@@ -16,7 +16,13 @@ import Spinner from '@cloudscape-design/components/spinner';
 import Tiles from '@cloudscape-design/components/tiles';
 import Wizard, { type WizardProps } from '@cloudscape-design/components/wizard';
 import { OPTIONS, T, api, navigate, pushFlash, useSlow, type Route } from './env';
-import { PolicyTable, SelectedPolicies, usePolicyRows } from './policy-table';
+import {
+  EMPTY_FILTER,
+  PolicyTable,
+  SelectedPolicies,
+  usePolicyRows,
+  type PolicyFilterState,
+} from './policy-table';
 
 export type PermissionsOption = 'ADD_TO_GROUP' | 'COPY' | 'ATTACH_DIRECTLY';
 const USER_NAME_RE = /^[\w+=,.@-]{1,64}$/;
@@ -39,7 +45,7 @@ export function CreateUserWizard({ route }: { route: Route }) {
     initialPolicies.length > 0 ? 'ATTACH_DIRECTLY' : 'ADD_TO_GROUP',
   );
   const [selectedArns, setSelectedArns] = useState<string[]>(initialPolicies);
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useState<PolicyFilterState>(EMPTY_FILTER);
   const [page, setPage] = useState(1);
   const [nameError, setNameError] = useState<string | undefined>();
   const [stepError, setStepError] = useState<string | undefined>();

@@ -30,7 +30,13 @@ import {
   type Route,
 } from './env';
 import { JsonEditor, jsonError } from './editor';
-import { PolicyTable, SelectedPolicies, usePolicyRows } from './policy-table';
+import {
+  EMPTY_FILTER,
+  PolicyTable,
+  SelectedPolicies,
+  usePolicyRows,
+  type PolicyFilterState,
+} from './policy-table';
 
 export type EntityType =
   'AWS_SERVICE' | 'AWS_ACCOUNT' | 'WEB_IDENTITY' | 'SAML' | 'CUSTOM_TRUST_POLICY';
@@ -160,7 +166,7 @@ export function CreateRoleWizard({ route }: { route: Route }) {
   const [requireMfa, setRequireMfa] = useState(false);
   const [customText, setCustomText] = useState(DEFAULT_CUSTOM);
   const [selectedArns, setSelectedArns] = useState<string[]>(initial.policies);
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useState<PolicyFilterState>(EMPTY_FILTER);
   const [page, setPage] = useState(1);
   const [roleName, setRoleName] = useState('');
   const [description, setDescription] = useState('');

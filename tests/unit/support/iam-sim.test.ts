@@ -188,6 +188,98 @@ describe('SimulatedIam roles', () => {
   });
 });
 
+describe('SimulatedIam.attachRolePolicies', () => {
+  const arns = AWS_MANAGED_POLICIES.map((p) => `arn:aws:iam::aws:policy/${p}`);
+
+  it('adds policies to a role, once each, and counts attachments', () => {
+    const sim = iam();
+    sim.createRole({ roleName: 'R', trustPolicy: TRUST, policyArns: [READ_ONLY] });
+    const audit = 'arn:aws:iam::aws:policy/SecurityAudit';
+    const role = sim.attachRolePolicies('r', [audit, READ_ONLY, audit]);
+    expect(role.attachedPolicyArns).toEqual([READ_ONLY, audit]);
+    expect(sim.role('R')!.attachedPolicyArns).toEqual([READ_ONLY, audit]);
+    sim.createUser({ userName: 'U', policyArns: [READ_ONLY] });
+    expect(sim.listAttachedRolePolicies('R')).toEqual([
+      { policyName: 'ReadOnlyAccess', policyArn: READ_ONLY, attachmentCount: 2 },
+      { policyName: 'SecurityAudit', policyArn: audit, attachmentCount: 1 },
+    ]);
+    const own = sim.createPolicy({ policyName: 'Mine', document: '{"Statement":[]}' });
+    sim.attachRolePolicies('R', [own.arn]);
+    expect(sim.listAttachedRolePolicies('R').map((p) => p.policyName)).toEqual([
+      'ReadOnlyAccess',
+      'SecurityAudit',
+      'Mine',
+    ]);
+  });
+
+  it('refuses an 11th managed policy with IAM’s quota message and changes nothing', () => {
+    const sim = iam();
+    sim.createRole({ roleName: 'R', trustPolicy: TRUST, policyArns: arns.slice(0, 9) });
+    expect(message(() => sim.attachRolePolicies('R', arns.slice(9, 11)))).toBe(
+      'Cannot exceed quota for PoliciesPerRole: 10',
+    );
+    expect(sim.role('R')!.attachedPolicyArns).toEqual(arns.slice(0, 9));
+    // Already attached ones do not count twice.
+    sim.attachRolePolicies('R', [...arns.slice(0, 9), arns[9]!]);
+    expect(sim.role('R')!.attachedPolicyArns).toHaveLength(10);
+    expect(message(() => sim.attachRolePolicies('R', [arns[10]!]))).toBe(
+      'Cannot exceed quota for PoliciesPerRole: 10',
+    );
+    sim.attachRolePolicies('R', [arns[0]!]);
+    expect(sim.role('R')!.attachedPolicyArns).toHaveLength(10);
+  });
+
+  it('refuses a missing role, unknown policies and another partition’s ARNs', () => {
+    const sim = iam();
+    expect(message(() => sim.attachRolePolicies('Nope', [READ_ONLY]))).toBe(
+      'The role with name Nope cannot be found.',
+    );
+    sim.createRole({ roleName: 'R', trustPolicy: TRUST });
+    const missing = 'arn:aws:iam::aws:policy/NoSuchPolicy';
+    expect(message(() => sim.attachRolePolicies('R', [READ_ONLY, missing]))).toBe(
+      `Policy ${missing} does not exist or is not attachable.`,
+    );
+    const cn = 'arn:aws-cn:iam::aws:policy/ReadOnlyAccess';
+    expect(message(() => sim.attachRolePolicies('R', [cn]))).toBe(`ARN ${cn} is not valid.`);
+    expect(sim.role('R')!.attachedPolicyArns).toEqual([]);
+  });
+
+  it('follows a raised PoliciesPerRole quota (up to 20)', () => {
+    const sim = new SimulatedIam({ policiesPerRole: 12 });
+    sim.createRole({ roleName: 'R', trustPolicy: TRUST, policyArns: arns.slice(0, 12) });
+    expect(sim.role('R')!.attachedPolicyArns).toHaveLength(12);
+    expect(message(() => sim.attachRolePolicies('R', [arns[12]!]))).toBe(
+      'Cannot exceed quota for PoliciesPerRole: 12',
+    );
+    expect(() => new SimulatedIam({ policiesPerRole: 21 })).toThrow(/10 to 20/);
+    expect(() => new SimulatedIam({ policiesPerRole: 9 })).toThrow(/10 to 20/);
+  });
+
+  it('is the replica API operation attachRolePolicies, recorded with its status', () => {
+    const sim = iam();
+    sim.createRole({ roleName: 'R', trustPolicy: TRUST, policyArns: arns.slice(0, 10) });
+    const refused = sim.handle('attachRolePolicies', { roleName: 'R', policyArns: [arns[10]] });
+    expect(refused).toEqual({
+      status: 400,
+      body: { message: 'Cannot exceed quota for PoliciesPerRole: 10', code: 'LimitExceeded' },
+    });
+    const sim2 = iam();
+    sim2.createRole({ roleName: 'R', trustPolicy: TRUST });
+    const ok = sim2.handle('attachRolePolicies', { roleName: 'R', policyArns: [READ_ONLY] });
+    expect(ok.status).toBe(200);
+    expect((ok.body as { role: { attachedPolicyArns: string[] } }).role.attachedPolicyArns).toEqual(
+      [READ_ONLY],
+    );
+    expect(sim.count('attachRolePolicies', 400)).toBe(1);
+    expect(sim2.count('attachRolePolicies', 200)).toBe(1);
+    expect(sim2.handle('listAttachedRolePolicies', { roleName: 'R' }).body).toEqual({
+      attachedPolicies: [
+        { policyName: 'ReadOnlyAccess', policyArn: READ_ONLY, attachmentCount: 1 },
+      ],
+    });
+  });
+});
+
 describe('SimulatedIam policies', () => {
   it('checks the document (JSON, 6144 characters) and the unique name', () => {
     const sim = iam();
@@ -254,20 +346,35 @@ describe('partitionOfHost and the managed policy list', () => {
     expect(partitionOfHost(host)).toBe(partition);
   });
 
-  it('puts ReadOnlyAccess on page 2 and lists the job-function policies by path', () => {
-    const i = AWS_MANAGED_POLICIES.indexOf('ReadOnlyAccess');
-    expect(i).toBeGreaterThanOrEqual(10);
-    expect(i).toBeLessThan(20);
+  it('lists hundreds of real managed policies by path, ReadOnlyAccess deep in its matches', () => {
+    expect(AWS_MANAGED_POLICIES.length).toBeGreaterThanOrEqual(400);
+    expect(new Set(AWS_MANAGED_POLICIES).size).toBe(AWS_MANAGED_POLICIES.length);
+    for (const p of AWS_MANAGED_POLICIES) {
+      expect(p).toMatch(/^(?:(?:job-function|service-role)\/)?[\w+=,.@-]{1,128}$/);
+    }
+    // Every name the tests and the profiles use (src/core/profiles/*.json).
     expect(AWS_MANAGED_POLICIES).toEqual(
       expect.arrayContaining([
         'AdministratorAccess',
         'PowerUserAccess',
+        'ReadOnlyAccess',
         'SecurityAudit',
         'job-function/ViewOnlyAccess',
         'CloudWatchReadOnlyAccess',
+        'IAMReadOnlyAccess',
         'AmazonS3ReadOnlyAccess',
+        'AmazonEC2ReadOnlyAccess',
+        'AWSXrayReadOnlyAccess',
+        'service-role/AWSConfigRole',
       ]),
     );
-    expect(AWS_MANAGED_POLICIES.length).toBeGreaterThanOrEqual(25);
+    // The table sorts by name ignoring case; filtering "ReadOnlyAccess" matches dozens of names
+    // and the exact one is not on the first page of 10.
+    const names = AWS_MANAGED_POLICIES.map((p) => p.split('/').pop()!);
+    const matches = names
+      .filter((n) => n.toLowerCase().includes('readonlyaccess'))
+      .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+    expect(matches.length).toBeGreaterThanOrEqual(36);
+    expect(matches.indexOf('ReadOnlyAccess')).toBeGreaterThanOrEqual(10);
   });
 });

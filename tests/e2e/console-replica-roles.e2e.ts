@@ -1,0 +1,599 @@
+// The replica's policy tables and role pages as the real console has them, driven by hand with
+// Playwright (no extension): a catalogue of hundreds of managed policies where ReadOnlyAccess is
+// found only by paging, selections kept by ARN across pages and filters, the property-filter
+// variant (tokens on Enter), the role's Permissions tab as a paginated table of names, the
+// Attach policies page with IAM's quota, the alternate routes and the Japanese console. The
+// simulated IAM is the judge of what was submitted.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser.ts';
+import { ARTIFACTS } from '../support/artifacts.ts';
+import {
+  installConsoleReplica,
+  type ConsoleReplica,
+  type ReplicaOptions,
+} from '../support/console-replica.ts';
+import { AWS_MANAGED_POLICIES } from '../support/iam-sim.ts';
+import { pageToPolicy, policyRow } from '../support/replica-page.ts';
+
+const aws = (p: string) => `arn:aws:iam::aws:policy/${p}`;
+const READ_ONLY = aws('ReadOnlyAccess');
+const SECURITY_AUDIT = aws('SecurityAudit');
+const EC2_READ_ONLY = aws('AmazonEC2ReadOnlyAccess');
+const VIEW_ONLY = aws('job-function/ViewOnlyAccess');
+const TOTAL = AWS_MANAGED_POLICIES.length;
+const OWN_POLICY = {
+  policyName: 'CrossroleReadBucket',
+  description: 'Read the crossrole bucket',
+  document: JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::crossrole/*' }],
+  }),
+};
+const OWN_ARN = 'arn:aws:iam::111122223333:policy/CrossroleReadBucket';
+const TRUST = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+      Action: 'sts:AssumeRole',
+      Condition: { StringEquals: { 'sts:ExternalId': 'crossrole-ext' } },
+    },
+  ],
+};
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function open(
+  options: ReplicaOptions = {},
+): Promise<{ replica: ConsoleReplica; page: Page; errors: string[] }> {
+  // Reduced motion: screenshots show menus and checkboxes settled, not mid-transition.
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    reducedMotion: 'reduce',
+  });
+  const replica = await installConsoleReplica(context, options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    console.error('replica page error:', e.message);
+  });
+  return { replica, page, errors };
+}
+
+async function screenshot(page: Page, name: string) {
+  const dir = path.join(ARTIFACTS, 'replica');
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, name), fullPage: true });
+}
+
+const flash = (page: Page) => page.locator('div[data-itemid][class*="awsui_flash-type-success_"]');
+const hash = (page: Page) => decodeURIComponent(new URL(page.url()).hash);
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { name });
+/** The ARNs of the policy rows on the page showing (in a table or the whole page). */
+const shownArns = (scope: Page | Locator) =>
+  scope
+    .locator('tbody [data-policy-arn]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-policy-arn')!));
+/** Visible text only (Cloudscape repeats counts and errors in hidden live regions). */
+const visible = (scope: Page | Locator, text: string | RegExp) =>
+  scope.getByText(text).filter({ visible: true });
+const checked = (page: Page, arn: string) => policyRow(page, arn).getByRole('checkbox').isChecked();
+
+describe('IAM console replica: policy catalogue, role permissions, attach policies', () => {
+  it('finds ReadOnlyAccess only by paging, keeps the selection across pages and filters', async () => {
+    const { replica, page, errors } = await open({ existingPolicies: [OWN_POLICY] });
+    await page.goto(replica.url('aws', '/roles/create?step=addPermission'));
+    await expect.poll(() => shownArns(page).then((a) => a.length)).toBe(10);
+    expect(await heading(page, `Permissions policies (${TOTAL + 1})`).count()).toBe(1);
+    // The console's order: by name, ignoring case.
+    const firstPage = await shownArns(page);
+    expect(firstPage[0]).toBe(aws('AdministratorAccess'));
+    const names = firstPage.map((a) => a.split('/').pop()!.toLowerCase());
+    expect([...names].sort()).toEqual(names);
+
+    // "ReadOnlyAccess" matches dozens of names: the exact one is not on the first page.
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill('ReadOnlyAccess');
+    await expect.poll(() => visible(page, /^\d+ matches$/).count()).toBe(1);
+    const count = Number((await visible(page, /^\d+ matches$/).textContent())!.split(' ')[0]);
+    expect(count).toBeGreaterThan(36);
+    expect(await shownArns(page)).not.toContain(READ_ONLY);
+    for (const arn of await shownArns(page)) expect(arn.toLowerCase()).toContain('readonlyaccess');
+    // AmazonEC2ReadOnlyAccess is on page 2 of the matches, ReadOnlyAccess much later.
+    await pageToPolicy(page, EC2_READ_ONLY);
+    await policyRow(page, EC2_READ_ONLY).getByRole('checkbox').click();
+    const turned = await pageToPolicy(page, READ_ONLY);
+    expect(turned).toBeGreaterThan(1);
+    await policyRow(page, READ_ONLY).getByRole('checkbox').click();
+    await expect.poll(() => checked(page, READ_ONLY)).toBe(true);
+    await screenshot(page, 'roles-wizard-readonly-paged.png');
+
+    // Back to page 1 of the same filter: the earlier tick is still there.
+    await page.getByRole('button', { name: 'Page 1', exact: true }).click();
+    await pageToPolicy(page, EC2_READ_ONLY);
+    expect(await checked(page, EC2_READ_ONLY)).toBe(true);
+
+    // Another filter, another tick; clearing the filter keeps all three.
+    await search.fill('securityaudit');
+    await expect.poll(() => shownArns(page)).toEqual([SECURITY_AUDIT]);
+    await policyRow(page, SECURITY_AUDIT).getByRole('checkbox').click();
+    await search.fill('crossrole');
+    await expect.poll(() => shownArns(page)).toEqual([OWN_ARN]);
+    expect(await policyRow(page, OWN_ARN).textContent()).toContain('Customer managed');
+    await search.fill('');
+    await expect.poll(() => heading(page, `Permissions policies (3/${TOTAL + 1})`).count()).toBe(1);
+    // "Filter by Type" beside the search box, as the console has it today.
+    await page.getByRole('button', { name: /Filter by Type/ }).click();
+    await page.getByRole('option', { name: 'Customer managed' }).click();
+    await expect.poll(() => shownArns(page)).toEqual([OWN_ARN]);
+    await screenshot(page, 'roles-wizard-filter-by-type.png');
+    await page.getByRole('button', { name: /Filter by Type/ }).click();
+    await page.getByRole('option', { name: 'All types' }).click();
+    await expect.poll(() => shownArns(page).then((a) => a.length)).toBe(10);
+    await search.fill('ReadOnlyAccess');
+    await pageToPolicy(page, READ_ONLY);
+    expect(await checked(page, READ_ONLY)).toBe(true);
+
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByLabel('Role name').fill('PagedRole');
+    expect(
+      await page
+        .locator('[data-testid="selected-policies"] [data-policy-arn]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-policy-arn'))),
+    ).toEqual([EC2_READ_ONLY, READ_ONLY, SECURITY_AUDIT]);
+    await page.getByRole('button', { name: 'Create role' }).click();
+    await expect
+      .poll(() => replica.iam.role('PagedRole')?.attachedPolicyArns.sort())
+      .toEqual([EC2_READ_ONLY, READ_ONLY, SECURITY_AUDIT].sort());
+    expect(errors).toEqual([]);
+  });
+
+  it('filters only on Enter in the property-filter variant; tokens by name and type', async () => {
+    const { replica, page, errors } = await open({
+      policyFilter: 'property',
+      existingPolicies: [OWN_POLICY],
+    });
+    await page.goto(replica.url('aws', '/roles/create?step=addPermission'));
+    await expect.poll(() => shownArns(page).then((a) => a.length)).toBe(10);
+    expect(await page.getByRole('searchbox', { name: 'Search' }).count()).toBe(0);
+    const input = page.getByRole('combobox', { name: 'Filter policies' });
+    expect(await input.getAttribute('placeholder')).toBe(
+      'Filter policies by property or policy name and press enter',
+    );
+    const before = await shownArns(page);
+
+    // Typed text alone filters nothing.
+    await input.fill('ReadOnlyAccess');
+    await page.waitForTimeout(300);
+    expect(await shownArns(page)).toEqual(before);
+    // Enter commits it as a free-text token: a substring of the name.
+    await input.press('Enter');
+    await expect.poll(() => shownArns(page)).not.toEqual(before);
+    expect(await input.inputValue()).toBe('');
+    for (const arn of await shownArns(page)) expect(arn.toLowerCase()).toContain('readonlyaccess');
+    expect(await visible(page, /^\d+ matches$/).count()).toBe(1);
+    expect(await pageToPolicy(page, READ_ONLY)).toBeGreaterThan(0);
+    await policyRow(page, READ_ONLY).getByRole('checkbox').click();
+    await screenshot(page, 'roles-wizard-property-filter.png');
+
+    // A second token narrows further (and): name contains "EC2".
+    await input.fill('Policy name : EC2');
+    await input.press('Enter');
+    await expect.poll(() => shownArns(page)).toEqual([EC2_READ_ONLY]);
+    await policyRow(page, EC2_READ_ONLY).getByRole('checkbox').click();
+
+    // Tokens can be removed; the selection stays.
+    for (;;) {
+      const remove = page.getByRole('button', { name: /^Remove filter, / });
+      if ((await remove.count()) === 0) break;
+      await remove.first().click();
+    }
+    await expect.poll(() => shownArns(page)).toEqual(before);
+    expect(await heading(page, `Permissions policies (2/${TOTAL + 1})`).count()).toBe(1);
+
+    // The Type property: only the customer managed policy.
+    await input.fill('Type = Customer managed');
+    await input.press('Enter');
+    await expect.poll(() => shownArns(page)).toEqual([OWN_ARN]);
+    await policyRow(page, OWN_ARN).getByRole('checkbox').click();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByLabel('Role name').fill('PropertyRole');
+    await page.getByRole('button', { name: 'Create role' }).click();
+    await expect
+      .poll(() => replica.iam.role('PropertyRole')?.attachedPolicyArns.sort())
+      .toEqual([EC2_READ_ONLY, OWN_ARN, READ_ONLY].sort());
+
+    // The Create user wizard has the same filter.
+    await page.goto(replica.url('aws', `/users/create?policies=${encodeURIComponent(READ_ONLY)}`));
+    await page.getByLabel('User name').fill('property-user');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    const userInput = page.getByRole('combobox', { name: 'Filter policies' });
+    await userInput.fill('ReadOnlyAccess');
+    await userInput.press('Enter');
+    await pageToPolicy(page, READ_ONLY);
+    expect(await checked(page, READ_ONLY)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a role with 12 policies as "Permissions policies (12)" on two pages, by name', async () => {
+    const twelve = [...AWS_MANAGED_POLICIES.slice(0, 11).map(aws), OWN_ARN];
+    const { replica, page, errors } = await open({
+      slowMs: 700,
+      policiesPerRoleQuota: 20,
+      existingPolicies: [OWN_POLICY],
+      existingRoles: [{ roleName: 'Twelve', trustPolicy: TRUST, policyArns: twelve }],
+    });
+    await page.goto(replica.url('aws', '/roles/details/Twelve'));
+    // The summary first, the permissions table after its own loading state.
+    await page.locator('[data-testid="role-arn"]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid="role-arn"]').textContent()).toContain(
+      'arn:aws:iam::111122223333:role/Twelve',
+    );
+    const table = page.locator('[data-testid="attached-policies"]');
+    expect(await table.locator('tbody [data-policy-arn]').count()).toBe(0);
+    expect(await table.getByText('Loading').count()).toBeGreaterThan(0);
+    await expect.poll(() => heading(page, 'Permissions policies (12)').count()).toBe(1);
+    await expect.poll(() => shownArns(table).then((a) => a.length)).toBe(10);
+    // Names, never ARNs; the customer managed one by name only.
+    const text = await table.innerText();
+    expect(text).not.toMatch(/arn:aws/);
+    expect(text).toContain('AWS managed');
+    const pageOne = await shownArns(table);
+    await screenshot(page, 'roles-permissions-tab.png');
+    await table.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => shownArns(table).then((a) => a.length)).toBe(2);
+    const pageTwo = await shownArns(table);
+    expect([...pageOne, ...pageTwo].sort()).toEqual([...twelve].sort());
+    expect(await table.getByRole('button', { name: 'Page 2', exact: true }).count()).toBe(1);
+    expect(await table.getByRole('button', { name: 'Page 3', exact: true }).count()).toBe(0);
+    const own = policyRow(page, OWN_ARN, table);
+    await expect.poll(() => own.count()).toBe(1);
+    expect(await own.innerText()).toContain('CrossroleReadBucket');
+    expect(await own.innerText()).toContain('Customer managed');
+    expect(await own.getByRole('link', { name: 'CrossroleReadBucket' }).count()).toBe(1);
+    await screenshot(page, 'roles-permissions-tab-page2.png');
+
+    // The name links to the policy's page.
+    await own.getByRole('link', { name: 'CrossroleReadBucket' }).click();
+    await expect.poll(() => hash(page)).toBe(`#/policies/details/${OWN_ARN}`);
+    await expect.poll(() => page.locator('[data-testid="policy-arn"]').textContent()).toBe(OWN_ARN);
+    expect(await heading(page, 'CrossroleReadBucket').count()).toBe(1);
+    expect(await visible(page, 'Read the crossrole bucket').count()).toBe(1);
+    await screenshot(page, 'policy-details.png');
+    await page.goBack();
+    await expect
+      .poll(() => heading(page, 'Permissions policies (12)').count(), { timeout: 10_000 })
+      .toBe(1);
+
+    // Its own filter (a name substring).
+    await table.getByRole('searchbox', { name: 'Search' }).fill('amplify');
+    await expect.poll(() => shownArns(table)).toEqual([aws('AdministratorAccess-Amplify')]);
+
+    // Add permissions: Attach policies / Create inline policy.
+    await page.getByRole('button', { name: 'Add permissions' }).click();
+    expect(await page.getByRole('menuitem', { name: 'Attach policies' }).count()).toBe(1);
+    await page.getByRole('menuitem', { name: 'Create inline policy' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="inline-policy-unavailable"]').textContent())
+      .toContain('not in this replica');
+
+    // The console's tabs and summary fields (the ARN still beside its copy button).
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual([
+      'Permissions',
+      'Trust relationships',
+      'Tags',
+      'Access Advisor',
+      'Revoke sessions',
+    ]);
+    const summary = await page.locator('[data-testid="role-summary"]').innerText();
+    for (const label of ['Creation date', 'ARN', 'Instance profile ARN', 'Last activity']) {
+      expect(summary).toContain(label);
+    }
+    expect(summary).toContain('Maximum session duration');
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/details/Twelve?section=tags');
+    await screenshot(page, 'roles-tags-tab.png');
+
+    // Trust relationships is still there.
+    await page.getByRole('tab', { name: 'Trust relationships' }).click();
+    expect(JSON.parse((await page.locator('[data-testid="trust-policy"]').textContent())!)).toEqual(
+      TRUST,
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('takes its page sizes from policyPageSize and attachedPageSize', async () => {
+    const seven = AWS_MANAGED_POLICIES.slice(0, 7).map(aws);
+    const { replica, page } = await open({
+      policyPageSize: 25,
+      attachedPageSize: 5,
+      existingRoles: [{ roleName: 'Sizes', trustPolicy: TRUST, policyArns: seven }],
+    });
+    await page.goto(replica.url('aws', '/roles/create?step=addPermission'));
+    await expect.poll(() => shownArns(page).then((a) => a.length)).toBe(25);
+    await page.goto(replica.url('aws', '/roles/details/Sizes'));
+    const table = page.locator('[data-testid="attached-policies"]');
+    await expect.poll(() => shownArns(table).then((a) => a.length)).toBe(5);
+    await table.getByRole('button', { name: 'Page 2', exact: true }).click();
+    await expect.poll(() => shownArns(table)).toEqual(seven.slice(5));
+    await page.goto(replica.url('aws', '/roles/details/Sizes/attach_policies'));
+    const others = page.locator('[data-testid="other-permissions-policies"]');
+    await expect.poll(() => shownArns(others).then((a) => a.length)).toBe(25);
+    const current = page.locator('[data-testid="current-permissions-policies"]');
+    await expect.poll(() => shownArns(current)).toEqual(seven.slice(0, 5));
+  });
+
+  it('attaches a policy on the Attach policies page and IAM has it', async () => {
+    const { replica, page, errors } = await open({
+      existingRoles: [{ roleName: 'Attach-Me', trustPolicy: TRUST, policyArns: [READ_ONLY] }],
+    });
+    await page.goto(replica.url('aws', '/roles/details/Attach-Me'));
+    await expect.poll(() => heading(page, 'Permissions policies (1)').count()).toBe(1);
+    await page.getByRole('button', { name: 'Add permissions' }).click();
+    await page.getByRole('menuitem', { name: 'Attach policies' }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/details/Attach-Me/attach_policies');
+
+    await expect.poll(() => heading(page, 'Attach policy to Attach-Me').count()).toBe(1);
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+    const trail = await crumbs.innerText();
+    const at = ['IAM', 'Roles', 'Attach-Me', 'Add permissions'].map((t) => trail.indexOf(t));
+    expect(at.every((i, n) => i >= 0 && (n === 0 || i > at[n - 1]!))).toBe(true);
+    expect(await crumbs.getByRole('link', { name: 'Attach-Me' }).getAttribute('href')).toBe(
+      '#/roles/details/Attach-Me',
+    );
+    await expect.poll(() => heading(page, 'Current permissions policies (1)').count()).toBe(1);
+    await expect
+      .poll(() => heading(page, `Other permissions policies (${TOTAL - 1})`).count())
+      .toBe(1);
+    const others = page.locator('[data-testid="other-permissions-policies"]');
+    const add = page.getByRole('button', { name: 'Add permissions', exact: true });
+    expect(await add.isDisabled()).toBe(true);
+    await others.getByRole('searchbox', { name: 'Search' }).fill('ReadOnlyAccess');
+    await expect.poll(() => visible(others, /^\d+ matches$/).count()).toBe(1);
+    // Already attached: not among the others, on any page.
+    await expect(pageToPolicy(page, READ_ONLY, { scope: others })).rejects.toThrow(/no page/);
+    await others.getByRole('searchbox', { name: 'Search' }).fill('SecurityAudit');
+    await policyRow(page, SECURITY_AUDIT, others).getByRole('checkbox').click();
+    await expect
+      .poll(() => heading(page, `Other permissions policies (1/${TOTAL - 1})`).count())
+      .toBe(1);
+    await screenshot(page, 'roles-attach-policies.png');
+    await add.click();
+
+    await expect.poll(() => hash(page)).toBe('#/roles/details/Attach-Me?section=permissions');
+    await expect
+      .poll(() => flash(page).textContent())
+      .toContain('Policy was successfully attached to role.');
+    expect(replica.iam.role('Attach-Me')!.attachedPolicyArns).toEqual([READ_ONLY, SECURITY_AUDIT]);
+    expect(replica.iam.count('attachRolePolicies', 200)).toBe(1);
+    await expect.poll(() => heading(page, 'Permissions policies (2)').count()).toBe(1);
+    await expect
+      .poll(() => shownArns(page.locator('[data-testid="attached-policies"]')))
+      .toEqual([READ_ONLY, SECURITY_AUDIT]);
+    await screenshot(page, 'roles-permissions-after-attach.png');
+
+    // ?policies= pre-selects, like the wizard (an attached one is dropped); Cancel attaches nothing.
+    const q = [VIEW_ONLY, READ_ONLY].map((a) => `policies=${encodeURIComponent(a)}`).join('&');
+    await page.goto(replica.url('aws', `/roles/details/Attach-Me/attach_policies?${q}`));
+    await expect
+      .poll(() => heading(page, `Other permissions policies (1/${TOTAL - 2})`).count())
+      .toBe(1);
+    expect(await add.isDisabled()).toBe(false);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/details/Attach-Me?section=permissions');
+    expect(replica.iam.count('attachRolePolicies')).toBe(1);
+
+    // The ignoreUrlParams variant pre-selects nothing.
+    replica.setOptions({ ignoreUrlParams: true });
+    await page.goto('about:blank'); // a new page load: options are read at load
+    await page.goto(replica.url('aws', `/roles/details/Attach-Me/attach_policies?${q}`));
+    await expect
+      .poll(() => heading(page, `Other permissions policies (${TOTAL - 2})`).count())
+      .toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('attaches to a role whose name has every allowed punctuation, in both route variants', async () => {
+    const name = 'Odd+Name=1,2.3@x_y-z';
+    for (const roleRoutes of ['default', 'alternate'] as const) {
+      const { replica, page, errors } = await open({
+        roleRoutes,
+        existingRoles: [{ roleName: name, trustPolicy: TRUST }],
+      });
+      await page.goto(replica.url('aws', `/roles/details/${encodeURIComponent(name)}`));
+      await expect.poll(() => heading(page, 'Permissions policies (0)').count()).toBe(1);
+      await page.getByRole('button', { name: 'Add permissions' }).click();
+      await page.getByRole('menuitem', { name: 'Attach policies' }).click();
+      await expect.poll(() => heading(page, `Attach policy to ${name}`).count()).toBe(1);
+      const others = page.locator('[data-testid="other-permissions-policies"]');
+      await others.getByRole('searchbox', { name: 'Search' }).fill('SecurityAudit');
+      await policyRow(page, SECURITY_AUDIT, others).getByRole('checkbox').click();
+      await page.getByRole('button', { name: 'Add permissions', exact: true }).click();
+      await expect
+        .poll(() => flash(page).textContent())
+        .toContain('Policy was successfully attached to role.');
+      expect(hash(page)).toBe(`#/roles/details/${name}?section=permissions`);
+      expect(replica.iam.role(name)!.attachedPolicyArns).toEqual([SECURITY_AUDIT]);
+      await page.getByRole('tab', { name: 'Trust relationships' }).click();
+      await page.getByRole('button', { name: 'Edit trust policy' }).click();
+      await expect.poll(() => heading(page, 'Edit trust policy').count()).toBe(1);
+      expect(hash(page)).toBe(
+        roleRoutes === 'default'
+          ? `#/roles/edit_trust_policy/${name}`
+          : `#/roles/${name}/trust-policy/edit`,
+      );
+      expect(errors).toEqual([]);
+      await context?.close();
+      context = undefined;
+    }
+  });
+
+  it("shows IAM's quota error on the Attach policies page (property filter variant)", async () => {
+    const nine = AWS_MANAGED_POLICIES.slice(0, 9).map(aws);
+    const { replica, page } = await open({
+      policyFilter: 'property',
+      existingRoles: [{ roleName: 'Full', trustPolicy: TRUST, policyArns: nine }],
+    });
+    await page.goto(replica.url('aws', '/roles/details/Full/attach_policies'));
+    const others = page.locator('[data-testid="other-permissions-policies"]');
+    const input = others.getByRole('combobox', { name: 'Filter policies' });
+    await input.fill('SecurityAudit');
+    await input.press('Enter');
+    await expect.poll(() => shownArns(others)).toEqual([SECURITY_AUDIT]);
+    await policyRow(page, SECURITY_AUDIT, others).getByRole('checkbox').click();
+    await page.getByRole('button', { name: /^Remove filter, / }).click();
+    await input.fill('ViewOnlyAccess');
+    await input.press('Enter');
+    await expect.poll(() => shownArns(others)).toEqual([VIEW_ONLY]);
+    await policyRow(page, VIEW_ONLY, others).getByRole('checkbox').click();
+    await expect
+      .poll(() => heading(page, `Other permissions policies (2/${TOTAL - 9})`).count())
+      .toBe(1);
+    await page.getByRole('button', { name: 'Add permissions', exact: true }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="attach-policies-error"]').textContent())
+      .toContain('Cannot exceed quota for PoliciesPerRole: 10');
+    expect(hash(page)).toBe('#/roles/details/Full/attach_policies');
+    expect(replica.iam.role('Full')!.attachedPolicyArns).toEqual(nine);
+    expect(replica.iam.count('attachRolePolicies', 400)).toBe(1);
+    await screenshot(page, 'roles-attach-quota-error.png');
+
+    // One of the two fits.
+    await policyRow(page, VIEW_ONLY, others).getByRole('checkbox').click();
+    await page.getByRole('button', { name: 'Add permissions', exact: true }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/details/Full?section=permissions');
+    expect(replica.iam.role('Full')!.attachedPolicyArns).toEqual([...nine, SECURITY_AUDIT]);
+    await expect.poll(() => heading(page, 'Permissions policies (10)').count()).toBe(1);
+  });
+
+  it('serves Edit trust policy and Attach policies at the alternate routes', async () => {
+    const { replica, page, errors } = await open({
+      roleRoutes: 'alternate',
+      existingRoles: [{ roleName: 'Alt', trustPolicy: TRUST }],
+    });
+    await page.goto(replica.url('aws', '/roles/details/Alt?section=trust_relationships'));
+    await page.getByRole('button', { name: 'Edit trust policy' }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/Alt/trust-policy/edit');
+    await expect.poll(() => heading(page, 'Edit trust policy').count()).toBe(1);
+    await page.locator('.ace_editor').waitFor();
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+    expect(await crumbs.innerText()).toContain('Edit trust policy');
+    await screenshot(page, 'roles-alternate-edit-trust-policy.png');
+    const next = { ...TRUST, Statement: [{ ...TRUST.Statement[0]!, Condition: {} }] };
+    await page.evaluate(
+      (t) => {
+        const el = document.querySelector('.ace_editor') as unknown as {
+          env: { editor: { setValue(v: string, c: number): void } };
+        };
+        el.env.editor.setValue(t, -1);
+      },
+      JSON.stringify(next, null, 2),
+    );
+    await page.getByRole('button', { name: 'Update policy' }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/details/Alt?section=trust_relationships');
+    expect(replica.iam.role('Alt')!.trustPolicy).toEqual(next);
+
+    await page.getByRole('tab', { name: 'Permissions' }).click();
+    await page.getByRole('button', { name: 'Add permissions' }).click();
+    expect(await page.getByRole('menuitem', { name: 'Attach policies' }).getAttribute('href')).toBe(
+      '#/roles/Alt/permissions/attach',
+    );
+    await page.getByRole('menuitem', { name: 'Attach policies' }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/Alt/permissions/attach');
+    await expect.poll(() => heading(page, 'Attach policy to Alt').count()).toBe(1);
+    expect(await crumbs.getByRole('link', { name: 'Alt' }).getAttribute('href')).toBe(
+      '#/roles/details/Alt',
+    );
+    const others = page.locator('[data-testid="other-permissions-policies"]');
+    await others.getByRole('searchbox', { name: 'Search' }).fill('ViewOnlyAccess');
+    await policyRow(page, VIEW_ONLY, others).getByRole('checkbox').click();
+    await page.getByRole('button', { name: 'Add permissions', exact: true }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/details/Alt?section=permissions');
+    expect(replica.iam.role('Alt')!.attachedPolicyArns).toEqual([VIEW_ONLY]);
+
+    // The default routes are not served in this variant; the legacy #/roles/<name> still is.
+    await page.goto(replica.url('aws', '/roles/edit_trust_policy/Alt'));
+    await heading(page, /Dashboard|IAM/)
+      .first()
+      .waitFor();
+    expect(await page.locator('.ace_editor').count()).toBe(0);
+    await page.goto(replica.url('aws', '/roles/details/Alt/attach_policies'));
+    await heading(page, /Dashboard|IAM/)
+      .first()
+      .waitFor();
+    expect(await heading(page, 'Attach policy to Alt').count()).toBe(0);
+    await page.goto(replica.url('aws', '/roles/Alt'));
+    await expect.poll(() => hash(page)).toBe('#/roles/details/Alt');
+    expect(errors).toEqual([]);
+  });
+
+  it('speaks Japanese on the role pages', async () => {
+    const { replica, page, errors } = await open({
+      language: 'ja',
+      roleRoutes: 'alternate',
+      existingRoles: [{ roleName: 'JaRole', trustPolicy: TRUST, policyArns: [READ_ONLY] }],
+    });
+    await page.goto(replica.url('aws', '/roles/details/JaRole'));
+    await expect.poll(() => heading(page, '許可ポリシー (1)').count()).toBe(1);
+    expect(await page.getByRole('tab', { name: '許可' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    const table = page.locator('[data-testid="attached-policies"]');
+    expect(await table.innerText()).toContain('AWS 管理');
+    expect(await table.getByRole('columnheader', { name: 'ポリシー名' }).count()).toBe(1);
+    await page.getByRole('button', { name: '許可を追加' }).click();
+    expect(await page.getByRole('menuitem', { name: 'インラインポリシーを作成' }).count()).toBe(1);
+    await screenshot(page, 'roles-permissions-tab-ja.png');
+    await page.getByRole('menuitem', { name: 'ポリシーをアタッチ' }).click();
+    await expect.poll(() => heading(page, 'JaRole にポリシーをアタッチ').count()).toBe(1);
+    await expect.poll(() => heading(page, '現在の許可ポリシー (1)').count()).toBe(1);
+    await expect.poll(() => heading(page, `その他の許可ポリシー (${TOTAL - 1})`).count()).toBe(1);
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+    expect(await crumbs.innerText()).toContain('許可を追加');
+    const others = page.locator('[data-testid="other-permissions-policies"]');
+    await others.getByRole('searchbox', { name: '検索' }).fill('SecurityAudit');
+    await policyRow(page, SECURITY_AUDIT, others).getByRole('checkbox').click();
+    await screenshot(page, 'roles-attach-policies-ja.png');
+    await page.getByRole('button', { name: '許可を追加', exact: true }).click();
+    await expect
+      .poll(() => flash(page).textContent())
+      .toContain('ポリシーがロールに正常にアタッチされました。');
+    expect(replica.iam.role('JaRole')!.attachedPolicyArns).toEqual([READ_ONLY, SECURITY_AUDIT]);
+
+    await page.getByRole('tab', { name: '信頼関係' }).click();
+    await page.getByRole('button', { name: '信頼ポリシーを編集' }).click();
+    await expect.poll(() => hash(page)).toBe('#/roles/JaRole/trust-policy/edit');
+    await expect.poll(() => heading(page, '信頼ポリシーを編集').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'ポリシーを更新' }).count()).toBe(1);
+
+    // The property filter speaks Japanese too.
+    replica.setOptions({ policyFilter: 'property' });
+    await page.goto('about:blank'); // a new page load: options are read at load
+    await page.goto(replica.url('aws', '/roles/create?step=addPermission'));
+    const input = page.getByRole('combobox', { name: 'ポリシーをフィルタリング' });
+    await input.fill('ReadOnlyAccess');
+    await input.press('Enter');
+    await expect.poll(() => visible(page, /^\d+ 件の一致$/).count()).toBe(1);
+    await pageToPolicy(page, READ_ONLY, { nextPage: '次のページ' });
+    expect(await page.getByRole('button', { name: /^フィルターを取り外し、/ }).count()).toBe(1);
+    await screenshot(page, 'roles-wizard-property-filter-ja.png');
+    expect(errors).toEqual([]);
+  });
+});
