@@ -21,11 +21,16 @@ export type Imported = {
   builtin: boolean;
   token: string | null;
   externalId: string | null;
+  /** Pasted as a connection code (from outside Crossrole), not as a profile. */
+  fromCode: boolean;
+  /** The code's words for whose connection it is. */
+  label: string | null;
 };
 
 export function ImportProfile(props: {
   api: PopupApi;
-  known: readonly ServiceProfile[];
+  /** The profiles the customer imported before (built-in ones come from `api`). */
+  imported: readonly ServiceProfile[];
   onImported: (imported: Imported) => void;
 }) {
   const [text, setText] = useState('');
@@ -38,15 +43,23 @@ export function ImportProfile(props: {
     setProblem(null);
     const input = text.trim();
     if (looksLikeConnectionCode(input)) {
-      const code = parseConnectionCode(input, props.known, props.api.now());
+      const code = parseConnectionCode(
+        input,
+        { builtin: props.api.builtinProfiles, imported: props.imported },
+        props.api.now(),
+      );
       if (!code.ok) return setErrors(code.errors);
-      const builtin = props.api.builtinProfiles.some((p) => p.id === code.value.profile.id);
       setErrors([]);
       setPending({
         profile: code.value.profile,
-        builtin,
+        // Only a code that names a built-in by id runs the built-in: a carried profile never
+        // has a built-in's id (parseConnectionCode refuses it), and is saved as an import.
+        builtin:
+          !code.value.profileIncluded && props.api.builtinProfiles.includes(code.value.profile),
         token: code.value.token,
         externalId: code.value.externalId,
+        fromCode: true,
+        label: code.value.label,
       });
       return;
     }
@@ -56,7 +69,14 @@ export function ImportProfile(props: {
       return setErrors([{ path: 'id', message: t('importBuiltinId', profile.value.id) }]);
     }
     setErrors([]);
-    setPending({ profile: profile.value, builtin: false, token: null, externalId: null });
+    setPending({
+      profile: profile.value,
+      builtin: false,
+      token: null,
+      externalId: null,
+      fromCode: false,
+      label: null,
+    });
   }
 
   async function confirm() {
@@ -79,7 +99,14 @@ export function ImportProfile(props: {
     return (
       <section class="card confirm" aria-labelledby="confirm-title">
         <h3 id="confirm-title">{t('importConfirmTitle', p.name)}</h3>
+        {pending.fromCode && <p class="warning">{t('importPasted', p.name)}</p>}
         <dl>
+          {pending.fromCode && (
+            <div>
+              <dt>{t('importConnectionFor')}</dt>
+              <dd>{pending.label ?? t('importNoLabel', p.name)}</dd>
+            </div>
+          )}
           {supportedPartitions(p).map((partition) => (
             <div key={partition}>
               <dt>{t('importAccount', PARTITION_LABELS[partition])}</dt>

@@ -24,7 +24,7 @@ const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 export function Review(props: {
   api: PopupApi;
   profile: ServiceProfile;
-  code: { token: string | null; externalId: string | null } | null;
+  code: { token: string | null; externalId: string | null; label?: string | null } | null;
   consoleTab: ConsoleTab | null;
   /** Without it no content script runs: nothing would be filled or captured. */
   consoleAccess: boolean;
@@ -112,6 +112,7 @@ export function Review(props: {
   return (
     <section class="review" aria-labelledby="review-title">
       <h2 id="review-title">{t('reviewTitle', profile.name)}</h2>
+      {code?.label && <p class="hint">{t('connectionCodeFor', code.label)}</p>}
 
       <fieldset>
         <legend>{t('accessLevel')}</legend>

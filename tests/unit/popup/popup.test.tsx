@@ -60,6 +60,53 @@ describe('popup', () => {
     ]);
   });
 
+  it("refuses a code that carries its own profile under a built-in's id, and keeps no token for the built-in", async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    importText(
+      encodeConnectionCode({
+        profile: { ...otherProfile(), id: 'crossrole-demo', trust: { accountId: '666666666666' } },
+        token: 'their-token',
+      }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /profile\.id: is "crossrole-demo", a service built into Crossrole/,
+    );
+    expect(screen.queryByText(/Connect to/)).toBeNull();
+    expect(api.calls.map((c) => c.method)).not.toContain('requestOrigin');
+  });
+
+  it("says whose connection a code for a built-in is, in the service's words, and that it was pasted", async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    importText(
+      encodeConnectionCode({
+        profile: 'example-full-management',
+        token: 'tok-1',
+        label: 'Acme Corp — workspace 42',
+      }),
+    );
+    expect(await screen.findByText('Connect to Example Infrastructure Manager?')).toBeTruthy();
+    expect(screen.getByText('Connection for').nextElementSibling?.textContent).toBe(
+      'Acme Corp — workspace 42',
+    );
+    expect(
+      screen.getByText(/You pasted this connection code: it comes from outside Crossrole/),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and allow' }));
+    expect(await screen.findByText('Connection code for: Acme Corp — workspace 42')).toBeTruthy();
+    // Built in: nothing is saved, the built-in runs with the code's token.
+    expect(api.calls.map((c) => c.method)).not.toContain('saveProfile');
+  });
+
+  it('says when a code for a built-in does not say whose connection it is', async () => {
+    render(<App api={fakePopupApi()} />);
+    importText(encodeConnectionCode({ profile: 'crossrole-demo' }));
+    expect(
+      await screen.findByText(/The code does not say\. Ask Crossrole Demo Service/),
+    ).toBeTruthy();
+  });
+
   it('refuses an expired connection code with its date', async () => {
     render(<App api={fakePopupApi()} />);
     importText(
