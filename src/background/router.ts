@@ -3,12 +3,14 @@
 import * as z from 'zod/mini';
 import { browser, type Runtime } from '../platform/browser.ts';
 import { Message, type ContentSetup, type PopupStateValue, type Reply } from '../core/messages.ts';
+import { checkImport } from '../core/imports.ts';
 import { parseProfile } from '../core/profile.ts';
+import { formatErrors } from '../core/result.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { deliverAccessKey } from './access-keys.ts';
 import { retryNow } from './delivery.ts';
-import { isBuiltin } from './profiles.ts';
+import { builtins } from './profiles.ts';
 import {
   discardSetup,
   handleContentEvent,
@@ -105,13 +107,14 @@ export async function handleMessage(
       if (!profile.ok)
         return {
           ok: false,
-          error: profile.errors.map((e) => `${e.path}: ${e.message}`).join('\n'),
+          error: formatErrors(profile.errors),
         };
-      if (isBuiltin(profile.value.id))
-        return {
-          ok: false,
-          error: `"${profile.value.id}" is a built-in service and cannot be replaced.`,
-        };
+      // Checked again here: the popup is not the only way a message can arrive.
+      const refused = checkImport(profile.value, {
+        builtin: builtins(),
+        imported: await loadImportedProfiles(),
+      });
+      if (refused.length) return { ok: false, error: formatErrors(refused) };
       await saveImportedProfile(profile.value);
       return done;
     }

@@ -8,9 +8,9 @@ import * as z from 'zod/mini';
 import { validateExternalId } from './external-id.ts';
 import { parseProfile, type ServiceProfile } from './profile.ts';
 import { fail, fromZodIssues, ok, type Result } from './result.ts';
+import { CONNECTION_LABEL_MAX_CHARS } from './limits.ts';
 
 export const CONNECTION_CODE_PREFIX = 'crossrole1.';
-export const CONNECTION_LABEL_MAX_CHARS = 100;
 
 const CodeSchema = z.strictObject({
   profile: z.union([z.string().check(z.minLength(1)), z.record(z.string(), z.unknown())]),

@@ -156,6 +156,8 @@ export function App(props: { api: PopupApi }) {
 
       {selected && (
         <Review
+          // A new service starts a new review: no choice of the previous one survives a frame.
+          key={selected.id}
           api={api}
           profile={selected}
           code={codes[selected.id] ?? null}

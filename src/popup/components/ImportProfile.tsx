@@ -3,6 +3,7 @@
 // that origin.
 import { useState } from 'preact/hooks';
 import { looksLikeConnectionCode, parseConnectionCode } from '../../core/connection-code.ts';
+import { grantLines, grantRisks } from '../../core/grant-risk.ts';
 import { PARTITION_LABELS } from '../../core/partition.ts';
 import {
   parseProfile,
@@ -10,11 +11,14 @@ import {
   serviceAccountIn,
   supportedPartitions,
   trustedPrincipalArn,
+  type AccessLevel,
   type ServiceProfile,
 } from '../../core/profile.ts';
+import { checkImport } from '../../core/imports.ts';
 import type { FieldError } from '../../core/result.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
+import { Risks } from './Risks.tsx';
 
 export type Imported = {
   profile: ServiceProfile;
@@ -26,6 +30,9 @@ export type Imported = {
   /** The code's words for whose connection it is. */
   label: string | null;
 };
+
+const prefixed = (prefix: string, path: string) =>
+  path === '(root)' ? prefix : `${prefix}.${path}`;
 
 export function ImportProfile(props: {
   api: PopupApi;
@@ -42,13 +49,15 @@ export function ImportProfile(props: {
     event.preventDefault();
     setProblem(null);
     const input = text.trim();
+    const known = { builtin: props.api.builtinProfiles, imported: props.imported };
     if (looksLikeConnectionCode(input)) {
-      const code = parseConnectionCode(
-        input,
-        { builtin: props.api.builtinProfiles, imported: props.imported },
-        props.api.now(),
-      );
+      const code = parseConnectionCode(input, known, props.api.now());
       if (!code.ok) return setErrors(code.errors);
+      if (code.value.profileIncluded) {
+        const refused = checkImport(code.value.profile, known);
+        if (refused.length)
+          return setErrors(refused.map((e) => ({ ...e, path: prefixed('profile', e.path) })));
+      }
       setErrors([]);
       setPending({
         profile: code.value.profile,
@@ -65,9 +74,8 @@ export function ImportProfile(props: {
     }
     const profile = parseProfile(input);
     if (!profile.ok) return setErrors(profile.errors);
-    if (props.api.builtinProfiles.some((p) => p.id === profile.value.id)) {
-      return setErrors([{ path: 'id', message: t('importBuiltinId', profile.value.id) }]);
-    }
+    const refused = checkImport(profile.value, known);
+    if (refused.length) return setErrors(refused);
     setErrors([]);
     setPending({
       profile: profile.value,
@@ -128,6 +136,7 @@ export function ImportProfile(props: {
             </div>
           )}
         </dl>
+        <Grants profile={p} />
         <p class="hint">{t('importConfirmHint')}</p>
         {problem && (
           <p class="error" role="alert">
@@ -170,5 +179,43 @@ export function ImportProfile(props: {
         {t('import')}
       </button>
     </form>
+  );
+}
+
+/** Every level and option with every policy it grants, and what to beware of in each. */
+function Grants(props: { profile: ServiceProfile }) {
+  const sets = (title: string, list: readonly AccessLevel[]) =>
+    list.length > 0 && (
+      <>
+        <h4>{title}</h4>
+        <ul class="grants">
+          {list.map((set) => (
+            <li key={set.id}>
+              <strong>{set.label}</strong>
+              <ul>
+                {grantLines(set).map((line) => (
+                  <li key={line.policy}>
+                    {line.kind === 'managed'
+                      ? t('grantManaged', line.policy)
+                      : t('grantCustom', line.policy)}
+                    {line.grants.map((g) => (
+                      <span key={g} class="mono block">
+                        {g}
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+              <Risks risks={grantRisks(set)} />
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  return (
+    <div class="grants-all">
+      {sets(t('importLevels'), props.profile.access)}
+      {sets(t('importOptions'), props.profile.options ?? [])}
+    </div>
   );
 }
