@@ -20,6 +20,9 @@ import {
 } from './setups.ts';
 import {
   addDiagnostic,
+  isStorageFull,
+  STORAGE_FULL_MESSAGE,
+  StorageFullError,
   clearDiagnostics,
   loadConnections,
   loadDiagnostics,
@@ -35,6 +38,20 @@ export async function handleMessage(
   raw: unknown,
   sender: Runtime.MessageSender,
 ): Promise<Reply<unknown>> {
+  try {
+    return await route(raw, sender);
+  } catch (error) {
+    // Said for what it is: a throw here would reach the page as "could not reach its background".
+    if (isStorageFull(error))
+      return {
+        ok: false,
+        error: error instanceof StorageFullError ? error.message : STORAGE_FULL_MESSAGE,
+      };
+    throw error;
+  }
+}
+
+async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
   const parsed = z.safeParse(Message, raw);
   if (!parsed.success) return { ok: false, error: 'Message not understood' };
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
