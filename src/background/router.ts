@@ -11,6 +11,7 @@ import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { deliverAccessKey } from './access-keys.ts';
 import { retryNow } from './delivery.ts';
 import { builtins } from './profiles.ts';
+import { once } from './requests.ts';
 import {
   discardSetup,
   handleContentEvent,
@@ -111,37 +112,40 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
     }
     case 'popup.activeTab':
       return { ok: true, value: await getConsoleTab(message.tabId) };
+    // What changes state runs once per popup request id (requests.ts): a retry after a lost
+    // reply gets the first outcome.
     case 'setup.start': {
-      const { type: _type, ...input } = message;
-      return startSetup(input);
+      const { type: _type, requestId, ...input } = message;
+      return once(requestId, message.type, (entry) => startSetup(input, entry.setupId));
     }
     case 'setup.retry':
-      return retryNow(message.setupId);
+      return once(message.requestId, message.type, () => retryNow(message.setupId));
     case 'setup.discard':
-      return discardSetup(message.setupId);
-    case 'profile.save': {
-      const profile = parseProfile(message.profile);
-      if (!profile.ok)
-        return {
-          ok: false,
-          error: formatErrors(profile.errors),
-        };
-      // Checked again here: the popup is not the only way a message can arrive.
-      const refused = checkImport(profile.value, {
-        builtin: builtins(),
-        imported: await loadImportedProfiles(),
-      });
-      if (refused.length) return { ok: false, error: formatErrors(refused) };
-      await saveImportedProfile(profile.value);
-      return done;
-    }
+      return once(message.requestId, message.type, () => discardSetup(message.setupId));
+    case 'profile.save':
+      return once(message.requestId, message.type, () => saveProfile(message.profile));
     case 'profile.remove':
-      await removeImportedProfile(message.profileId);
-      return done;
+      return once(message.requestId, message.type, async () => {
+        await removeImportedProfile(message.profileId);
+        return done;
+      });
     case 'diagnostics.clear':
       await clearDiagnostics();
       return done;
     default:
       return { ok: false, error: 'Message not understood' };
   }
+}
+
+async function saveProfile(raw: unknown): Promise<Reply<null>> {
+  const profile = parseProfile(raw);
+  if (!profile.ok) return { ok: false, error: formatErrors(profile.errors) };
+  // Checked again here: the popup is not the only way a message can arrive.
+  const refused = checkImport(profile.value, {
+    builtin: builtins(),
+    imported: await loadImportedProfiles(),
+  });
+  if (refused.length) return { ok: false, error: formatErrors(refused) };
+  await saveImportedProfile(profile.value);
+  return done;
 }
