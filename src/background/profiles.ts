@@ -17,6 +17,6 @@ export async function findProfile(id: string): Promise<ServiceProfile | null> {
   return (await allProfiles()).find((p) => p.id === id) ?? null;
 }
 
-export function isBuiltin(id: string): boolean {
-  return builtinProfiles.some((p) => p.id === id);
+export function builtins(): readonly ServiceProfile[] {
+  return builtinProfiles;
 }

@@ -3,12 +3,15 @@
 import * as z from 'zod/mini';
 import { browser, type Runtime } from '../platform/browser.ts';
 import { Message, type ContentSetup, type PopupStateValue, type Reply } from '../core/messages.ts';
+import { checkImport } from '../core/imports.ts';
 import { parseProfile } from '../core/profile.ts';
+import { formatErrors } from '../core/result.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { deliverAccessKey } from './access-keys.ts';
 import { retryNow } from './delivery.ts';
-import { isBuiltin } from './profiles.ts';
+import { builtins } from './profiles.ts';
+import { once } from './requests.ts';
 import {
   discardSetup,
   handleContentEvent,
@@ -18,6 +21,9 @@ import {
 } from './setups.ts';
 import {
   addDiagnostic,
+  isStorageFull,
+  STORAGE_FULL_MESSAGE,
+  StorageFullError,
   clearDiagnostics,
   loadConnections,
   loadDiagnostics,
@@ -33,6 +39,20 @@ export async function handleMessage(
   raw: unknown,
   sender: Runtime.MessageSender,
 ): Promise<Reply<unknown>> {
+  try {
+    return await route(raw, sender);
+  } catch (error) {
+    // Said for what it is: a throw here would reach the page as "could not reach its background".
+    if (isStorageFull(error))
+      return {
+        ok: false,
+        error: error instanceof StorageFullError ? error.message : STORAGE_FULL_MESSAGE,
+      };
+    throw error;
+  }
+}
+
+async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
   const parsed = z.safeParse(Message, raw);
   if (!parsed.success) return { ok: false, error: 'Message not understood' };
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
@@ -92,36 +112,40 @@ export async function handleMessage(
     }
     case 'popup.activeTab':
       return { ok: true, value: await getConsoleTab(message.tabId) };
+    // What changes state runs once per popup request id (requests.ts): a retry after a lost
+    // reply gets the first outcome.
     case 'setup.start': {
-      const { type: _type, ...input } = message;
-      return startSetup(input);
+      const { type: _type, requestId, ...input } = message;
+      return once(requestId, message.type, (entry) => startSetup(input, entry.setupId));
     }
     case 'setup.retry':
-      return retryNow(message.setupId);
+      return once(message.requestId, message.type, () => retryNow(message.setupId));
     case 'setup.discard':
-      return discardSetup(message.setupId);
-    case 'profile.save': {
-      const profile = parseProfile(message.profile);
-      if (!profile.ok)
-        return {
-          ok: false,
-          error: profile.errors.map((e) => `${e.path}: ${e.message}`).join('\n'),
-        };
-      if (isBuiltin(profile.value.id))
-        return {
-          ok: false,
-          error: `"${profile.value.id}" is a built-in service and cannot be replaced.`,
-        };
-      await saveImportedProfile(profile.value);
-      return done;
-    }
+      return once(message.requestId, message.type, () => discardSetup(message.setupId));
+    case 'profile.save':
+      return once(message.requestId, message.type, () => saveProfile(message.profile));
     case 'profile.remove':
-      await removeImportedProfile(message.profileId);
-      return done;
+      return once(message.requestId, message.type, async () => {
+        await removeImportedProfile(message.profileId);
+        return done;
+      });
     case 'diagnostics.clear':
       await clearDiagnostics();
       return done;
     default:
       return { ok: false, error: 'Message not understood' };
   }
+}
+
+async function saveProfile(raw: unknown): Promise<Reply<null>> {
+  const profile = parseProfile(raw);
+  if (!profile.ok) return { ok: false, error: formatErrors(profile.errors) };
+  // Checked again here: the popup is not the only way a message can arrive.
+  const refused = checkImport(profile.value, {
+    builtin: builtins(),
+    imported: await loadImportedProfiles(),
+  });
+  if (refused.length) return { ok: false, error: formatErrors(refused) };
+  await saveImportedProfile(profile.value);
+  return done;
 }

@@ -35,7 +35,28 @@ const refuse = (error: string): Outcome<never> => ({ ok: false, error });
 /** Where the content event came from: the browser's sender, never the payload. */
 export type ConsoleSender = { tabId: number; url: URL; partition: Partition };
 
-export async function startSetup(input: SetupStartInput): Promise<Outcome<SetupStarted>> {
+/** Where a setup's console tab opens: the wizard prefilled, or the role's trust page. */
+function startUrl(setup: Setup): string {
+  const host = setup.consoleHost;
+  return setup.mode === 'update-trust'
+    ? roleDetailsUrl(setup.partition, setup.roleName, 'trust_relationships', host)
+    : nextSetupUrl(setup, setup.accountId, host, host ? regionFromHost(host) : null);
+}
+
+/**
+ * Starts a setup with id `id`. The same id again (the popup's request repeated after the worker
+ * stopped mid-start) finishes that setup, opening its tab if none was recorded, and starts none.
+ */
+export async function startSetup(
+  input: SetupStartInput,
+  id: string = crypto.randomUUID(),
+): Promise<Outcome<SetupStarted>> {
+  const existing = await getSetup(id);
+  if (existing) {
+    const url = startUrl(existing);
+    if (existing.tabId === null) await openTab(existing.id, url);
+    return { ok: true, value: { setupId: existing.id, url } };
+  }
   const profile = await findProfile(input.profileId);
   if (!profile) return refuse(`Unknown service "${input.profileId}".`);
   if (!supportedPartitions(profile).includes(input.partition)) {
@@ -69,7 +90,7 @@ export async function startSetup(input: SetupStartInput): Promise<Outcome<SetupS
   const reuse = current && current.partition === input.partition ? current : null;
   const now = Date.now();
   const setup: Setup = {
-    id: crypto.randomUUID(),
+    id,
     mode: input.mode,
     state: 'started',
     profileId: profile.id,
@@ -108,19 +129,19 @@ export async function startSetup(input: SetupStartInput): Promise<Outcome<SetupS
     problem: null,
     delivery: null,
   };
-  const host = reuse?.host ?? null;
-  const url =
-    setup.mode === 'update-trust'
-      ? roleDetailsUrl(setup.partition, setup.roleName, 'trust_relationships', host)
-      : nextSetupUrl(setup, setup.accountId, host, host ? regionFromHost(host) : null);
+  const url = startUrl(setup);
   await addSetup(setup, input.token ?? null);
   if (reuse) {
     await browser.tabs.update(reuse.tabId, { url, active: true });
   } else {
-    const tab = await browser.tabs.create({ url });
-    if (tab.id !== undefined) await updateSetup(setup.id, (s) => ({ ...s, tabId: tab.id ?? null }));
+    await openTab(setup.id, url);
   }
   return { ok: true, value: { setupId: setup.id, url } };
+}
+
+async function openTab(setupId: string, url: string): Promise<void> {
+  const tab = await browser.tabs.create({ url });
+  if (tab.id !== undefined) await updateSetup(setupId, (s) => ({ ...s, tabId: tab.id ?? null }));
 }
 
 const ACTIVE: readonly SetupState[] = [

@@ -2,9 +2,18 @@
 // as soon as they are not needed), imported profiles, connected accounts and console
 // diagnostics. Every read is validated: a corrupt entry is skipped, never allowed to break the
 // others. Writes go through one queue so two events handled at once cannot lose an update.
+// Storage is bounded (src/core/limits.ts): finished setups are pruned, and imports and new
+// setups are refused before they would eat into the room kept for captured ARNs.
 import * as z from 'zod/mini';
 import { browser } from '../platform/browser.ts';
-import { SetupSchema, type Setup } from '../core/setup.ts';
+import {
+  DEFAULT_STORAGE_QUOTA_BYTES,
+  FINISHED_SETUP_MAX_AGE_MS,
+  MAX_FINISHED_SETUPS,
+  STORAGE_RESERVE_BYTES,
+  jsonBytes,
+} from '../core/limits.ts';
+import { isFinished, SetupSchema, type Setup } from '../core/setup.ts';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
 import type { Connection, LocatorMiss } from '../core/messages.ts';
 
@@ -18,6 +27,52 @@ const KEYS = {
 
 /** How many locator misses are kept for "Report a console change". */
 const MAX_DIAGNOSTICS = 50;
+
+/** What the customer is told when storage.local is full, whoever noticed it. */
+export const STORAGE_FULL_MESSAGE =
+  "Crossrole's storage is full: remove an imported service in the popup, or discard finished connections.";
+
+/** Crossrole refused a write that would eat into the reserve, or the browser refused one. */
+export class StorageFullError extends Error {
+  constructor(message = STORAGE_FULL_MESSAGE) {
+    super(message);
+    this.name = 'StorageFullError';
+  }
+}
+
+/** Whether an error is storage.local saying no: Chrome's QUOTA_BYTES, Firefox's QuotaExceededError. */
+export function isStorageFull(error: unknown): boolean {
+  if (error instanceof StorageFullError) return true;
+  const e = error as { name?: unknown; message?: unknown } | null;
+  return /quota/i.test(`${String(e?.name ?? '')} ${String(e?.message ?? error)}`);
+}
+
+/** storage.local's quota: the browser's QUOTA_BYTES when it says, else Chrome 111's 5 MB. */
+function quotaBytes(): number {
+  const quota = (browser.storage.local as { QUOTA_BYTES?: unknown }).QUOTA_BYTES;
+  return typeof quota === 'number' && quota > 0 ? quota : DEFAULT_STORAGE_QUOTA_BYTES;
+}
+
+/** Bytes in use as Chrome counts them: each key plus the JSON of its value. */
+export async function storageBytesInUse(): Promise<number> {
+  const all = await browser.storage.local.get(null);
+  return Object.entries(all).reduce(
+    (sum, [key, value]) => sum + new TextEncoder().encode(key).length + jsonBytes(value),
+    0,
+  );
+}
+
+/** Refuses a write that would grow storage by `growth` bytes into the reserve. */
+async function ensureRoom(growth: number, what: string): Promise<void> {
+  const used = await storageBytesInUse();
+  const limit = quotaBytes() - STORAGE_RESERVE_BYTES;
+  if (growth > 0 && used + growth > limit) {
+    throw new StorageFullError(
+      `Crossrole's storage is full: ${what} would take ${kb(growth)} and only ${kb(Math.max(0, limit - used))} is left (${kb(STORAGE_RESERVE_BYTES)} stays free for connections in progress). Remove an imported service in the popup, or discard finished connections.`,
+    );
+  }
+}
+const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -68,15 +123,37 @@ export function updateSetup(
   });
 }
 
+/**
+ * The setups worth keeping: every unfinished one, and of the finished ones (delivered, failed,
+ * discarded) those changed in the last FINISHED_SETUP_MAX_AGE_MS, the newest MAX_FINISHED_SETUPS.
+ */
+export function pruneSetups(setups: readonly Setup[], now: number): Setup[] {
+  const keptFinished = new Set(
+    setups
+      .filter((s) => isFinished(s.state) && now - s.updatedAt <= FINISHED_SETUP_MAX_AGE_MS)
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+      .slice(0, MAX_FINISHED_SETUPS)
+      .map((s) => s.id),
+  );
+  return setups.filter((s) => !isFinished(s.state) || keptFinished.has(s.id));
+}
+
+/**
+ * Adds a setup (its token apart), first forgetting finished setups past their time. Throws
+ * StorageFullError when the setup would eat into the reserve kept for captured ARNs.
+ */
 export function addSetup(setup: Setup, token: string | null): Promise<void> {
   return serialized(async () => {
-    const setups = await loadSetups();
+    const all = await loadSetups();
+    const setups = pruneSetups(all, Date.now());
+    const tokens = await loadTokens();
+    for (const gone of all.filter((s) => !setups.includes(s))) delete tokens[gone.id];
+    if (setups.length < all.length)
+      await browser.storage.local.set({ [KEYS.setups]: setups, [KEYS.tokens]: tokens });
+    await ensureRoom(jsonBytes(setup) + (token ? jsonBytes(token) : 0), 'a new connection');
     setups.push(setup);
-    if (token)
-      await browser.storage.local.set({
-        [KEYS.tokens]: { ...(await loadTokens()), [setup.id]: token },
-      });
-    await browser.storage.local.set({ [KEYS.setups]: setups });
+    if (token) tokens[setup.id] = token;
+    await browser.storage.local.set({ [KEYS.tokens]: tokens, [KEYS.setups]: setups });
   });
 }
 
@@ -119,10 +196,19 @@ export async function loadImportedProfiles(): Promise<ServiceProfile[]> {
   });
 }
 
-/** Adds or replaces (same id) an imported profile. */
+/**
+ * Adds or replaces (same id) an imported profile. Throws StorageFullError when it would eat into
+ * the reserve kept for captured ARNs (the count and size limits are checked before, by checkImport).
+ */
 export function saveImportedProfile(profile: ServiceProfile): Promise<void> {
   return serialized(async () => {
-    const profiles = (await loadImportedProfiles()).filter((p) => p.id !== profile.id);
+    const all = await loadImportedProfiles();
+    const replaced = all.find((p) => p.id === profile.id);
+    await ensureRoom(
+      jsonBytes(profile) - (replaced ? jsonBytes(replaced) : 0),
+      `the profile of ${profile.name}`,
+    );
+    const profiles = all.filter((p) => p.id !== profile.id);
     await browser.storage.local.set({ [KEYS.profiles]: [...profiles, profile] });
   });
 }

@@ -1,9 +1,14 @@
 // Connection codes (contract.md §2): `crossrole1.` + base64url(JSON), issued by a service per
 // customer. They carry a token for the report, often the External ID, and may carry a profile.
+// A code is pasted from outside Crossrole, so nothing in it may pass for something it is not: a
+// carried profile never takes a built-in service's id (the confirm screen would show the carried
+// service, and the built-in would run with the code's token and External ID), and a code that
+// names a built-in says whose connection it is in the service's own words (`label`).
 import * as z from 'zod/mini';
 import { validateExternalId } from './external-id.ts';
 import { parseProfile, type ServiceProfile } from './profile.ts';
 import { fail, fromZodIssues, ok, type Result } from './result.ts';
+import { CONNECTION_LABEL_MAX_CHARS } from './limits.ts';
 
 export const CONNECTION_CODE_PREFIX = 'crossrole1.';
 
@@ -18,6 +23,19 @@ const CodeSchema = z.strictObject({
       ),
   ),
   externalId: z.optional(z.string()),
+  /** Whose connection this is, in the service's words ("Acme Corp — workspace 42"). */
+  label: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1, 'must not be empty'),
+        z.maxLength(
+          CONNECTION_LABEL_MAX_CHARS,
+          `must be at most ${CONNECTION_LABEL_MAX_CHARS} characters`,
+        ),
+        z.regex(/^[^\p{C}\p{Zl}\p{Zp}]+$/u, 'must contain only printable characters'),
+      ),
+  ),
   expiresAt: z.optional(
     z.iso.datetime({
       offset: true,
@@ -32,7 +50,15 @@ export type ConnectionCode = {
   profileIncluded: boolean;
   token: string | null;
   externalId: string | null;
+  /** The service's words for whose connection this is, or null when the code has none. */
+  label: string | null;
   expiresAt: string | null;
+};
+
+/** The profiles a code may name by id, told apart: built-in ids are never taken by a carried profile. */
+export type KnownProfiles = {
+  builtin: readonly ServiceProfile[];
+  imported: readonly ServiceProfile[];
 };
 
 export function looksLikeConnectionCode(text: string): boolean {
@@ -66,7 +92,7 @@ export function encodeConnectionCode(content: unknown): string {
 /** `known` are the profiles a code may name by id (built in, or already imported). */
 export function parseConnectionCode(
   input: string,
-  known: readonly ServiceProfile[],
+  known: KnownProfiles,
   now: Date,
 ): Result<ConnectionCode> {
   const text = input.trim();
@@ -96,7 +122,7 @@ export function parseConnectionCode(
   }
   let profile: ServiceProfile;
   if (typeof code.profile === 'string') {
-    const found = known.find((p) => p.id === code.profile);
+    const found = [...known.builtin, ...known.imported].find((p) => p.id === code.profile);
     if (!found)
       return fail({
         path: 'profile',
@@ -106,6 +132,11 @@ export function parseConnectionCode(
   } else {
     const result = parseProfile(code.profile, ['profile']);
     if (!result.ok) return result;
+    if (known.builtin.some((p) => p.id === result.value.id))
+      return fail({
+        path: 'profile.id',
+        message: `is "${result.value.id}", a service built into Crossrole: a code may name it by id, but never carry a profile of its own under that id (Crossrole would show one service and connect another)`,
+      });
     profile = result.value;
   }
   if (code.externalId !== undefined) {
@@ -128,6 +159,7 @@ export function parseConnectionCode(
     profileIncluded: typeof code.profile !== 'string',
     token: code.token ?? null,
     externalId: code.externalId ?? null,
+    label: code.label ?? null,
     expiresAt: code.expiresAt ?? null,
   });
 }

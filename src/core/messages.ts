@@ -11,6 +11,11 @@ const Partition = z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']);
 const Id = z.string().check(z.minLength(1), z.maxLength(128));
 const ShortText = z.string().check(z.maxLength(2048));
 const TabId = z.number().check(z.int(), z.nonnegative());
+/**
+ * Made by the popup for each request that changes state and kept for all its tries: the
+ * background answers a repeated id with the first outcome (src/background/requests.ts).
+ */
+const RequestId = z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/)));
 
 // --- popup → background ---------------------------------------------------------------------
 
@@ -23,6 +28,7 @@ export const PopupActiveTab = z.object({ type: z.literal('popup.activeTab'), tab
 /** "Open in AWS console" / "Update an existing role": the customer has reviewed and confirmed. */
 export const SetupStart = z.object({
   type: z.literal('setup.start'),
+  requestId: RequestId,
   mode: z.enum(['create-role', 'update-trust', 'access-keys']),
   profileId: Id,
   levelId: Id,
@@ -37,12 +43,28 @@ export const SetupStart = z.object({
   tabId: z.optional(TabId),
 });
 
-export const SetupRetry = z.object({ type: z.literal('setup.retry'), setupId: Id });
-export const SetupDiscard = z.object({ type: z.literal('setup.discard'), setupId: Id });
+export const SetupRetry = z.object({
+  type: z.literal('setup.retry'),
+  requestId: RequestId,
+  setupId: Id,
+});
+export const SetupDiscard = z.object({
+  type: z.literal('setup.discard'),
+  requestId: RequestId,
+  setupId: Id,
+});
 
 /** Keeps an imported profile (already previewed and confirmed by the customer in the popup). */
-export const ProfileSave = z.object({ type: z.literal('profile.save'), profile: z.unknown() });
-export const ProfileRemove = z.object({ type: z.literal('profile.remove'), profileId: Id });
+export const ProfileSave = z.object({
+  type: z.literal('profile.save'),
+  requestId: RequestId,
+  profile: z.unknown(),
+});
+export const ProfileRemove = z.object({
+  type: z.literal('profile.remove'),
+  requestId: RequestId,
+  profileId: Id,
+});
 
 export const DiagnosticsClear = z.object({ type: z.literal('diagnostics.clear') });
 
@@ -219,5 +241,5 @@ export type PopupStateValue = {
   diagnostics: LocatorMiss[];
 };
 
-export type SetupStartInput = Omit<z.infer<typeof SetupStart>, 'type'>;
+export type SetupStartInput = Omit<z.infer<typeof SetupStart>, 'type' | 'requestId'>;
 export type SetupStarted = { setupId: string; url: string };

@@ -25,7 +25,7 @@ export function App(props: { api: PopupApi }) {
   const [selectedId, setSelectedId] = useState<string | null>(api.builtinProfiles[0]?.id ?? null);
   // Token and service-issued External ID from a connection code: popup memory only.
   const [codes, setCodes] = useState<
-    Record<string, { token: string | null; externalId: string | null }>
+    Record<string, { token: string | null; externalId: string | null; label: string | null }>
   >({});
   const [notice, setNotice] = useState<string | null>(null);
   // False when the customer revoked Crossrole's access to the console (Firefox lets them).
@@ -52,10 +52,14 @@ export function App(props: { api: PopupApi }) {
   ];
   const selected = profiles.find((p) => p.id === selectedId) ?? profiles[0] ?? null;
   const imported = (result: Imported) => {
-    if (result.token || result.externalId)
+    if (result.fromCode)
       setCodes((all) => ({
         ...all,
-        [result.profile.id]: { token: result.token, externalId: result.externalId },
+        [result.profile.id]: {
+          token: result.token,
+          externalId: result.externalId,
+          label: result.label,
+        },
       }));
     if (!result.builtin)
       setState((s) => ({
@@ -146,12 +150,14 @@ export function App(props: { api: PopupApi }) {
         </fieldset>
         <details class="secondary">
           <summary>{t('importTitle')}</summary>
-          <ImportProfile api={api} known={profiles} onImported={imported} />
+          <ImportProfile api={api} imported={state.importedProfiles} onImported={imported} />
         </details>
       </section>
 
       {selected && (
         <Review
+          // A new service starts a new review: no choice of the previous one survives a frame.
+          key={selected.id}
           api={api}
           profile={selected}
           code={codes[selected.id] ?? null}

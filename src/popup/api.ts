@@ -9,6 +9,7 @@ import type {
   SetupStarted,
   SetupStartInput,
 } from '../core/messages.ts';
+import { REQUEST_RETRY_BASE_MS, REQUEST_TRIES } from '../core/limits.ts';
 import { CONSOLE_ORIGIN_PATTERNS, coversConsole } from '../core/partition.ts';
 import type { ServiceProfile } from '../core/profile.ts';
 
@@ -41,6 +42,33 @@ export interface PopupApi {
 
 const send = <T>(message: unknown) => browser.runtime.sendMessage(message) as Promise<Reply<T>>;
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends a request that changes state with one request id for all its tries. A worker stopped
+ * while answering drops the reply ("message channel closed before a response was received", or
+ * no answer at all): the same request is sent again, a few times with backoff, and the
+ * background answers a repeated id with the first outcome, so nothing is done twice.
+ */
+export async function request<T>(message: Record<string, unknown>): Promise<Reply<T>> {
+  const requestId = crypto.randomUUID();
+  let problem = 'no answer';
+  for (let attempt = 0; attempt < REQUEST_TRIES; attempt += 1) {
+    if (attempt > 0) await sleep(REQUEST_RETRY_BASE_MS * 2 ** (attempt - 1));
+    try {
+      const answer = (await browser.runtime.sendMessage({ ...message, requestId })) as
+        Reply<T> | undefined;
+      if (answer !== undefined) return answer;
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return {
+    ok: false,
+    error: `Crossrole's background did not answer after ${REQUEST_TRIES} tries (${problem}). Check the connections in progress before you try again.`,
+  };
+}
+
 async function unwrap<T>(reply: Promise<Reply<T>>): Promise<T> {
   const answer = await reply;
   if (!answer.ok) throw new Error(answer.error);
@@ -62,11 +90,11 @@ export const browserApi: PopupApi = {
     const reply = await send<ConsoleTab | null>({ type: 'popup.activeTab', tabId: tab.id });
     return reply.ok ? reply.value : null;
   },
-  start: (input) => send<SetupStarted>({ type: 'setup.start', ...input }),
-  retry: (setupId) => send<null>({ type: 'setup.retry', setupId }),
-  discard: (setupId) => send<null>({ type: 'setup.discard', setupId }),
-  saveProfile: (profile) => send<null>({ type: 'profile.save', profile }),
-  removeProfile: (profileId) => send<null>({ type: 'profile.remove', profileId }),
+  start: (input) => request<SetupStarted>({ type: 'setup.start', ...input }),
+  retry: (setupId) => request<null>({ type: 'setup.retry', setupId }),
+  discard: (setupId) => request<null>({ type: 'setup.discard', setupId }),
+  saveProfile: (profile) => request<null>({ type: 'profile.save', profile }),
+  removeProfile: (profileId) => request<null>({ type: 'profile.remove', profileId }),
   clearDiagnostics: () => send<null>({ type: 'diagnostics.clear' }),
   hasOrigin: (origin) => browser.permissions.contains({ origins: [originPermission(origin)] }),
   requestOrigin: (origin) => browser.permissions.request({ origins: [originPermission(origin)] }),

@@ -54,6 +54,19 @@ describe('popup', () => {
     await page.close();
   });
 
+  it('warns above "Open in AWS console" about an administrator level, with no violations', async () => {
+    const page = await popup();
+    await page.getByRole('radio', { name: /^Example Infrastructure Manager/ }).check();
+    await page.getByRole('radio', { name: /^Full management, including IAM/ }).check();
+    const warning = page.getByRole('group', { name: 'Warnings about what is granted' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('AdministratorAccess allows every action');
+    await warning.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'popup/review-warning.png');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('is usable from the keyboard, with a visible focus ring', async () => {
     const page = await popup();
     const reached = new Set<string>();

@@ -1,6 +1,7 @@
 // An in-memory stand-in for the `browser` object of src/platform/browser.ts, for unit tests of
 // the background: storage that round-trips through JSON like the real one, alarms fired by the
-// test, and a record of tabs, notifications and badge changes.
+// test, and a record of tabs, notifications and badge changes. With `quotaBytes`, storage.local
+// refuses a write past it as Chrome does ("QUOTA_BYTES quota exceeded", nothing written).
 import { vi } from 'vitest';
 
 type Listener = (...args: never[]) => unknown;
@@ -16,9 +17,12 @@ function event() {
   };
 }
 
-function storageArea(name: string, onChanged: ReturnType<typeof event>) {
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+function storageArea(name: string, onChanged: ReturnType<typeof event>, quotaBytes?: number) {
   let data: Record<string, unknown> = {};
   return {
+    ...(quotaBytes === undefined ? {} : { QUOTA_BYTES: quotaBytes }),
     dump: () => structuredClone(data),
     load: (values: Record<string, unknown>) => void (data = structuredClone(values)),
     async get(keys?: string | string[] | null) {
@@ -33,6 +37,14 @@ function storageArea(name: string, onChanged: ReturnType<typeof event>) {
       );
     },
     async set(values: Record<string, unknown>) {
+      if (quotaBytes !== undefined) {
+        const next = { ...data, ...values };
+        const used = Object.entries(next).reduce(
+          (sum, [k, v]) => sum + bytes(k) + bytes(JSON.stringify(v)),
+          0,
+        );
+        if (used > quotaBytes) throw new Error('QUOTA_BYTES quota exceeded');
+      }
       const changes: Record<string, { oldValue?: unknown; newValue: unknown }> = {};
       for (const [k, v] of Object.entries(values)) {
         changes[k] = { oldValue: data[k], newValue: v };
@@ -46,7 +58,7 @@ function storageArea(name: string, onChanged: ReturnType<typeof event>) {
   };
 }
 
-export function createFakeBrowser() {
+export function createFakeBrowser(options: { quotaBytes?: number } = {}) {
   const onChanged = event();
   const alarms = new Map<string, { name: string; scheduledTime: number }>();
   const granted = new Set<string>(['http://127.0.0.1/*']);
@@ -62,7 +74,7 @@ export function createFakeBrowser() {
       sendMessage: vi.fn(),
     },
     storage: {
-      local: storageArea('local', onChanged),
+      local: storageArea('local', onChanged, options.quotaBytes),
       session: storageArea('session', onChanged),
       onChanged,
     },

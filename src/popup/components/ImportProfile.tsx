@@ -3,6 +3,7 @@
 // that origin.
 import { useState } from 'preact/hooks';
 import { looksLikeConnectionCode, parseConnectionCode } from '../../core/connection-code.ts';
+import { grantLines, grantRisks } from '../../core/grant-risk.ts';
 import { PARTITION_LABELS } from '../../core/partition.ts';
 import {
   parseProfile,
@@ -10,22 +11,33 @@ import {
   serviceAccountIn,
   supportedPartitions,
   trustedPrincipalArn,
+  type AccessLevel,
   type ServiceProfile,
 } from '../../core/profile.ts';
+import { checkImport } from '../../core/imports.ts';
 import type { FieldError } from '../../core/result.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
+import { Risks } from './Risks.tsx';
 
 export type Imported = {
   profile: ServiceProfile;
   builtin: boolean;
   token: string | null;
   externalId: string | null;
+  /** Pasted as a connection code (from outside Crossrole), not as a profile. */
+  fromCode: boolean;
+  /** The code's words for whose connection it is. */
+  label: string | null;
 };
+
+const prefixed = (prefix: string, path: string) =>
+  path === '(root)' ? prefix : `${prefix}.${path}`;
 
 export function ImportProfile(props: {
   api: PopupApi;
-  known: readonly ServiceProfile[];
+  /** The profiles the customer imported before (built-in ones come from `api`). */
+  imported: readonly ServiceProfile[];
   onImported: (imported: Imported) => void;
 }) {
   const [text, setText] = useState('');
@@ -37,26 +49,42 @@ export function ImportProfile(props: {
     event.preventDefault();
     setProblem(null);
     const input = text.trim();
+    const known = { builtin: props.api.builtinProfiles, imported: props.imported };
     if (looksLikeConnectionCode(input)) {
-      const code = parseConnectionCode(input, props.known, props.api.now());
+      const code = parseConnectionCode(input, known, props.api.now());
       if (!code.ok) return setErrors(code.errors);
-      const builtin = props.api.builtinProfiles.some((p) => p.id === code.value.profile.id);
+      if (code.value.profileIncluded) {
+        const refused = checkImport(code.value.profile, known);
+        if (refused.length)
+          return setErrors(refused.map((e) => ({ ...e, path: prefixed('profile', e.path) })));
+      }
       setErrors([]);
       setPending({
         profile: code.value.profile,
-        builtin,
+        // Only a code that names a built-in by id runs the built-in: a carried profile never
+        // has a built-in's id (parseConnectionCode refuses it), and is saved as an import.
+        builtin:
+          !code.value.profileIncluded && props.api.builtinProfiles.includes(code.value.profile),
         token: code.value.token,
         externalId: code.value.externalId,
+        fromCode: true,
+        label: code.value.label,
       });
       return;
     }
     const profile = parseProfile(input);
     if (!profile.ok) return setErrors(profile.errors);
-    if (props.api.builtinProfiles.some((p) => p.id === profile.value.id)) {
-      return setErrors([{ path: 'id', message: t('importBuiltinId', profile.value.id) }]);
-    }
+    const refused = checkImport(profile.value, known);
+    if (refused.length) return setErrors(refused);
     setErrors([]);
-    setPending({ profile: profile.value, builtin: false, token: null, externalId: null });
+    setPending({
+      profile: profile.value,
+      builtin: false,
+      token: null,
+      externalId: null,
+      fromCode: false,
+      label: null,
+    });
   }
 
   async function confirm() {
@@ -79,7 +107,14 @@ export function ImportProfile(props: {
     return (
       <section class="card confirm" aria-labelledby="confirm-title">
         <h3 id="confirm-title">{t('importConfirmTitle', p.name)}</h3>
+        {pending.fromCode && <p class="warning">{t('importPasted', p.name)}</p>}
         <dl>
+          {pending.fromCode && (
+            <div>
+              <dt>{t('importConnectionFor')}</dt>
+              <dd>{pending.label ?? t('importNoLabel', p.name)}</dd>
+            </div>
+          )}
           {supportedPartitions(p).map((partition) => (
             <div key={partition}>
               <dt>{t('importAccount', PARTITION_LABELS[partition])}</dt>
@@ -101,6 +136,7 @@ export function ImportProfile(props: {
             </div>
           )}
         </dl>
+        <Grants profile={p} />
         <p class="hint">{t('importConfirmHint')}</p>
         {problem && (
           <p class="error" role="alert">
@@ -143,5 +179,43 @@ export function ImportProfile(props: {
         {t('import')}
       </button>
     </form>
+  );
+}
+
+/** Every level and option with every policy it grants, and what to beware of in each. */
+function Grants(props: { profile: ServiceProfile }) {
+  const sets = (title: string, list: readonly AccessLevel[]) =>
+    list.length > 0 && (
+      <>
+        <h4>{title}</h4>
+        <ul class="grants">
+          {list.map((set) => (
+            <li key={set.id}>
+              <strong>{set.label}</strong>
+              <ul>
+                {grantLines(set).map((line) => (
+                  <li key={line.policy}>
+                    {line.kind === 'managed'
+                      ? t('grantManaged', line.policy)
+                      : t('grantCustom', line.policy)}
+                    {line.grants.map((g) => (
+                      <span key={g} class="mono block">
+                        {g}
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+              <Risks risks={grantRisks(set)} />
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  return (
+    <div class="grants-all">
+      {sets(t('importLevels'), props.profile.access)}
+      {sets(t('importOptions'), props.profile.options ?? [])}
+    </div>
   );
 }

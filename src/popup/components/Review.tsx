@@ -1,8 +1,9 @@
 // Review before start: who gets what, in plain words and in JSON, with every value copyable and
 // every problem core finds. Nothing is created until the customer presses a start button.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { sanitizeDescription, userNameForRole, validateRoleName } from '../../core/arn.ts';
 import { generateExternalId } from '../../core/external-id.ts';
+import { grantRisks } from '../../core/grant-risk.ts';
 import { PARTITION_LABELS, type Partition } from '../../core/partition.ts';
 import { defaultOptionIds, planPermissions } from '../../core/permissions.ts';
 import {
@@ -18,13 +19,15 @@ import type { ConsoleTab, SetupStartInput } from '../../core/messages.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
 import { CopyButton, JsonView } from './Copy.tsx';
+import { Risks } from './Risks.tsx';
 
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
+/** Mounted per service (App keys it by profile id), so every choice starts from its defaults. */
 export function Review(props: {
   api: PopupApi;
   profile: ServiceProfile;
-  code: { token: string | null; externalId: string | null } | null;
+  code: { token: string | null; externalId: string | null; label?: string | null } | null;
   consoleTab: ConsoleTab | null;
   /** Without it no content script runs: nothing would be filled or captured. */
   consoleAccess: boolean;
@@ -48,17 +51,6 @@ export function Review(props: {
   const [startError, setStartError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // A new service: start from its defaults.
-  useEffect(() => {
-    setLevelId(defaultLevel(profile).id);
-    setOptionIds(defaultOptionIds(profile));
-    setPartition(supportedPartitions(profile)[0] ?? 'aws');
-    setGenerated(generate());
-    setRoleName(profile.role.name);
-    setDescription(sanitizeDescription(profile.role.description ?? ''));
-    setStartError(null);
-  }, [profile.id]);
-
   const externalId =
     profile.externalId.source === 'service' ? (code?.externalId ?? null) : generated;
   const plan = useMemo(
@@ -80,6 +72,18 @@ export function Review(props: {
   ];
   const continueHere =
     props.consoleTab && props.consoleTab.partition === partition ? props.consoleTab : null;
+  // What to beware of in the level and each option ticked, worst first.
+  const risks = useMemo(
+    () =>
+      [
+        profile.access.find((l) => l.id === levelId),
+        ...optionIds.map((id) => profile.options?.find((o) => o.id === id)),
+      ]
+        .filter((set) => set !== undefined)
+        .flatMap(grantRisks)
+        .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'danger' ? -1 : 1)),
+    [profile, levelId, optionIds],
+  );
   const granted = [
     ...plan.managedPolicyArns.map(policyName),
     ...plan.customPolicies.map((p) => p.name),
@@ -112,6 +116,7 @@ export function Review(props: {
   return (
     <section class="review" aria-labelledby="review-title">
       <h2 id="review-title">{t('reviewTitle', profile.name)}</h2>
+      {code?.label && <p class="hint">{t('connectionCodeFor', code.label)}</p>}
 
       <fieldset>
         <legend>{t('accessLevel')}</legend>
@@ -231,6 +236,7 @@ export function Review(props: {
       <div class="who" role="note">
         {t('whoGetsWhat', profile.name, serviceAccount, externalId ?? '…', granted.join(', '))}
       </div>
+      <Risks risks={risks} />
       {plan.warnings.map((w) => (
         <p key={w} class="warning" role="status">
           {w}

@@ -21,7 +21,7 @@ const now = new Date('2026-11-24T00:00:00Z');
 const b64 = (text: string) => CONNECTION_CODE_PREFIX + Buffer.from(text).toString('base64url');
 
 function refusal(code: string) {
-  const result = parseConnectionCode(code, profiles, now);
+  const result = parseConnectionCode(code, { builtin: profiles, imported: [] }, now);
   if (result.ok) throw new Error('expected the code to be refused');
   return result.errors;
 }
@@ -41,7 +41,7 @@ describe('connection codes that are valid', () => {
     expect(code.startsWith('crossrole1.')).toBe(true);
     expect(code.slice(11)).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(looksLikeConnectionCode(`  ${code}\n`)).toBe(true);
-    const result = parseConnectionCode(`  ${code}\n`, profiles, now);
+    const result = parseConnectionCode(`  ${code}\n`, { builtin: profiles, imported: [] }, now);
     expect(result).toEqual({
       ok: true,
       value: {
@@ -49,6 +49,7 @@ describe('connection codes that are valid', () => {
         profileIncluded: false,
         token: 't0k',
         externalId: 'svc:tenant/42',
+        label: null,
         expiresAt: '2026-12-01T00:00:00Z',
       },
     });
@@ -57,16 +58,32 @@ describe('connection codes that are valid', () => {
   it('carry a whole profile, marked as included, and read the same as Buffer-made codes', () => {
     const code = encodeConnectionCode({ profile: EXAMPLE_PROFILES[0] });
     expect(code).toBe(b64(JSON.stringify({ profile: EXAMPLE_PROFILES[0] })));
-    expect(parseConnectionCode(code, [], now)).toEqual({
+    expect(parseConnectionCode(code, { builtin: [], imported: [] }, now)).toEqual({
       ok: true,
       value: {
         profile: demo,
         profileIncluded: true,
         token: null,
         externalId: null,
+        label: null,
         expiresAt: null,
       },
     });
+  });
+
+  it("carry the service's label for whose connection it is, printable and bounded", () => {
+    const code = (label: unknown) =>
+      encodeConnectionCode({ profile: 'crossrole-demo', label, expiresAt: '2026-12-01T00:00:00Z' });
+    const parsed = parseConnectionCode(
+      code('Acme Corp — workspace 42'),
+      { builtin: profiles, imported: [] },
+      now,
+    );
+    expect(parsed.ok && parsed.value.label).toBe('Acme Corp — workspace 42');
+    expect(first(code('Acme\u202eCorp'))).toBe('label: must contain only printable characters');
+    expect(first(code('line\nbreak'))).toBe('label: must contain only printable characters');
+    expect(first(code('x'.repeat(101)))).toBe('label: must be at most 100 characters');
+    expect(first(code(''))).toBe('label: must not be empty');
   });
 
   it('carry a profile of several hundred kilobytes', () => {
@@ -87,7 +104,7 @@ describe('connection codes that are valid', () => {
     }));
     const code = encodeConnectionCode({ profile: big, expiresAt: '2026-12-01T00:00:00+01:00' });
     expect(code.length).toBeGreaterThan(600_000);
-    const result = parseConnectionCode(code, [], now);
+    const result = parseConnectionCode(code, { builtin: [], imported: [] }, now);
     expect(result.ok && result.value.profile.access).toHaveLength(10);
   });
 
@@ -99,7 +116,7 @@ describe('connection codes that are valid', () => {
         (externalId, token) => {
           const parsed = parseConnectionCode(
             encodeConnectionCode({ profile: 'example-cost-inventory', externalId, token }),
-            profiles,
+            { builtin: profiles, imported: [] },
             now,
           );
           expect(parsed.ok && [parsed.value.externalId, parsed.value.token]).toEqual([
@@ -153,6 +170,29 @@ describe('connection codes that are refused', () => {
     ['no profile', b64('{"token":"x"}'), /^profile: is required/],
   ])('%s, saying which', (_, code, message) => {
     expect(first(code)).toMatch(message);
+  });
+
+  it("a carried profile under a built-in service's id, which would show one service and run another", () => {
+    const impostor = {
+      ...(structuredClone(EXAMPLE_PROFILES[1]) as object),
+      id: 'crossrole-demo',
+      name: 'Totally The Demo',
+      trust: { accountId: '666666666666' },
+      report: { url: 'https://evil.example/r', auth: 'none' },
+    };
+    expect(first(encodeConnectionCode({ profile: impostor, externalId: 'their-tenant' }))).toMatch(
+      /^profile\.id: is "crossrole-demo", a service built into Crossrole: a code may name it by id, but never carry a profile of its own under that id/,
+    );
+    // Under an id that is only imported, the carried profile is what is shown and kept.
+    const imported = { ...profiles[1]!, id: 'acme-diagrams' };
+    const update = parseConnectionCode(
+      encodeConnectionCode({
+        profile: { ...(EXAMPLE_PROFILES[1] as object), id: 'acme-diagrams' },
+      }),
+      { builtin: profiles, imported: [imported] },
+      now,
+    );
+    expect(update.ok && update.value.profileIncluded).toBe(true);
   });
 
   it('an unknown profile id', () => {
@@ -217,7 +257,7 @@ describe('connection codes that are refused', () => {
             .map((bytes) => CONNECTION_CODE_PREFIX + Buffer.from(bytes).toString('base64url')),
         ),
         (code) => {
-          const result = parseConnectionCode(code, profiles, now);
+          const result = parseConnectionCode(code, { builtin: profiles, imported: [] }, now);
           if (result.ok) return;
           expect(result.errors.length).toBeGreaterThan(0);
           for (const e of result.errors) {

@@ -49,8 +49,10 @@ describe('parsers on arbitrary input', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json()), (text) => {
         rejectionsExplain(parseProfile(text));
-        rejectionsExplain(parseConnectionCode(text, profiles, now));
-        rejectionsExplain(parseConnectionCode(`crossrole1.${text}`, profiles, now));
+        rejectionsExplain(parseConnectionCode(text, { builtin: profiles, imported: [] }, now));
+        rejectionsExplain(
+          parseConnectionCode(`crossrole1.${text}`, { builtin: profiles, imported: [] }, now),
+        );
         expect(parseArn(text)).toBeNull();
         parseHashRoute(text);
         mergeTrustPolicy(text, expected, '999988887777');
@@ -67,12 +69,16 @@ describe('parsers on arbitrary input', () => {
         rejectionsExplain(
           parseConnectionCode(
             `crossrole1.${Buffer.from(json).toString('base64url')}`,
-            profiles,
+            { builtin: profiles, imported: [] },
             now,
           ),
         );
         rejectionsExplain(
-          parseConnectionCode(encodeConnectionCode({ profile: JSON.parse(json) }), profiles, now),
+          parseConnectionCode(
+            encodeConnectionCode({ profile: JSON.parse(json) }),
+            { builtin: profiles, imported: [] },
+            now,
+          ),
         );
       }),
       { numRuns: 300 },
@@ -85,7 +91,7 @@ describe('parsers on arbitrary input', () => {
       expect(again.ok && again.value).toEqual(profile);
       const code = parseConnectionCode(
         encodeConnectionCode({ profile, token: 't', externalId: 'xx' }),
-        [],
+        { builtin: [], imported: [] },
         now,
       );
       expect(code.ok && code.value.profile).toEqual(profile);

@@ -34,12 +34,17 @@ describe('docs/vendors.md', () => {
     if (!demo.ok) throw new Error('demo invalid');
     const known = parseConnectionCode(
       run('opaque-token', 'tenant-42:a/b'),
-      [{ ...demo.value, id: 'your-service' }],
+      { builtin: [{ ...demo.value, id: 'your-service' }], imported: [] },
       new Date(),
     );
     expect(known).toMatchObject({
       ok: true,
-      value: { token: 'opaque-token', externalId: 'tenant-42:a/b', profileIncluded: false },
+      value: {
+        token: 'opaque-token',
+        externalId: 'tenant-42:a/b',
+        label: 'Acme Corp — workspace 42',
+        profileIncluded: false,
+      },
     });
   });
 });

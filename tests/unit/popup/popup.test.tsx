@@ -60,6 +60,153 @@ describe('popup', () => {
     ]);
   });
 
+  it("refuses a code that carries its own profile under a built-in's id, and keeps no token for the built-in", async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    importText(
+      encodeConnectionCode({
+        profile: { ...otherProfile(), id: 'crossrole-demo', trust: { accountId: '666666666666' } },
+        token: 'their-token',
+      }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /profile\.id: is "crossrole-demo", a service built into Crossrole/,
+    );
+    expect(screen.queryByText(/Connect to/)).toBeNull();
+    expect(api.calls.map((c) => c.method)).not.toContain('requestOrigin');
+  });
+
+  it("says whose connection a code for a built-in is, in the service's words, and that it was pasted", async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    importText(
+      encodeConnectionCode({
+        profile: 'example-full-management',
+        token: 'tok-1',
+        label: 'Acme Corp — workspace 42',
+      }),
+    );
+    expect(await screen.findByText('Connect to Example Infrastructure Manager?')).toBeTruthy();
+    expect(screen.getByText('Connection for').nextElementSibling?.textContent).toBe(
+      'Acme Corp — workspace 42',
+    );
+    expect(
+      screen.getByText(/You pasted this connection code: it comes from outside Crossrole/),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and allow' }));
+    expect(await screen.findByText('Connection code for: Acme Corp — workspace 42')).toBeTruthy();
+    // Built in: nothing is saved, the built-in runs with the code's token.
+    expect(api.calls.map((c) => c.method)).not.toContain('saveProfile');
+  });
+
+  it('says when a code for a built-in does not say whose connection it is', async () => {
+    render(<App api={fakePopupApi()} />);
+    importText(encodeConnectionCode({ profile: 'crossrole-demo' }));
+    expect(
+      await screen.findByText(/The code does not say\. Ask Crossrole Demo Service/),
+    ).toBeTruthy();
+  });
+
+  it('refuses a profile named like a built-in or an imported service, naming the field', async () => {
+    const api = fakePopupApi({ importedProfiles: [otherProfile() as never] });
+    render(<App api={api} />);
+    importText(
+      JSON.stringify({ ...otherProfile(), id: 'lookalike', name: 'Crossrole Dеmo  Service' }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'name: "Crossrole Dеmo  Service" reads like "Crossrole Demo Service", a service built into Crossrole',
+    );
+    fireEvent.input(screen.getByLabelText('Profile or connection code'), {
+      target: { value: JSON.stringify({ ...otherProfile(), id: 'acme-2', name: 'ACME diagrams' }) },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('a service already imported'),
+    );
+    expect(api.calls.map((c) => c.method)).not.toContain('saveProfile');
+    expect(screen.getAllByText('Crossrole Demo Service')).toHaveLength(1);
+  });
+
+  it('lists every level and option with what it grants, and warns about a read-only label over AdministratorAccess', async () => {
+    const profile = {
+      ...otherProfile(),
+      access: [
+        {
+          id: 'read-only',
+          label: 'Read-only (recommended)',
+          default: true,
+          managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+        },
+        {
+          id: 'minimal',
+          label: 'Minimal',
+          customPolicies: [
+            {
+              name: 'AcmeRead',
+              document: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Action: ['ec2:Describe*', 's3:ListAllMyBuckets'],
+                    Resource: '*',
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+      options: [
+        {
+          id: 'roles',
+          label: 'View roles',
+          customPolicies: [
+            {
+              name: 'AcmeRoles',
+              document: {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }],
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    importText(JSON.stringify(profile));
+    await screen.findByText('Connect to Acme Diagrams?');
+    expect(screen.getByText('AWS managed policy AdministratorAccess')).toBeTruthy();
+    expect(screen.getByText('allows ec2:Describe*, s3:ListAllMyBuckets')).toBeTruthy();
+    expect(screen.getByText('allows iam:PassRole')).toBeTruthy();
+    expect(screen.getByText('Options it offers')).toBeTruthy();
+    const warnings = screen.getAllByRole('group', { name: 'Warnings about what is granted' });
+    expect(warnings.map((w) => w.textContent)).toEqual([
+      expect.stringMatching(
+        /"Read-only \(recommended\)" sounds read-only, but it grants actions that change things: AdministratorAccess\..*AdministratorAccess allows every action/,
+      ),
+      expect.stringMatching(
+        /"View roles" sounds read-only.*AcmeRoles allows iam:PassRole, which can create or change IAM/,
+      ),
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and allow' }));
+    // The review warns again, right above "Open in AWS console".
+    const review = await screen.findByRole('group', { name: 'Warnings about what is granted' });
+    expect(review.textContent).toMatch(
+      /^Warning: this gives the service power over your account\./,
+    );
+    expect(review.textContent).toContain('AdministratorAccess allows every action');
+    fireEvent.click(screen.getByRole('radio', { name: /^Minimal/ }));
+    await waitFor(() =>
+      expect(screen.queryByRole('group', { name: 'Warnings about what is granted' })).toBeNull(),
+    );
+    fireEvent.click(screen.getByRole('checkbox', { name: /View roles/ }));
+    expect(
+      (await screen.findByRole('group', { name: 'Warnings about what is granted' })).textContent,
+    ).toContain('iam:PassRole');
+  });
+
   it('refuses an expired connection code with its date', async () => {
     render(<App api={fakePopupApi()} />);
     importText(

@@ -1,0 +1,44 @@
+// Whether a profile the customer pastes may be kept: never under a built-in's id, never under a
+// name the customer could take for a built-in's or another import's, and within the size and
+// count Crossrole's storage allows. The popup checks before the confirm screen; the background
+// checks again before saving.
+import { confusableWith } from './confusable.ts';
+import type { KnownProfiles } from './connection-code.ts';
+import { MAX_IMPORTED_PROFILE_BYTES, MAX_IMPORTED_PROFILES, jsonBytes } from './limits.ts';
+import type { ServiceProfile } from './profile.ts';
+import { formatCount, type FieldError } from './result.ts';
+
+export function checkImport(profile: ServiceProfile, known: KnownProfiles): FieldError[] {
+  const errors: FieldError[] = [];
+  if (known.builtin.some((p) => p.id === profile.id))
+    errors.push({
+      path: 'id',
+      message: `"${profile.id}" is a service built into Crossrole and cannot be replaced; use a connection code that names it instead`,
+    });
+  const builtin = confusableWith(profile.name, known.builtin);
+  if (builtin)
+    errors.push({
+      path: 'name',
+      message: `"${profile.name}" reads like "${builtin.name}", a service built into Crossrole: the two could not be told apart in the list`,
+    });
+  // Replacing an import (same id) is an update, not a second entry.
+  const others = known.imported.filter((p) => p.id !== profile.id);
+  const imported = builtin ? null : confusableWith(profile.name, others);
+  if (imported)
+    errors.push({
+      path: 'name',
+      message: `"${profile.name}" reads like "${imported.name}", a service already imported: the two could not be told apart in the list`,
+    });
+  const bytes = jsonBytes(profile);
+  if (bytes > MAX_IMPORTED_PROFILE_BYTES)
+    errors.push({
+      path: '(root)',
+      message: `is ${formatCount(bytes)} bytes; Crossrole keeps imported profiles of at most ${formatCount(MAX_IMPORTED_PROFILE_BYTES)} bytes (64 KB)`,
+    });
+  if (others.length >= MAX_IMPORTED_PROFILES)
+    errors.push({
+      path: '(root)',
+      message: `Crossrole keeps at most ${MAX_IMPORTED_PROFILES} imported services: remove one first`,
+    });
+  return errors;
+}

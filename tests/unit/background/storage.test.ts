@@ -1,0 +1,254 @@
+// storage.local is bounded (src/core/limits.ts) and a captured Role ARN always fits: imports are
+// capped in size and count and refused when they would eat into the reserve, finished setups
+// are pruned, and a write the browser refuses for its quota is said for what it is, not as
+// "could not reach its background". The fake browser enforces a quota as Chrome does.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeBrowser } from '../../support/fake-browser.ts';
+import {
+  DEFAULT_STORAGE_QUOTA_BYTES,
+  FINISHED_SETUP_MAX_AGE_MS,
+  MAX_FINISHED_SETUPS,
+  MAX_IMPORTED_PROFILES,
+  STORAGE_RESERVE_BYTES,
+} from '../../../src/core/limits.ts';
+import { parseProfile } from '../../../src/core/profile.ts';
+import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import type { Setup } from '../../../src/core/setup.ts';
+
+const fake = vi.hoisted(() => ({
+  current: null as unknown as ReturnType<typeof createFakeBrowser>,
+}));
+vi.mock('../../../src/platform/browser.ts', () => ({
+  get browser() {
+    return fake.current.browser;
+  },
+  browserName: () => 'chrome',
+}));
+vi.mock('virtual:crossrole/builtin-profiles', () => ({
+  default: EXAMPLE_PROFILES.map((p) => {
+    const parsed = parseProfile(p);
+    if (!parsed.ok) throw new Error('example profile invalid');
+    return parsed.value;
+  }),
+}));
+
+const { handleMessage } = await import('../../../src/background/router.ts');
+const { storageBytesInUse } = await import('../../../src/background/store.ts');
+
+const QUOTA = DEFAULT_STORAGE_QUOTA_BYTES;
+const popup = {
+  id: 'fake-extension-id',
+  url: 'chrome-extension://fake-extension-id/src/popup/index.html',
+};
+const CONSOLE = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles';
+const ACCOUNT = '111122223333';
+const tab = (tabId: number) => ({
+  id: 'fake-extension-id',
+  url: CONSOLE,
+  tab: { id: tabId } as never,
+  frameId: 0,
+});
+const EXTERNAL_ID = 'demo-abcdefghijklmnopqrstuv';
+const TRUST = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+      Action: 'sts:AssumeRole',
+      Condition: { StringEquals: { 'sts:ExternalId': EXTERNAL_ID } },
+    },
+  ],
+});
+
+/** A valid imported profile of a few kilobytes. */
+const service = (id: string, name: string) => ({
+  ...(structuredClone(EXAMPLE_PROFILES[1]) as object),
+  id,
+  name,
+});
+/** A valid profile of roughly 60 KB (ten levels of ten custom policies), more with descriptions. */
+function bigService(id: string, name: string, description?: string) {
+  const profile = structuredClone(EXAMPLE_PROFILES[1]) as Record<string, unknown>;
+  profile.access = Array.from({ length: 10 }, (_, l) => ({
+    id: `l${l}`,
+    label: `Level ${l}`,
+    ...(description ? { description } : {}),
+    default: l === 0,
+    customPolicies: Array.from({ length: 10 }, (_, i) => ({
+      name: `P${l}x${i}`,
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'b'.repeat(500)}` },
+        ],
+      },
+    })),
+  }));
+  return { ...profile, id, name };
+}
+const save = (profile: unknown) => handleMessage({ type: 'profile.save', profile }, popup);
+
+async function state() {
+  const reply = await handleMessage({ type: 'popup.state' }, popup);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as { setups: Setup[]; importedProfiles: { id: string }[] };
+}
+
+async function startDemo() {
+  const started = await handleMessage(
+    {
+      type: 'setup.start',
+      mode: 'create-role',
+      profileId: 'crossrole-demo',
+      levelId: 'read-only',
+      optionIds: [],
+      partition: 'aws',
+      roleName: 'CrossroleDemoRole',
+      roleDescription: '',
+      externalId: EXTERNAL_ID,
+    },
+    popup,
+  );
+  if (!started.ok) return started;
+  const { setupId } = started.value as { setupId: string };
+  const calls = fake.current.browser.tabs.create.mock.results;
+  const tabId = (await calls[calls.length - 1]!.value).id as number;
+  await handleMessage({ type: 'content.hello', route: '/roles/create' }, tab(tabId));
+  return { ok: true as const, setupId, tabId };
+}
+
+async function capture(setupId: string, tabId: number) {
+  const created = await handleMessage(
+    { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+    tab(tabId),
+  );
+  if (!created.ok) return created;
+  return handleMessage(
+    {
+      type: 'content.rolePage',
+      setupId,
+      roleName: 'CrossroleDemoRole',
+      sessionAccountId: ACCOUNT,
+      arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
+      trustPolicyText: TRUST,
+    },
+    tab(tabId),
+  );
+}
+
+/** Adds a key of filler so that storage.local holds `bytes` in all. */
+async function fillTo(bytes: number) {
+  const { filler: _old, ...data } = fake.current.browser.storage.local.dump();
+  fake.current.browser.storage.local.load(data);
+  const used = await storageBytesInUse();
+  // Key "filler" (6 bytes) plus the JSON string's two quotes.
+  fake.current.browser.storage.local.load({ ...data, filler: 'x'.repeat(bytes - used - 8) });
+  expect(await storageBytesInUse()).toBe(bytes);
+}
+
+beforeEach(() => {
+  fake.current = createFakeBrowser({ quotaBytes: QUOTA });
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify({ status: 'connected' }), { status: 200 })),
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('storage bounds', () => {
+  it(`refuses a profile over 64 KB and a service past the ${MAX_IMPORTED_PROFILES} kept, naming the limit`, async () => {
+    const tooBig = await save(bigService('huge', 'Huge', 'y'.repeat(1000)));
+    expect(tooBig).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^\(root\): is [\d,]+ bytes; Crossrole keeps imported profiles of at most 65,536 bytes \(64 KB\)$/,
+      ),
+    });
+    for (let i = 0; i < MAX_IMPORTED_PROFILES; i++)
+      expect(await save(service(`s${i}`, `Service ${i}`))).toEqual({ ok: true, value: null });
+    expect(await save(service('one-more', 'One more'))).toEqual({
+      ok: false,
+      error: '(root): Crossrole keeps at most 20 imported services: remove one first',
+    });
+    expect((await state()).importedProfiles).toHaveLength(MAX_IMPORTED_PROFILES);
+  });
+
+  it('refuses an import that would eat into the reserve, and still keeps the next captured ARN', async () => {
+    // Room for a setup, not for a 60 KB profile, above the reserve.
+    await fillTo(QUOTA - STORAGE_RESERVE_BYTES - 20 * 1024);
+    const refused = await save(bigService('acme', 'Acme'));
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^Crossrole's storage is full: the profile of Acme would take \d+ KB and only 20 KB is left \(1,024 KB stays free for connections in progress\)\. Remove an imported service/,
+      ),
+    });
+    expect((await state()).importedProfiles).toEqual([]);
+    const started = await startDemo();
+    if (!started.ok) throw new Error(started.error);
+    // Whatever else fills storage up to the reserve, the capture fits in it.
+    await fillTo(QUOTA - STORAGE_RESERVE_BYTES);
+    expect((await startDemo()).ok).toBe(false);
+    expect((await capture(started.setupId, started.tabId)).ok).toBe(true);
+    const setup = (await state()).setups.find((s) => s.id === started.setupId)!;
+    expect(setup.roleArn).toBe(`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`);
+    expect(setup.state).toBe('delivered');
+  });
+
+  it('says storage is full when the browser refuses a write for its quota', async () => {
+    const started = await startDemo();
+    if (!started.ok) throw new Error(started.error);
+    await fillTo(QUOTA - 2);
+    expect(
+      await handleMessage(
+        { type: 'content.roleCreated', setupId: started.setupId, roleName: 'CrossroleDemoRole' },
+        tab(started.tabId),
+      ),
+    ).toEqual({
+      ok: false,
+      error:
+        "Crossrole's storage is full: remove an imported service in the popup, or discard finished connections.",
+    });
+  });
+
+  it(`prunes finished setups older than ${FINISHED_SETUP_MAX_AGE_MS / 86_400_000} days and keeps the newest ${MAX_FINISHED_SETUPS}, with their tokens`, async () => {
+    const started = await startDemo();
+    if (!started.ok) throw new Error(started.error);
+    const [template] = (await state()).setups;
+    const now = Date.now();
+    const finished = (i: number, age: number, state: Setup['state']): Setup => ({
+      ...template!,
+      id: `done-${i}`,
+      state,
+      updatedAt: now - age,
+    });
+    const setups = [
+      template!,
+      ...Array.from({ length: 10 }, (_, i) =>
+        finished(i, FINISHED_SETUP_MAX_AGE_MS + 60_000, 'delivered'),
+      ),
+      ...Array.from({ length: 60 }, (_, i) =>
+        finished(100 + i, i * 60_000, i % 2 ? 'failed' : 'delivered'),
+      ),
+    ];
+    const data = fake.current.browser.storage.local.dump();
+    fake.current.browser.storage.local.load({
+      ...data,
+      setups,
+      reportTokens: Object.fromEntries(setups.map((s) => [s.id, 'tok'])),
+    });
+    const next = await startDemo();
+    expect(next.ok).toBe(true);
+    const kept = (await state()).setups.map((s) => s.id);
+    expect(kept).toHaveLength(2 + MAX_FINISHED_SETUPS);
+    expect(kept).toContain(started.setupId);
+    expect(kept.filter((id) => id.startsWith('done-'))).toEqual(
+      Array.from({ length: MAX_FINISHED_SETUPS }, (_, i) => `done-${100 + i}`),
+    );
+    const tokens = fake.current.browser.storage.local.dump().reportTokens as Record<string, string>;
+    expect(Object.keys(tokens).sort()).toEqual(
+      [started.setupId, ...kept.filter((id) => id.startsWith('done-'))].sort(),
+    );
+  });
+});
