@@ -1,6 +1,7 @@
 // IAM policy documents: the grammar a custom policy must follow, its size as IAM counts it, and
 // whether a set of policies grants an action (with IAM's `*` and `?` wildcards).
 import * as z from 'zod/mini';
+import { wildcardMatch, wildcardProblem } from './wildcard.ts';
 
 export const POLICY_VERSION = '2012-10-17';
 export const CUSTOM_POLICY_MAX_CHARS = 6144;
@@ -9,6 +10,10 @@ const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
 const actionString = z.string().check(
   z.refine((a) => ACTION.test(a), {
     message: 'must look like "service:Action" (wildcards * and ? allowed)',
+  }),
+  z.superRefine((a, ctx) => {
+    const problem = ACTION.test(a) ? wildcardProblem(a) : null;
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: a });
   }),
 );
 const actionList = z.union([
@@ -68,16 +73,9 @@ export function statements(document: PolicyDocument): PolicyStatement[] {
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-/** IAM action matching: case-insensitive, `*` any run, `?` one character. */
+/** IAM action matching: case-insensitive, `*` any run, `?` one character (no regex: wildcard.ts). */
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-  return regex.test(action);
+  return wildcardMatch(pattern, action, { ignoreCase: true });
 }
 
 /** Whether a statement's Action (or NotAction) covers the action. */
