@@ -3,7 +3,9 @@
 import * as z from 'zod/mini';
 import { browser, type Runtime } from '../platform/browser.ts';
 import { Message, type ContentSetup, type PopupStateValue, type Reply } from '../core/messages.ts';
+import { shapeProblem } from '../core/json-limits.ts';
 import { parseProfile } from '../core/profile.ts';
+import { formatErrors, formatPath, fromZodIssues } from '../core/result.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { deliverAccessKey } from './access-keys.ts';
@@ -29,12 +31,42 @@ import {
 
 const done = { ok: true, value: null } as const;
 
+/** What the customer reads when something inside Crossrole failed: never the error's own text. */
+export const INTERNAL_ERROR =
+  'Crossrole could not do that because of an internal error. Try again; if it keeps happening, reload the extension.';
+
+/**
+ * Every message gets a reply, never a throw: a rejection would reach the sender as a bare
+ * "Error" (or nothing), and the error's text could carry what it was handling.
+ */
 export async function handleMessage(
   raw: unknown,
   sender: Runtime.MessageSender,
 ): Promise<Reply<unknown>> {
+  try {
+    return await route(raw, sender);
+  } catch (error) {
+    // The name only: a message may quote the input it failed on (a token, a key).
+    console.error(
+      `Crossrole: a message handler failed (${error instanceof Error ? error.name : typeof error})`,
+    );
+    return { ok: false, error: INTERNAL_ERROR };
+  }
+}
+
+async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
+  const shape = shapeProblem(raw);
+  if (shape)
+    return {
+      ok: false,
+      error: `Message not understood: ${formatPath(shape.path)} ${shape.message}`,
+    };
   const parsed = z.safeParse(Message, raw);
-  if (!parsed.success) return { ok: false, error: 'Message not understood' };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: `Message not understood:\n${formatErrors(fromZodIssues(parsed.error.issues, [], raw))}`,
+    };
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   const message = parsed.data;
 

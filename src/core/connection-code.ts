@@ -3,7 +3,8 @@
 import * as z from 'zod/mini';
 import { validateExternalId } from './external-id.ts';
 import { parseProfile, type ServiceProfile } from './profile.ts';
-import { fail, fromZodIssues, ok, type Result } from './result.ts';
+import { shapeProblem } from './json-limits.ts';
+import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 
 export const CONNECTION_CODE_PREFIX = 'crossrole1.';
 
@@ -84,6 +85,8 @@ export function parseConnectionCode(
   } catch {
     return fail({ path: '(code)', message: 'is malformed: its content is not JSON' });
   }
+  const shape = shapeProblem(value);
+  if (shape) return fail({ path: formatPath(shape.path), message: shape.message });
   const parsed = z.safeParse(CodeSchema, value);
   if (!parsed.success) return { ok: false, errors: fromZodIssues(parsed.error.issues, [], value) };
   const code = parsed.data;

@@ -6,7 +6,8 @@ import { validateDescription, validatePolicyName, validateRoleName, parseArn } f
 import { validateExternalIdPrefix } from './external-id.ts';
 import { CUSTOM_POLICY_MAX_CHARS, PolicyDocumentSchema, policySize } from './iam-policy.ts';
 import { PARTITIONS, type Partition } from './partition.ts';
-import { formatCount, fromZodIssues, ok, type Result } from './result.ts';
+import { shapeProblem } from './json-limits.ts';
+import { fail, formatCount, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 
 export const MAX_POLICIES_PER_ROLE = 10;
 
@@ -262,6 +263,10 @@ export function parseProfile(
       };
     }
   }
+  // Before zod, which recurses: 10,000 nested arrays would throw RangeError out of Import.
+  const shape = shapeProblem(value);
+  if (shape)
+    return fail({ path: formatPath([...pathPrefix, ...shape.path]), message: shape.message });
   const parsed = z.safeParse(ServiceProfileSchema, value);
   return parsed.success
     ? ok(parsed.data)

@@ -1,6 +1,7 @@
 // The report (contract.md §3): what the extension POSTs to the service, how the service's answer
 // is read, and when to try again.
 import * as z from 'zod/mini';
+import { shapeProblem } from './json-limits.ts';
 import { PARTITIONS } from './partition.ts';
 import { fromZodIssues, ok, type Result } from './result.ts';
 
@@ -80,6 +81,8 @@ export function classifyAnswer(
   retryAfter: string | null,
   now: number,
 ): Answer {
+  // Only two top-level fields are read, but a body nested past the limit is not read at all.
+  if (shapeProblem(body)) body = null;
   if (httpStatus >= 200 && httpStatus < 300) {
     return {
       kind: 'delivered',

@@ -381,6 +381,61 @@ describe('storage', () => {
   });
 });
 
+describe('the message router never throws', () => {
+  it('turns an internal failure into a reply for the customer, without the error text', async () => {
+    fake.current.browser.storage.local.get = async () => {
+      throw new Error('disk full near token abc');
+    };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const reply = await handleMessage({ type: 'popup.state' }, popup);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/internal error/) });
+    expect(JSON.stringify([reply, error.mock.calls])).not.toMatch(/abc|disk/);
+  });
+
+  it('answers a condition value {"toString":1} from the page, and does not verify it', async () => {
+    const { setupId, tabId } = await startDemo();
+    await handleMessage(
+      { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+      tab(tabId),
+    );
+    const policy = JSON.parse(TRUST('demo-abcdefghijklmnopqrstuv'));
+    policy.Statement[0].Condition.StringEquals['sts:ExternalId'] = { toString: 1 };
+    const reply = await handleMessage(
+      {
+        type: 'content.rolePage',
+        setupId,
+        roleName: 'CrossroleDemoRole',
+        sessionAccountId: ACCOUNT,
+        arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
+        trustPolicyText: JSON.stringify(policy),
+      },
+      tab(tabId),
+    );
+    expect(reply.ok).toBe(true);
+    expect((await state()).setups[0]!.state).toBe('arn-captured');
+  });
+
+  it('refuses a profile nested 10,000 deep with a message naming the field', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i += 1) deep = [deep];
+    const reply = await handleMessage({ type: 'profile.save', profile: { access: deep } }, popup);
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^Message not understood: profile\.access(\[0\])+ is nested more than 32 levels deep$/,
+      ),
+    });
+  });
+
+  it('names the field of a message that does not fit its schema', async () => {
+    const reply = await handleMessage({ type: 'setup.retry', setupId: 42 }, popup);
+    expect(reply).toEqual({
+      ok: false,
+      error: 'Message not understood:\nsetupId: must be a string',
+    });
+  });
+});
+
 describe('access keys (contract §4)', () => {
   const USER = 'ExampleInfrastructureManagerUser';
   const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
