@@ -83,6 +83,8 @@ export const editTrustPolicy: Feature = {
                 },
               ]
             : []),
+          // A Deny of the customer's that stops the service is kept, and shown here to decide on.
+          ...result.dangers.map((text) => ({ status: 'problem' as const, text })),
           { status: 'todo', text: 'Review it, then press Update policy.' },
         ]);
         panel.highlight(
