@@ -4,20 +4,14 @@ import * as z from 'zod/mini';
 import { validateExternalId } from './external-id.ts';
 import { parseProfile, type ServiceProfile } from './profile.ts';
 import { shapeProblem } from './json-limits.ts';
+import { ReportTokenSchema } from './token.ts';
 import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 
 export const CONNECTION_CODE_PREFIX = 'crossrole1.';
 
 const CodeSchema = z.strictObject({
   profile: z.union([z.string().check(z.minLength(1)), z.record(z.string(), z.unknown())]),
-  token: z.optional(
-    z
-      .string()
-      .check(
-        z.minLength(1, 'must not be empty'),
-        z.maxLength(4096, 'must be at most 4096 characters'),
-      ),
-  ),
+  token: z.optional(ReportTokenSchema),
   externalId: z.optional(z.string()),
   expiresAt: z.optional(
     z.iso.datetime({

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { ServiceProfile } from './profile.ts';
 import type { Setup } from './setup.ts';
+import { ReportTokenSchema } from './token.ts';
 
 const Partition = z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']);
 const Id = z.string().check(z.minLength(1), z.maxLength(128));
@@ -32,7 +33,7 @@ export const SetupStart = z.object({
   roleDescription: z.string().check(z.maxLength(1000)),
   externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
   /** From a connection code; kept by the background only until the report is delivered. */
-  token: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  token: z.optional(ReportTokenSchema),
   /** Continue in this tab when it is already an IAM console page; otherwise a new tab opens. */
   tabId: z.optional(TabId),
 });
