@@ -100,8 +100,12 @@ const ReportUrl = z.string().check(
       return 'must be a URL';
     }
     if (url.username || url.password) return 'must not contain a user name or password';
+    // The URL parser drops tabs and line breaks and trims spaces: what it reads is not the text.
+    if (/[\s\p{Cc}]/u.test(value)) return 'must not contain spaces or control characters';
     if (url.protocol === 'https:') return null;
-    if (isDevelopmentReportUrl(url)) return null;
+    if (isDevelopmentReportUrl(value)) return null;
+    if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'))
+      return 'must spell a development address exactly http://127.0.0.1:<port>, http://localhost:<port> or http://[::1]:<port> (other spellings of loopback, such as 127.1 or 0x7f000001, are refused)';
     return 'must use https:// (http:// only for 127.0.0.1 or localhost, for development)';
   }),
 );
@@ -301,8 +305,18 @@ export function reportOrigin(profile: ServiceProfile): string {
   return new URL(profile.report.url).origin;
 }
 
-export function isDevelopmentReportUrl(url: URL): boolean {
-  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+/**
+ * Loopback HTTP for development, in its canonical spellings only: `http://127.0.0.1`,
+ * `http://localhost` or `http://[::1]`, with an optional port. It reads the text, not a parsed
+ * URL: the URL parser turns `127.1`, `0x7f000001`, `2130706433` and `127.000.000.001` into
+ * 127.0.0.1, which would let a look-alike through.
+ */
+export function isDevelopmentReportUrl(text: string): boolean {
+  const match =
+    /^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::([1-9][0-9]{0,4}))?(?:[/?#][^\s\\]*)?$/.exec(
+      text,
+    );
+  return match !== null && (match[1] === undefined || Number(match[1]) <= 65535);
 }
 
 export function profileMethods(profile: ServiceProfile): ('role' | 'access-keys')[] {

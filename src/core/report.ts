@@ -104,12 +104,30 @@ export function classifyAnswer(
       retryAfterMs: parseRetryAfter(retryAfter, now),
     };
   }
-  // Other statuses (3xx the browser did not follow, 405, 413…) will not get better by retrying.
+  if (httpStatus >= 300 && httpStatus < 400) return redirectRefusal(httpStatus);
+  // Other statuses (405, 413…) will not get better by retrying.
   return {
     kind: 'refused',
     httpStatus,
     message: serviceMessage(body) ?? `Unexpected answer from the service (HTTP ${httpStatus}).`,
   };
+}
+
+/**
+ * A redirect is refused for good (contract.md §3): the report, and its token, go to the address
+ * the profile names and nowhere else. `httpStatus` is 0 for a browser's opaque redirect.
+ */
+export function redirectRefusal(httpStatus: number): Extract<Answer, { kind: 'refused' }> {
+  return {
+    kind: 'refused',
+    httpStatus,
+    message: `The service redirected the report${httpStatus ? ` (HTTP ${httpStatus})` : ''}; Crossrole does not follow redirects, so nothing more will be sent. The service must accept reports at the address in its profile.`,
+  };
+}
+
+/** A browser gives an opaque redirect (status 0) for `redirect: 'manual'`; Node gives the 3xx. */
+export function isRedirect(response: { type: string; status: number }): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }
 
 /** `Retry-After` as seconds or an HTTP date; null when absent or unreadable. */
