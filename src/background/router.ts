@@ -1,11 +1,14 @@
 // Every message the background accepts: validated, checked against its sender (tab and frame
 // from the browser, never from the payload), then handed to the module that owns it.
-import * as z from 'zod/mini';
 import { browser, type Runtime } from '../platform/browser.ts';
-import { Message, type ContentSetup, type PopupStateValue, type Reply } from '../core/messages.ts';
-import { shapeProblem } from '../core/json-limits.ts';
+import {
+  parseMessage,
+  type ContentSetup,
+  type PopupStateValue,
+  type Reply,
+} from '../core/messages.ts';
 import { parseProfile } from '../core/profile.ts';
-import { formatErrors, formatPath, fromZodIssues } from '../core/result.ts';
+import { formatErrors } from '../core/result.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { deliverAccessKey } from './access-keys.ts';
@@ -55,20 +58,11 @@ export async function handleMessage(
 }
 
 async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
-  const shape = shapeProblem(raw);
-  if (shape)
-    return {
-      ok: false,
-      error: `Message not understood: ${formatPath(shape.path)} ${shape.message}`,
-    };
-  const parsed = z.safeParse(Message, raw);
-  if (!parsed.success)
-    return {
-      ok: false,
-      error: `Message not understood:\n${formatErrors(fromZodIssues(parsed.error.issues, [], raw))}`,
-    };
+  const parsed = parseMessage(raw);
+  if (!parsed.ok)
+    return { ok: false, error: `Message not understood:\n${formatErrors(parsed.errors)}` };
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
-  const message = parsed.data;
+  const message = parsed.value;
 
   if (message.type.startsWith('content.')) {
     if (from.kind !== 'content') return { ok: false, error: 'Not sent from an IAM console page' };

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { validateExternalId } from './external-id.ts';
 import { parseProfile, type ServiceProfile } from './profile.ts';
-import { shapeProblem } from './json-limits.ts';
+import { shapeProblem, textShapeProblem } from './json-limits.ts';
 import { ReportTokenSchema } from './token.ts';
 import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 
@@ -40,9 +40,10 @@ function decodeBase64Url(text: string): string | null {
     const binary = atob(
       text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4),
     );
-    return new TextDecoder('utf-8', { fatal: true }).decode(
-      Uint8Array.from(binary, (c) => c.charCodeAt(0)),
-    );
+    // A plain loop: Uint8Array.from with a callback took over 100 ms on a 1 MB code.
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
@@ -73,6 +74,8 @@ export function parseConnectionCode(
       path: '(code)',
       message: `is malformed: the part after "${CONNECTION_CODE_PREFIX}" is not base64url`,
     });
+  const deep = textShapeProblem(json);
+  if (deep) return fail({ path: '(code)', message: deep.message });
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -1,7 +1,7 @@
 // IAM policy documents: the grammar a custom policy must follow, its size as IAM counts it, and
 // whether a set of policies grants an action (with IAM's `*` and `?` wildcards).
 import * as z from 'zod/mini';
-import { shapeProblem } from './json-limits.ts';
+import { shapeProblem, textShapeProblem } from './json-limits.ts';
 import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 import { wildcardMatch, wildcardProblem } from './wildcard.ts';
 
@@ -76,6 +76,8 @@ export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 export function parsePolicyDocument(input: unknown): Result<PolicyDocument> {
   let value = input;
   if (typeof input === 'string') {
+    const deep = textShapeProblem(input);
+    if (deep) return fail({ path: '(root)', message: deep.message });
     try {
       value = JSON.parse(input);
     } catch {

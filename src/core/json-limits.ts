@@ -53,3 +53,37 @@ export function shapeProblem(
   }
   return null;
 }
+
+/** Past this depth a JSON text is refused before JSON.parse builds it (0.5 M nested arrays take 100 ms). */
+export const MAX_TEXT_NESTING_SCAN = 20_000;
+
+/**
+ * A JSON text nested so deep that parsing it is itself the cost: refused from the text, with the
+ * character where it first went past MAX_NESTING_DEPTH. Shallower texts are parsed and then
+ * walked by shapeProblem, which names the field. Linear: one pass, brackets in strings skipped.
+ */
+export function textShapeProblem(text: string): ShapeProblem | null {
+  let depth = 0;
+  let firstTooDeep = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > MAX_NESTING_DEPTH && firstTooDeep < 0) firstTooDeep = i;
+      if (depth > MAX_TEXT_NESTING_SCAN)
+        return {
+          path: [],
+          message: `is nested more than ${MAX_NESTING_DEPTH} levels deep (from character ${(firstTooDeep + 1).toLocaleString('en-US')})`,
+        };
+    } else if (c === 0x5d || c === 0x7d) depth -= 1;
+  }
+  return null;
+}

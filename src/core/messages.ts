@@ -4,7 +4,9 @@
 // `Reply<T>`; what the content scripts send is untrusted (the page can influence it) and is
 // re-checked against the setup's own expectations.
 import * as z from 'zod/mini';
+import { shapeProblem } from './json-limits.ts';
 import type { ServiceProfile } from './profile.ts';
+import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 import type { Setup } from './setup.ts';
 import { ReportTokenSchema } from './token.ts';
 
@@ -159,6 +161,16 @@ export const Message = z.discriminatedUnion('type', [
   ContentLocatorMiss,
 ]);
 export type Message = z.infer<typeof Message>;
+
+/** A message as the background reads it: shape first (nothing recursive runs on a deep one), then its schema. */
+export function parseMessage(raw: unknown): Result<Message> {
+  const shape = shapeProblem(raw);
+  if (shape) return fail({ path: formatPath(shape.path), message: shape.message });
+  const parsed = z.safeParse(Message, raw);
+  return parsed.success
+    ? ok(parsed.data)
+    : { ok: false, errors: fromZodIssues(parsed.error.issues, [], raw) };
+}
 
 // --- what the background answers ------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import { validateDescription, validatePolicyName, validateRoleName, parseArn } f
 import { validateExternalIdPrefix } from './external-id.ts';
 import { CUSTOM_POLICY_MAX_CHARS, PolicyDocumentSchema, policySize } from './iam-policy.ts';
 import { PARTITIONS, type Partition } from './partition.ts';
-import { shapeProblem } from './json-limits.ts';
+import { shapeProblem, textShapeProblem } from './json-limits.ts';
 import { fail, formatCount, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 
 export const MAX_POLICIES_PER_ROLE = 10;
@@ -258,6 +258,8 @@ export function parseProfile(
 ): Result<ServiceProfile> {
   let value = input;
   if (typeof input === 'string') {
+    const deep = textShapeProblem(input);
+    if (deep) return fail({ path: formatPath(pathPrefix), message: deep.message });
     try {
       value = JSON.parse(input);
     } catch (error) {

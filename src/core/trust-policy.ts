@@ -2,7 +2,7 @@
 // existing policy, and checking that a policy trusts exactly the service with its External ID.
 import { parseArn } from './arn.ts';
 import { actionMatches } from './iam-policy.ts';
-import { shapeProblem } from './json-limits.ts';
+import { shapeProblem, textShapeProblem } from './json-limits.ts';
 import { formatCount, formatPath } from './result.ts';
 import { arnLike, wildcardMatch, wildcardProblem } from './wildcard.ts';
 
@@ -51,6 +51,8 @@ function readPolicy(
 ): { ok: true; policy: Json } | { ok: false; error: string } {
   let policy = input;
   if (typeof input === 'string') {
+    const deep = textShapeProblem(input);
+    if (deep) return { ok: false, error: `The trust policy is not usable: it ${deep.message}.` };
     try {
       policy = JSON.parse(input);
     } catch {

@@ -422,7 +422,7 @@ describe('the message router never throws', () => {
     expect(reply).toEqual({
       ok: false,
       error: expect.stringMatching(
-        /^Message not understood: profile\.access(\[0\])+ is nested more than 32 levels deep$/,
+        /^Message not understood:\nprofile\.access(\[0\])+: is nested more than 32 levels deep$/,
       ),
     });
   });

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { parseConnectionCode } from '../../../src/core/connection-code.ts';
 import { parsePolicyDocument, PolicyDocumentSchema } from '../../../src/core/iam-policy.ts';
-import { MAX_NESTING_DEPTH, shapeProblem } from '../../../src/core/json-limits.ts';
+import {
+  MAX_NESTING_DEPTH,
+  shapeProblem,
+  textShapeProblem,
+} from '../../../src/core/json-limits.ts';
 import { parseProfile } from '../../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { classifyAnswer } from '../../../src/core/report.ts';
@@ -77,6 +81,19 @@ describe('nesting depth', () => {
       kind: 'refused',
       message: 'The service refused the report (HTTP 409).',
     });
+  });
+});
+
+describe('nesting depth in JSON text', () => {
+  it('refuses a text nested past 20,000 levels before JSON.parse builds it, skipping strings', () => {
+    const huge = nested(512 * 1024); // 1 MB of brackets
+    const message = 'is nested more than 32 levels deep (from character 33)';
+    expect(textShapeProblem(huge)).toEqual({ path: [], message });
+    expect(parseProfile(huge)).toEqual({ ok: false, errors: [{ path: '(root)', message }] });
+    expect(parsePolicyDocument(huge)).toEqual({ ok: false, errors: [{ path: '(root)', message }] });
+    expect(textShapeProblem(JSON.stringify({ a: '['.repeat(20_000) }))).toBeNull();
+    // Up to 20,000 levels the text is parsed and the walk names the field.
+    expect(textShapeProblem(nested(10_000))).toBeNull();
   });
 });
 
