@@ -3,6 +3,7 @@
 // then go to the next step. The last step is the customer's: Crossrole highlights Create role
 // and says what it will do, and never clicks it.
 import { legacyCreateRoleUrl } from '../../core/console-links.ts';
+import { nameFollowedOnLineBy } from '../../core/name-in-text.ts';
 import { verifyTrustPolicy } from '../../core/trust-policy.ts';
 import type { ContentSetup } from '../../core/content-setup.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
@@ -21,6 +22,9 @@ import { labelsFor, type LabelKey } from '../lib/labels.ts';
 import { selectPolicies } from '../lib/policy-table.ts';
 import { policyName, stepNumber } from '../lib/steps.ts';
 import type { PanelItem } from '../panel.ts';
+
+/** IAM's message when a role name is taken, in the console languages Crossrole reads. */
+const CLASH_PHRASES = ['already exists', '既に存在'] as const;
 
 type Step = 1 | 2 | 3;
 
@@ -435,12 +439,10 @@ class Wizard {
   /** IAM refuses a name taken in another case: say so beside the field the customer must change. */
   private watchForNameClash(name: HTMLInputElement | null): void {
     // IAM's message names the role, so an earlier clash under another name does not count.
-    const escaped = this.setup.roleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const clashText = new RegExp(
-      `(^|[^\\w+=,.@-])${escaped}(?![\\w+=,.@-])[^\\n]*(already exists|既に存在)`,
-      'i',
-    );
-    void waitFor(() => (clashText.test(visibleText(document.body)) ? true : null), {
+    const roleName = this.setup.roleName;
+    const clash = () =>
+      nameFollowedOnLineBy(visibleText(document.body), roleName, CLASH_PHRASES, true);
+    void waitFor(() => (clash() ? true : null), {
       signal: this.signal,
       timeoutMs: 10 * 60 * 1000,
     }).then((clash) => {
