@@ -34,6 +34,16 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // A regex built at run time is built from input sooner or later, and a backtracking one
+      // can take exponential time (IAM wildcards: src/core/wildcard.ts). Literals only.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='RegExp'], CallExpression[callee.name='RegExp']",
+          message:
+            'No regex built at run time in shipped code: use a literal or src/core/wildcard.ts.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

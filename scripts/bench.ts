@@ -231,6 +231,26 @@ async function faults(): Promise<void> {
   record('requests answered with a failure', [result.failedRequests], 'requests');
 }
 
+/** The fuzz suite's counts (tests/unit/fuzz), same targets, inputs and seed: figures to watch. */
+async function fuzz(): Promise<void> {
+  console.log('\nFuzz: every parser of outside input, 10,000 inputs each, fixed seed');
+  const { fuzzInputs, runFuzz, SLOW_MS } = await import('../tests/support/fuzz.ts');
+  const { FUZZ_TARGETS } = await import('../tests/support/fuzz-targets.ts');
+  const total = { inputs: 0, exceptions: 0, slow: 0 };
+  for (const target of Object.values(FUZZ_TARGETS).flat()) {
+    const stats = runFuzz(target, fuzzInputs(target, 10_000));
+    total.inputs += stats.inputs;
+    total.exceptions += stats.exceptions + stats.unexplained;
+    total.slow += stats.slow;
+  }
+  record('fuzz: inputs', [total.inputs], 'inputs');
+  record('fuzz: exceptions', [total.exceptions], 'inputs', { text: '0', ok: (v) => v === 0 });
+  record(`fuzz: inputs over ${SLOW_MS} ms`, [total.slow], 'inputs', {
+    text: '0',
+    ok: (v) => v === 0,
+  });
+}
+
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const sections: Record<string, () => Promise<void>> = {
   sizes,
@@ -238,6 +258,7 @@ const sections: Record<string, () => Promise<void>> = {
   popupRender,
   connectionFlow,
   faults,
+  fuzz,
 };
 for (const [name, run] of Object.entries(sections)) {
   if (only.length === 0 || only.includes(name)) await run();

@@ -13,6 +13,8 @@ import { isDevelopmentReportUrl } from '../core/profile.ts';
 import {
   ACCESS_KEY_MEMORY_MS,
   classifyAnswer,
+  isRedirect,
+  redirectRefusal,
   REPORT_SCHEMA_VERSION,
   REPORT_TIMEOUT_MS,
   type AccessKeyReport,
@@ -69,7 +71,7 @@ export async function deliverAccessKey(
 
   const url = new URL(setup.reportUrl);
   // Secrets travel over HTTPS only; loopback HTTP is the local reference service.
-  if (url.protocol !== 'https:' && !isDevelopmentReportUrl(url))
+  if (url.protocol !== 'https:' && !isDevelopmentReportUrl(setup.reportUrl))
     return { ok: false, error: 'The service does not use HTTPS; the key was not sent.' };
   if (
     !(await browser.permissions
@@ -151,9 +153,12 @@ async function sendOnce(
         headers,
         body: JSON.stringify(report),
         credentials: 'omit',
-        redirect: 'error',
+        // A redirect is refused for good, not retried as a network error.
+        redirect: 'manual',
         signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
       });
+      if (isRedirect(response))
+        return { ok: false, error: redirectRefusal(response.status).message };
       const body: unknown = await response.json().catch(() => null);
       const answer = classifyAnswer(
         response.status,

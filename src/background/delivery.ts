@@ -6,13 +6,23 @@ import { isDevelopmentReportUrl } from '../core/profile.ts';
 import {
   classifyAnswer,
   nextBackoffMs,
+  isRedirect,
+  redirectRefusal,
   REPORT_RETRY_WINDOW_MS,
   REPORT_SCHEMA_VERSION,
   REPORT_TIMEOUT_MS,
   type RoleReport,
 } from '../core/report.ts';
 import type { Delivery, Setup } from '../core/setup.ts';
-import { addConnection, dropToken, getSetup, getToken, loadSetups, updateSetup } from './store.ts';
+import { tokenProblem } from '../core/token.ts';
+import {
+  addConnection,
+  getSetup,
+  getToken,
+  loadSetups,
+  sweepTokens,
+  updateSetup,
+} from './store.ts';
 
 export const DELIVERY_ALARM = 'crossrole-delivery';
 
@@ -68,6 +78,13 @@ export async function retryNow(
   }
   if (!setup?.delivery || setup.delivery.status === 'delivered')
     return { ok: false, error: 'Nothing to retry for this setup.' };
+  if (setup.hasToken && (await getToken(setupId)) === null) {
+    // The token went with the refusal or the expiry (store.ts): it is never kept past its use.
+    return {
+      ok: false,
+      error: `The connection code's token was forgotten when this report ended: ask ${setup.serviceName} for a new connection code and connect again.`,
+    };
+  }
   await updateSetup(setupId, (s) => {
     if (!s.delivery) return s;
     const renewed = s.delivery.status === 'refused' || s.delivery.status === 'expired';
@@ -84,38 +101,52 @@ export async function retryNow(
 }
 
 let running: Promise<void> | null = null;
+let requested = false;
 
-/** Sends every due report, then sets the alarm for the next one. Safe to call at any time. */
+/**
+ * Sends every due report, then sets the alarm for the next one. Safe to call at any time: a call
+ * during a run (a report queued while the run was clearing its alarm, say) makes the run go
+ * round once more before it ends, so nothing queued waits for the next worker start.
+ */
 export function deliverDue(): Promise<void> {
+  requested = true;
   running ??= (async () => {
     try {
-      // Loop: a report queued while we were sending is picked up before we stop.
-      for (let round = 0; round < 20; round += 1) {
-        const now = Date.now();
-        // A verified setup without a delivery record (written by an older version, or by hand)
-        // is queued here, so nothing verified is ever left behind.
-        for (const orphan of (await loadSetups()).filter(
-          (s) => s.state === 'verified' && !s.delivery,
-        )) {
-          await updateSetup(orphan.id, (s) =>
-            s.delivery ? s : { ...s, delivery: freshDelivery(now) },
-          );
-        }
-        const due = (await loadSetups()).filter(
-          (s) =>
-            s.delivery &&
-            (s.delivery.status === 'queued' || s.delivery.status === 'sending') &&
-            (s.delivery.nextAttemptAt ?? 0) <= now,
-        );
-        if (due.length === 0) break;
-        await Promise.all(due.map((s) => attempt(s.id)));
+      while (requested) {
+        requested = false;
+        await deliveryRun();
       }
-      await scheduleNext();
     } finally {
       running = null;
     }
   })();
   return running;
+}
+
+async function deliveryRun(): Promise<void> {
+  // Loop: a report queued while we were sending is picked up before we stop.
+  for (let round = 0; round < 20; round += 1) {
+    const now = Date.now();
+    // A verified setup without a delivery record (written by an older version, or by hand)
+    // is queued here, so nothing verified is ever left behind.
+    for (const orphan of (await loadSetups()).filter(
+      (s) => s.state === 'verified' && !s.delivery,
+    )) {
+      await updateSetup(orphan.id, (s) =>
+        s.delivery ? s : { ...s, delivery: freshDelivery(now) },
+      );
+    }
+    const due = (await loadSetups()).filter(
+      (s) =>
+        s.delivery &&
+        (s.delivery.status === 'queued' || s.delivery.status === 'sending') &&
+        (s.delivery.nextAttemptAt ?? 0) <= now,
+    );
+    if (due.length === 0) break;
+    await Promise.all(due.map((s) => attempt(s.id)));
+  }
+  await scheduleNext();
+  await sweepTokens();
 }
 
 async function scheduleNext(): Promise<void> {
@@ -174,11 +205,10 @@ async function attempt(setupId: string): Promise<void> {
         lastError: 'Not delivered within 24 hours.',
       },
     }));
-    await dropToken(setupId);
     return;
   }
   const url = new URL(setup.reportUrl);
-  if (url.protocol !== 'https:' && !isDevelopmentReportUrl(url)) {
+  if (url.protocol !== 'https:' && !isDevelopmentReportUrl(setup.reportUrl)) {
     await settle(setupId, {
       kind: 'refused',
       httpStatus: 0,
@@ -206,6 +236,18 @@ async function attempt(setupId: string): Promise<void> {
   }));
   await keepAlarmBy(Date.now() + REPORT_TIMEOUT_MS + 1000);
   const token = setup.hasToken ? await getToken(setupId) : null;
+  if (setup.hasToken && (token === null || tokenProblem(token))) {
+    // Never quoted: the token must not reach lastError, the popup or a log.
+    await settle(setupId, {
+      kind: 'refused',
+      httpStatus: 0,
+      message:
+        token === null
+          ? 'The token from the connection code is gone; nothing was sent. Ask the service for a new connection code.'
+          : 'The token from the connection code cannot be sent in an HTTP header; nothing was sent. Ask the service for a new connection code.',
+    });
+    return;
+  }
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     'Idempotency-Key': setup.id,
@@ -218,15 +260,21 @@ async function attempt(setupId: string): Promise<void> {
       headers,
       body: JSON.stringify(report),
       credentials: 'omit',
-      redirect: 'error',
+      // Not 'error': a refused redirect would look like a network error and be retried for 24 h.
+      redirect: 'manual',
       signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
     });
   } catch (error) {
+    const detail = error instanceof Error ? error.message : 'network error';
     const reason =
       error instanceof DOMException && error.name === 'TimeoutError'
         ? 'The service did not answer in time.'
-        : `The service could not be reached (${error instanceof Error ? error.message : 'network error'}).`;
+        : `The service could not be reached (${token ? detail.split(token).join('…') : detail}).`;
     await reschedule(setupId, reason, null);
+    return;
+  }
+  if (isRedirect(response)) {
+    await settle(setupId, redirectRefusal(response.status));
     return;
   }
   let body: unknown = null;
@@ -278,14 +326,17 @@ async function settle(setupId: string, answer: ReturnType<typeof classifyAnswer>
       ...s.delivery,
       status: delivered ? 'delivered' : 'refused',
       nextAttemptAt: null,
-      lastError: delivered ? null : `Refused (HTTP ${answer.httpStatus}).`,
+      lastError: delivered
+        ? null
+        : answer.httpStatus
+          ? `Refused (HTTP ${answer.httpStatus}).`
+          : `Refused: ${answer.message}`,
       serviceMessage: answer.message,
       serviceStatus: delivered ? answer.status : null,
       deliveredAt: delivered ? Date.now() : null,
     },
   }));
-  // The token was only for this report; after a refusal it stays for "Retry now".
-  if (delivered) await dropToken(setupId);
+  // The token went in the same write (store.ts updateSetup): it was only for this report.
   if (!saved || !delivered || !saved.roleArn || !saved.accountId) return;
   await addConnection({
     setupId: saved.id,

@@ -6,7 +6,7 @@ import { handleMessage } from './router.ts';
 import { forgetConsoleTab } from './console-tabs.ts';
 import { DELIVERY_ALARM, deliverDue } from './delivery.ts';
 import { showBadge } from './badge.ts';
-import { loadSetups } from './store.ts';
+import { loadSetups, sweepTokens } from './store.ts';
 
 const refreshBadge = () => loadSetups().then(showBadge, () => undefined);
 
@@ -25,4 +25,6 @@ browser.runtime.onStartup.addListener(() => void deliverDue());
 browser.runtime.onInstalled.addListener(() => void deliverDue());
 
 void refreshBadge();
+// Tokens of setups that ended or expired while no worker ran go first; deliverDue sweeps again.
+void sweepTokens().catch(() => undefined);
 void deliverDue();

@@ -1,8 +1,12 @@
 // Every message the background accepts: validated, checked against its sender (tab and frame
 // from the browser, never from the payload), then handed to the module that owns it.
-import * as z from 'zod/mini';
 import { browser, type Runtime } from '../platform/browser.ts';
-import { Message, type ContentSetup, type PopupStateValue, type Reply } from '../core/messages.ts';
+import {
+  parseMessage,
+  type ContentSetup,
+  type PopupStateValue,
+  type Reply,
+} from '../core/messages.ts';
 import { checkImport } from '../core/imports.ts';
 import { parseProfile } from '../core/profile.ts';
 import { formatErrors } from '../core/result.ts';
@@ -35,6 +39,14 @@ import {
 
 const done = { ok: true, value: null } as const;
 
+/** What the customer reads when something inside Crossrole failed: never the error's own text. */
+export const INTERNAL_ERROR =
+  'Crossrole could not do that because of an internal error. Try again; if it keeps happening, reload the extension.';
+
+/**
+ * Every message gets a reply, never a throw: a rejection would reach the sender as a bare
+ * "Error" (or nothing), and the error's text could carry what it was handling.
+ */
 export async function handleMessage(
   raw: unknown,
   sender: Runtime.MessageSender,
@@ -48,15 +60,20 @@ export async function handleMessage(
         ok: false,
         error: error instanceof StorageFullError ? error.message : STORAGE_FULL_MESSAGE,
       };
-    throw error;
+    // The name only: a message may quote the input it failed on (a token, a key).
+    console.error(
+      `Crossrole: a message handler failed (${error instanceof Error ? error.name : typeof error})`,
+    );
+    return { ok: false, error: INTERNAL_ERROR };
   }
 }
 
 async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
-  const parsed = z.safeParse(Message, raw);
-  if (!parsed.success) return { ok: false, error: 'Message not understood' };
+  const parsed = parseMessage(raw);
+  if (!parsed.ok)
+    return { ok: false, error: `Message not understood:\n${formatErrors(parsed.errors)}` };
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
-  const message = parsed.data;
+  const message = parsed.value;
 
   if (message.type.startsWith('content.')) {
     if (from.kind !== 'content') return { ok: false, error: 'Not sent from an IAM console page' };

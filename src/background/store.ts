@@ -13,6 +13,7 @@ import {
   STORAGE_RESERVE_BYTES,
   jsonBytes,
 } from '../core/limits.ts';
+import { REPORT_RETRY_WINDOW_MS } from '../core/report.ts';
 import { isFinished, SetupSchema, type Setup } from '../core/setup.ts';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
 import type { Connection, LocatorMiss } from '../core/messages.ts';
@@ -105,7 +106,11 @@ export async function getSetup(id: string): Promise<Setup | null> {
   return (await loadSetups()).find((s) => s.id === id) ?? null;
 }
 
-/** Applies `change` to one setup and saves it; returns the saved setup (null if unknown). */
+/**
+ * Applies `change` to one setup and saves it; returns the saved setup (null if unknown). When the
+ * change ends the setup (delivered, refused, expired, failed), its token goes in the same write:
+ * a worker stopped right after cannot keep it.
+ */
 export function updateSetup(
   id: string,
   change: (setup: Setup) => Setup | null,
@@ -118,7 +123,13 @@ export function updateSetup(
     const next = change(structuredClone(current));
     if (!next) return null;
     setups[index] = { ...next, updatedAt: Date.now() };
-    await browser.storage.local.set({ [KEYS.setups]: setups });
+    const write: Record<string, unknown> = { [KEYS.setups]: setups };
+    const tokens = await loadTokens();
+    if (Object.hasOwn(tokens, id) && !tokenStillNeeded(next, Date.now())) {
+      delete tokens[id];
+      write[KEYS.tokens] = tokens;
+    }
+    await browser.storage.local.set(write);
     return setups[index] ?? null;
   });
 }
@@ -139,7 +150,7 @@ export function pruneSetups(setups: readonly Setup[], now: number): Setup[] {
 }
 
 /**
- * Adds a setup (its token apart), first forgetting finished setups past their time. Throws
+ * Adds a setup (and its token, in one write), first forgetting finished setups past their time. Throws
  * StorageFullError when the setup would eat into the reserve kept for captured ARNs.
  */
 export function addSetup(setup: Setup, token: string | null): Promise<void> {
@@ -157,10 +168,17 @@ export function addSetup(setup: Setup, token: string | null): Promise<void> {
   });
 }
 
+/** Removes a setup and its token, in one write. */
 export function removeSetup(id: string): Promise<void> {
   return serialized(async () => {
     const setups = (await loadSetups()).filter((s) => s.id !== id);
-    await browser.storage.local.set({ [KEYS.setups]: setups });
+    const tokens = await loadTokens();
+    const write: Record<string, unknown> = { [KEYS.setups]: setups };
+    if (Object.hasOwn(tokens, id)) {
+      delete tokens[id];
+      write[KEYS.tokens] = tokens;
+    }
+    await browser.storage.local.set(write);
   });
 }
 
@@ -173,6 +191,42 @@ async function loadTokens(): Promise<Record<string, string>> {
 
 export async function getToken(setupId: string): Promise<string | null> {
   return (await loadTokens())[setupId] ?? null;
+}
+
+/** A setup not finished after this long (from "Open in AWS console") has no use for its token. */
+export const TOKEN_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Whether a setup may still send its report, and so needs its token: not ended (delivered,
+ * refused, expired, failed, discarded), inside the 24-hour report window once queued, and
+ * started less than TOKEN_MAX_AGE_MS ago.
+ */
+export function tokenStillNeeded(setup: Setup, now: number): boolean {
+  if (!setup.hasToken || isFinished(setup.state)) return false;
+  const delivery = setup.delivery;
+  if (delivery) {
+    if (delivery.status !== 'queued' && delivery.status !== 'sending') return false;
+    if (now - delivery.firstQueuedAt > REPORT_RETRY_WINDOW_MS) return false;
+  }
+  return now - setup.createdAt <= TOKEN_MAX_AGE_MS;
+}
+
+/**
+ * Forgets every token no setup needs any more: setups that ended, expired or are gone. Run when
+ * the worker starts and after each delivery run, so a token outlives its use only until then.
+ */
+export function sweepTokens(): Promise<number> {
+  return serialized(async () => {
+    const tokens = await loadTokens();
+    const now = Date.now();
+    const needed = new Set(
+      (await loadSetups()).filter((s) => tokenStillNeeded(s, now)).map((s) => s.id),
+    );
+    const kept = Object.fromEntries(Object.entries(tokens).filter(([id]) => needed.has(id)));
+    const dropped = Object.keys(tokens).length - Object.keys(kept).length;
+    if (dropped > 0) await browser.storage.local.set({ [KEYS.tokens]: kept });
+    return dropped;
+  });
 }
 
 /** Forgets a setup's token: after delivery, refusal, expiry or discard. */

@@ -1,6 +1,9 @@
 // IAM policy documents: the grammar a custom policy must follow, its size as IAM counts it, and
 // whether a set of policies grants an action (with IAM's `*` and `?` wildcards).
 import * as z from 'zod/mini';
+import { shapeProblem, textShapeProblem } from './json-limits.ts';
+import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
+import { wildcardMatch, wildcardProblem } from './wildcard.ts';
 
 export const POLICY_VERSION = '2012-10-17';
 export const CUSTOM_POLICY_MAX_CHARS = 6144;
@@ -9,6 +12,10 @@ const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
 const actionString = z.string().check(
   z.refine((a) => ACTION.test(a), {
     message: 'must look like "service:Action" (wildcards * and ? allowed)',
+  }),
+  z.superRefine((a, ctx) => {
+    const problem = ACTION.test(a) ? wildcardProblem(a) : null;
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: a });
   }),
 );
 const actionList = z.union([
@@ -23,6 +30,15 @@ const resourceList = z.union([
   z.array(resourceString).check(z.minLength(1, 'must list at least one resource')),
 ]);
 
+/** IAM condition values: a string, number or boolean, or a list of them; never an object. */
+const isConditionScalar = (v: unknown) =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const conditionValue = z.unknown().check(
+  z.refine((v) => isConditionScalar(v) || (Array.isArray(v) && v.every(isConditionScalar)), {
+    message: 'must be a string, a number, a boolean or a list of them',
+  }),
+);
+
 export const PolicyStatementSchema = z
   .strictObject({
     Sid: z.optional(
@@ -33,7 +49,7 @@ export const PolicyStatementSchema = z
     NotAction: z.optional(actionList),
     Resource: z.optional(resourceList),
     NotResource: z.optional(resourceList),
-    Condition: z.optional(z.record(z.string(), z.record(z.string(), z.unknown()))),
+    Condition: z.optional(z.record(z.string(), z.record(z.string(), conditionValue))),
   })
   .check(
     z.refine((s) => (s.Action === undefined) !== (s.NotAction === undefined), {
@@ -56,6 +72,26 @@ export const PolicyDocumentSchema = z.strictObject({
 });
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
 
+/** A policy document from outside (JSON text or a value), shape-checked before zod sees it. */
+export function parsePolicyDocument(input: unknown): Result<PolicyDocument> {
+  let value = input;
+  if (typeof input === 'string') {
+    const deep = textShapeProblem(input);
+    if (deep) return fail({ path: '(root)', message: deep.message });
+    try {
+      value = JSON.parse(input);
+    } catch {
+      return fail({ path: '(root)', message: 'is not valid JSON' });
+    }
+  }
+  const shape = shapeProblem(value);
+  if (shape) return fail({ path: formatPath(shape.path), message: shape.message });
+  const parsed = z.safeParse(PolicyDocumentSchema, value);
+  return parsed.success
+    ? ok(parsed.data)
+    : { ok: false, errors: fromZodIssues(parsed.error.issues, [], value) };
+}
+
 /** IAM's size: the JSON text without whitespace outside strings. */
 export function policySize(document: unknown): number {
   return JSON.stringify(document).length;
@@ -68,16 +104,9 @@ export function statements(document: PolicyDocument): PolicyStatement[] {
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-/** IAM action matching: case-insensitive, `*` any run, `?` one character. */
+/** IAM action matching: case-insensitive, `*` any run, `?` one character (no regex: wildcard.ts). */
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-  return regex.test(action);
+  return wildcardMatch(pattern, action, { ignoreCase: true });
 }
 
 /** Whether a statement's Action (or NotAction) covers the action. */

@@ -4,8 +4,11 @@
 // `Reply<T>`; what the content scripts send is untrusted (the page can influence it) and is
 // re-checked against the setup's own expectations.
 import * as z from 'zod/mini';
+import { shapeProblem } from './json-limits.ts';
 import type { ServiceProfile } from './profile.ts';
+import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 import type { Setup } from './setup.ts';
+import { ReportTokenSchema } from './token.ts';
 
 const Partition = z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']);
 const Id = z.string().check(z.minLength(1), z.maxLength(128));
@@ -38,7 +41,7 @@ export const SetupStart = z.object({
   roleDescription: z.string().check(z.maxLength(1000)),
   externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
   /** From a connection code; kept by the background only until the report is delivered. */
-  token: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  token: z.optional(ReportTokenSchema),
   /** Continue in this tab when it is already an IAM console page; otherwise a new tab opens. */
   tabId: z.optional(TabId),
 });
@@ -198,6 +201,16 @@ export const Message = z.discriminatedUnion('type', [
   ContentLocatorMiss,
 ]);
 export type Message = z.infer<typeof Message>;
+
+/** A message as the background reads it: shape first (nothing recursive runs on a deep one), then its schema. */
+export function parseMessage(raw: unknown): Result<Message> {
+  const shape = shapeProblem(raw);
+  if (shape) return fail({ path: formatPath(shape.path), message: shape.message });
+  const parsed = z.safeParse(Message, raw);
+  return parsed.success
+    ? ok(parsed.data)
+    : { ok: false, errors: fromZodIssues(parsed.error.issues, [], raw) };
+}
 
 // --- what the background answers ------------------------------------------------------------
 

@@ -6,7 +6,8 @@ import { validateDescription, validatePolicyName, validateRoleName, parseArn } f
 import { validateExternalIdPrefix } from './external-id.ts';
 import { CUSTOM_POLICY_MAX_CHARS, PolicyDocumentSchema, policySize } from './iam-policy.ts';
 import { PARTITIONS, type Partition } from './partition.ts';
-import { formatCount, fromZodIssues, ok, type Result } from './result.ts';
+import { shapeProblem, textShapeProblem } from './json-limits.ts';
+import { fail, formatCount, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 
 export const MAX_POLICIES_PER_ROLE = 10;
 
@@ -99,8 +100,12 @@ const ReportUrl = z.string().check(
       return 'must be a URL';
     }
     if (url.username || url.password) return 'must not contain a user name or password';
+    // The URL parser drops tabs and line breaks and trims spaces: what it reads is not the text.
+    if (/[\s\p{Cc}]/u.test(value)) return 'must not contain spaces or control characters';
     if (url.protocol === 'https:') return null;
-    if (isDevelopmentReportUrl(url)) return null;
+    if (isDevelopmentReportUrl(value)) return null;
+    if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'))
+      return 'must spell a development address exactly http://127.0.0.1:<port>, http://localhost:<port> or http://[::1]:<port> (other spellings of loopback, such as 127.1 or 0x7f000001, are refused)';
     return 'must use https:// (http:// only for 127.0.0.1 or localhost, for development)';
   }),
 );
@@ -253,6 +258,8 @@ export function parseProfile(
 ): Result<ServiceProfile> {
   let value = input;
   if (typeof input === 'string') {
+    const deep = textShapeProblem(input);
+    if (deep) return fail({ path: formatPath(pathPrefix), message: deep.message });
     try {
       value = JSON.parse(input);
     } catch (error) {
@@ -262,6 +269,10 @@ export function parseProfile(
       };
     }
   }
+  // Before zod, which recurses: 10,000 nested arrays would throw RangeError out of Import.
+  const shape = shapeProblem(value);
+  if (shape)
+    return fail({ path: formatPath([...pathPrefix, ...shape.path]), message: shape.message });
   const parsed = z.safeParse(ServiceProfileSchema, value);
   return parsed.success
     ? ok(parsed.data)
@@ -296,8 +307,18 @@ export function reportOrigin(profile: ServiceProfile): string {
   return new URL(profile.report.url).origin;
 }
 
-export function isDevelopmentReportUrl(url: URL): boolean {
-  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+/**
+ * Loopback HTTP for development, in its canonical spellings only: `http://127.0.0.1`,
+ * `http://localhost` or `http://[::1]`, with an optional port. It reads the text, not a parsed
+ * URL: the URL parser turns `127.1`, `0x7f000001`, `2130706433` and `127.000.000.001` into
+ * 127.0.0.1, which would let a look-alike through.
+ */
+export function isDevelopmentReportUrl(text: string): boolean {
+  const match =
+    /^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::([1-9][0-9]{0,4}))?(?:[/?#][^\s\\]*)?$/.exec(
+      text,
+    );
+  return match !== null && (match[1] === undefined || Number(match[1]) <= 65535);
 }
 
 export function profileMethods(profile: ServiceProfile): ('role' | 'access-keys')[] {

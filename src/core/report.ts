@@ -1,6 +1,7 @@
 // The report (contract.md §3): what the extension POSTs to the service, how the service's answer
 // is read, and when to try again.
 import * as z from 'zod/mini';
+import { shapeProblem } from './json-limits.ts';
 import { PARTITIONS } from './partition.ts';
 import { fromZodIssues, ok, type Result } from './result.ts';
 
@@ -85,6 +86,8 @@ export function classifyAnswer(
   retryAfter: string | null,
   now: number,
 ): Answer {
+  // Only two top-level fields are read, but a body nested past the limit is not read at all.
+  if (shapeProblem(body)) body = null;
   if (httpStatus >= 200 && httpStatus < 300) {
     return {
       kind: 'delivered',
@@ -106,12 +109,30 @@ export function classifyAnswer(
       retryAfterMs: parseRetryAfter(retryAfter, now),
     };
   }
-  // Other statuses (3xx the browser did not follow, 405, 413…) will not get better by retrying.
+  if (httpStatus >= 300 && httpStatus < 400) return redirectRefusal(httpStatus);
+  // Other statuses (405, 413…) will not get better by retrying.
   return {
     kind: 'refused',
     httpStatus,
     message: serviceMessage(body) ?? `Unexpected answer from the service (HTTP ${httpStatus}).`,
   };
+}
+
+/**
+ * A redirect is refused for good (contract.md §3): the report, and its token, go to the address
+ * the profile names and nowhere else. `httpStatus` is 0 for a browser's opaque redirect.
+ */
+export function redirectRefusal(httpStatus: number): Extract<Answer, { kind: 'refused' }> {
+  return {
+    kind: 'refused',
+    httpStatus,
+    message: `The service redirected the report${httpStatus ? ` (HTTP ${httpStatus})` : ''}; Crossrole does not follow redirects, so nothing more will be sent. The service must accept reports at the address in its profile.`,
+  };
+}
+
+/** A browser gives an opaque redirect (status 0) for `redirect: 'manual'`; Node gives the 3xx. */
+export function isRedirect(response: { type: string; status: number }): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 }
 
 /** `Retry-After` as seconds or an HTTP date; null when absent or unreadable. */

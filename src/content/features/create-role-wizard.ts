@@ -5,6 +5,7 @@
 // the whole review back and highlights Create role only when all of it is right; otherwise it
 // says what is wrong and offers to go back to that step (docs/console.md, "The wizard").
 import { legacyCreateRoleUrl } from '../../core/console-links.ts';
+import { nameFollowedOnLineBy } from '../../core/name-in-text.ts';
 import { verifyTrustPolicy } from '../../core/trust-policy.ts';
 import type { ContentSetup } from '../../core/content-setup.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
@@ -24,6 +25,9 @@ import { mainContent, shown, shownText } from '../lib/page.ts';
 import { selectPolicies } from '../lib/policy-table.ts';
 import { policyName, stepNumber } from '../lib/steps.ts';
 import type { PanelAction, PanelItem } from '../panel.ts';
+
+/** IAM's message when a role name is taken, in the console languages Crossrole reads. */
+const CLASH_PHRASES = ['already exists', '既に存在'] as const;
 
 type Step = 1 | 2 | 3;
 
@@ -419,12 +423,10 @@ class Wizard {
   private watchForNameClash(name: HTMLInputElement): void {
     const t = this.t;
     // IAM's message names the role, so an earlier clash under another name does not count.
-    const escaped = this.setup.roleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const clashText = new RegExp(
-      `(^|[^\\w+=,.@-])${escaped}(?![\\w+=,.@-])[^\\n]*(already exists|既に存在)`,
-      'i',
-    );
-    void waitFor(() => (clashText.test(shownText(mainContent())) ? true : null), {
+    const roleName = this.setup.roleName;
+    const clash = () =>
+      nameFollowedOnLineBy(shownText(mainContent()), roleName, CLASH_PHRASES, true);
+    void waitFor(() => (clash() ? true : null), {
       signal: this.signal,
       timeoutMs: 10 * 60 * 1000,
     }).then((clash) => {

@@ -84,6 +84,8 @@ export const editTrustPolicy: Feature = {
         render(t.trustReady, [
           { status: 'done', text: t.statementWritten(setup!.serviceName, result.replaced > 0) },
           ...(kept > 0 ? [{ status: 'done' as const, text: t.kept(kept) }] : []),
+          // A Deny of the customer's that stops the service is kept, and shown here to decide on.
+          ...result.dangers.map((text) => ({ status: 'problem' as const, text })),
           { status: 'todo', text: t.reviewUpdate },
         ]);
         panel.highlight(page, t.savesTrust(setup!.serviceName, setup!.roleName));

@@ -2,6 +2,7 @@
 // flash naming the policy. Crossrole tells the background, then opens the next policy to create
 // or the Create role wizard with every policy pre-selected.
 import { nextSetupUrl } from '../../core/console-links.ts';
+import { containsName } from '../../core/name-in-text.ts';
 import { regionFromHost } from '../../core/partition.ts';
 import type { Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
@@ -17,14 +18,7 @@ export const policiesList: Feature = {
     const pending = setup.customPolicies.filter((p) => !p.created).map((p) => p.name);
     // Policy names are ASCII in every console language: look for the name in the flash.
     const created = await waitFor(
-      () =>
-        pending.find((name) =>
-          flashTexts().some((f) =>
-            new RegExp(`(^|[^\\w+=,.@-])${name.replace(/[.+]/g, '\\$&')}([^\\w+=,.@-]|$)`).test(
-              f.text,
-            ),
-          ),
-        ) ?? null,
+      () => pending.find((name) => flashTexts().some((f) => containsName(f.text, name))) ?? null,
       { signal, timeoutMs: 15_000 },
     );
     if (!created) return;

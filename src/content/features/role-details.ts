@@ -23,10 +23,11 @@ import type { PanelAction, PanelItem } from '../panel.ts';
 export const PENDING_TRUST_UPDATE = 'pendingTrustUpdate';
 
 export function roleNameFromPath(path: string, prefix: string): string | null {
-  const match = new RegExp(`^/roles/${prefix}/([^/]+)$`).exec(path);
-  if (!match?.[1]) return null;
+  const head = `/roles/${prefix}/`;
+  const name = path.startsWith(head) ? path.slice(head.length) : '';
+  if (!name || name.includes('/')) return null;
   try {
-    return decodeURIComponent(match[1]);
+    return decodeURIComponent(name);
   } catch {
     return null;
   }

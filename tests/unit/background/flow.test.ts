@@ -90,6 +90,19 @@ async function state() {
 }
 
 /** Starts a setup as the popup does and has the console tab it opened announce `route`. */
+/** The Permissions tab of a setup's role when IAM holds exactly what the setup planned. */
+async function plannedRows(setupId: string) {
+  const setup = (await state()).setups.find((s) => s.id === setupId)!;
+  return [
+    ...setup.managedPolicyArns.map((arn) => ({
+      name: arn.slice(arn.lastIndexOf('/') + 1),
+      arn: null,
+      type: 'aws' as const,
+    })),
+    ...setup.customPolicies.map((p) => ({ name: p.name, arn: null, type: 'customer' as const })),
+  ];
+}
+
 async function startSetup(start: Record<string, unknown>, route: string) {
   const started = await handleMessage({ type: 'setup.start', ...start }, popup);
   if (!started.ok) throw new Error(started.error);
@@ -518,6 +531,63 @@ describe('storage', () => {
   });
 });
 
+describe('the message router never throws', () => {
+  it('turns an internal failure into a reply for the customer, without the error text', async () => {
+    fake.current.browser.storage.local.get = async () => {
+      throw new Error('disk full near token abc');
+    };
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const reply = await handleMessage({ type: 'popup.state' }, popup);
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/internal error/) });
+    expect(JSON.stringify([reply, error.mock.calls])).not.toMatch(/abc|disk/);
+  });
+
+  it('answers a condition value {"toString":1} from the page, and does not verify it', async () => {
+    const { setupId, tabId } = await startDemo();
+    await handleMessage(
+      { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+      tab(tabId),
+    );
+    const policy = JSON.parse(TRUST('demo-abcdefghijklmnopqrstuv'));
+    policy.Statement[0].Condition.StringEquals['sts:ExternalId'] = { toString: 1 };
+    const reply = await handleMessage(
+      {
+        type: 'content.rolePage',
+        setupId,
+        roleName: 'CrossroleDemoRole',
+        sessionAccountId: ACCOUNT,
+        arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
+        trustPolicyText: JSON.stringify(policy),
+        attachedPolicies: await plannedRows(setupId),
+        attachedComplete: true,
+      },
+      tab(tabId),
+    );
+    expect(reply.ok).toBe(true);
+    expect((await state()).setups[0]!.state).toBe('arn-captured');
+  });
+
+  it('refuses a profile nested 10,000 deep with a message naming the field', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i += 1) deep = [deep];
+    const reply = await handleMessage({ type: 'profile.save', profile: { access: deep } }, popup);
+    expect(reply).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^Message not understood:\nprofile\.access(\[0\])+: is nested more than 32 levels deep$/,
+      ),
+    });
+  });
+
+  it('names the field of a message that does not fit its schema', async () => {
+    const reply = await handleMessage({ type: 'setup.retry', setupId: 42 }, popup);
+    expect(reply).toEqual({
+      ok: false,
+      error: 'Message not understood:\nsetupId: must be a string',
+    });
+  });
+});
+
 describe('access keys (contract §4)', () => {
   const USER = 'ExampleInfrastructureManagerUser';
   const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -653,5 +723,269 @@ describe('access keys (contract §4)', () => {
     const bad = await handleMessage(keyEvent(setupId, { secretAccessKey: 'short' }), consoleTab);
     expect(bad.ok).toBe(false);
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('report tokens (hardening)', () => {
+  const TOKEN = 'cost-token-0123456789';
+  const ROLE = 'ExampleCostInventoryRole';
+
+  /** A cost-inventory setup (auth: token) captured and queued, as after a connection code. */
+  async function capturedWithToken(token = TOKEN, grant = true) {
+    if (grant) fake.current.granted.add('https://api.costs.example.com/*');
+    const { setupId, tabId } = await startSetup(
+      {
+        mode: 'create-role',
+        profileId: 'example-cost-inventory',
+        levelId: 'read-only',
+        optionIds: [],
+        partition: 'aws',
+        roleName: ROLE,
+        roleDescription: '',
+        externalId: 'tenant-42',
+        token,
+      },
+      '/roles/create',
+    );
+    await handleMessage({ type: 'content.roleCreated', setupId, roleName: ROLE }, tab(tabId));
+    const trust = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': 'tenant-42' } },
+        },
+      ],
+    });
+    const page = await handleMessage(
+      {
+        type: 'content.rolePage',
+        setupId,
+        roleName: ROLE,
+        sessionAccountId: ACCOUNT,
+        arnTexts: [`arn:aws:iam::${ACCOUNT}:role/${ROLE}`],
+        trustPolicyText: trust,
+        attachedPolicies: await plannedRows(setupId),
+        attachedComplete: true,
+      },
+      tab(tabId),
+    );
+    expect(page.ok).toBe(true);
+    return setupId;
+  }
+
+  const stored = () => fake.current.browser.storage.local.dump();
+  /** Every storage write, in order, as the values written. */
+  function recordWrites() {
+    const writes: Record<string, unknown>[] = [];
+    const set = fake.current.browser.storage.local.set;
+    fake.current.browser.storage.local.set = async (values: Record<string, unknown>) => {
+      writes.push(structuredClone(values));
+      return set(values);
+    };
+    return writes;
+  }
+  const writeThatEnded = (writes: Record<string, unknown>[], setupId: string, state: string) =>
+    writes.find((w) =>
+      (w.setups as { id: string; state: string }[] | undefined)?.some(
+        (s) => s.id === setupId && s.state === state,
+      ),
+    );
+
+  it.each([
+    ['a line break', 'abc\r\nX-Injected: 1'],
+    ['a space', 'abc def'],
+    ['a control character', 'abc\u0007'],
+    ['a non-ASCII character', 'jeton-é'],
+    ['more than 4096 characters', 't'.repeat(4097)],
+  ])(
+    'setup.start refuses a token with %s, naming the field, never quoting it',
+    async (_, token) => {
+      const reply = await handleMessage(
+        {
+          type: 'setup.start',
+          mode: 'create-role',
+          profileId: 'example-cost-inventory',
+          levelId: 'read-only',
+          optionIds: [],
+          partition: 'aws',
+          roleName: ROLE,
+          roleDescription: '',
+          externalId: 'tenant-42',
+          token,
+        },
+        popup,
+      );
+      expect(reply).toEqual({
+        ok: false,
+        error: expect.stringMatching(
+          /^Message not understood:\ntoken: must be 1–4096 visible ASCII/,
+        ),
+      });
+      expect(!reply.ok && reply.error).not.toContain(token);
+      expect(fake.current.browser.tabs.create).not.toHaveBeenCalled();
+    },
+  );
+
+  it('drops the token in the same write that marks the report delivered', async () => {
+    const writes = recordWrites();
+    const setupId = await capturedWithToken(); // captured, verified and sent at once
+    expect(
+      writes.some((w) => (w.reportTokens as Record<string, string>)?.[setupId] === TOKEN),
+    ).toBe(true);
+    const [, init] = fetchMock.mock.calls[0]!;
+    expect((init!.headers as Record<string, string>).Authorization).toBe(`Bearer ${TOKEN}`);
+    const ended = writeThatEnded(writes, setupId, 'delivered');
+    expect(ended).toBeDefined();
+    // A worker stopped right after this write keeps no token.
+    expect(ended!.reportTokens).toEqual({});
+    expect(JSON.stringify(stored())).not.toContain(TOKEN);
+  });
+
+  it('drops the token in the same write that marks the report refused, and says why on retry', async () => {
+    answers = [{ status: 403, body: { message: 'Unknown customer' } }];
+    const writes = recordWrites();
+    const setupId = await capturedWithToken();
+    expect(writeThatEnded(writes, setupId, 'failed')!.reportTokens).toEqual({});
+    expect(JSON.stringify(stored())).not.toContain(TOKEN);
+    const retry = await handleMessage({ type: 'setup.retry', setupId }, popup);
+    expect(retry).toEqual({
+      ok: false,
+      error: expect.stringMatching(/token was forgotten .* new connection code/),
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('sweeps tokens of setups that ended, expired or are gone after a delivery run', async () => {
+    answers = Array.from({ length: 5 }, () => ({ status: 503 }));
+    const setupId = await capturedWithToken();
+    const { sweepTokens } = await import('../../../src/background/store.ts');
+    // Tokens left behind by an older version, or by a worker stopped mid-way.
+    fake.current.browser.storage.local.load({
+      ...stored(),
+      reportTokens: { ...(stored().reportTokens as object), gone: 'orphan-token' },
+    });
+    expect(await sweepTokens()).toBe(1);
+    expect(stored().reportTokens).toEqual({ [setupId]: TOKEN });
+    // Past the 24-hour window the report expires, and its token goes with it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 25 * 60 * 60 * 1000);
+    fake.current.browser.storage.local.load({
+      ...stored(),
+      reportTokens: { ...(stored().reportTokens as object), gone: 'orphan-token' },
+    });
+    await deliverDue();
+    expect((await state()).setups[0]!.delivery!.status).toBe('expired');
+    expect(stored().reportTokens).toEqual({});
+  });
+
+  it('never writes the token into lastError, even when the network error quotes it', async () => {
+    fetchMock.mockImplementationOnce(async () => {
+      throw new TypeError(`Headers.append: "Bearer ${TOKEN}" is an invalid header value`);
+    });
+    const setupId = await capturedWithToken();
+    const setup = (await state()).setups.find((s) => s.id === setupId)!;
+    expect(setup.delivery!.status).toBe('queued');
+    expect(JSON.stringify(stored().setups)).not.toContain(TOKEN);
+  });
+
+  it('refuses a stored token that is not header-safe, without sending or quoting it', async () => {
+    const setupId = await capturedWithToken(TOKEN, false); // waits for the host permission
+    fake.current.browser.storage.local.load({
+      ...stored(),
+      reportTokens: { [setupId]: 'bad\r\ntoken' },
+    });
+    fake.current.granted.add('https://api.costs.example.com/*');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 5000);
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    const setup = (await state()).setups[0]!;
+    expect(setup.state).toBe('failed');
+    expect(JSON.stringify(stored())).not.toContain('bad\\r\\ntoken');
+  });
+});
+
+describe('delivery (hardening)', () => {
+  async function captured(roleName = 'CrossroleDemoRole') {
+    const { setupId, tabId } = await startDemo(roleName);
+    await handleMessage({ type: 'content.roleCreated', setupId, roleName }, tab(tabId));
+    return {
+      setupId,
+      capture: async () =>
+        handleMessage(
+          {
+            type: 'content.rolePage',
+            setupId,
+            roleName,
+            sessionAccountId: ACCOUNT,
+            arnTexts: [`arn:aws:iam::${ACCOUNT}:role/${roleName}`],
+            trustPolicyText: TRUST('demo-abcdefghijklmnopqrstuv'),
+            attachedPolicies: await plannedRows(setupId),
+            attachedComplete: true,
+          },
+          tab(tabId),
+        ),
+    };
+  }
+
+  it('sends a report queued while a run was clearing its alarm, without waiting for a restart', async () => {
+    const { setupId, capture } = await captured();
+    const alarms = fake.current.browser.alarms;
+    const clear = alarms.clear.getMockImplementation()!;
+    let queuedMeanwhile: Promise<unknown> | null = null;
+    alarms.clear.mockImplementationOnce(async (name: string) => {
+      // The run found nothing due and is clearing its alarm: the role is captured just now.
+      queuedMeanwhile = capture();
+      await new Promise((r) => setTimeout(r, 10));
+      return clear(name);
+    });
+    await deliverDue();
+    await queuedMeanwhile;
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect((await state()).setups.find((s) => s.id === setupId)!.state).toBe('delivered');
+  });
+
+  it.each([
+    ['a 302', () => new Response(null, { status: 302, headers: { Location: 'https://x' } })],
+    [
+      "a browser's opaque redirect",
+      () => {
+        const response = new Response(null, { status: 200 });
+        Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+        Object.defineProperty(response, 'status', { value: 0 });
+        return response;
+      },
+    ],
+  ])('refuses %s for good, saying the service redirected', async (_, answer) => {
+    const { capture } = await captured();
+    fetchMock.mockImplementationOnce(async () => answer());
+    await capture();
+    await deliverDue();
+    expect(fetchMock.mock.calls[0]![1]!.redirect).toBe('manual');
+    const setup = (await state()).setups[0]!;
+    expect(setup).toMatchObject({ state: 'failed', delivery: { status: 'refused' } });
+    expect(setup.delivery!.serviceMessage).toMatch(
+      /service redirected the report.*does not follow redirects/,
+    );
+    await deliverDue();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a stored report URL that spells loopback another way, sending nothing', async () => {
+    const { capture } = await captured();
+    const data = fake.current.browser.storage.local.dump();
+    const setups = data.setups as { reportUrl: string }[];
+    setups[0]!.reportUrl = 'http://127.1:47615/crossrole/v1/connections';
+    fake.current.browser.storage.local.load(data);
+    await capture();
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect((await state()).setups[0]).toMatchObject({
+      state: 'failed',
+      delivery: { status: 'refused' },
+    });
   });
 });

@@ -132,6 +132,8 @@ async function capture(setupId: string, tabId: number) {
       sessionAccountId: ACCOUNT,
       arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
       trustPolicyText: TRUST,
+      attachedPolicies: [{ name: 'ReadOnlyAccess', arn: null, type: 'aws' }],
+      attachedComplete: true,
     },
     tab(tabId),
   );

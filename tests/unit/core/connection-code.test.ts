@@ -108,11 +108,11 @@ describe('connection codes that are valid', () => {
     expect(result.ok && result.value.profile.access).toHaveLength(10);
   });
 
-  it('round-trip any token and service External ID (property)', () => {
+  it('round-trip any header-safe token and service External ID (property)', () => {
     fc.assert(
       fc.property(
         fc.stringMatching(/^[\w+=,.@:/-]{2,200}$/),
-        fc.string({ minLength: 1, maxLength: 300, unit: 'grapheme' }),
+        fc.stringMatching(/^[\x21-\x7e]{1,300}$/),
         (externalId, token) => {
           const parsed = parseConnectionCode(
             encodeConnectionCode({ profile: 'example-cost-inventory', externalId, token }),
@@ -242,7 +242,23 @@ describe('connection codes that are refused', () => {
           token: 't'.repeat(4097),
         }),
       ),
-    ).toMatch(/^token: must be at most 4096/);
+    ).toMatch(/^token: must be 1–4096 visible ASCII characters/);
+  });
+
+  it.each([
+    ['a line break', 'abc\r\nX-Evil: 1'],
+    ['a space', 'abc def'],
+    ['a control character', 'abc\u0000'],
+    ['a tab', 'abc\tdef'],
+    ['a non-ASCII character', 'abcé'],
+    ['nothing', ''],
+  ])('a token with %s, naming the field and never quoting it', (_, token) => {
+    const message = first(
+      encodeConnectionCode({ profile: 'example-cost-inventory', externalId: 'abc', token }),
+    );
+    expect(message).toBe(
+      'token: must be 1–4096 visible ASCII characters (no spaces, line breaks or control characters): it is sent in an HTTP header',
+    );
   });
 
   it('arbitrary text without throwing, always with a path and a message (property)', () => {

@@ -72,6 +72,7 @@ describe('merging the service into an existing trust policy', () => {
     expect(merged).toEqual({
       ok: true,
       replaced: 0,
+      dangers: [],
       policy: policyOf(ec2Statement, exactStatement()),
     });
   });
@@ -96,6 +97,7 @@ describe('merging the service into an existing trust policy', () => {
     expect(merged).toEqual({
       ok: true,
       replaced: 1,
+      dangers: [],
       policy: policyOf(ec2Statement, exactStatement()),
     });
   });
@@ -120,6 +122,7 @@ describe('merging the service into an existing trust policy', () => {
     expect(mergeTrustPolicy(text, expected, SERVICE)).toEqual({
       ok: true,
       replaced: 0,
+      dangers: [],
       policy: { Version: '2012-10-17', Id: 'x', Statement: [ec2Statement, exactStatement()] },
     });
     expect(mergeTrustPolicy('{ nope', expected, SERVICE)).toEqual({
@@ -303,5 +306,162 @@ describe('verifying a trust policy', () => {
         expect(check.problems.length).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+describe('what stops the service (Deny statements and conditions)', () => {
+  const verify = (policy: unknown, want = expected) => verifyTrustPolicy(policy, want, SERVICE);
+  const deny = (change: Statement): Statement => ({
+    Sid: 'NoService',
+    Effect: 'Deny',
+    Principal: { AWS: ROOT },
+    Action: 'sts:AssumeRole',
+    ...change,
+  });
+
+  it.each([
+    ['the account root', {}],
+    ['the bare account ID', { Principal: { AWS: SERVICE } }],
+    ['"*"', { Principal: '*' }],
+    ['"AWS": "*"', { Principal: { AWS: '*' } }],
+    [
+      'another role of the account, when the root is trusted',
+      { Principal: { AWS: `arn:aws:iam::${SERVICE}:role/X` } },
+    ],
+    [
+      'a NotPrincipal that leaves the service out',
+      { Principal: undefined, NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } },
+    ],
+    ['sts:* ', { Action: 'sts:*' }],
+    ['"*" as the action', { Action: ['s3:GetObject', '*'] }],
+    ['NotAction', { Action: undefined, NotAction: 'sts:TagSession' }],
+    ['a condition that may hold', { Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+  ])('does not verify an Allow beside a Deny of %s, naming the statement', (_, change) => {
+    const d = deny(change);
+    for (const k of Object.keys(d)) if (d[k] === undefined) delete d[k];
+    const check = verify(policyOf(exactStatement(), d));
+    expect(check.verified).toBe(false);
+    expect(check.problems.join(' ')).toMatch(
+      /^Statement\[1\] \(Sid "NoService"\) denies .*the service cannot assume the role/,
+    );
+  });
+
+  it.each([
+    ['another account', { Principal: { AWS: 'arn:aws:iam::111122223333:root' } }],
+    ['a NotPrincipal naming the service', { Principal: undefined, NotPrincipal: { AWS: ROOT } }],
+    ['another action', { Action: 'sts:TagSession' }],
+    [
+      'every other External ID',
+      { Condition: { StringNotEquals: { 'sts:ExternalId': 'ext-123' } } },
+    ],
+    ['no External ID', { Condition: { Null: { 'sts:ExternalId': 'true' } } }],
+  ])('still verifies beside a Deny that spares the service: %s', (_, change) => {
+    const d = deny(change);
+    for (const k of Object.keys(d)) if (d[k] === undefined) delete d[k];
+    expect(verify(policyOf(exactStatement(), d))).toEqual({
+      verified: true,
+      problems: [],
+      dangers: [],
+    });
+  });
+
+  it.each([
+    [
+      'an expired date',
+      { DateLessThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } },
+      /DateLessThan on aws:CurrentTime/,
+    ],
+    [
+      'a source IP range',
+      { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } },
+      /IpAddress on aws:SourceIp/,
+    ],
+    [
+      'an organization',
+      { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } },
+      /StringEquals on aws:PrincipalOrgID/,
+    ],
+    [
+      'an External ID that may be absent',
+      { StringEqualsIfExists: { 'sts:ExternalId': 'ext-123' } },
+      /StringEqualsIfExists/,
+    ],
+    [
+      'a principal condition while the root is trusted',
+      { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${SERVICE}:role/*` } },
+      /ArnLike on aws:PrincipalArn/,
+    ],
+  ])(
+    'does not verify an Allow with %s, naming the statement and the condition',
+    (_, extra, why) => {
+      const s = exactStatement();
+      s.Condition = { ...(s.Condition as object), ...extra };
+      const check = verify(policyOf(ec2Statement, s));
+      expect(check.verified).toBe(false);
+      const problem = check.problems.find((p) => p.startsWith('Statement[1]:'));
+      expect(problem).toMatch(why);
+      expect(problem).toMatch(/could stop the service from assuming the role/);
+    },
+  );
+
+  it('accepts a principal condition that names the narrower principal the profile trusts', () => {
+    const narrow = { principalArn: `arn:aws:iam::${SERVICE}:role/Scanner`, externalId: 'ext-123' };
+    const withPrincipal = (ArnLike: string) => {
+      const s = serviceStatement(narrow);
+      s.Condition = { ...(s.Condition as object), ArnLike: { 'aws:PrincipalArn': ArnLike } };
+      return policyOf(s);
+    };
+    expect(verify(withPrincipal(`arn:aws:iam::${SERVICE}:role/Scan*`), narrow).verified).toBe(true);
+    const other = verify(withPrincipal(`arn:aws:iam::${SERVICE}:role/Other`), narrow);
+    expect(other.verified).toBe(false);
+    expect(other.problems.join(' ')).toMatch(/ArnLike on aws:PrincipalArn could stop the service/);
+  });
+
+  it('reads condition values by type: an object is a problem, never converted', () => {
+    for (const value of [{ toString: 1 }, { valueOf: 1, toString: 1 }, [['ext-123']], null]) {
+      const s = exactStatement();
+      s.Condition = { StringEquals: { 'sts:ExternalId': value } };
+      const check = verify(policyOf(s));
+      expect(check.verified).toBe(false);
+      expect(check.problems.join(' ')).toMatch(
+        /Statement\[0\]: the condition StringEquals on sts:ExternalId has a value that is not a string/,
+      );
+    }
+  });
+
+  it('refuses a policy nested past the limit, naming where, without throwing', () => {
+    // As the page shows it: text, well within the 20,000 characters a message may carry.
+    const text = JSON.stringify(policyOf(exactStatement())).replace(
+      '"ext-123"',
+      `${'['.repeat(9000)}"ext-123"${']'.repeat(9000)}`,
+    );
+    expect(text.length).toBeLessThan(20_000);
+    const check = verify(text);
+    expect(check).toMatchObject({ verified: false });
+    expect(check.problems[0]).toMatch(
+      /^The trust policy is not usable: Statement\[0\]\.Condition\.StringEquals\.sts:ExternalId(\[0\])+ is nested more than 32 levels deep\.$/,
+    );
+    expect(mergeTrustPolicy(text, expected, SERVICE)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/nested more than 32 levels deep/),
+    });
+  });
+
+  it("keeps the customer's own Deny naming the service when merging, and warns about it", () => {
+    const own = deny({});
+    const merged = mergeTrustPolicy(policyOf(ec2Statement, own), expected, SERVICE);
+    expect(merged).toMatchObject({
+      ok: true,
+      replaced: 0,
+      policy: policyOf(ec2Statement, own, exactStatement()),
+      dangers: [
+        expect.stringMatching(
+          /^Statement\[1\] \(Sid "NoService"\) denies sts:AssumeRole to arn:aws:iam::999988887777:root\. It was kept: the service cannot assume the role/,
+        ),
+      ],
+    });
+    if (!merged.ok) throw new Error(merged.error);
+    // And verification, after the merge, says why it is not verified.
+    expect(verify(merged.policy).verified).toBe(false);
   });
 });
