@@ -19,6 +19,7 @@ import { once } from './requests.ts';
 import {
   discardSetup,
   handleContentEvent,
+  judgeTrust,
   setupForTab,
   startSetup,
   toContentSetup,
@@ -111,6 +112,8 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
       case 'content.userCreated':
       case 'content.rolePage':
         return handleContentEvent(message, consoleSender);
+      case 'content.trust':
+        return judgeTrust(message, consoleSender);
       case 'content.accessKey':
         return deliverAccessKey(message, consoleSender);
     }

@@ -23,7 +23,13 @@ import {
   trustedPrincipalArn,
 } from '../core/profile.ts';
 import { canMove, isFinished, type Setup, type SetupState } from '../core/setup.ts';
-import { buildTrustPolicy, checkTrustPolicySize, verifyTrustPolicy } from '../core/trust-policy.ts';
+import {
+  buildTrustPolicy,
+  checkTrustPolicySize,
+  mergeTrustPolicy,
+  verifyTrustPolicy,
+} from '../core/trust-policy.ts';
+import type { TrustVerdict } from '../core/content-setup.ts';
 import { getConsoleTab } from './console-tabs.ts';
 import { deliverDue, freshDelivery } from './delivery.ts';
 import { findProfile } from './profiles.ts';
@@ -431,6 +437,57 @@ async function capture(
   if (!saved) return refuse('The setup is gone.');
   if (saved.state === 'verified') await deliverDue();
   return { ok: true, value: toContentSetup(saved) };
+}
+
+/**
+ * The verdict on a trust policy a console page shows or holds: the wizard's review is checked
+ * against the account root (the wizard cannot trust anything narrower), the trust editor's text
+ * gets the service's statement merged in. Only for the setup running in the sender's tab.
+ */
+export async function judgeTrust(
+  event: Extract<Message, { type: 'content.trust' }>,
+  sender: ConsoleSender,
+): Promise<Outcome<TrustVerdict>> {
+  const found = await setupOfSender(event.setupId, sender);
+  if (!found.ok) return found;
+  const setup = found.value;
+  if (event.action === 'check') {
+    const root = `arn:${setup.partition}:iam::${setup.serviceAccountId}:root`;
+    const check = event.text
+      ? verifyTrustPolicy(
+          event.text,
+          { principalArn: root, externalId: setup.externalId },
+          setup.serviceAccountId,
+        )
+      : null;
+    return {
+      ok: true,
+      value: {
+        verified: check?.verified ?? false,
+        problems: check ? [...check.problems, ...check.dangers] : [],
+        merged: null,
+        replaced: false,
+        kept: 0,
+      },
+    };
+  }
+  const result = mergeTrustPolicy(
+    event.text ?? '{"Version":"2012-10-17","Statement":[]}',
+    { principalArn: setup.principalArn, externalId: setup.externalId },
+    setup.serviceAccountId,
+  );
+  if (!result.ok) return refuse(result.error);
+  const statements = Array.isArray(result.policy.Statement) ? result.policy.Statement.length : 1;
+  return {
+    ok: true,
+    value: {
+      verified: false,
+      problems: result.dangers,
+      merged: JSON.stringify(result.policy, null, 2),
+      replaced: result.replaced > 0,
+      kept: statements - 1,
+    },
+  };
 }
 
 export async function discardSetup(setupId: string): Promise<Outcome<null>> {

@@ -1,7 +1,7 @@
 // The shape of a page feature (Refined GitHub's convention): one file per console page, each
 // with a route predicate and an `init(context, signal)`; everything a feature adds or listens to
 // is tied to `signal`, which is aborted when the single-page app navigates away.
-import type { ContentSetup } from '../core/content-setup.ts';
+import type { ContentSetup, TrustVerdict } from '../core/content-setup.ts';
 import type { Message, Reply } from '../core/messages.ts';
 import type { Language } from './lib/labels.ts';
 import type { GuidePanel } from './panel.ts';
@@ -15,6 +15,8 @@ export type FeatureContext = {
   query: URLSearchParams;
   /** The background's answer, validated: the setup as it now stands (or null), or why not. */
   send(message: Message): Promise<Reply<ContentSetup | null>>;
+  /** The background's verdict on a trust policy the page shows (`check`) or holds (`merge`). */
+  judgeTrust(action: 'check' | 'merge', text: string | null): Promise<Reply<TrustVerdict>>;
   /** Records that a locator found nothing (field name only, no page data). */
   miss(field: string): void;
   /** The guide panel, created on first use and removed with the feature. */

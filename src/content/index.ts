@@ -3,7 +3,7 @@
 // tears down the previous page's features, tells the background where it is, and starts the
 // features of the new page with the setup the background says this tab works on.
 import { sendMessage } from '../platform/content-runtime.ts';
-import { parseContentSetupReply, type ContentSetup } from '../core/content-setup.ts';
+import { parseContentSetupReply, parseTrustReply } from '../core/content-setup.ts';
 import type { Message, Reply } from '../core/messages.ts';
 import { parseHashRoute } from '../core/console-links.ts';
 import { partitionFromHost } from '../core/partition.ts';
@@ -16,8 +16,11 @@ import { GuidePanel } from './panel.ts';
 let current: { path: string; controller: AbortController } | null = null;
 const memory = new Map<string, string>();
 
-/** Sends to the background; its answer is validated like any other input. */
-async function send(message: Message): Promise<Reply<ContentSetup | null>> {
+/** Sends to the background; its answer is validated (by `parse`) like any other input. */
+async function ask<T>(
+  message: Message,
+  parse: (answer: unknown) => Reply<T> | null,
+): Promise<Reply<T>> {
   let answer: unknown;
   // A service worker stopped mid-message drops it: try again while it restarts.
   for (let attempt = 0; ; attempt += 1) {
@@ -35,13 +38,10 @@ async function send(message: Message): Promise<Reply<ContentSetup | null>> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
   }
-  return (
-    parseContentSetupReply(answer) ?? {
-      ok: false,
-      error: 'Crossrole did not understand its background.',
-    }
-  );
+  return parse(answer) ?? { ok: false, error: 'Crossrole did not understand its background.' };
 }
+
+const send = (message: Message) => ask(message, parseContentSetupReply);
 
 /** The route without role or policy names, for diagnostics the customer may share. */
 function redactRoute(path: string): string {
@@ -69,6 +69,10 @@ async function onRoute(): Promise<void> {
     path,
     query,
     send,
+    judgeTrust: (action, text) =>
+      setup
+        ? ask({ type: 'content.trust', setupId: setup.id, action, text }, parseTrustReply)
+        : Promise.resolve({ ok: false, error: 'No setup runs in this tab.' }),
     miss: () => undefined,
     panel: () => (panel ??= new GuidePanel(signal, language)),
     memory,

@@ -85,3 +85,31 @@ export function parseContentSetupReply(v: unknown): ContentSetupReply | null {
   if (v.value === null) return { ok: true, value: null };
   return isContentSetup(v.value) ? { ok: true, value: v.value } : null;
 }
+
+/** The background's verdict on a trust policy (`content.trust`). */
+export type TrustVerdict = {
+  /** For `check`: the policy trusts exactly the service with the External ID, nothing stops it. */
+  verified: boolean;
+  /** What is wrong or worth a look, in plain words. */
+  problems: string[];
+  /** For `merge`: the policy to put into the editor, and how many statements were kept. */
+  merged: string | null;
+  replaced: boolean;
+  kept: number;
+};
+
+export function parseTrustReply(
+  v: unknown,
+): { ok: true; value: TrustVerdict } | { ok: false; error: string } | null {
+  if (!isRecord(v)) return null;
+  if (v.ok === false) return isText(v.error, 2000) ? { ok: false, error: v.error } : null;
+  const t = v.value;
+  if (v.ok !== true || !isRecord(t)) return null;
+  const valid =
+    typeof t.verified === 'boolean' &&
+    isTexts(t.problems) &&
+    (t.merged === null || isText(t.merged)) &&
+    typeof t.replaced === 'boolean' &&
+    Number.isInteger(t.kept);
+  return valid ? { ok: true, value: t as TrustVerdict } : null;
+}

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { shapeProblem, textShapeProblem } from './json-limits.ts';
 import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
-import { wildcardMatch, wildcardProblem } from './wildcard.ts';
+import { actionMatches, wildcardProblem } from './wildcard.ts';
 
 export const POLICY_VERSION = '2012-10-17';
 export const CUSTOM_POLICY_MAX_CHARS = 6144;
@@ -104,11 +104,6 @@ export function statements(document: PolicyDocument): PolicyStatement[] {
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-/** IAM action matching: case-insensitive, `*` any run, `?` one character (no regex: wildcard.ts). */
-export function actionMatches(pattern: string, action: string): boolean {
-  return wildcardMatch(pattern, action, { ignoreCase: true });
-}
-
 /** Whether a statement's Action (or NotAction) covers the action. */
 function statementMatches(s: PolicyStatement, action: string): boolean {
   return s.Action !== undefined
@@ -139,3 +134,5 @@ export function grantsAction(documents: readonly PolicyDocument[], action: strin
   }
   return allowed;
 }
+
+export { actionMatches };

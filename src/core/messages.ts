@@ -171,6 +171,18 @@ export const ContentRolePage = z.object({
   attachedComplete: z.optional(z.boolean()),
 });
 
+/**
+ * A trust policy the page shows (the wizard's review) or holds (the trust editor), for the
+ * background to judge: `check` verifies it for the setup's service, `merge` adds the service's
+ * statement to it. The page never decides whether a trust policy is right.
+ */
+export const ContentTrust = z.object({
+  type: z.literal('content.trust'),
+  setupId: Id,
+  action: z.enum(['check', 'merge']),
+  text: z.nullable(z.string().check(z.maxLength(20_000))),
+});
+
 /** A locator found nothing: which feature and field, never any account data. */
 export const ContentLocatorMiss = z.object({
   type: z.literal('content.locatorMiss'),
@@ -198,6 +210,7 @@ export const Message = z.discriminatedUnion('type', [
   ContentUserCreated,
   ContentAccessKey,
   ContentRolePage,
+  ContentTrust,
   ContentLocatorMiss,
 ]);
 export type Message = z.infer<typeof Message>;

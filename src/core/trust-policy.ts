@@ -1,10 +1,9 @@
 // Trust policies: the one the role starts with, merging the service's statement into a role's
 // existing policy, and checking that a policy trusts exactly the service with its External ID.
 import { parseArn } from './arn.ts';
-import { actionMatches } from './iam-policy.ts';
 import { shapeProblem, textShapeProblem } from './json-limits.ts';
 import { formatCount, formatPath } from './result.ts';
-import { arnLike, wildcardMatch, wildcardProblem } from './wildcard.ts';
+import { actionMatches, arnLike, wildcardMatch, wildcardProblem } from './wildcard.ts';
 
 export const TRUST_POLICY_MAX_CHARS = 2048;
 export const TRUST_POLICY_QUOTA_MAX_CHARS = 4096;

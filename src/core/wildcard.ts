@@ -92,3 +92,11 @@ export function arnLike(pattern: string, arn: string, counter?: { steps: number 
   if (p.length !== 6 || a.length !== 6) return false;
   return p.every((piece, i) => wildcardMatch(piece, a[i]!, { counter }));
 }
+
+/**
+ * IAM action matching: case-insensitive, `*` any run, `?` one character. Here rather than in
+ * iam-policy.ts, whose zod schemas the content script must not bundle (its size budget).
+ */
+export function actionMatches(pattern: string, action: string): boolean {
+  return wildcardMatch(pattern, action, { ignoreCase: true });
+}

@@ -6,7 +6,6 @@
 // says what is wrong and offers to go back to that step (docs/console.md, "The wizard").
 import { legacyCreateRoleUrl } from '../../core/console-links.ts';
 import { nameFollowedOnLineBy } from '../../core/name-in-text.ts';
-import { verifyTrustPolicy } from '../../core/trust-policy.ts';
 import type { ContentSetup } from '../../core/content-setup.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import {
@@ -302,7 +301,7 @@ class Wizard {
 
   private async fillReview(): Promise<void> {
     const t = this.t;
-    const { roleName, roleDescription, serviceName, serviceAccountId, externalId } = this.setup;
+    const { roleName, roleDescription, serviceName, serviceAccountId } = this.setup;
     const items: PanelItem[] = [];
     const name = this.find<HTMLInputElement>('input', 'roleName');
     const nameOk = name ? name.value === roleName || setValue(name, roleName) : false;
@@ -336,16 +335,17 @@ class Wizard {
       timeoutMs: 5000,
     });
     if (!preview) this.context.miss('trust-policy-preview');
-    // The wizard always trusts the account root; a narrower principal is set after creation.
-    const rootPrincipal = `arn:${this.setup.partition}:iam::${serviceAccountId}:root`;
-    const check = preview
-      ? verifyTrustPolicy(preview, { principalArn: rootPrincipal, externalId }, serviceAccountId)
-      : null;
+    // The background judges it (against the account root: the wizard trusts nothing narrower).
+    const verdict = preview ? await this.context.judgeTrust('check', preview) : null;
+    if (this.signal.aborted) return;
+    const check = verdict?.ok ? verdict.value : null;
     if (check?.verified) items.push({ status: 'done', text: t.trustChecked(serviceName) });
-    else if (check)
-      for (const problem of [...check.problems, ...check.dangers])
-        items.push({ status: 'problem', text: problem });
-    else items.push({ status: 'problem', text: t.trustUnreadable });
+    else if (check) for (const text of check.problems) items.push({ status: 'problem', text });
+    else
+      items.push({
+        status: 'problem',
+        text: verdict?.ok === false ? verdict.error : t.trustUnreadable,
+      });
 
     const expected = this.expectedPolicies();
     const listed = this.reviewedPolicies(expected);

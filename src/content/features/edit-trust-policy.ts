@@ -4,7 +4,6 @@
 // verified only when the role page shows it after the customer's Update policy. The page has no
 // documented route, so the feature knows it by what it shows: a heading "Edit trust policy", a
 // policy editor and an "Update policy" button, for the setup's role (docs/console.md).
-import { mergeTrustPolicy } from '../../core/trust-policy.ts';
 import type { Feature } from '../feature.ts';
 import { findButton, normalize, waitFor } from '../lib/dom.ts';
 import { findEditorElement, readEditorText, sameJson, writeEditorText } from '../lib/editor.ts';
@@ -53,7 +52,6 @@ export const editTrustPolicy: Feature = {
     const t = say(language);
     const panel = context.panel();
     const step = stepNumber(setup, 'trust');
-    const expected = { principalArn: setup.principalArn, externalId: setup.externalId };
     let merged: string | null = null;
 
     const render = (title: string, items: PanelItem[], note?: string) =>
@@ -67,25 +65,19 @@ export const editTrustPolicy: Feature = {
       });
 
     async function paste(): Promise<void> {
-      const current = await readEditorText();
-      const result = mergeTrustPolicy(
-        current ?? '{"Version":"2012-10-17","Statement":[]}',
-        expected,
-        setup!.serviceAccountId,
-      );
-      if (!result.ok)
-        return render(t.trustUnreadableEditor, [{ status: 'problem', text: result.error }]);
-      merged = JSON.stringify(result.policy, null, 2);
+      const reply = await context.judgeTrust('merge', await readEditorText());
+      if (!reply.ok)
+        return render(t.trustUnreadableEditor, [{ status: 'problem', text: reply.error }]);
+      const result = reply.value;
+      merged = result.merged ?? '';
       const method = await writeEditorText(merged);
       const back = await readEditorText();
       if (method !== 'clipboard' && sameJson(back, merged)) {
-        const kept =
-          (Array.isArray(result.policy.Statement) ? result.policy.Statement.length : 1) - 1;
         render(t.trustReady, [
-          { status: 'done', text: t.statementWritten(setup!.serviceName, result.replaced > 0) },
-          ...(kept > 0 ? [{ status: 'done' as const, text: t.kept(kept) }] : []),
+          { status: 'done', text: t.statementWritten(setup!.serviceName, result.replaced) },
+          ...(result.kept > 0 ? [{ status: 'done' as const, text: t.kept(result.kept) }] : []),
           // A Deny of the customer's that stops the service is kept, and shown here to decide on.
-          ...result.dangers.map((text) => ({ status: 'problem' as const, text })),
+          ...result.problems.map((text) => ({ status: 'problem' as const, text })),
           { status: 'todo', text: t.reviewUpdate },
         ]);
         panel.highlight(page, t.savesTrust(setup!.serviceName, setup!.roleName));

@@ -92,7 +92,11 @@ async function state() {
 /** Starts a setup as the popup does and has the console tab it opened announce `route`. */
 /** The Permissions tab of a setup's role when IAM holds exactly what the setup planned. */
 async function plannedRows(setupId: string) {
-  const setup = (await state()).setups.find((s) => s.id === setupId)!;
+  const reply = await handleMessage({ type: 'popup.state' }, popup);
+  const all = (reply.ok ? reply.value : { setups: [] }) as {
+    setups: { id: string; managedPolicyArns: string[]; customPolicies: { name: string }[] }[];
+  };
+  const setup = all.setups.find((s) => s.id === setupId)!;
   return [
     ...setup.managedPolicyArns.map((arn) => ({
       name: arn.slice(arn.lastIndexOf('/') + 1),
@@ -418,6 +422,37 @@ describe('what the service is told is what the role page showed', () => {
     expect(arn.ok).toBe(false);
     await deliverDue();
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('the background judges trust policies for the page', () => {
+  it('checks the wizard review against the account root, merges for the editor, and only for its own tab', async () => {
+    const { setupId, tabId } = await startDemo();
+    const ask = (action: 'check' | 'merge', text: string | null, from = tabId) =>
+      handleMessage({ type: 'content.trust', setupId, action, text }, tab(from));
+    expect(await ask('check', TRUST('demo-abcdefghijklmnopqrstuv'))).toMatchObject({
+      ok: true,
+      value: { verified: true, problems: [] },
+    });
+    const wrong = await ask('check', TRUST('someone-elses-id'));
+    expect(wrong).toMatchObject({ ok: true, value: { verified: false } });
+    expect(wrong.ok && (wrong.value as { problems: string[] }).problems.join(' ')).toMatch(
+      /External ID/,
+    );
+    const other = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    };
+    const merged = await ask('merge', JSON.stringify(other));
+    expect(merged).toMatchObject({ ok: true, value: { kept: 1, replaced: false } });
+    const policy = JSON.parse((merged as { value: { merged: string } }).value.merged);
+    expect(policy.Statement).toHaveLength(2);
+    expect(await ask('merge', '{not json')).toMatchObject({ ok: false });
+    expect(await ask('check', TRUST('demo-abcdefghijklmnopqrstuv'), tabId + 1)).toMatchObject({
+      ok: false,
+    });
   });
 });
 

@@ -43,6 +43,7 @@ function context(): FeatureContext {
       sent.push(message);
       return { ok: true, value: null };
     },
+    judgeTrust: async () => ({ ok: false, error: 'not on this page' }),
     miss: () => undefined,
     panel: () => ({ render: (s: PanelState) => void rendered.push(s) }) as never,
     memory: new Map(),
