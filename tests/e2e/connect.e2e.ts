@@ -112,12 +112,12 @@ describe('connecting with a built-in profile', () => {
     const popup = await customer.openPopup();
     await chooseService(popup, 'Crossrole Demo Service');
     const page = await customer.openInConsole(popup);
-    await customer.waitForPanelTitle(page, 'Ready: press Create role');
+    await customer.waitForPanelTitle(page, '準備完了: 「ロールを作成」を押してください');
     await customer.click(page.getByRole('button', { name: 'ロールを作成', exact: true }));
-    await customer.waitForPanelTitle(page, 'That role name is taken');
+    await customer.waitForPanelTitle(page, 'そのロール名は使われています');
     await saveScreenshot(page, 'panel/name-taken-ja.png');
-    await customer.click(customer.panel(page).getByRole('button', { name: /^Use / }));
-    await customer.waitForPanelTitle(page, 'Ready: press Create role');
+    await customer.click(customer.panel(page).getByRole('button', { name: /を使う$/ }));
+    await customer.waitForPanelTitle(page, '準備完了: 「ロールを作成」を押してください');
     await customer.click(page.getByRole('button', { name: 'ロールを作成', exact: true }));
     const before = service.connections().length;
     const after = await service.waitForConnections(before + 1, 30_000);

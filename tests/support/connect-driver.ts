@@ -1,7 +1,10 @@
 // Drives a connection as a customer does, for the demo, the end-to-end tests and the benchmark:
 // one driver, so what the demo shows is what the tests check and what the bench measures. It
 // counts the customer's effort (clicks, keystrokes, pastes, console pages visited) as it goes.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { ARTIFACTS } from './artifacts.ts';
 import { loadThroughReplica, openPopup, type ExtensionSession } from './browser.ts';
 
 export type Effort = { clicks: number; keystrokes: number; pastes: number; pageVisits: number };
@@ -71,7 +74,19 @@ export class Customer {
   }
 
   async waitForPanelTitle(page: Page, title: string | RegExp, timeout = 30_000): Promise<void> {
-    await this.panel(page).getByRole('heading', { name: title }).waitFor({ timeout });
+    try {
+      await this.panel(page).getByRole('heading', { name: title }).waitFor({ timeout });
+    } catch (error) {
+      // What the customer saw instead, for whoever reads the failure.
+      mkdirSync(path.join(ARTIFACTS, 'failures'), { recursive: true });
+      const seen = await this.panel(page).getByRole('heading').allTextContents().catch(() => []);
+      await page
+        .screenshot({ path: path.join(ARTIFACTS, 'failures', `panel-${Date.now()}.png`) })
+        .catch(() => undefined);
+      throw new Error(`The panel never said ${String(title)}; it says ${JSON.stringify(seen)}`, {
+        cause: error,
+      });
+    }
   }
 }
 

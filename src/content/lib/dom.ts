@@ -95,6 +95,9 @@ export function setChecked(control: HTMLInputElement, checked: boolean): boolean
   return control.checked === checked;
 }
 
+/** How often a wait looks again without a DOM change. */
+const POLL_MS = 400;
+
 export type WaitOptions = { signal: AbortSignal; timeoutMs?: number; root?: Node };
 
 /**
@@ -108,14 +111,24 @@ export function waitFor<T>(
   return new Promise((resolve) => {
     const first = find();
     if (first !== null || signal.aborted) return resolve(first);
-    const observer = new MutationObserver(() => {
+    const check = () => {
       const found = find();
       if (found !== null) finish(found);
-    });
+    };
+    const observer = new MutationObserver(check);
     const timer = setTimeout(() => finish(null), timeoutMs);
+    // CSS transitions (a flash fading in) change what is shown without a DOM mutation.
+    let done = false;
+    let poll = setTimeout(function again() {
+      check();
+      if (!done) poll = setTimeout(again, POLL_MS);
+    }, POLL_MS);
     const finish = (value: T | null) => {
+      if (done) return;
+      done = true;
       observer.disconnect();
       clearTimeout(timer);
+      clearTimeout(poll);
       signal.removeEventListener('abort', onAbort);
       resolve(value);
     };
