@@ -110,6 +110,9 @@ function readRow(row: HTMLTableRowElement, language: Language): AttachedPolicy |
  * Every row of the Permissions tab's policy table, following its pagination; `complete` when the
  * last page was reached and the rows add up to the header's count (when it shows one).
  */
+/** What Cloudscape shows while a table loads. */
+const LOADING = '[class*="awsui_loading"], [class*="awsui_spinner"], [role="progressbar"]';
+
 /** A plain list of policies (names or ARNs, one an item) instead of a table. */
 function listedPolicies(): AttachedPolicy[] | null {
   const items = shown<HTMLElement>(activePanel(), 'ul li, ol li');
@@ -126,10 +129,15 @@ export async function readAttachedPolicies(
   language: Language,
   signal: AbortSignal,
 ): Promise<{ policies: AttachedPolicy[]; complete: boolean } | null> {
-  const table = await waitFor(
-    () => shown(activePanel(), 'table')[0] ?? (listedPolicies() ? 'list' : null),
-    { signal, timeoutMs: 10_000 },
-  );
+  // Ready once it has rows, or says it has none; never while it is still loading.
+  const ready = () => {
+    const found = shown(activePanel(), 'table')[0];
+    if (!found) return listedPolicies() ? 'list' : null;
+    const box = tableContainer(found) ?? activePanel();
+    if (!box || shown(box, LOADING).length) return null;
+    return dataRows(box).length || headerTotal(box) === 0 ? found : null;
+  };
+  const table = await waitFor(ready, { signal, timeoutMs: 15_000 });
   if (!table) return null;
   if (table === 'list') {
     await settled(signal);
