@@ -1,4 +1,4 @@
-// The access-keys method (contract.md §4): the one place that ever holds an IAM user's secret
+// The access-keys method (docs/vendors.md §4): the one place that ever holds an IAM user's secret
 // access key. It arrives from the Retrieve access keys page when the customer presses "Send",
 // is checked against the setup like a role ARN, sent once to the profile's report URL over
 // HTTPS, and forgotten: it is never written to storage, logged or put on the clipboard. If the

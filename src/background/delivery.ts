@@ -1,4 +1,4 @@
-// Delivering reports (contract.md §3): a durable queue in storage.local, one POST per due report
+// Delivering reports (docs/vendors.md §3): a durable queue in storage.local, one POST per due report
 // with the setup id as Idempotency-Key, exponential backoff through `alarms` (timers die with
 // the worker), Retry-After honoured, 24 hours at most, refusals kept with the service's words.
 import { browser, browserName } from '../platform/browser.ts';

@@ -1,4 +1,4 @@
-// IAM ARNs and names: parsing, formatting and IAM's limits (aws-console.md §8).
+// IAM ARNs and names: parsing, formatting and IAM's limits (docs/console.md, "Limits").
 import { isPartition, type Partition } from './partition.ts';
 
 export type IamArn = {
@@ -48,7 +48,7 @@ export function toPartition(arnText: string, partition: Partition): string {
   return arnText.replace(/^arn:[a-z-]+:/, `arn:${partition}:`);
 }
 
-/** Role ARNs as they appear in page text (aws-console.md §7). */
+/** Role ARNs as they appear in page text (docs/console.md, "The signed-in account"). */
 export const ROLE_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+/g;
 
 export function validateAccountId(value: string): string | null {
@@ -84,7 +84,7 @@ export function validatePolicyName(name: string): string | null {
   return null;
 }
 
-// Tab, LF, CR, printable ASCII and Latin-1 (aws-console.md §8).
+// Tab, LF, CR, printable ASCII and Latin-1 (docs/console.md, "Limits").
 const DESCRIPTION_CHAR = /[\t\n\r\u0020-\u007e\u00a1-\u00ff]/;
 
 export function validateDescription(text: string): string | null {

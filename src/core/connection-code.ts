@@ -1,4 +1,4 @@
-// Connection codes (contract.md §2): `crossrole1.` + base64url(JSON), issued by a service per
+// Connection codes (docs/vendors.md §2): `crossrole1.` + base64url(JSON), issued by a service per
 // customer. They carry a token for the report, often the External ID, and may carry a profile.
 // A code is pasted from outside Crossrole, so nothing in it may pass for something it is not: a
 // carried profile never takes a built-in service's id (the confirm screen would show the carried

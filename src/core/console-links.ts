@@ -1,5 +1,5 @@
 // Links into the IAM console. The create-role link pre-fills the wizard as far as the console
-// honours it (aws-console.md §3); the content scripts check and repair every field afterwards.
+// honours it (docs/console.md, "Deep links"); the content scripts check and repair every field afterwards.
 import { DEFAULT_CONSOLE_HOSTS, type Partition } from './partition.ts';
 
 export type CreateRoleLink = {
@@ -41,7 +41,7 @@ export function roleDetailsUrl(
 }
 
 /**
- * The legacy deep link (`#/roles$new?…`, aws-console.md §3), offered when the new wizard is not
+ * The legacy deep link (`#/roles$new?…`, docs/console.md, "Deep links"), offered when the new wizard is not
  * recognised: some consoles still redirect it well, and it carries the role name too.
  */
 export function legacyCreateRoleUrl(

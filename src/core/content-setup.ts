@@ -2,7 +2,7 @@
 // everything the page features fill and check, nothing they do not need (no token). The
 // content script checks every such reply with `parseContentSetupReply`. It is written out by
 // hand rather than with zod: zod/mini alone is a third of the content script's size budget
-// (22 KB gzip, docs/engineering.md), and these few shapes are all the content script reads.
+// (22 KB gzip, docs/console.md, "The content script's size"), and these few shapes are all the content script reads.
 import type { Partition } from './partition.ts';
 
 export type ContentSetup = {

@@ -1,4 +1,4 @@
-// AWS partitions and the console hosts that belong to each (aws-console.md §1). A host is
+// AWS partitions and the console hosts that belong to each (docs/console.md, "Hosts and partitions"). A host is
 // recognised by its exact registrable suffix, so look-alikes such as
 // `console.aws.amazon.com.evil.example` or `evilconsole.aws.amazon.com` are not the console.
 

@@ -1,4 +1,4 @@
-// The service profile (contract.md §1): what a service tells Crossrole about itself. Parsed with
+// The service profile (docs/vendors.md §1): what a service tells Crossrole about itself. Parsed with
 // strict schemas so a typo in a vendor's profile is an error that names the field, never a field
 // silently ignored.
 import * as z from 'zod/mini';

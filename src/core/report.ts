@@ -1,4 +1,4 @@
-// The report (contract.md §3): what the extension POSTs to the service, how the service's answer
+// The report (docs/vendors.md §3): what the extension POSTs to the service, how the service's answer
 // is read, and when to try again.
 import * as z from 'zod/mini';
 import { shapeProblem } from './json-limits.ts';
@@ -119,7 +119,7 @@ export function classifyAnswer(
 }
 
 /**
- * A redirect is refused for good (contract.md §3): the report, and its token, go to the address
+ * A redirect is refused for good (docs/vendors.md §3): the report, and its token, go to the address
  * the profile names and nowhere else. `httpStatus` is 0 for a browser's opaque redirect.
  */
 export function redirectRefusal(httpStatus: number): Extract<Answer, { kind: 'refused' }> {
@@ -155,7 +155,7 @@ export function nextBackoffMs(attempt: number, retryAfterMs: number | null = nul
 }
 
 /**
- * The access-keys report (contract.md §4): sent once, over HTTPS, never stored by the extension.
+ * The access-keys report (docs/vendors.md §4): sent once, over HTTPS, never stored by the extension.
  * The secret is in it because the service asked for exactly that; Crossrole forgets it after.
  */
 export const AccessKeyReportSchema = z.strictObject({

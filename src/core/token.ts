@@ -1,4 +1,4 @@
-// The report token a connection code carries (contract.md §2): opaque to Crossrole, but it goes
+// The report token a connection code carries (docs/vendors.md §2): opaque to Crossrole, but it goes
 // into an `Authorization: Bearer` header, so only header-safe text is accepted where it enters
 // (the connection code, the setup.start message) and where it leaves (delivery).
 import * as z from 'zod/mini';

@@ -16,7 +16,7 @@ export type TrustExpectation = {
   externalId: string;
 };
 
-/** What "Require external ID" produces in the console (aws-console.md §8), never with MFA. */
+/** What "Require external ID" produces in the console (docs/console.md, "Limits"), never with MFA. */
 export function serviceStatement(expected: TrustExpectation): Json {
   return {
     Effect: 'Allow',

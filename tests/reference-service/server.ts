@@ -1,4 +1,4 @@
-// The reference service: a local stand-in for a vendor's report endpoint (contract.md §3), used
+// The reference service: a local stand-in for a vendor's report endpoint (docs/vendors.md §3), used
 // by the tests, the demo and the benchmark. It does what a careful vendor must: validate the
 // report, treat a repeated Idempotency-Key as the same report, bind each External ID to the
 // customer that first reported it (409 for anyone else), and never log a token. Faults can be
@@ -230,10 +230,18 @@ export function startReferenceService(
       return answer(request, response, 422, { message: 'Idempotency-Key must equal setupId' });
 
     const previous = stored.get(key);
-    const ok = {
-      status: 'connected',
-      message: `Connected ${report.accountId} to the Crossrole Demo Service.`,
-    };
+    // What the console showed is a hint, not proof (docs/vendors.md §3): a service that cannot
+    // assume the role yet answers pending when the customer's console could not show it all.
+    const shownComplete = report.trustPolicyVerified && report.permissionsVerified === true;
+    const ok = shownComplete
+      ? {
+          status: 'connected',
+          message: `Connected ${report.accountId} to the Crossrole Demo Service.`,
+        }
+      : {
+          status: 'pending',
+          message: `Received the role for ${report.accountId}; the service checks it before using it.`,
+        };
     if (previous) {
       return previous.body === JSON.stringify(report)
         ? answer(request, response, 200, ok)

@@ -79,7 +79,10 @@ export class Customer {
     } catch (error) {
       // What the customer saw instead, for whoever reads the failure.
       mkdirSync(path.join(ARTIFACTS, 'failures'), { recursive: true });
-      const seen = await this.panel(page).getByRole('heading').allTextContents().catch(() => []);
+      const seen = await this.panel(page)
+        .getByRole('heading')
+        .allTextContents()
+        .catch(() => []);
       await page
         .screenshot({ path: path.join(ARTIFACTS, 'failures', `panel-${Date.now()}.png`) })
         .catch(() => undefined);

@@ -9,7 +9,7 @@ import { labelsFor } from '../lib/labels.ts';
 import { sessionAccountId } from '../lib/session.ts';
 import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
 
-/** contract.md §4: a captured key is forgotten after ten minutes. */
+/** docs/vendors.md §4: a captured key is forgotten after ten minutes. */
 const ACCESS_KEY_MEMORY_MS = 10 * 60 * 1000;
 
 const userOf = (path: string): string | null => {

@@ -1,4 +1,4 @@
-// Putting JSON into the console's policy editor, best way first (aws-console.md §6): the page's
+// Putting JSON into the console's policy editor, best way first (docs/console.md, "Policy editors"): the page's
 // own editor API through the page-world script, then a synthetic paste, then the customer's own
 // paste from the clipboard. Never typed key by key (editors auto-close brackets). Every write
 // is read back and compared as parsed JSON.

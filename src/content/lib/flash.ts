@@ -1,4 +1,4 @@
-// Success flashes (Cloudscape Flashbar items, `div[data-itemid]`, aws-console.md §4): where the
+// Success flashes (Cloudscape Flashbar items, `div[data-itemid]`, docs/console.md, "Finding controls"): where the
 // console confirms that something was created or updated.
 // Only shown flashes count: a hidden status element a page script added says nothing.
 import { normalize } from './dom.ts';

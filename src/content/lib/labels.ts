@@ -1,4 +1,4 @@
-// What the console's controls are called, per console language (aws-console.md §4–§6). Text is
+// What the console's controls are called, per console language (docs/console.md, "Finding controls"). Text is
 // the second choice after structure (tile values, label[for]); every entry is a list because the
 // console's wording drifts. Japanese from the console's published translations.
 
@@ -16,7 +16,7 @@ export const LABELS = {
   createRole: { en: ['Create role'], ja: ['ロールを作成'] },
   policyName: { en: ['Policy name'], ja: ['ポリシー名'] },
   createPolicy: { en: ['Create policy'], ja: ['ポリシーの作成', 'ポリシーを作成'] },
-  previous: { en: ['Previous'], ja: ['前へ'] },
+  previous: { en: ['Previous'], ja: ['前へ', '戻る'] },
   nextPage: { en: ['Next page'], ja: ['次のページ'] },
   permissions: { en: ['Permissions'], ja: ['許可'] },
   addPermissions: { en: ['Add permissions'], ja: ['許可を追加'] },

@@ -1,4 +1,4 @@
-// IAM ARNs and names (aws-console.md §7–§8) and console hosts (§1): parsing, formatting and the
+// IAM ARNs and names (docs/console.md, "The signed-in account") and console hosts (§1): parsing, formatting and the
 // look-alikes that must not pass.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Connection codes (contract.md §2): `crossrole1.` + base64url(JSON). Valid codes round-trip;
+// Connection codes (docs/vendors.md §2): `crossrole1.` + base64url(JSON). Valid codes round-trip;
 // an expired or malformed code is refused with a message that says which.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Console links (aws-console.md §2–§3): the create-role deep link with every parameter, the
+// Console links (docs/console.md, "Routes"): the create-role deep link with every parameter, the
 // legacy form, role details, create policy and user, per partition, and hash-route parsing.
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,7 +21,7 @@ const link = {
 };
 
 describe('the create-role deep link', () => {
-  it('carries every parameter of aws-console.md §3, policies repeated', () => {
+  it('carries every parameter of docs/console.md, "Deep links", policies repeated', () => {
     const url = new URL(createRoleUrl('aws', link));
     expect(`${url.origin}${url.pathname}`).toBe('https://console.aws.amazon.com/iam/home');
     const { path, query } = parseHashRoute(url.hash);

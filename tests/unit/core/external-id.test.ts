@@ -1,4 +1,4 @@
-// External IDs (contract.md §1, aws-console.md §8): generated ones carry at least 128 bits in
+// External IDs (docs/vendors.md §1, docs/console.md, "Limits"): generated ones carry at least 128 bits in
 // characters every AWS SDK accepts and stay within 96 characters; service-issued ones follow
 // AWS's own rule.
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// Permission plans (contract.md §1 `access`, `options`, `requiredActions`): managed policies in the
+// Permission plans (docs/vendors.md §1 `access`, `options`, `requiredActions`): managed policies in the
 // customer's partition, custom policies to create first, IAM's 10-policy limit, and warnings when
 // nothing chosen clearly grants an action the service needs.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Service profiles (contract.md §1): every example is valid, and each rule, broken once, is an
+// Service profiles (docs/vendors.md §1): every example is valid, and each rule, broken once, is an
 // error whose path names the field and whose message names the rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The report (contract.md §3): its shape, how a service's answer is read, and when to try again.
+// The report (docs/vendors.md §3): its shape, how a service's answer is read, and when to try again.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
   REPORT_RETRY_WINDOW_MS,
 } from '../../../src/core/report.ts';
 
-/** contract.md §3's example, verbatim. */
+/** docs/vendors.md §3's example, verbatim. */
 const example = {
   schemaVersion: 1,
   event: 'role.connected',

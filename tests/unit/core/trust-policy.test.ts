@@ -1,4 +1,4 @@
-// Trust policies: the one a new role starts with (aws-console.md §8), its size, merging the
+// Trust policies: the one a new role starts with (docs/console.md, "Limits"), its size, merging the
 // service's statement into an existing role's policy, and verifying that a policy trusts exactly
 // the service's principal with the expected External ID.
 import fc from 'fast-check';

@@ -26,6 +26,7 @@ function report(overrides: Record<string, unknown> = {}) {
     options: [],
     policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
     trustPolicyVerified: true,
+    permissionsVerified: true,
     capturedAt: new Date().toISOString(),
     client: { name: 'crossrole', version: '0.1.0', browser: 'chrome' },
     ...overrides,
@@ -53,6 +54,14 @@ describe('reference service', () => {
     expect(await again.json()).toMatchObject({ status: 'connected' });
     expect(service.connections()).toHaveLength(1);
     expect((await post({ ...body, accessLevel: 'other' })).status).toBe(409);
+  });
+
+  it('answers pending when the console did not show the permissions verified, and refuses a non-boolean', async () => {
+    const unverified = await post(report({ permissionsVerified: false }));
+    expect(await unverified.json()).toMatchObject({ status: 'pending' });
+    const bad = await post(report({ permissionsVerified: 'yes' }));
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/^permissionsVerified:/);
   });
 
   it('refuses an invalid report naming the field, and a key that is not the setup id', async () => {
