@@ -4,7 +4,6 @@
 // HTTPS, and forgotten: it is never written to storage, logged or put on the clipboard. If the
 // worker stops before delivery, the secret is gone with it; the customer is told to deactivate
 // that key and create another.
-import * as z from 'zod/mini';
 import { browser, browserName } from '../platform/browser.ts';
 import { formatPolicyArn, formatUserArn } from '../core/arn.ts';
 import type { Message } from '../core/messages.ts';
@@ -48,6 +47,9 @@ export async function deliverAccessKey(
       ok: false,
       error: `This key belongs to "${event.userName}", not to "${setup.roleName}".`,
     };
+  // The key is sent with the setup's partition: a tab of another partition is another IAM.
+  if (sender.partition !== setup.partition)
+    return { ok: false, error: 'This tab is in another AWS partition than the setup.' };
   const hostAccount = accountIdFromHost(sender.url.hostname);
   const accountId =
     hostAccount ??
@@ -65,9 +67,18 @@ export async function deliverAccessKey(
     };
   }
   const userArn = formatUserArn(sender.partition, accountId, setup.roleName);
+  // As for a role: the user's own ARN must be on the page, and no other user's.
   const shown = event.arnTexts.flatMap((t) => t.match(USER_ARN_IN_TEXT) ?? []);
+  if (!shown.includes(userArn))
+    return {
+      ok: false,
+      error: `The page does not show the user ${userArn}. Nothing was sent.`,
+    };
   if (shown.some((arn) => arn !== userArn))
-    return { ok: false, error: `The page shows ${shown[0]}, not ${userArn}. Nothing was sent.` };
+    return {
+      ok: false,
+      error: `The page shows ${shown.find((a) => a !== userArn)}, not ${userArn}. Nothing was sent.`,
+    };
 
   const url = new URL(setup.reportUrl);
   // Secrets travel over HTTPS only; loopback HTTP is the local reference service.
@@ -122,7 +133,8 @@ export async function deliverAccessKey(
       firstQueuedAt: Date.now(),
       nextAttemptAt: null,
       lastError: result.ok ? null : result.error,
-      serviceMessage: result.ok ? result.message : null,
+      // Never the service's own words here: an answer may echo the request, secret included.
+      serviceMessage: null,
       serviceStatus: result.ok ? 'connected' : null,
       deliveredAt: result.ok ? Date.now() : null,
     },
@@ -131,8 +143,6 @@ export async function deliverAccessKey(
     ? { ok: true, value: null }
     : { ok: false, error: `${result.error} ${deactivate}` };
 }
-
-const Body = z.object({ message: z.optional(z.string()) });
 
 /** One POST, with a short in-memory retry for network errors (never past the 10-minute window). */
 async function sendOnce(
@@ -166,14 +176,10 @@ async function sendOnce(
         response.headers.get('Retry-After'),
         Date.now(),
       );
-      if (answer.kind === 'delivered') return { ok: true, message: answer.message };
-      if (answer.kind === 'refused') {
-        const parsed = z.safeParse(Body, body);
-        return {
-          ok: false,
-          error: `The service refused the key: ${parsed.success && parsed.data.message ? parsed.data.message : `HTTP ${response.status}`}.`,
-        };
-      }
+      if (answer.kind === 'delivered') return { ok: true, message: null };
+      // The status only: a refusal's body may echo the request, and this text is stored.
+      if (answer.kind === 'refused')
+        return { ok: false, error: `The service refused the key (HTTP ${response.status}).` };
     } catch {
       // Network error or timeout: the same Idempotency-Key makes a retry safe.
     }

@@ -711,15 +711,39 @@ describe('access keys (contract §4)', () => {
     answers = [{ status: 422, body: { message: 'This account is already connected' } }];
     const sent = await handleMessage(keyEvent(setupId), consoleTab);
     expect(sent.ok).toBe(false);
+    // The status only: the service's own words are not kept (an answer may echo the secret).
     expect(!sent.ok && sent.error).toMatch(
-      /already connected.*Deactivate access key AKIAIOSFODNN7EXAMPLE .*create another/,
+      /refused the key \(HTTP 422\).*Deactivate access key AKIAIOSFODNN7EXAMPLE .*create another/,
     );
+    expect(everythingStored()).not.toContain('already connected');
     const [setup] = (await state()).setups;
     expect(setup).toMatchObject({ state: 'failed' });
     expect(setup!.problem).toMatch(/Deactivate access key AKIAIOSFODNN7EXAMPLE/);
     expect(everythingStored()).not.toContain(SECRET);
     await deliverDue();
     expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('stores nothing of a 422 that echoes the request, secret included', async () => {
+    const { setupId, consoleTab } = await userCreated();
+    answers = [{ status: 422, body: { message: `Bad request: ${'x'.repeat(1000)} ${SECRET}` } }];
+    expect((await handleMessage(keyEvent(setupId), consoleTab)).ok).toBe(false);
+    expect(everythingStored()).not.toContain(SECRET);
+    expect(everythingStored()).not.toContain('x'.repeat(100));
+  });
+
+  it('sends nothing when the page shows no user ARN, or from a tab of another partition', async () => {
+    const { setupId, consoleTab, tabId } = await userCreated();
+    const noArn = await handleMessage(keyEvent(setupId, { arnTexts: [] }), consoleTab);
+    expect(!noArn.ok && noArn.error).toMatch(/does not show the user/);
+    const cn = 'https://cn-north-1.console.amazonaws.cn/iam/home#/users';
+    await handleMessage({ type: 'content.hello', route: '/users' }, tab(tabId, cn));
+    const china = await handleMessage(
+      keyEvent(setupId, { arnTexts: [`arn:aws-cn:iam::${ACCOUNT}:user/${USER}`] }),
+      tab(tabId, cn),
+    );
+    expect(china.ok).toBe(false);
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 
   it('retries a network error with the same Idempotency-Key, then delivers', async () => {
