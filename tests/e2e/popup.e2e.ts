@@ -119,6 +119,10 @@ describe('popup', () => {
     await page.getByText('Connect to Acme Diagrams?').waitFor();
     await saveScreenshot(page, 'popup/import-confirm.png');
     await page.evaluate(() => (document.body.style.zoom = '2'));
+    // Measured once the zoomed layout has been painted, not in the middle of it.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

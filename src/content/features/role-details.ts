@@ -5,7 +5,7 @@
 // names it and opens the console's own Add permissions page for the role.
 import type { ContentSetup } from '../../core/content-setup.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
-import { findButton, waitFor } from '../lib/dom.ts';
+import { findButton, normalize, waitFor } from '../lib/dom.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { mainContent, shown } from '../lib/page.ts';
@@ -94,16 +94,15 @@ async function openAttachPolicies(context: FeatureContext, signal: AbortSignal):
     { signal, timeoutMs: 10_000 },
   );
   add?.click();
-  // A dropdown's items render outside the tab panel, as menu items.
+  // A dropdown's items render outside the tab panel, as menu items; the innermost one (a link
+  // or the menuitem itself, not its list item) is what takes the click.
+  const names = labelsFor('attachPolicies', language);
   const attach = add
     ? await waitFor(
         () =>
-          shown<HTMLElement>(document, '[role="menuitem"], [role="menu"] li, [role="menu"] a').find(
-            (item) =>
-              labelsFor('attachPolicies', language).some(
-                (label) => item.textContent?.trim() === label,
-              ),
-          ) ?? null,
+          shown<HTMLElement>(document, '[role="menuitem"], [role="menu"] a, [role="menu"] li')
+            .filter((item) => names.includes(normalize(item.textContent)))
+            .sort((a, b) => Number(a.contains(b)) - Number(b.contains(a)))[0] ?? null,
         { signal, timeoutMs: 5000 },
       )
     : null;

@@ -15,6 +15,7 @@ import {
   tableContainer,
 } from './table.ts';
 import type { PanelItem } from '../panel.ts';
+import { CLOUDSCAPE } from './cloudscape.ts';
 import { say } from './i18n.ts';
 
 /** How many pages Crossrole pages through before it falls back to guiding the customer. */
@@ -24,10 +25,10 @@ type Filter = { input: HTMLInputElement; kind: 'text' | 'property' };
 
 function findFilter(root: ParentNode, language: Language): Filter | null {
   // A property filter commits free text as a token on Enter; a text filter filters as you type.
-  const property = shown<HTMLInputElement>(root, '[class*="awsui_property-filter"] input')[0];
+  const property = shown<HTMLInputElement>(root, `${CLOUDSCAPE.propertyFilter} input`)[0];
   if (property) return { input: property, kind: 'property' };
   const text =
-    shown<HTMLInputElement>(root, '[class*="awsui_text-filter"] input, input[type="search"]')[0] ??
+    shown<HTMLInputElement>(root, `${CLOUDSCAPE.textFilter} input, input[type="search"]`)[0] ??
     findByLabel<HTMLInputElement>(root, 'input', labelsFor('search', language));
   return text ? { input: text, kind: 'text' } : null;
 }
@@ -45,10 +46,13 @@ function rowFor(container: ParentNode, name: string): HTMLInputElement | null {
   return null;
 }
 
-/** Removes committed property-filter tokens (their remove buttons sit in the filter). */
+/** Removes committed property-filter tokens (each has its own dismiss button). */
 function clearTokens(filter: Filter): void {
-  const root = filter.input.closest('[class*="awsui_property-filter"]');
-  for (const button of shown<HTMLButtonElement>(root, '[class*="awsui_token"] button'))
+  const root = filter.input.closest(CLOUDSCAPE.propertyFilter);
+  for (const button of shown<HTMLButtonElement>(
+    root,
+    `${CLOUDSCAPE.filterToken} ${CLOUDSCAPE.tokenDismiss}, ${CLOUDSCAPE.tokenDismiss}`,
+  ))
     button.click();
 }
 
@@ -60,10 +64,13 @@ async function applyFilter(filter: Filter, query: string, signal: AbortSignal): 
   setValue(filter.input, query);
   if (filter.kind === 'property' && query) {
     filter.input.focus();
-    for (const type of ['keydown', 'keyup'] as const)
-      filter.input.dispatchEvent(
-        new KeyboardEvent(type, { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true }),
-      );
+    for (const type of ['keydown', 'keyup'] as const) {
+      const event = new KeyboardEvent(type, { key: 'Enter', code: 'Enter', bubbles: true });
+      // Browsers ignore keyCode in the event's init; Cloudscape's filter reads it.
+      for (const name of ['keyCode', 'which'])
+        Object.defineProperty(event, name, { get: () => 13 });
+      filter.input.dispatchEvent(event);
+    }
   }
   await settled(signal);
 }

@@ -16,6 +16,7 @@ import {
   tableContainer,
 } from './table.ts';
 import { MAX_PAGES } from './policy-table.ts';
+import { CLOUDSCAPE } from './cloudscape.ts';
 
 /** The role page's main content, once it shows the role's heading. */
 export function rolePageRoot(roleName: string): HTMLElement | null {
@@ -111,7 +112,7 @@ function readRow(row: HTMLTableRowElement, language: Language): AttachedPolicy |
  * last page was reached and the rows add up to the header's count (when it shows one).
  */
 /** What Cloudscape shows while a table loads. */
-const LOADING = '[class*="awsui_loading"], [class*="awsui_spinner"], [role="progressbar"]';
+const LOADING = `${CLOUDSCAPE.tableLoading}, [role="progressbar"]`;
 
 /** A plain list of policies (names or ARNs, one an item) instead of a table. */
 function listedPolicies(): AttachedPolicy[] | null {

@@ -3,6 +3,7 @@
 // position on the page: each operation starts from the table's container.
 import { normalize } from './dom.ts';
 import { labelsFor, type Language } from './labels.ts';
+import { CLOUDSCAPE } from './cloudscape.ts';
 import { isShown, shown } from './page.ts';
 
 /** The smallest shown ancestor of `from` that holds a table (the table's own container). */
@@ -22,7 +23,7 @@ export function dataRows(container: ParentNode): HTMLTableRowElement[] {
 
 /** The total in the header's counter: "(12)" or "(1/1150)" (selected/total). */
 export function headerTotal(container: ParentNode): number | null {
-  for (const counter of shown(container, '[class*="awsui_counter"], h2 span, h3 span')) {
+  for (const counter of shown(container, `${CLOUDSCAPE.headerCounter}, h2 span, h3 span`)) {
     const match = /\((?:\d[\d,]*\/)?(\d[\d,]*)\)/.exec(normalize(counter.textContent));
     if (match?.[1]) return Number(match[1].replace(/,/g, ''));
   }
@@ -31,7 +32,7 @@ export function headerTotal(container: ParentNode): number | null {
 
 function pagination(container: ParentNode): Element | null {
   return (
-    shown(container, '[class*="awsui_pagination"], nav[aria-label], ul[aria-label]').find((n) =>
+    shown(container, `${CLOUDSCAPE.pagination}, nav[aria-label], ul[aria-label]`).find((n) =>
       n.querySelector('button'),
     ) ?? null
   );
