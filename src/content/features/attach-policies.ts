@@ -8,7 +8,7 @@ import type { Feature } from '../feature.ts';
 import { findButton, normalize, waitFor } from '../lib/dom.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor, type Language } from '../lib/labels.ts';
-import { headings, mainContent, shown } from '../lib/page.ts';
+import { headings, mainContent } from '../lib/page.ts';
 import { selectPolicies } from '../lib/policy-table.ts';
 import { stepNumber } from '../lib/steps.ts';
 
@@ -25,7 +25,8 @@ function attachTarget(language: Language): string | null {
 
 function addButton(language: Language): HTMLButtonElement | null {
   const main = mainContent();
-  if (!main || !shown(main, 'table input[type="checkbox"]').length) return null;
+  // Cloudscape draws its checkboxes over transparent inputs: structure, not visibility, here.
+  if (!main?.querySelector('table input[type="checkbox"]')) return null;
   return findButton(main, labelsFor('addPermissions', language));
 }
 

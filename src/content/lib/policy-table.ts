@@ -23,13 +23,18 @@ export const MAX_PAGES = 200;
 
 type Filter = { input: HTMLInputElement; kind: 'text' | 'property' };
 
+/** The filter of the table that has row checkboxes (a page may show a read-only table too). */
 function findFilter(root: ParentNode, language: Language): Filter | null {
+  const picks = (input: HTMLInputElement) =>
+    tableContainer(input)?.querySelector('table input[type="checkbox"]') != null;
   // A property filter commits free text as a token on Enter; a text filter filters as you type.
-  const property = shown<HTMLInputElement>(root, `${CLOUDSCAPE.propertyFilter} input`)[0];
+  const property = shown<HTMLInputElement>(root, `${CLOUDSCAPE.propertyFilter} input`).find(picks);
   if (property) return { input: property, kind: 'property' };
+  const labelled = findByLabel<HTMLInputElement>(root, 'input', labelsFor('search', language));
   const text =
-    shown<HTMLInputElement>(root, `${CLOUDSCAPE.textFilter} input, input[type="search"]`)[0] ??
-    findByLabel<HTMLInputElement>(root, 'input', labelsFor('search', language));
+    shown<HTMLInputElement>(root, `${CLOUDSCAPE.textFilter} input, input[type="search"]`).find(
+      picks,
+    ) ?? (labelled && picks(labelled) ? labelled : null);
   return text ? { input: text, kind: 'text' } : null;
 }
 
