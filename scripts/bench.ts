@@ -12,7 +12,8 @@ import {
   launchWithExtension,
   openPopup,
 } from '../tests/support/browser.ts';
-import { installConsoleReplica } from '../tests/support/console-replica.ts';
+import { installConsoleReplica, type ReplicaOptions } from '../tests/support/console-replica.ts';
+import { WORDS, fixUntilReady, hastyNext } from '../tests/support/hasty.ts';
 import { Customer, createRoleButton, manualConnection } from '../tests/support/connect-driver.ts';
 import { startReferenceService } from '../tests/reference-service/server.ts';
 import { deliveryUnderFaults } from '../tests/support/fault-run.ts';
@@ -251,12 +252,85 @@ async function fuzz(): Promise<void> {
   });
 }
 
+/**
+ * Over the replica's drift variants, a careful and a hasty customer: in how many connections did
+ * the service get exactly what IAM holds (the report's policies are the role's, both verified)?
+ * A connection that never reached the service counts as not exact: the goal is all of them.
+ */
+async function truthfulness(): Promise<void> {
+  console.log('\nWhat the service is told, against what IAM holds (drift variants × customers)');
+  const variants: [string, ReplicaOptions][] = [
+    ['as built', {}],
+    ['URL ignored', { ignoreUrlParams: true }],
+    ['slow', { slowMs: 1200 }],
+    ['Japanese', { language: 'ja' }],
+    ['property filter', { policyFilter: 'property', ignoreUrlParams: true }],
+    ['unknown routes', { roleRoutes: 'alternate' }],
+    ['20 rows a page', { policyPageSize: 20, ignoreUrlParams: true }],
+    ['Japanese, URL ignored', { language: 'ja', ignoreUrlParams: true }],
+  ];
+  const service = await startReferenceService({ port: 47615 });
+  let exact = 0;
+  let total = 0;
+  let wrong = 0;
+  try {
+    for (const [name, options] of variants) {
+      for (const hasty of [false, true]) {
+        total += 1;
+        const language = options.language ?? 'en';
+        const session = await launchWithExtension();
+        const replica = await installConsoleReplica(session.context, options);
+        const customer = new Customer(session);
+        let outcome = 'no report';
+        try {
+          const popup = await customer.openPopup();
+          await popup.getByText('Crossrole Demo Service').first().click();
+          const page = await customer.openInConsole(popup);
+          if (hasty) await hastyNext(customer, page, language, '999988887777');
+          await fixUntilReady(customer, page, language);
+          const before = service.connections().length;
+          await customer.click(
+            page.getByRole('button', { name: WORDS[language].createRole, exact: true }),
+          );
+          const report = (await service.waitForConnections(before + 1, 60_000)).at(-1)!.report;
+          const held = [...(replica.iam.role('CrossroleDemoRole')?.attachedPolicyArns ?? [])];
+          const told = [...(report.policyArns as string[])];
+          const same = JSON.stringify(held.sort()) === JSON.stringify(told.sort());
+          if (same && report.permissionsVerified === true && report.trustPolicyVerified === true) {
+            exact += 1;
+            outcome = 'exact';
+          } else {
+            wrong += 1;
+            outcome = `WRONG: told ${told.join(',')}, IAM holds ${held.join(',')}`;
+          }
+        } catch (error) {
+          outcome = `no report (${error instanceof Error ? error.message.split('\n')[0] : 'error'})`;
+        } finally {
+          await session.close();
+        }
+        console.log(`  ${name}, ${hasty ? 'hasty' : 'careful'}: ${outcome}`);
+      }
+    }
+  } finally {
+    await service.close();
+  }
+  record('connections where the service got exactly what IAM holds', [exact], `of ${total}`, {
+    text: `${total} of ${total}`,
+    ok: (v) => v === total,
+  });
+  record('reports that told the service what IAM does not hold', [wrong], 'reports', {
+    text: '0',
+    ok: (v) => v === 0,
+  });
+}
+
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const sections: Record<string, () => Promise<void>> = {
   sizes,
   mainThread,
   popupRender,
   connectionFlow,
+  truthfulness,
   faults,
   fuzz,
 };

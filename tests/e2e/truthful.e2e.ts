@@ -4,13 +4,13 @@
 // whose pages live under routes Crossrole does not know and whose policy table has a property
 // filter. In every test the simulated IAM is the judge: the report must match what it holds.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionSession } from '../support/browser.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
 import { installConsoleReplica, type ConsoleReplica } from '../support/console-replica.ts';
 import { Customer, createRoleButton } from '../support/connect-driver.ts';
 import { startReferenceService, type ReferenceService } from '../reference-service/server.ts';
 import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
+import { WORDS, fixUntilReady, hastyNext } from '../support/hasty.ts';
 
 let service: ReferenceService;
 let session: ExtensionSession;
@@ -33,23 +33,6 @@ afterEach(async () => {
 });
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
-const WORDS = {
-  en: {
-    next: 'Next',
-    ready: 'Ready: press Create role',
-    notReady: 'Not ready yet',
-    back: 'Go back and tick the missing policies',
-    createRole: 'Create role',
-  },
-  ja: {
-    next: '次へ',
-    ready: '準備完了: 「ロールを作成」を押してください',
-    notReady: 'まだ準備ができていません',
-    back: '戻って不足しているポリシーを選択する',
-    createRole: 'ロールを作成',
-  },
-};
-
 /** The report the service holds must say exactly what the simulated IAM holds for the role. */
 function expectReportMatchesIam(report: Record<string, unknown>, roleName: string): void {
   const role = replica.iam.role(roleName)!;
@@ -57,24 +40,6 @@ function expectReportMatchesIam(report: Record<string, unknown>, roleName: strin
   expect([...(report.policyArns as string[])].sort()).toEqual([...role.attachedPolicyArns].sort());
   expect(report.permissionsVerified).toBe(true);
   expect(report.trustPolicyVerified).toBe(true);
-}
-
-/** Presses Next the moment the step looks complete to a person: the fields show their values. */
-async function hastyNext(page: Page, language: 'en' | 'ja', serviceAccount: string): Promise<void> {
-  const next = page.getByRole('button', { name: WORDS[language].next, exact: true });
-  // Step 1: the account ID is there (the External ID comes with it from the URL).
-  await page.locator(`input[value="${serviceAccount}"]`).waitFor({ timeout: 30_000 });
-  await customer.click(next);
-  // Step 2: the table is there; the customer does not wait for any tick. (Crossrole may have
-  // moved on from step 1 at the same moment, and the customer's press then left step 2 already.)
-  const table = page.locator('table input[type="checkbox"]').first();
-  if (
-    await table.waitFor({ timeout: 5000 }).then(
-      () => true,
-      () => false,
-    )
-  )
-    await customer.click(next);
 }
 
 describe('the service is told only what IAM holds', () => {
@@ -87,37 +52,13 @@ describe('the service is told only what IAM holds', () => {
       const popup = await customer.openPopup();
       await popup.getByText('Crossrole Demo Service', { exact: true }).first().click();
       const page = await customer.openInConsole(popup);
-      await hastyNext(page, language, '999988887777');
+      await hastyNext(customer, page, language, '999988887777');
       // The review reads back what the wizard will create: the missing policy is caught there.
-      await customer.waitForPanelTitle(
-        page,
-        new RegExp(`${words.ready}|${words.notReady}`),
-        60_000,
-      );
       // Create role is not highlighted while the review is wrong; one press goes back and fixes
       // that step (the trusted entity, or the policies), then the review is read again.
-      for (let tries = 0; tries < 3; tries += 1) {
-        const title = await customer.panel(page).getByRole('heading').first().textContent();
-        if (title === words.ready) break;
-        expect(title).toBe(words.notReady);
-        if (tries === 0) await saveScreenshot(page, `panel/hasty-not-ready-${language}.png`);
-        expect(await page.locator('crossrole-guide .highlight:not([hidden])').count()).toBe(0);
-        await customer.click(customer.panel(page).locator('button.primary'));
-        // The panel leaves the review (Crossrole went back a step), then comes back to it.
-        await page.waitForFunction(
-          (notReady) =>
-            document.querySelector('crossrole-guide')?.shadowRoot?.querySelector('h2')
-              ?.textContent !== notReady,
-          words.notReady,
-          { timeout: 30_000 },
-        );
-        await customer.waitForPanelTitle(
-          page,
-          new RegExp(`${words.ready}|${words.notReady}`),
-          90_000,
-        );
-      }
-      await customer.waitForPanelTitle(page, words.ready, 1000);
+      await fixUntilReady(customer, page, language, () =>
+        saveScreenshot(page, `panel/hasty-not-ready-${language}.png`),
+      );
       await customer.click(page.getByRole('button', { name: words.createRole, exact: true }));
       const connection = (await service.waitForConnections(before + 1, 60_000)).at(-1)!;
       expectReportMatchesIam(connection.report, 'CrossroleDemoRole');
@@ -131,7 +72,7 @@ describe('the service is told only what IAM holds', () => {
     const popup = await customer.openPopup();
     await popup.getByText('Crossrole Demo Service', { exact: true }).first().click();
     const page = await customer.openInConsole(popup);
-    await hastyNext(page, 'en', '999988887777');
+    await hastyNext(customer, page, 'en', '999988887777');
     // This customer does not read the panel either and creates the role as it stands.
     await customer.waitForPanelTitle(page, /Ready: press Create role|Not ready yet/, 60_000);
     await customer.click(createRoleButton(page));

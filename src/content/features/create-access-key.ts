@@ -6,8 +6,9 @@
 import type { Feature } from '../feature.ts';
 import { findButton, findByLabel, setChecked, settled, visibleText, waitFor } from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
-import { sessionAccountId } from '../lib/session.ts';
+import { USER_ARN_IN_TEXT, USER_ARN_SHOWN, sessionAccountId } from '../lib/session.ts';
 import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
+import { mainContent, shownText } from '../lib/page.ts';
 
 /** docs/vendors.md §4: a captured key is forgotten after ten minutes. */
 const ACCESS_KEY_MEMORY_MS = 10 * 60 * 1000;
@@ -105,9 +106,11 @@ export const createAccessKey: Feature = {
       const current = key;
       key = null; // forgotten here whatever happens next
       if (!current) return;
-      const arnTexts = (
-        visibleText().match(/arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]+/g) ?? []
-      ).slice(0, 20);
+      // The user's ARN as this page or the user's own page showed it (the background requires it).
+      const arnTexts = [
+        ...(shownText(mainContent()).match(USER_ARN_IN_TEXT) ?? []),
+        ...(context.memory.get(USER_ARN_SHOWN)?.split(' ') ?? []),
+      ].slice(0, 20);
       const reply = await context.send({
         type: 'content.accessKey',
         setupId: setup.id,

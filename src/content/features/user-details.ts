@@ -4,6 +4,8 @@
 import type { Feature } from '../feature.ts';
 import { findButton, findByLabel, waitFor } from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
+import { mainContent, shownText } from '../lib/page.ts';
+import { USER_ARN_IN_TEXT, USER_ARN_SHOWN } from '../lib/session.ts';
 import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
 
 export function userNameFromPath(path: string): string | null {
@@ -22,6 +24,15 @@ export const userDetails: Feature = {
     const { setup } = context;
     if (!setup || setup.mode !== 'access-keys' || setup.state !== 'role-created') return;
     if (userNameFromPath(context.path) !== setup.roleName) return;
+    // Remembered for the Retrieve page, which may not show it: the key is sent only for the
+    // user whose ARN the console showed (checked by the background against the host's account).
+    const shownArns = await waitFor(() => shownText(mainContent()).match(USER_ARN_IN_TEXT), {
+      signal,
+      timeoutMs: 10_000,
+    });
+    if (shownArns)
+      context.memory.set(USER_ARN_SHOWN, [...new Set(shownArns)].slice(0, 5).join(' '));
+    else context.miss('user-arn');
     const tab = await waitFor(
       () =>
         findByLabel<HTMLElement>(

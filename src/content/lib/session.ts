@@ -23,3 +23,7 @@ export function menuAccountId(doc: Document = document): string | null {
   const digits = (copy ?? '').replace(/[\s-]/g, '');
   return /^\d{12}$/.test(digits) ? digits : null;
 }
+
+/** IAM user ARNs in page text, and where the user's page's one is remembered for the key page. */
+export const USER_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]+/g;
+export const USER_ARN_SHOWN = 'userArnShown';
