@@ -11,7 +11,7 @@ const MAX_DEPTH = 25;
 /** Elements whose text is their name: the console's own wording. */
 const NAMED = /^(BUTTON|A|H[1-6]|LABEL|TH|LEGEND)$/;
 const NAMED_ROLE = /^(button|link|tab|heading|menuitem|radio|checkbox|option)$/;
-const SKIP = /^(SCRIPT|STYLE|SVG|TEMPLATE|NOSCRIPT|TBODY)$/i;
+const SKIP = /^(SCRIPT|STYLE|SVG|TEMPLATE|NOSCRIPT)$/i;
 const CS = /^(awsui_[a-z0-9-]+_[a-z0-9]{5})_/;
 
 /**
@@ -43,8 +43,7 @@ export function pageOutline(
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
     const tag = el.tagName;
     if (tag === 'TBODY') {
-      if (d < MAX_DEPTH)
-        out.push({ d, tag: 'tbody', rows: (el as HTMLTableSectionElement).rows.length });
+      out.push({ d, tag: 'tbody', rows: (el as HTMLTableSectionElement).rows.length });
       return;
     }
     if (SKIP.test(tag)) return;
@@ -64,9 +63,11 @@ export function pageOutline(
         cs += (cs && ' ') + prefix;
     }
     if (cs) node.cs = cs;
-    const kept = el === root || (Object.keys(node).length > 2 && d < MAX_DEPTH);
+    const kept = el === root || Object.keys(node).length > 2;
     if (kept) out.push(node);
-    for (const child of el.children) walk(child, kept ? d + 1 : d, domDepth + 1);
+    // Deeper than MAX_DEPTH the structure flattens: what names the controls is kept.
+    for (const child of el.children)
+      walk(child, kept ? Math.min(d + 1, MAX_DEPTH - 1) : d, domDepth + 1);
   };
   walk(root, 0, 0);
   return out;
