@@ -43,7 +43,7 @@ export function pageOutline(
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
     const tag = el.tagName;
     if (tag === 'TBODY') {
-      out.push({ d, tag: 'tbody', rows: (el as HTMLTableSectionElement).rows.length });
+      out.push({ d, tag: 'tbody', rows: el.children.length });
       return;
     }
     if (SKIP.test(tag)) return;
