@@ -100,6 +100,7 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
           field: message.field,
           language: message.language,
           route: message.route,
+          ...(message.outline ? { outline: message.outline } : {}),
           at: Date.now(),
         });
         return done;

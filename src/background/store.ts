@@ -16,7 +16,7 @@ import {
 import { REPORT_RETRY_WINDOW_MS } from '../core/report.ts';
 import { isFinished, SetupSchema, type Setup } from '../core/setup.ts';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
-import type { Connection, LocatorMiss } from '../core/messages.ts';
+import { PageOutline, type Connection, type LocatorMiss } from '../core/messages.ts';
 
 const KEYS = {
   setups: 'setups',
@@ -28,6 +28,8 @@ const KEYS = {
 
 /** How many locator misses are kept for "Report a console change". */
 const MAX_DIAGNOSTICS = 50;
+/** How many of them keep their page outline (up to ~25 KB each): the newest. */
+export const MAX_OUTLINES = 10;
 
 /** What the customer is told when storage.local is full, whoever noticed it. */
 export const STORAGE_FULL_MESSAGE =
@@ -302,6 +304,7 @@ const LocatorMissSchema = z.object({
   field: z.string(),
   language: z.string(),
   route: z.string(),
+  outline: z.optional(PageOutline),
   at: z.number(),
 });
 
@@ -315,10 +318,25 @@ export function addDiagnostic(miss: LocatorMiss): Promise<void> {
     const same = misses.findIndex(
       (m) => m.feature === miss.feature && m.field === miss.field && m.language === miss.language,
     );
-    if (same !== -1) misses.splice(same, 1);
-    await browser.storage.local.set({
-      [KEYS.diagnostics]: [...misses, miss].slice(-MAX_DIAGNOSTICS),
-    });
+    if (same !== -1) {
+      // A repeated miss keeps the outline its first report carried (sent once per page).
+      const { outline } = misses[same]!;
+      if (outline && !miss.outline) miss = { ...miss, outline };
+      misses.splice(same, 1);
+    }
+    let outlines = 0;
+    const kept = [...misses, miss]
+      .slice(-MAX_DIAGNOSTICS)
+      .reverse()
+      .map((m) => {
+        if (!m.outline) return m;
+        outlines += 1;
+        if (outlines <= MAX_OUTLINES) return m;
+        const { outline: _outline, ...rest } = m;
+        return rest;
+      })
+      .reverse();
+    await browser.storage.local.set({ [KEYS.diagnostics]: kept });
   });
 }
 

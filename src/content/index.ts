@@ -11,6 +11,7 @@ import type { FeatureContext } from './feature.ts';
 import { FEATURES } from './features/index.ts';
 import { waitFor } from './lib/dom.ts';
 import { consoleLanguage } from './lib/labels.ts';
+import { pageOutline } from './lib/outline.ts';
 import { GuidePanel } from './panel.ts';
 
 let current: { path: string; controller: AbortController } | null = null;
@@ -81,14 +82,27 @@ async function onRoute(): Promise<void> {
     const byRoute = feature.matches(path);
     // Pages known only by what they show matter only while a setup runs in this tab.
     if (!byRoute && (!feature.shows || !setup)) continue;
-    const miss = (field: string) =>
+    // The page's outline goes with the feature's first miss on this page only (misses repeat).
+    let outlined = false;
+    const miss = (field: string) => {
+      const outline = outlined
+        ? undefined
+        : pageOutline(
+            undefined,
+            setup
+              ? [setup.roleName, setup.externalId, ...setup.customPolicies.map((p) => p.name)]
+              : [],
+          );
+      outlined = true;
       void send({
         type: 'content.locatorMiss',
         feature: feature.id,
         field,
         language,
         route: redactRoute(path),
+        outline,
       });
+    };
     const featureContext = { ...context, miss };
     // A page known by what it shows starts once it shows it (the console renders late).
     const shown = byRoute

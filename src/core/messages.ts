@@ -183,6 +183,37 @@ export const ContentTrust = z.object({
   text: z.nullable(z.string().check(z.maxLength(20_000))),
 });
 
+const OutlineText = z.optional(z.string().check(z.maxLength(60)));
+/** One element of a page outline (src/content/lib/outline.ts): its depth, then what names it. */
+export const PageOutlineNode = z.object({
+  d: z.number().check(z.int(), z.minimum(0), z.maximum(24)),
+  tag: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,59}$/)),
+  role: OutlineText,
+  name: OutlineText,
+  label: OutlineText,
+  /** Cloudscape component prefixes only (`awsui_<local>_<component hash>`): no room for data. */
+  cs: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(60),
+        z.regex(/^awsui_[a-z0-9-]+_[a-z0-9]{5}( awsui_[a-z0-9-]+_[a-z0-9]{5})*$/),
+      ),
+  ),
+  rows: z.optional(z.number().check(z.int(), z.nonnegative())),
+});
+export type PageOutlineNode = z.infer<typeof PageOutlineNode>;
+
+/** A page's structure in pre-order: it starts at depth 0 and goes at most one level deeper a node. */
+export const PageOutline = z.array(PageOutlineNode).check(
+  z.maxLength(400),
+  z.refine(
+    (nodes) => nodes.every((n, i) => (i === 0 ? n.d === 0 : n.d > 0 && n.d <= nodes[i - 1]!.d + 1)),
+    'is not an outline',
+  ),
+);
+export type PageOutline = z.infer<typeof PageOutline>;
+
 /** A locator found nothing: which feature and field, never any account data. */
 export const ContentLocatorMiss = z.object({
   type: z.literal('content.locatorMiss'),
@@ -190,6 +221,8 @@ export const ContentLocatorMiss = z.object({
   field: Id,
   language: z.string().check(z.maxLength(16)),
   route: ShortText,
+  /** What the page's main content looked like, redacted (sent once per feature and page). */
+  outline: z.optional(PageOutline),
 });
 
 export const Message = z.discriminatedUnion('type', [

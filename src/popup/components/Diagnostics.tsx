@@ -1,6 +1,6 @@
 // "Report a console change": the last locator misses, and a diagnostic the customer can share.
 // Misses carry no account data by construction; the text is redacted again to be sure.
-import type { LocatorMiss } from '../../core/messages.ts';
+import type { LocatorMiss, PageOutline, PageOutlineNode } from '../../core/messages.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
 
@@ -12,18 +12,42 @@ export function redact(text: string): string {
     .replace(/\b[A-Za-z0-9_\-+/=]{24,}\b/g, '[redacted]');
 }
 
+/**
+ * A page outline, one node a line as JSON (so it can be saved as a test fixture). Its texts are
+ * redacted like the rest; its Cloudscape prefixes are not (the schema allows only prefixes, and
+ * the token rule would take them for data).
+ */
+function outlineLines(outline: PageOutline): string[] {
+  return outline.map((n) => {
+    const node: PageOutlineNode = { ...n };
+    for (const key of ['role', 'name', 'label'] as const) {
+      const text = node[key];
+      if (text !== undefined) node[key] = redact(text);
+    }
+    return `  ${JSON.stringify(node)}`;
+  });
+}
+
 export function diagnosticText(misses: LocatorMiss[], version: string): string {
   const lines = misses.map(
     (m) =>
       `${new Date(m.at).toISOString()} ${m.feature} ${m.field} lang=${m.language} route=${m.route}`,
   );
-  return redact(
-    [
-      `Crossrole ${version} console diagnostic`,
-      `${navigator.userAgent.replace(/\s+/g, ' ')}`,
-      ...lines,
-    ].join('\n'),
+  const outlines = misses.flatMap((m) =>
+    m.outline
+      ? [`outline of ${m.feature} ${m.field} lang=${m.language}:`, ...outlineLines(m.outline)]
+      : [],
   );
+  return [
+    redact(
+      [
+        `Crossrole ${version} console diagnostic`,
+        `${navigator.userAgent.replace(/\s+/g, ' ')}`,
+        ...lines,
+      ].join('\n'),
+    ),
+    ...outlines.map((line) => (line.startsWith('outline of') ? redact(line) : line)),
+  ].join('\n');
 }
 
 export function Diagnostics(props: { api: PopupApi; misses: LocatorMiss[]; version: string }) {
@@ -37,6 +61,7 @@ export function Diagnostics(props: { api: PopupApi; misses: LocatorMiss[]; versi
           {props.misses.map((m) => (
             <li key={`${m.feature}-${m.field}-${m.language}`}>
               {m.feature}: {m.field} ({m.language}, {m.route})
+              {m.outline ? ` · ${t('withOutline')}` : ''}
             </li>
           ))}
         </ul>
