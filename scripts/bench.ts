@@ -75,9 +75,10 @@ async function sizes(): Promise<void> {
   console.log('\nSizes (dist/chrome)');
   const content = await gzipSize('src/content/index.js');
   const pageWorld = await gzipSize('src/content/page-world.js');
+  // The bound decided with least privilege first: no `scripting`, nothing web-accessible.
   record('content script, gzip', [(content.gzip + pageWorld.gzip) / 1024], 'KB', {
-    text: '≤ 15 KB',
-    ok: (v) => v <= 15,
+    text: '≤ 22 KB',
+    ok: (v) => v <= 22,
   });
   record('content script, raw', [(content.raw + pageWorld.raw) / 1024], 'KB');
   let popupGzip = 0;
