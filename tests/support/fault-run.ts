@@ -22,6 +22,7 @@ export type FaultRunResult = {
 };
 
 type StoredSetup = {
+  id: string;
   roleName: string;
   state: string;
   problem: string | null;
@@ -57,6 +58,15 @@ export async function deliveryUnderFaults(
           value?: { setups: StoredSetup[] };
         };
         return reply.ok && reply.value ? reply.value.setups : [];
+      });
+    // Delivered setups beyond the newest few are pruned from storage; their connections stay.
+    const connectedSetupIds = async (): Promise<string[]> =>
+      popup.evaluate(async () => {
+        const reply = (await chrome.runtime.sendMessage({ type: 'popup.state' })) as {
+          ok: boolean;
+          value?: { connections: { setupId: string }[] };
+        };
+        return reply.ok && reply.value ? reply.value.connections.map((c) => c.setupId) : [];
       });
 
     // The worker is stopped every 0.5–2.5 s for the whole run, mid-fill and mid-delivery alike.
@@ -168,9 +178,14 @@ export async function deliveryUnderFaults(
         `captured but not delivered: ${s.roleName} state=${s.state} delivery=${JSON.stringify(s.delivery)} problem=${s.problem ?? ''} trust=${s.trustProblems.join(' ')}`,
       );
     }
+    const connected = new Set(await connectedSetupIds());
+    const delivered = new Set([
+      ...connected,
+      ...stored.filter((s) => s.delivery?.status === 'delivered').map((s) => s.id),
+    ]);
     return {
-      captured: stored.filter((s) => s.roleArn).length,
-      delivered: stored.filter((s) => s.delivery?.status === 'delivered').length,
+      captured: new Set([...delivered, ...stored.filter((s) => s.roleArn).map((s) => s.id)]).size,
+      delivered: delivered.size,
       connections: service.connections().length,
       workerStops,
       failedRequests: service.requests().filter((r) => r.status >= 500 || r.status === 0).length,

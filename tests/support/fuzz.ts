@@ -305,3 +305,28 @@ export function runFuzz(
   }
   return stats;
 }
+
+/**
+ * The fuzz tests of one group of targets: one file per group, so vitest spreads the groups over
+ * its workers. No exception escapes, every rejection names a field, no input takes over 100 ms.
+ */
+export async function describeFuzz(group: string): Promise<void> {
+  const { describe, expect, it } = await import('vitest');
+  const { FUZZ_TARGETS } = await import('./fuzz-targets.ts');
+  describe(`fuzz: ${group}`, () => {
+    for (const target of FUZZ_TARGETS[group]!) {
+      it(`${target.name}: 10,000 inputs, no exception, every rejection explained, none over 100 ms`, () => {
+        const stats = runFuzz(target, fuzzInputs(target, 10_000));
+        expect({ ...stats, samples: undefined }).toEqual({
+          target: target.name,
+          inputs: 10_000,
+          exceptions: 0,
+          unexplained: 0,
+          slow: 0,
+          samples: undefined,
+        });
+        expect(stats.samples).toEqual([]);
+      }, 60_000);
+    }
+  });
+}
