@@ -77,6 +77,11 @@ export function SetupList(props: {
                 {setup.trustPolicyVerified ? t('trustVerified') : t('trustNotVerified')}
               </p>
             )}
+            {setup.roleArn && setup.mode === 'create-role' && (
+              <p class={setup.permissionsVerified ? 'ok' : 'warning'}>
+                {setup.permissionsVerified ? t('permissionsVerified') : t('permissionsNotVerified')}
+              </p>
+            )}
             {setup.trustProblems.map((p) => (
               <p key={p} class="warning">
                 {p}
