@@ -45,8 +45,10 @@ async function ask<T>(
 const send = (message: Message) => ask(message, parseContentSetupReply);
 
 /** The route without role or policy names, for diagnostics the customer may share. */
-function redactRoute(path: string): string {
-  return path.replace(/\/(details|edit_trust_policy|edit)\/[^/]+/g, '/$1/*');
+function redactRoute(path: string, roleName?: string): string {
+  const named = path.replace(/\/(details|edit_trust_policy|edit)\/[^/]+/g, '/$1/*');
+  // Routes Crossrole does not know may carry the role's name anywhere.
+  return roleName ? named.split(encodeURIComponent(roleName)).join('*') : named;
 }
 
 async function onRoute(): Promise<void> {
@@ -99,7 +101,7 @@ async function onRoute(): Promise<void> {
         feature: feature.id,
         field,
         language,
-        route: redactRoute(path),
+        route: redactRoute(path, setup?.roleName),
         outline,
       });
     };
