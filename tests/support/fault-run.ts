@@ -162,7 +162,18 @@ export async function deliveryUnderFaults(
       );
 
     const deadline = Date.now() + (options.deadlineMs ?? 5 * 60_000);
-    let stored = await setups();
+    // The worker may be stopped mid-answer: ask again rather than fail the run.
+    const settledSetups = async (): Promise<StoredSetup[]> => {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await setups();
+        } catch (error) {
+          if (attempt === 9) throw error;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+    };
+    let stored = await settledSetups();
     // Wait while anything is still on its way; a setup that stopped short says why below.
     while (
       Date.now() < deadline &&
