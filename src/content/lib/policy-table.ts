@@ -133,7 +133,9 @@ export async function selectPolicies(
     const box = await findOnPages(container, name, language, signal);
     ticked.set(name, box?.checked === true);
   }
-  if (filter && filter.input.value) await applyFilter(filter, '', signal);
+  // Leave the table unfiltered, as the customer found it (committed tokens too).
+  if (filter && (filter.kind === 'property' || filter.input.value))
+    await applyFilter(filter, '', signal);
   const items: PanelItem[] = names.map((name) =>
     ticked.get(name)
       ? { status: 'done', text: t.policySelected(name) }
