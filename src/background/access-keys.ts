@@ -5,7 +5,7 @@
 // worker stops before delivery, the secret is gone with it; the customer is told to deactivate
 // that key and create another.
 import { browser, browserName } from '../platform/browser.ts';
-import { formatPolicyArn, formatUserArn } from '../core/arn.ts';
+import { USER_ARN_IN_TEXT, formatPolicyArn, formatUserArn } from '../core/arn.ts';
 import type { Message } from '../core/messages.ts';
 import { accountIdFromHost } from '../core/partition.ts';
 import { isDevelopmentReportUrl } from '../core/profile.ts';
@@ -24,8 +24,6 @@ import type { ConsoleSender } from './setups.ts';
 
 type AccessKeyEvent = Extract<Message, { type: 'content.accessKey' }>;
 type Outcome = { ok: true; value: null } | { ok: false; error: string };
-
-const USER_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]+/g;
 
 export async function deliverAccessKey(
   event: AccessKeyEvent,

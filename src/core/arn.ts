@@ -50,6 +50,9 @@ export function toPartition(arnText: string, partition: Partition): string {
 
 /** Role ARNs as they appear in page text (docs/console.md, "The signed-in account"). */
 export const ROLE_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+/g;
+export const USER_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]+/g;
+/** A policy ARN, AWS managed or the account's, as a link or a list shows it. */
+export const POLICY_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+/;
 
 export function validateAccountId(value: string): string | null {
   return /^\d{12}$/.test(value) ? null : 'must be exactly 12 digits';

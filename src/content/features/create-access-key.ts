@@ -6,7 +6,8 @@
 import type { Feature } from '../feature.ts';
 import { findButton, findByLabel, setChecked, settled, visibleText, waitFor } from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
-import { USER_ARN_IN_TEXT, USER_ARN_SHOWN, sessionAccountId } from '../lib/session.ts';
+import { USER_ARN_IN_TEXT } from '../../core/arn.ts';
+import { USER_ARN_SHOWN, sessionAccountId } from '../lib/session.ts';
 import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
 import { mainContent, shownText } from '../lib/page.ts';
 

@@ -232,11 +232,16 @@ class Wizard {
     }
   }
 
-  private nextButton(): HTMLButtonElement | null {
+  /** The wizard's primary button (Next, or Create role on the last step), else by its name. */
+  private primaryButton(name: 'next' | 'createRole'): HTMLButtonElement | null {
     return (
       shown<HTMLButtonElement>(this.root(), '[class*="awsui_primary-button"]')[0] ??
-      findButton(this.root(), this.labels('next'))
+      findButton(this.root(), this.labels(name))
     );
+  }
+
+  private nextButton(): HTMLButtonElement | null {
+    return this.primaryButton('next');
   }
 
   /**
@@ -356,9 +361,7 @@ class Wizard {
         : { status: 'done', text: t.policiesListed(expected.join(', ')) },
     );
 
-    const create =
-      shown<HTMLButtonElement>(this.root(), '[class*="awsui_primary-button"]')[0] ??
-      findButton(this.root(), this.labels('createRole'));
+    const create = this.primaryButton('createRole');
     if (!create) this.context.miss('create-role-button');
     const trustOk = check?.verified === true;
     const ready = nameOk && descriptionOk && trustOk && missing.length === 0;

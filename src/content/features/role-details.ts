@@ -8,12 +8,11 @@ import type { Feature, FeatureContext } from '../feature.ts';
 import { findButton, normalize, waitFor } from '../lib/dom.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor } from '../lib/labels.ts';
-import { mainContent, shown } from '../lib/page.ts';
+import { mainContent, selectTab, shown } from '../lib/page.ts';
 import {
   readAttachedPolicies,
   roleArnTexts,
   rolePageRoot,
-  selectTab,
   trustPolicyShown,
 } from '../lib/role-page.ts';
 import { menuAccountId, sessionAccountId } from '../lib/session.ts';

@@ -2,10 +2,11 @@
 // setup, open its Security credentials tab and the Create access key page. Both are navigation
 // only; creating the key stays the customer's click.
 import type { Feature } from '../feature.ts';
-import { findButton, findByLabel, waitFor } from '../lib/dom.ts';
+import { findButton, waitFor } from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
-import { mainContent, shownText } from '../lib/page.ts';
-import { USER_ARN_IN_TEXT, USER_ARN_SHOWN } from '../lib/session.ts';
+import { mainContent, selectTab, shownText } from '../lib/page.ts';
+import { USER_ARN_IN_TEXT } from '../../core/arn.ts';
+import { USER_ARN_SHOWN } from '../lib/session.ts';
 import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
 
 export function userNameFromPath(path: string): string | null {
@@ -33,16 +34,8 @@ export const userDetails: Feature = {
     if (shownArns)
       context.memory.set(USER_ARN_SHOWN, [...new Set(shownArns)].slice(0, 5).join(' '));
     else context.miss('user-arn');
-    const tab = await waitFor(
-      () =>
-        findByLabel<HTMLElement>(
-          document,
-          '[role="tab"]',
-          labelsFor('securityCredentials', context.language),
-        ),
-      { signal, timeoutMs: 10_000 },
-    );
-    if (tab && tab.getAttribute('aria-selected') !== 'true') tab.click();
+    // A tab is named by its text, which findByLabel (labels, aria-label) does not read.
+    await selectTab('securityCredentials', context.language, signal);
     const create = await waitFor(
       () => findButton(document, labelsFor('createAccessKey', context.language)),
       { signal, timeoutMs: 10_000 },

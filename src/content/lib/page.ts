@@ -2,7 +2,8 @@
 // main content area only (never the navigation bar, never anything a page script appended to
 // the document elsewhere), and only elements that are shown. A hidden `<pre>` or an off-screen
 // status line is absent, whatever it says.
-import { normalize } from './dom.ts';
+import { normalize, waitFor } from './dom.ts';
+import { labelsFor, type LabelKey, type Language } from './labels.ts';
 
 /** The IAM app's main content: Cloudscape's app layout renders it as `<main>`. */
 export function mainContent(doc: Document = document): HTMLElement | null {
@@ -56,5 +57,30 @@ export function headingNamed(text: string, doc: Document = document): HTMLElemen
 export function headings(doc: Document = document): string[] {
   return shown<HTMLElement>(mainContent(doc), 'h1, h2, [role="heading"]').map((h) =>
     normalize(h.textContent),
+  );
+}
+
+/** Selects a tab of the main content by its name; true once it is the selected one. */
+export async function selectTab(
+  key: LabelKey,
+  language: Language,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const names = labelsFor(key, language);
+  // A tab's accessible name is its text (or aria-label).
+  const tab = await waitFor(
+    () =>
+      shown<HTMLElement>(mainContent(), '[role="tab"]').find((t) =>
+        names.some((n) => n === normalize(t.getAttribute('aria-label') || t.textContent)),
+      ) ?? null,
+    { signal, timeoutMs: 10_000 },
+  );
+  if (!tab) return false;
+  if (tab.getAttribute('aria-selected') !== 'true') tab.click();
+  return (
+    (await waitFor(() => (tab.getAttribute('aria-selected') === 'true' ? true : null), {
+      signal,
+      timeoutMs: 5000,
+    })) === true
   );
 }

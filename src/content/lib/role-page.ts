@@ -2,7 +2,7 @@
 // summary, the trust policy on the Trust relationships tab, and every attached policy on the
 // Permissions tab, page after page. Only what a person sees in the IAM app's main content under
 // the role's heading counts; everything is untrusted and re-checked by the background.
-import { ROLE_ARN_IN_TEXT } from '../../core/arn.ts';
+import { POLICY_ARN_IN_TEXT, ROLE_ARN_IN_TEXT } from '../../core/arn.ts';
 import type { AttachedPolicy } from '../../core/attached-policies.ts';
 import { normalize, settled, waitFor } from './dom.ts';
 import { labelsFor, type Language } from './labels.ts';
@@ -21,31 +21,6 @@ import { CLOUDSCAPE } from './cloudscape.ts';
 /** The role page's main content, once it shows the role's heading. */
 export function rolePageRoot(roleName: string): HTMLElement | null {
   return headingNamed(roleName) ? mainContent() : null;
-}
-
-/** Selects a tab of the role page by its name; true once it is the selected one. */
-export async function selectTab(
-  key: 'trustRelationships' | 'permissions',
-  language: Language,
-  signal: AbortSignal,
-): Promise<boolean> {
-  const names = labelsFor(key, language);
-  // A tab's accessible name is its text (or aria-label).
-  const tab = await waitFor(
-    () =>
-      shown<HTMLElement>(mainContent(), '[role="tab"]').find((t) =>
-        names.some((n) => n === normalize(t.getAttribute('aria-label') || t.textContent)),
-      ) ?? null,
-    { signal, timeoutMs: 10_000 },
-  );
-  if (!tab) return false;
-  if (tab.getAttribute('aria-selected') !== 'true') tab.click();
-  return (
-    (await waitFor(() => (tab.getAttribute('aria-selected') === 'true' ? true : null), {
-      signal,
-      timeoutMs: 5000,
-    })) === true
-  );
 }
 
 /** The selected tab's panel, or the main content when the page has no tabs. */
@@ -88,7 +63,7 @@ function policyArnFromLink(row: HTMLTableRowElement): string | null {
   } catch {
     return null;
   }
-  return /arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+/.exec(decoded)?.[0] ?? null;
+  return POLICY_ARN_IN_TEXT.exec(decoded)?.[0] ?? null;
 }
 
 function readRow(row: HTMLTableRowElement, language: Language): AttachedPolicy | null {
@@ -119,7 +94,8 @@ function listedPolicies(): AttachedPolicy[] | null {
   const items = shown<HTMLElement>(activePanel(), 'ul li, ol li');
   const policies = items.flatMap((item): AttachedPolicy[] => {
     const text = normalize(item.querySelector('a, span')?.textContent ?? item.textContent);
-    const arn = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+$/.exec(text)?.[0] ?? null;
+    const found = POLICY_ARN_IN_TEXT.exec(text)?.[0];
+    const arn = found === text ? found : null;
     const name = arn ? arn.slice(arn.lastIndexOf('/') + 1) : text;
     return /^[\w+=,.@-]{1,128}$/.test(name) ? [{ name, arn, type: null }] : [];
   });

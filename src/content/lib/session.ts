@@ -24,6 +24,5 @@ export function menuAccountId(doc: Document = document): string | null {
   return /^\d{12}$/.test(digits) ? digits : null;
 }
 
-/** IAM user ARNs in page text, and where the user's page's one is remembered for the key page. */
-export const USER_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]+/g;
+/** Where the user's page's ARN is remembered for the Retrieve access keys page. */
 export const USER_ARN_SHOWN = 'userArnShown';
