@@ -5,7 +5,7 @@
 // names it and opens the console's own Add permissions page for the role.
 import type { ContentSetup } from '../../core/content-setup.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
-import { findButton, normalize, waitFor } from '../lib/dom.ts';
+import { enabledButton, normalize, waitFor } from '../lib/dom.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { mainContent, selectTab, shown } from '../lib/page.ts';
@@ -73,7 +73,7 @@ function show(context: FeatureContext, title: string, problem: string): void {
 async function openTrustEditor(context: FeatureContext, signal: AbortSignal): Promise<void> {
   await selectTab('trustRelationships', context.language, signal);
   const edit = await waitFor(
-    () => findButton(mainContent() ?? document, labelsFor('editTrustPolicy', context.language)),
+    () => enabledButton(mainContent() ?? document, labelsFor('editTrustPolicy', context.language)),
     { signal, timeoutMs: 10_000 },
   );
   if (!edit) {
@@ -89,7 +89,7 @@ async function openAttachPolicies(context: FeatureContext, signal: AbortSignal):
   await selectTab('permissions', context.language, signal);
   const language = context.language;
   const add = await waitFor(
-    () => findButton(mainContent() ?? document, labelsFor('addPermissions', language)),
+    () => enabledButton(mainContent() ?? document, labelsFor('addPermissions', language)),
     { signal, timeoutMs: 10_000 },
   );
   add?.click();

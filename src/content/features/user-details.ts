@@ -2,7 +2,7 @@
 // setup, open its Security credentials tab and the Create access key page. Both are navigation
 // only; creating the key stays the customer's click.
 import type { Feature } from '../feature.ts';
-import { findButton, waitFor } from '../lib/dom.ts';
+import { enabledButton, findButton, waitFor } from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { mainContent, selectTab, shownText } from '../lib/page.ts';
 import { USER_ARN_IN_TEXT } from '../../core/arn.ts';
@@ -36,19 +36,29 @@ export const userDetails: Feature = {
     else context.miss('user-arn');
     // A tab is named by its text, which findByLabel (labels, aria-label) does not read.
     await selectTab('securityCredentials', context.language, signal);
-    const create = await waitFor(
-      () => findButton(document, labelsFor('createAccessKey', context.language)),
-      { signal, timeoutMs: 10_000 },
-    );
+    // The console keeps the button disabled while it loads the keys, and when the user already
+    // has two (IAM's limit): a click then does nothing, so wait until it takes one.
+    const labels = labelsFor('createAccessKey', context.language);
+    const create = await waitFor(() => enabledButton(document, labels), {
+      signal,
+      timeoutMs: 15_000,
+    });
+    if (signal.aborted) return;
     if (!create) {
-      context.miss('create-access-key-button');
+      const disabled = findButton(document, labels) !== null;
+      context.miss(disabled ? 'create-access-key-disabled' : 'create-access-key-button');
       context.panel().render({
         service: setup.serviceName,
         title: 'Create an access key',
         step: 4,
         totalSteps: 6,
         items: [
-          { status: 'manual', text: 'Open Security credentials and press Create access key.' },
+          disabled
+            ? {
+                status: 'problem',
+                text: 'Create access key is not available: this user may already have two access keys, the most IAM allows. Delete one you no longer use, then press Create access key.',
+              }
+            : { status: 'manual', text: 'Open Security credentials and press Create access key.' },
         ],
         note: SAFER_WITH_A_ROLE,
       });

@@ -73,6 +73,21 @@ export function findButton(root: ParentNode, labels: readonly string[]): HTMLBut
   return null;
 }
 
+/** Whether a control takes a click now: the console disables buttons while it loads. */
+export const enabled = <T extends HTMLElement>(control: T | null): control is T =>
+  control !== null &&
+  !(control as Partial<HTMLButtonElement>).disabled &&
+  control.getAttribute('aria-disabled') !== 'true';
+
+/** A shown, enabled button named by one of `labels`, else null. */
+export function enabledButton(
+  root: ParentNode,
+  labels: readonly string[],
+): HTMLButtonElement | null {
+  const button = findButton(root, labels);
+  return enabled(button) ? button : null;
+}
+
 /** Sets a React-controlled input: the prototype's setter, then the events React listens to. */
 export function setValue(control: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
   if (control.readOnly || control.disabled) return false;

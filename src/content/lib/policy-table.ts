@@ -3,17 +3,10 @@
 // pagination until a row's name equals the policy's exactly (never a look-alike such as
 // AmazonEC2ReadOnlyAccess), tick it and read the tick back; then check every tick again, since
 // a tick made under one filter or on another page can be lost (docs/console.md, "Policy tables").
-import { findByLabel, normalize, setChecked, setValue, settled, waitFor } from './dom.ts';
+import { enabled, findByLabel, normalize, setChecked, setValue, settled, waitFor } from './dom.ts';
 import { labelsFor, type Language } from './labels.ts';
 import { shown } from './page.ts';
-import {
-  dataRows,
-  enabled,
-  firstPageButton,
-  nextPageButton,
-  rowsKey,
-  tableContainer,
-} from './table.ts';
+import { dataRows, firstPageButton, nextPageButton, rowsKey, tableContainer } from './table.ts';
 import type { PanelItem } from '../panel.ts';
 import { CLOUDSCAPE } from './cloudscape.ts';
 import { say } from './i18n.ts';

@@ -4,17 +4,10 @@
 // the role's heading counts; everything is untrusted and re-checked by the background.
 import { POLICY_ARN_IN_TEXT, ROLE_ARN_IN_TEXT } from '../../core/arn.ts';
 import type { AttachedPolicy } from '../../core/attached-policies.ts';
-import { normalize, settled, waitFor } from './dom.ts';
+import { enabled, normalize, settled, waitFor } from './dom.ts';
 import { labelsFor, type Language } from './labels.ts';
 import { headingNamed, mainContent, shown, shownText } from './page.ts';
-import {
-  dataRows,
-  enabled,
-  headerTotal,
-  nextPageButton,
-  rowsKey,
-  tableContainer,
-} from './table.ts';
+import { dataRows, headerTotal, nextPageButton, rowsKey, tableContainer } from './table.ts';
 import { MAX_PAGES } from './policy-table.ts';
 import { CLOUDSCAPE } from './cloudscape.ts';
 

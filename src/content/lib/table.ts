@@ -62,10 +62,6 @@ export function firstPageButton(container: ParentNode): HTMLButtonElement | null
     : null;
 }
 
-/** Whether a pagination button can still be pressed. */
-export const enabled = (button: HTMLButtonElement | null): button is HTMLButtonElement =>
-  button !== null && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
-
 /** A short fingerprint of the rows, to notice when a page change has rendered. */
 export const rowsKey = (container: ParentNode): string =>
   dataRows(container)
