@@ -1,14 +1,16 @@
 // The shape of a page feature (Refined GitHub's convention): one file per console page, each
-// with a route predicate and an `init(context, signal)`; everything a feature adds or listens to
-// is tied to `signal`, which is aborted when the single-page app navigates away.
+// declaring where it runs (a route predicate, or what the page shows) and for which setups (the
+// method and where the setup stands), and an `init(context, signal)`; everything a feature adds
+// or listens to is tied to `signal`, which is aborted when the single-page app navigates away.
 import type { ContentSetup, TrustVerdict } from '../core/content-setup.ts';
 import type { Message, Reply } from '../core/messages.ts';
+import type { SetupState } from '../core/setup.ts';
 import type { Language } from './lib/labels.ts';
 import type { GuidePanel } from './panel.ts';
 
 export type FeatureContext = {
-  /** The setup this tab works on, as the background sent it; null when there is none. */
-  setup: ContentSetup | null;
+  /** The setup this tab works on, as the background sent it (features run only with one). */
+  setup: ContentSetup;
   language: Language;
   /** The hash route's path (`/roles/create`) and query. */
   path: string;
@@ -27,12 +29,22 @@ export type FeatureContext = {
 
 export type Feature = {
   id: string;
-  /** Whether the feature runs on this hash-route path. */
-  matches(path: string): boolean;
+  /** The hash-route paths the feature runs on. */
+  matches?(path: string): boolean;
   /**
    * Whether the page shows what the feature serves (heading, labelled editor, buttons), for
    * pages whose route is unknown or has changed: checked as the page renders, on any route.
    */
   shows?(language: Language): boolean;
+  /** The setup methods the feature acts for. */
+  modes: readonly ContentSetup['mode'][];
+  /** Where the setup must stand (the background hands a tab only unfinished setups). */
+  states: readonly SetupState[];
   init(context: FeatureContext, signal: AbortSignal): Promise<void>;
 };
+
+export const ANY_MODE = ['create-role', 'update-trust', 'access-keys'] as const;
+
+/** Whether `feature` acts for `setup`: checked once, by the content script, for every feature. */
+export const actsFor = (feature: Feature, setup: ContentSetup): boolean =>
+  feature.modes.includes(setup.mode) && (feature.states as readonly string[]).includes(setup.state);

@@ -7,7 +7,7 @@ import { parseContentSetupReply, parseTrustReply } from '../core/content-setup.t
 import type { Message, Reply } from '../core/messages.ts';
 import { parseHashRoute } from '../core/console-links.ts';
 import { partitionFromHost } from '../core/partition.ts';
-import type { FeatureContext } from './feature.ts';
+import { actsFor, type FeatureContext } from './feature.ts';
 import { FEATURES } from './features/index.ts';
 import { waitFor } from './lib/dom.ts';
 import { consoleLanguage } from './lib/labels.ts';
@@ -64,6 +64,8 @@ async function onRoute(): Promise<void> {
   const reply = await send({ type: 'content.hello', route: path });
   if (signal.aborted) return;
   const setup = reply.ok ? reply.value : null;
+  // Features act only for a setup of this tab, each for the methods and states it declares.
+  if (!setup) return;
   const language = consoleLanguage();
   let panel: GuidePanel | null = null;
   const context: FeatureContext = {
@@ -73,35 +75,32 @@ async function onRoute(): Promise<void> {
     query,
     send,
     judgeTrust: (action, text) =>
-      setup
-        ? ask({ type: 'content.trust', setupId: setup.id, action, text }, parseTrustReply)
-        : Promise.resolve({ ok: false, error: 'No setup runs in this tab.' }),
+      ask({ type: 'content.trust', setupId: setup.id, action, text }, parseTrustReply),
     miss: () => undefined,
     panel: () => (panel ??= new GuidePanel(signal, language)),
     memory,
   };
   for (const feature of FEATURES) {
-    const byRoute = feature.matches(path);
-    // Pages known only by what they show matter only while a setup runs in this tab.
-    if (!byRoute && (!feature.shows || !setup)) continue;
+    if (!actsFor(feature, setup)) continue;
+    const byRoute = feature.matches?.(path) === true;
+    if (!byRoute && !feature.shows) continue;
     // The page's outline goes with the feature's first miss on this page only (misses repeat).
     let outlined = false;
     const miss = (field: string) => {
       const outline = outlined
         ? undefined
-        : pageOutline(
-            undefined,
-            setup
-              ? [setup.roleName, setup.externalId, ...setup.customPolicies.map((p) => p.name)]
-              : [],
-          );
+        : pageOutline(undefined, [
+            setup.roleName,
+            setup.externalId,
+            ...setup.customPolicies.map((p) => p.name),
+          ]);
       outlined = true;
       void send({
         type: 'content.locatorMiss',
         feature: feature.id,
         field,
         language,
-        route: redactRoute(path, setup?.roleName),
+        route: redactRoute(path, setup.roleName),
         outline,
       });
     };

@@ -122,3 +122,39 @@ export function nextSetupUrl(
     region,
   );
 }
+
+/** A route's name segment, decoded; null when empty or not valid percent-encoding. */
+function decodedName(segment: string | undefined): string | null {
+  if (!segment) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** The role a page is about: `/roles/details/<name>` or `/roles/edit_trust_policy/<name>`. */
+export function roleNameFromPath(
+  path: string,
+  page: 'details' | 'edit_trust_policy',
+): string | null {
+  const head = `/roles/${page}/`;
+  const name = path.startsWith(head) ? path.slice(head.length) : '';
+  return name.includes('/') ? null : decodedName(name);
+}
+
+/** The user of the user's page, `/users/details/<name>`. */
+export const userNameFromPath = (path: string): string | null =>
+  decodedName(/^\/users\/details\/([^/]+)$/.exec(path)?.[1]);
+
+/** The user of the Create access key page, `/users/details/<name>/create_access_key`. */
+export const accessKeyUserFromPath = (path: string): string | null =>
+  decodedName(/^\/users\/details\/([^/]+)\/create_access_key$/.exec(path)?.[1]);
+
+/** The role or user a link (a success flash's) points at: `#/roles/details/<name>`, `#/users/…`. */
+export const detailsLinkName = (href: string, kind: 'roles' | 'users'): string | null =>
+  decodedName(
+    (kind === 'roles' ? /#\/roles\/details\/([^?/]+)/ : /#\/users\/details\/([^?/]+)/).exec(
+      href,
+    )?.[1],
+  );

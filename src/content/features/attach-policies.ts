@@ -4,7 +4,7 @@
 // presses it, and the role page reads the role back again. The page's route is not documented,
 // so it is known by what it shows: a heading "Attach policy to <role>" (or the breadcrumb "Add
 // permissions"), a policy table and the Add permissions button (docs/console.md).
-import type { Feature } from '../feature.ts';
+import { ANY_MODE, type Feature } from '../feature.ts';
 import { findButton, normalize, waitFor } from '../lib/dom.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor, type Language } from '../lib/labels.ts';
@@ -32,11 +32,12 @@ function addButton(language: Language): HTMLButtonElement | null {
 
 export const attachPolicies: Feature = {
   id: 'attach-policies',
-  matches: () => false,
   shows: (language) => attachTarget(language) !== null && addButton(language) !== null,
+  modes: ANY_MODE,
+  states: ['arn-captured'],
   async init(context, signal) {
     const { setup, language } = context;
-    if (!setup || setup.state !== 'arn-captured' || !setup.missingPolicies?.length) return;
+    if (!setup.missingPolicies?.length) return;
     // Japanese titles put the role first ("<role> にポリシーをアタッチ"): accept either side.
     const target = attachTarget(language)?.replace(/\s*(に|to)$/, '');
     if (target !== setup.roleName) return;

@@ -3,25 +3,25 @@
 // to use a role instead, then presses Create access key. On Retrieve access keys it reads the key
 // ID and the secret and, only when the customer presses "Send", hands them to the background,
 // which sends them once. The secret is never shown in the panel, copied, logged or stored.
+import { accessKeyUserFromPath } from '../../core/console-links.ts';
 import type { Feature } from '../feature.ts';
-import { findButton, findByLabel, setChecked, settled, visibleText, waitFor } from '../lib/dom.ts';
+import { showKeyStep } from '../lib/access-keys.ts';
+import {
+  findButton,
+  findByLabel,
+  later,
+  setChecked,
+  settled,
+  visibleText,
+  waitFor,
+} from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { USER_ARN_IN_TEXT } from '../../core/arn.ts';
 import { USER_ARN_SHOWN, sessionAccountId } from '../lib/session.ts';
-import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
 import { mainContent, shownText } from '../lib/page.ts';
 
 /** docs/vendors.md §4: a captured key is forgotten after ten minutes. */
 const ACCESS_KEY_MEMORY_MS = 10 * 60 * 1000;
-
-const userOf = (path: string): string | null => {
-  const match = /^\/users\/details\/([^/]+)\/create_access_key$/.exec(path);
-  try {
-    return match?.[1] ? decodeURIComponent(match[1]) : null;
-  } catch {
-    return null;
-  }
-};
 
 /** The key ID and the revealed secret, from the Retrieve page's text (validated). */
 function readKey(): { accessKeyId: string; secretAccessKey: string } | null {
@@ -33,32 +33,13 @@ function readKey(): { accessKeyId: string; secretAccessKey: string } | null {
 
 export const createAccessKey: Feature = {
   id: 'create-access-key',
-  matches: (path) => userOf(path) !== null,
+  matches: (path) => accessKeyUserFromPath(path) !== null,
+  modes: ['access-keys'],
+  states: ['role-created'],
   async init(context, signal) {
     const { setup } = context;
-    if (
-      !setup ||
-      setup.mode !== 'access-keys' ||
-      setup.state !== 'role-created' ||
-      userOf(context.path) !== setup.roleName
-    )
-      return;
-    const panel = context.panel();
-    const show = (
-      step: number,
-      title: string,
-      items: Parameters<typeof panel.render>[0]['items'],
-      actions: Parameters<typeof panel.render>[0]['actions'] = [],
-    ) =>
-      panel.render({
-        service: setup.serviceName,
-        title,
-        step,
-        totalSteps: 6,
-        items,
-        actions,
-        note: SAFER_WITH_A_ROLE,
-      });
+    if (accessKeyUserFromPath(context.path) !== setup.roleName) return;
+    const show = showKeyStep.bind(null, context);
 
     const thirdParty = await waitFor(
       () =>
@@ -150,7 +131,7 @@ export const createAccessKey: Feature = {
       [{ label: `Send to ${setup.serviceName}`, primary: true, run: send }],
     );
     // Leaving the page, or ten minutes without sending, forgets the key.
-    const forget = setTimeout(() => {
+    later(ACCESS_KEY_MEMORY_MS, signal, () => {
       key = null;
       show(6, 'The key was forgotten', [
         {
@@ -158,10 +139,7 @@ export const createAccessKey: Feature = {
           text: `Ten minutes passed without sending. Deactivate access key ${keyId} and create another.`,
         },
       ]);
-    }, ACCESS_KEY_MEMORY_MS);
-    signal.addEventListener('abort', () => {
-      clearTimeout(forget);
-      key = null;
     });
+    signal.addEventListener('abort', () => void (key = null));
   },
 };

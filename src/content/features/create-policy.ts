@@ -1,7 +1,7 @@
 // Create policy (`#/policies/create`): when the setup's access level needs customer-managed
 // policies, each is created first. Crossrole switches the editor to JSON, pastes the policy,
 // reads it back, fills name and description, and leaves Create policy to the customer.
-import type { Feature } from '../feature.ts';
+import { ANY_MODE, type Feature } from '../feature.ts';
 import { findButton, findByLabel, setValue, settled, waitFor } from '../lib/dom.ts';
 import { findEditorElement, readEditorText, sameJson, writeEditorText } from '../lib/editor.ts';
 import { say } from '../lib/i18n.ts';
@@ -12,9 +12,10 @@ import type { PanelItem } from '../panel.ts';
 export const createPolicy: Feature = {
   id: 'create-policy',
   matches: (path) => path === '/policies/create',
+  modes: ANY_MODE,
+  states: ['started'],
   async init(context, signal) {
     const { setup } = context;
-    if (!setup || setup.state !== 'started') return;
     const index = setup.customPolicies.findIndex((p) => !p.created);
     const policy = setup.customPolicies[index];
     if (!policy) return;

@@ -30,15 +30,13 @@ const CLASH_PHRASES = ['already exists', '既に存在'] as const;
 
 type Step = 1 | 2 | 3;
 
-const FILLABLE_STATES = ['started', 'policies-created'];
-
 export const createRoleWizard: Feature = {
   id: 'create-role-wizard',
   matches: (path) => path === '/roles/create',
+  modes: ['create-role'],
+  states: ['started', 'policies-created'],
   async init(context, signal) {
-    const { setup } = context;
-    if (!setup || setup.mode !== 'create-role' || !FILLABLE_STATES.includes(setup.state)) return;
-    const wizard = new Wizard(context, setup, signal);
+    const wizard = new Wizard(context, context.setup, signal);
     await wizard.run();
   },
 };

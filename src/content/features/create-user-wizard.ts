@@ -16,14 +16,10 @@ export const SAFER_WITH_A_ROLE =
 export const createUserWizard: Feature = {
   id: 'create-user-wizard',
   matches: (path) => path === '/users/create',
+  modes: ['access-keys'],
+  states: ['started', 'policies-created'],
   async init(context, signal) {
     const { setup } = context;
-    if (
-      !setup ||
-      setup.mode !== 'access-keys' ||
-      !['started', 'policies-created'].includes(setup.state)
-    )
-      return;
     const advanced = new Set<number>();
     const stepOf = (): number | null => {
       if (findByLabel(document, 'input', labelsFor('userName', context.language))) return 1;

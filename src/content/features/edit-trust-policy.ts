@@ -4,15 +4,16 @@
 // verified only when the role page shows it after the customer's Update policy. The page has no
 // documented route, so the feature knows it by what it shows: a heading "Edit trust policy", a
 // policy editor and an "Update policy" button, for the setup's role (docs/console.md).
-import type { Feature } from '../feature.ts';
+import { roleNameFromPath } from '../../core/console-links.ts';
+import { ANY_MODE, type Feature } from '../feature.ts';
 import { findButton, normalize, waitFor } from '../lib/dom.ts';
 import { findEditorElement, readEditorText, sameJson, writeEditorText } from '../lib/editor.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor, type Language } from '../lib/labels.ts';
 import { headings, mainContent, shown } from '../lib/page.ts';
+import { PENDING_TRUST_UPDATE } from '../lib/role-page.ts';
 import { stepNumber } from '../lib/steps.ts';
 import type { PanelItem } from '../panel.ts';
-import { PENDING_TRUST_UPDATE, roleNameFromPath } from './role-details.ts';
 
 function updateButton(language: Language): HTMLButtonElement | null {
   const main = mainContent();
@@ -40,9 +41,10 @@ export const editTrustPolicy: Feature = {
   id: 'edit-trust-policy',
   matches: (path) => roleNameFromPath(path, 'edit_trust_policy') !== null,
   shows: showsEditor,
+  modes: ANY_MODE,
+  states: ['started', 'role-created', 'arn-captured'],
   async init(context, signal) {
     const { setup, language } = context;
-    if (!setup || !['started', 'role-created', 'arn-captured'].includes(setup.state)) return;
     const page = await waitFor(() => updateButton(language), {
       signal,
       timeoutMs: 24 * 60 * 60 * 1000,
@@ -74,13 +76,13 @@ export const editTrustPolicy: Feature = {
       const back = await readEditorText();
       if (method !== 'clipboard' && sameJson(back, merged)) {
         render(t.trustReady, [
-          { status: 'done', text: t.statementWritten(setup!.serviceName, result.replaced) },
+          { status: 'done', text: t.statementWritten(setup.serviceName, result.replaced) },
           ...(result.kept > 0 ? [{ status: 'done' as const, text: t.kept(result.kept) }] : []),
           // A Deny of the customer's that stops the service is kept, and shown here to decide on.
           ...result.problems.map((text) => ({ status: 'problem' as const, text })),
           { status: 'todo', text: t.reviewUpdate },
         ]);
-        panel.highlight(page, t.savesTrust(setup!.serviceName, setup!.roleName));
+        panel.highlight(page, t.savesTrust(setup.serviceName, setup.roleName));
         return;
       }
       context.miss('trust-policy-editor');

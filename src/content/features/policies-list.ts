@@ -4,7 +4,7 @@
 import { nextSetupUrl } from '../../core/console-links.ts';
 import { containsName } from '../../core/name-in-text.ts';
 import { regionFromHost } from '../../core/partition.ts';
-import type { Feature } from '../feature.ts';
+import { ANY_MODE, type Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
 import { flashTexts } from '../lib/flash.ts';
 import { sessionAccountId } from '../lib/session.ts';
@@ -12,9 +12,10 @@ import { sessionAccountId } from '../lib/session.ts';
 export const policiesList: Feature = {
   id: 'policies-list',
   matches: (path) => path === '/policies',
+  modes: ANY_MODE,
+  states: ['started'],
   async init(context, signal) {
     const { setup } = context;
-    if (!setup || setup.state !== 'started') return;
     const pending = setup.customPolicies.filter((p) => !p.created).map((p) => p.name);
     // Policy names are ASCII in every console language: look for the name in the flash.
     const created = await waitFor(

@@ -4,12 +4,14 @@
 // checks the ARN itself and reports only what was read. When the role lacks a policy, the panel
 // names it and opens the console's own Add permissions page for the role.
 import type { ContentSetup } from '../../core/content-setup.ts';
-import type { Feature, FeatureContext } from '../feature.ts';
+import { roleNameFromPath } from '../../core/console-links.ts';
+import { ANY_MODE, type Feature, type FeatureContext } from '../feature.ts';
 import { enabledButton, normalize, waitFor } from '../lib/dom.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { mainContent, selectTab, shown } from '../lib/page.ts';
 import {
+  PENDING_TRUST_UPDATE,
   readAttachedPolicies,
   roleArnTexts,
   rolePageRoot,
@@ -19,26 +21,16 @@ import { menuAccountId, sessionAccountId } from '../lib/session.ts';
 import { stepNumber } from '../lib/steps.ts';
 import type { PanelAction, PanelItem } from '../panel.ts';
 
-export const PENDING_TRUST_UPDATE = 'pendingTrustUpdate';
-
-export function roleNameFromPath(path: string, prefix: string): string | null {
-  const head = `/roles/${prefix}/`;
-  const name = path.startsWith(head) ? path.slice(head.length) : '';
-  if (!name || name.includes('/')) return null;
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return null;
-  }
-}
-
 export const roleDetails: Feature = {
   id: 'role-details',
   matches: (path) => roleNameFromPath(path, 'details') !== null,
+  modes: ANY_MODE,
+  // Every state: a trust update the customer made is reported whatever the setup's state.
+  states: ['started', 'policies-created', 'role-created', 'arn-captured'],
   async init(context, signal) {
     const { setup } = context;
     const roleName = roleNameFromPath(context.path, 'details');
-    if (!setup || roleName !== setup.roleName) return;
+    if (roleName !== setup.roleName) return;
     if (context.memory.get(PENDING_TRUST_UPDATE) === setup.id) {
       context.memory.delete(PENDING_TRUST_UPDATE);
       const updated = await context.send({
@@ -61,7 +53,6 @@ export const roleDetails: Feature = {
 
 function show(context: FeatureContext, title: string, problem: string): void {
   const setup = context.setup;
-  if (!setup) return;
   context.panel().render({
     service: setup.serviceName,
     title,

@@ -3,23 +3,19 @@
 // page is opened, where the ARN and the trust policy are read.
 import type { Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
-import { flashRoleNames } from '../lib/flash.ts';
+import { flashNames } from '../lib/flash.ts';
 import { say } from '../lib/i18n.ts';
 import { stepNumber } from '../lib/steps.ts';
 
 export const rolesList: Feature = {
   id: 'roles-list',
   matches: (path) => path === '/roles',
+  modes: ['create-role'],
+  states: ['started', 'policies-created'],
   async init(context, signal) {
     const { setup } = context;
-    if (
-      !setup ||
-      setup.mode !== 'create-role' ||
-      !['started', 'policies-created'].includes(setup.state)
-    )
-      return;
     const created = await waitFor(
-      () => (flashRoleNames().includes(setup.roleName) ? setup.roleName : null),
+      () => (flashNames('roles').includes(setup.roleName) ? setup.roleName : null),
       { signal, timeoutMs: 15_000 },
     );
     if (!created) return;

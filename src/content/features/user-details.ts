@@ -2,28 +2,21 @@
 // setup, open its Security credentials tab and the Create access key page. Both are navigation
 // only; creating the key stays the customer's click.
 import type { Feature } from '../feature.ts';
+import { userNameFromPath } from '../../core/console-links.ts';
+import { showKeyStep } from '../lib/access-keys.ts';
 import { enabledButton, findButton, waitFor } from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { mainContent, selectTab, shownText } from '../lib/page.ts';
 import { USER_ARN_IN_TEXT } from '../../core/arn.ts';
 import { USER_ARN_SHOWN } from '../lib/session.ts';
-import { SAFER_WITH_A_ROLE } from './create-user-wizard.ts';
-
-export function userNameFromPath(path: string): string | null {
-  const match = /^\/users\/details\/([^/]+)$/.exec(path);
-  try {
-    return match?.[1] ? decodeURIComponent(match[1]) : null;
-  } catch {
-    return null;
-  }
-}
 
 export const userDetails: Feature = {
   id: 'user-details',
   matches: (path) => userNameFromPath(path) !== null,
+  modes: ['access-keys'],
+  states: ['role-created'],
   async init(context, signal) {
     const { setup } = context;
-    if (!setup || setup.mode !== 'access-keys' || setup.state !== 'role-created') return;
     if (userNameFromPath(context.path) !== setup.roleName) return;
     // Remembered for the Retrieve page, which may not show it: the key is sent only for the
     // user whose ARN the console showed (checked by the background against the host's account).
@@ -47,21 +40,14 @@ export const userDetails: Feature = {
     if (!create) {
       const disabled = findButton(document, labels) !== null;
       context.miss(disabled ? 'create-access-key-disabled' : 'create-access-key-button');
-      context.panel().render({
-        service: setup.serviceName,
-        title: 'Create an access key',
-        step: 4,
-        totalSteps: 6,
-        items: [
-          disabled
-            ? {
-                status: 'problem',
-                text: 'Create access key is not available: this user may already have two access keys, the most IAM allows. Delete one you no longer use, then press Create access key.',
-              }
-            : { status: 'manual', text: 'Open Security credentials and press Create access key.' },
-        ],
-        note: SAFER_WITH_A_ROLE,
-      });
+      showKeyStep(context, 4, 'Create an access key', [
+        disabled
+          ? {
+              status: 'problem',
+              text: 'Create access key is not available: this user may already have two access keys, the most IAM allows. Delete one you no longer use, then press Create access key.',
+            }
+          : { status: 'manual', text: 'Open Security credentials and press Create access key.' },
+      ]);
       return;
     }
     create.click();

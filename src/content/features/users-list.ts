@@ -2,34 +2,17 @@
 // linking to the user. Crossrole tells the background and opens the user's security credentials.
 import type { Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
-import { flashTexts } from '../lib/flash.ts';
-
-function flashUserNames(): string[] {
-  return flashTexts().flatMap((f) =>
-    f.links.flatMap((href) => {
-      const match = /#\/users\/details\/([^?/]+)/.exec(href);
-      try {
-        return match?.[1] ? [decodeURIComponent(match[1])] : [];
-      } catch {
-        return [];
-      }
-    }),
-  );
-}
+import { flashNames } from '../lib/flash.ts';
 
 export const usersList: Feature = {
   id: 'users-list',
   matches: (path) => path === '/users',
+  modes: ['access-keys'],
+  states: ['started', 'policies-created'],
   async init(context, signal) {
     const { setup } = context;
-    if (
-      !setup ||
-      setup.mode !== 'access-keys' ||
-      !['started', 'policies-created'].includes(setup.state)
-    )
-      return;
     const created = await waitFor(
-      () => (flashUserNames().includes(setup.roleName) ? setup.roleName : null),
+      () => (flashNames('users').includes(setup.roleName) ? setup.roleName : null),
       { signal, timeoutMs: 15_000 },
     );
     if (!created) return;

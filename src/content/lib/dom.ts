@@ -158,6 +158,12 @@ export function waitFor<T>(
   });
 }
 
+/** Runs `then` after `ms`, unless the feature is torn down first (features use no bare timers). */
+export function later(ms: number, signal: AbortSignal, then: () => void): void {
+  const timer = setTimeout(then, ms);
+  signal.addEventListener('abort', () => clearTimeout(timer));
+}
+
 /** Waits until `check` holds for `quietMs` without DOM changes: the page has settled. */
 export function settled(signal: AbortSignal, quietMs = 150): Promise<void> {
   return new Promise((resolve) => {

@@ -1,6 +1,7 @@
 // Success flashes (Cloudscape Flashbar items, `div[data-itemid]`, docs/console.md, "Finding controls"): where the
 // console confirms that something was created or updated.
 // Only shown flashes count: a hidden status element a page script added says nothing.
+import { detailsLinkName } from '../../core/console-links.ts';
 import { normalize } from './dom.ts';
 import { shown } from './page.ts';
 
@@ -14,17 +15,9 @@ export function flashTexts(root: ParentNode = document): { text: string; links: 
   }));
 }
 
-/** Role names linked from flashes (`#/roles/details/<name>`). */
-export function flashRoleNames(root: ParentNode = document): string[] {
+/** Role or user names linked from flashes (`#/roles/details/<name>`, `#/users/details/<name>`). */
+export function flashNames(kind: 'roles' | 'users', root: ParentNode = document): string[] {
   return flashTexts(root).flatMap((f) =>
-    f.links.flatMap((href) => {
-      const match = /#\/roles\/details\/([^?/]+)/.exec(href);
-      if (!match?.[1]) return [];
-      try {
-        return [decodeURIComponent(match[1])];
-      } catch {
-        return [];
-      }
-    }),
+    f.links.flatMap((href) => detailsLinkName(href, kind) ?? []),
   );
 }

@@ -11,6 +11,12 @@ import { dataRows, headerTotal, nextPageButton, rowsKey, tableContainer } from '
 import { MAX_PAGES } from './policy-table.ts';
 import { CLOUDSCAPE } from './cloudscape.ts';
 
+/**
+ * Remembered when the customer presses Update policy on Edit trust policy: the role page that
+ * follows reports the update (docs/console.md, "Reading a role back").
+ */
+export const PENDING_TRUST_UPDATE = 'pendingTrustUpdate';
+
 /** The role page's main content, once it shows the role's heading. */
 export function rolePageRoot(roleName: string): HTMLElement | null {
   return headingNamed(roleName) ? mainContent() : null;

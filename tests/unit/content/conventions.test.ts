@@ -1,7 +1,8 @@
 // The page-feature conventions, checked on every feature file (Refined GitHub's meta-test):
-// one feature per file named after it, listed in the registry, set up from `init(context,
-// signal)` with everything it adds tied to the signal, and none of the shortcuts that break on
-// the console or leak into the page.
+// one feature per file named after it, listed in the registry, declaring its page and the setups
+// it acts for, set up from `init(context, signal)` with everything it adds tied to the signal,
+// sharing code only through content/lib, and none of the shortcuts that break on the console or
+// leak into the page.
 // @vitest-environment node
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,14 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && f !== 'index.t
 describe('content features', () => {
   it('are all registered, one per file, with the file name as id', () => {
     expect(FEATURES.map((f) => `${f.id}.ts`).sort()).toEqual([...files].sort());
+  });
+
+  it('each declares its page (a route or what it shows) and the setups it acts for', () => {
+    for (const feature of FEATURES) {
+      expect(feature.matches ?? feature.shows, feature.id).toBeTypeOf('function');
+      expect(feature.modes.length, feature.id).toBeGreaterThan(0);
+      expect(feature.states.length, feature.id).toBeGreaterThan(0);
+    }
   });
 
   for (const file of files) {
@@ -35,8 +44,16 @@ describe('content features', () => {
             /signal/,
           );
       });
-      it('uses no timers, no innerHTML, no extension API and no generated ids', () => {
-        expect(source).not.toMatch(/setInterval|innerHTML|outerHTML|insertAdjacentHTML/);
+      it('imports no other feature: shared code and strings live in content/lib', () => {
+        for (const [, from] of source.matchAll(/from '([^']+)'/g))
+          expect(from, from).not.toMatch(/^\.\/|\/features\//);
+      });
+      it('leaves the setup check to the content script (its declared modes and states)', () => {
+        expect(source).not.toMatch(/!setup\b(?!\.)|\bsetup\?\./);
+      });
+      it('uses no bare timers, no innerHTML, no extension API and no generated ids', () => {
+        // Timers go through content/lib/dom.ts (waitFor, settled, later), which end with the signal.
+        expect(source).not.toMatch(/setTimeout|setInterval|innerHTML|outerHTML|insertAdjacentHTML/);
         expect(source).not.toMatch(/\bbrowser\.|\bchrome\./);
         // React's useId ids (":r1b2:") change between renders; hashed class names only by prefix.
         expect(source).not.toMatch(/getElementById|querySelector[^)]*#/);
@@ -64,7 +81,7 @@ describe('content features', () => {
       '/users/details/Me/create_access_key',
     ];
     const table = Object.fromEntries(
-      FEATURES.map((f) => [f.id, routes.filter((r) => f.matches(r))]),
+      FEATURES.map((f) => [f.id, routes.filter((r) => f.matches?.(r) === true)]),
     );
     expect(table).toEqual({
       'create-role-wizard': ['/roles/create'],

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findByLabel, findButton, setChecked, setValue } from '../../../src/content/lib/dom.ts';
 import { sessionAccountId, menuAccountId } from '../../../src/content/lib/session.ts';
-import { flashRoleNames } from '../../../src/content/lib/flash.ts';
+import { flashNames } from '../../../src/content/lib/flash.ts';
 
 beforeEach(() => {
   document.head.innerHTML = '';
@@ -93,6 +93,6 @@ describe('page data', () => {
   });
   it('reads role names from success flash links', () => {
     document.body.innerHTML = `<div data-itemid="1">Role <a href="#/roles/details/Crossrole%2BDemo">Crossrole+Demo</a> created.</div>`;
-    expect(flashRoleNames()).toEqual(['Crossrole+Demo']);
+    expect(flashNames('roles')).toEqual(['Crossrole+Demo']);
   });
 });

@@ -2,7 +2,7 @@
 // Reading a role back takes only what a person sees in the IAM app's main content: a policy in a
 // hidden block, an ARN or a flash a page script put elsewhere in the document, say nothing.
 import { describe, expect, it } from 'vitest';
-import { flashRoleNames } from '../../../src/content/lib/flash.ts';
+import { flashNames } from '../../../src/content/lib/flash.ts';
 import {
   roleArnTexts,
   rolePageRoot,
@@ -58,10 +58,10 @@ describe('the role page as a person sees it', () => {
   it('counts a success flash only when it is shown, and never a bare status element', () => {
     const link = '<a href="#/roles/details/DemoRole">DemoRole</a>';
     page({ outside: `<div data-itemid="1">Role ${link} created.</div>` });
-    expect(flashRoleNames()).toEqual(['DemoRole']);
+    expect(flashNames('roles')).toEqual(['DemoRole']);
     page({ outside: `<div data-itemid="1" hidden>Role ${link} created.</div>` });
-    expect(flashRoleNames()).toEqual([]);
+    expect(flashNames('roles')).toEqual([]);
     page({ outside: `<div role="status">Role ${link} created.</div>` });
-    expect(flashRoleNames()).toEqual([]);
+    expect(flashNames('roles')).toEqual([]);
   });
 });

@@ -2,13 +2,17 @@
 // legacy form, role details, create policy and user, per partition, and hash-route parsing.
 import { describe, expect, it } from 'vitest';
 import {
+  accessKeyUserFromPath,
   createPolicyUrl,
   createRoleUrl,
   createUserUrl,
+  detailsLinkName,
   legacyCreateRoleUrl,
   nextSetupUrl,
   parseHashRoute,
   roleDetailsUrl,
+  roleNameFromPath,
+  userNameFromPath,
 } from '../../../src/core/console-links.ts';
 
 const link = {
@@ -150,5 +154,34 @@ describe('hash routes', () => {
     expect(parseHashRoute('/roles').path).toBe('/roles');
     expect(parseHashRoute('').path).toBe('');
     expect([...parseHashRoute('#/roles').query]).toEqual([]);
+  });
+});
+
+describe('the names routes carry', () => {
+  it('read the role of its page and of Edit trust policy, decoded, and nothing else', () => {
+    expect(roleNameFromPath('/roles/details/Crossrole%2BDemo', 'details')).toBe('Crossrole+Demo');
+    expect(roleNameFromPath('/roles/edit_trust_policy/R', 'edit_trust_policy')).toBe('R');
+    expect(roleNameFromPath('/roles/edit_trust_policy/R', 'details')).toBeNull();
+    expect(roleNameFromPath('/roles/details/', 'details')).toBeNull();
+    expect(roleNameFromPath('/roles/details/R/extra', 'details')).toBeNull();
+    expect(roleNameFromPath('/roles/details/%E0%A4%A', 'details')).toBeNull();
+    expect(roleNameFromPath('/roles', 'details')).toBeNull();
+  });
+
+  it('tell the user page from its Create access key page', () => {
+    expect(userNameFromPath('/users/details/Me')).toBe('Me');
+    expect(userNameFromPath('/users/details/Me/create_access_key')).toBeNull();
+    expect(accessKeyUserFromPath('/users/details/a%40b/create_access_key')).toBe('a@b');
+    expect(accessKeyUserFromPath('/users/details/Me')).toBeNull();
+    expect(userNameFromPath('/users/details/%E0%A4%A')).toBeNull();
+    expect(userNameFromPath('/users')).toBeNull();
+  });
+
+  it('read the role or user a flash links to, by kind', () => {
+    const role = 'https://console.aws.amazon.com/iam/home#/roles/details/My%2BRole?section=x';
+    expect(detailsLinkName(role, 'roles')).toBe('My+Role');
+    expect(detailsLinkName(role, 'users')).toBeNull();
+    expect(detailsLinkName('#/users/details/u1/create_access_key', 'users')).toBe('u1');
+    expect(detailsLinkName('#/roles/details/%E0%A4%A', 'roles')).toBeNull();
   });
 });
