@@ -27,6 +27,11 @@ describe('content features', () => {
     }
   });
 
+  it('each has a unit test of its own', () => {
+    const tests = readdirSync(import.meta.dirname);
+    for (const file of files) expect(tests, file).toContain(file.replace(/\.ts$/, '.test.ts'));
+  });
+
   for (const file of files) {
     const source = readFileSync(path.join(DIR, file), 'utf8');
     describe(file, () => {
