@@ -104,8 +104,6 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
           at: Date.now(),
         });
         return done;
-      case 'content.progress':
-        return done;
       case 'content.policyCreated':
       case 'content.roleCreated':
       case 'content.trustUpdated':

@@ -13,6 +13,7 @@ import {
   STORAGE_RESERVE_BYTES,
   jsonBytes,
 } from '../core/limits.ts';
+import { PARTITIONS } from '../core/partition.ts';
 import { REPORT_RETRY_WINDOW_MS } from '../core/report.ts';
 import { isFinished, SetupSchema, type Setup } from '../core/setup.ts';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
@@ -282,7 +283,7 @@ const ConnectionSchema = z.object({
   setupId: z.string(),
   profileId: z.string(),
   serviceName: z.string(),
-  partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']),
+  partition: z.enum(PARTITIONS),
   accountId: z.string(),
   roleArn: z.string(),
   deliveredAt: z.number(),

@@ -3,7 +3,7 @@
 // content script checks every such reply with `parseContentSetupReply`. It is written out by
 // hand rather than with zod: zod/mini alone is a third of the content script's size budget
 // (22 KB gzip, docs/console.md, "The content script's size"), and these few shapes are all the content script reads.
-import type { Partition } from './partition.ts';
+import { isPartition, type Partition } from './partition.ts';
 
 export type ContentSetup = {
   id: string;
@@ -58,7 +58,7 @@ function isContentSetup(v: unknown): v is ContentSetup {
     isText(v.id, 128) &&
     (v.id as string).length > 0 &&
     ['create-role', 'update-trust', 'access-keys'].includes(v.mode as string) &&
-    ['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc'].includes(v.partition as string) &&
+    isPartition(v.partition) &&
     texts.every((key) => isText(v[key])) &&
     isTexts(v.managedPolicyArns) &&
     Array.isArray(v.customPolicies) &&

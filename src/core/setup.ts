@@ -2,6 +2,7 @@
 // the report being delivered. The background owns it and persists it in storage.local; the popup
 // and the content scripts see projections of it. Pure data and rules, no browser APIs.
 import * as z from 'zod/mini';
+import { PARTITIONS } from './partition.ts';
 
 export const SETUP_STATES = [
   'started', // created by the popup; the console tab is being filled
@@ -58,7 +59,7 @@ export const SetupSchema = z.object({
   serviceName: z.string(),
   levelId: z.string(),
   optionIds: z.array(z.string()),
-  partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']),
+  partition: z.enum(PARTITIONS),
   serviceAccountId: z.string(),
   principalArn: z.string(),
   externalId: z.string(),

@@ -24,8 +24,6 @@ export interface PopupApi {
   saveProfile(profile: ServiceProfile): Promise<Reply<null>>;
   removeProfile(profileId: string): Promise<Reply<null>>;
   clearDiagnostics(): Promise<Reply<null>>;
-  /** Whether the extension may reach a report origin (built-in ones are in the manifest). */
-  hasOrigin(origin: string): Promise<boolean>;
   /** Asks the browser for a report origin; must run inside a click handler. */
   requestOrigin(origin: string): Promise<boolean>;
   /** Whether the content scripts may run on every partition's console (the customer can revoke it). */
@@ -96,7 +94,6 @@ export const browserApi: PopupApi = {
   saveProfile: (profile) => request<null>({ type: 'profile.save', profile }),
   removeProfile: (profileId) => request<null>({ type: 'profile.remove', profileId }),
   clearDiagnostics: () => send<null>({ type: 'diagnostics.clear' }),
-  hasOrigin: (origin) => browser.permissions.contains({ origins: [originPermission(origin)] }),
   requestOrigin: (origin) => browser.permissions.request({ origins: [originPermission(origin)] }),
   hasConsoleAccess: async () => coversConsole((await browser.permissions.getAll()).origins ?? []),
   requestConsoleAccess: () =>

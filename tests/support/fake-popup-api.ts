@@ -44,7 +44,6 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
     saveProfile: async (profile) => (record('saveProfile', profile), { ok: true, value: null }),
     removeProfile: async (id) => (record('removeProfile', id), { ok: true, value: null }),
     clearDiagnostics: async () => (record('clearDiagnostics'), { ok: true, value: null }),
-    hasOrigin: async () => api.grant,
     requestOrigin: async (origin) => (record('requestOrigin', origin), api.grant),
     hasConsoleAccess: async () => api.consoleAccess,
     requestConsoleAccess: async () => {
