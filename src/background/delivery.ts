@@ -13,7 +13,7 @@ import {
   REPORT_TIMEOUT_MS,
   type RoleReport,
 } from '../core/report.ts';
-import type { Delivery, Setup } from '../core/setup.ts';
+import { freshDelivery, type Setup } from '../core/setup.ts';
 import { tokenProblem } from '../core/token.ts';
 import {
   addConnection,
@@ -53,17 +53,6 @@ export function buildReport(setup: Setup): RoleReport | null {
     },
   };
 }
-
-export const freshDelivery = (now: number): Delivery => ({
-  status: 'queued',
-  attempts: 0,
-  firstQueuedAt: now,
-  nextAttemptAt: now,
-  lastError: null,
-  serviceMessage: null,
-  serviceStatus: null,
-  deliveredAt: null,
-});
 
 /** "Retry now": a refused or expired report gets a new 24-hour window; a queued one goes now. */
 export async function retryNow(

@@ -12,7 +12,6 @@ import { parseProfile } from '../core/profile.ts';
 import { formatErrors } from '../core/result.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
-import { deliverAccessKey } from './access-keys.ts';
 import { retryNow } from './delivery.ts';
 import { builtins } from './profiles.ts';
 import { once } from './requests.ts';
@@ -78,7 +77,7 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
 
   if (message.type.startsWith('content.')) {
     if (from.kind !== 'content') return { ok: false, error: 'Not sent from an IAM console page' };
-    const consoleSender = { tabId: from.tabId, url: from.url, partition: from.partition };
+    const consoleSender = { tabId: from.tabId, host: from.url.hostname, partition: from.partition };
     switch (message.type) {
       case 'content.hello': {
         await rememberConsoleTab({
@@ -110,11 +109,10 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
       case 'content.roleRenamed':
       case 'content.userCreated':
       case 'content.rolePage':
+      case 'content.accessKey':
         return handleContentEvent(message, consoleSender);
       case 'content.trust':
         return judgeTrust(message, consoleSender);
-      case 'content.accessKey':
-        return deliverAccessKey(message, consoleSender);
     }
   }
 

@@ -110,31 +110,45 @@ export async function getSetup(id: string): Promise<Setup | null> {
 }
 
 /**
- * Applies `change` to one setup and saves it; returns the saved setup (null if unknown). When the
- * change ends the setup (delivered, refused, expired, failed), its token goes in the same write:
- * a worker stopped right after cannot keep it.
+ * One storage step for one setup: reads it (null if unknown), lets `step` decide, and saves the
+ * setup `step` returns as `next` (nothing when null) before any other change runs, so what is
+ * decided and what is saved come from the same read. When the step ends the setup (delivered,
+ * refused, expired, failed), its token goes in the same write: a worker stopped right after
+ * cannot keep it. Returns `step`'s result and the setup as saved.
  */
-export function updateSetup(
+export function transactSetup<T>(
   id: string,
-  change: (setup: Setup) => Setup | null,
-): Promise<Setup | null> {
+  step: (setup: Setup | null) => { next: Setup | null; result: T },
+): Promise<{ result: T; saved: Setup | null }> {
   return serialized(async () => {
     const setups = await loadSetups();
     const index = setups.findIndex((s) => s.id === id);
     const current = setups[index];
-    if (!current) return null;
-    const next = change(structuredClone(current));
-    if (!next) return null;
-    setups[index] = { ...next, updatedAt: Date.now() };
+    const { next, result } = step(current ? structuredClone(current) : null);
+    if (!current || !next) return { result, saved: null };
+    const saved = { ...next, id: current.id, updatedAt: Date.now() };
+    setups[index] = saved;
     const write: Record<string, unknown> = { [KEYS.setups]: setups };
     const tokens = await loadTokens();
-    if (Object.hasOwn(tokens, id) && !tokenStillNeeded(next, Date.now())) {
+    if (Object.hasOwn(tokens, id) && !tokenStillNeeded(saved, Date.now())) {
       delete tokens[id];
       write[KEYS.tokens] = tokens;
     }
     await browser.storage.local.set(write);
-    return setups[index] ?? null;
+    return { result, saved };
   });
+}
+
+/** Applies `change` to one setup and saves it; returns the saved setup (null if unknown). */
+export async function updateSetup(
+  id: string,
+  change: (setup: Setup) => Setup | null,
+): Promise<Setup | null> {
+  const { saved } = await transactSetup(id, (setup) => ({
+    next: setup ? change(setup) : null,
+    result: null,
+  }));
+  return saved;
 }
 
 /**

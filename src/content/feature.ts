@@ -1,7 +1,7 @@
 // The shape of a page feature (Refined GitHub's convention): one file per console page, each
 // with a route predicate and an `init(context, signal)`; everything a feature adds or listens to
 // is tied to `signal`, which is aborted when the single-page app navigates away.
-import type { ContentSetup, TrustVerdict } from '../core/content-setup.ts';
+import type { ContentSetup, ContentSetupReply, TrustVerdict } from '../core/content-setup.ts';
 import type { Message, Reply } from '../core/messages.ts';
 import type { Language } from './lib/labels.ts';
 import type { GuidePanel } from './panel.ts';
@@ -13,8 +13,11 @@ export type FeatureContext = {
   /** The hash route's path (`/roles/create`) and query. */
   path: string;
   query: URLSearchParams;
-  /** The background's answer, validated: the setup as it now stands (or null), or why not. */
-  send(message: Message): Promise<Reply<ContentSetup | null>>;
+  /**
+   * The background's answer, validated: the setup as it now stands (or null), or why not, and
+   * where the tab goes next when the background says (`next.hash`, for `location.hash`).
+   */
+  send(message: Message): Promise<ContentSetupReply>;
   /** The background's verdict on a trust policy the page shows (`check`) or holds (`merge`). */
   judgeTrust(action: 'check' | 'merge', text: string | null): Promise<Reply<TrustVerdict>>;
   /** Records that a locator found nothing (field name only, no page data). */

@@ -31,8 +31,11 @@ export type ContentSetup = {
   trustProblems?: string[];
 };
 
+/** Where the background sends the tab next: a hash route on the same console page, never a URL. */
+export type NextStep = { hash: string };
+
 export type ContentSetupReply =
-  { ok: true; value: ContentSetup | null } | { ok: false; error: string };
+  { ok: true; value: ContentSetup | null; next?: NextStep } | { ok: false; error: string };
 
 const MAX_TEXT = 20_000;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -82,8 +85,16 @@ export function parseContentSetupReply(v: unknown): ContentSetupReply | null {
   if (!isRecord(v)) return null;
   if (v.ok === false) return isText(v.error, 2000) ? { ok: false, error: v.error } : null;
   if (v.ok !== true) return null;
-  if (v.value === null) return { ok: true, value: null };
-  return isContentSetup(v.value) ? { ok: true, value: v.value } : null;
+  const next = v.next;
+  // Only a hash route of the console app: a reply cannot send the tab to another page.
+  if (
+    next !== undefined &&
+    !(isRecord(next) && isText(next.hash, 8192) && /^#\/\S*$/.test(next.hash))
+  )
+    return null;
+  const value = v.value === null ? null : isContentSetup(v.value) ? v.value : undefined;
+  if (value === undefined) return null;
+  return next ? { ok: true, value, next: { hash: next.hash as string } } : { ok: true, value };
 }
 
 /** The background's verdict on a trust policy (`content.trust`). */

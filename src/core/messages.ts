@@ -86,6 +86,11 @@ export const ContentPolicyCreated = z.object({
   type: z.literal('content.policyCreated'),
   setupId: Id,
   policyName: PolicyName,
+  /**
+   * The signed-in account from `awsc-session-data`, when the host does not name it: untrusted,
+   * used only to pre-select the customer-managed policies in the link to the next step.
+   */
+  sessionAccountId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
 });
 
 /** The console confirmed Create role (success flash, or navigation to the new role). */

@@ -28,8 +28,22 @@ const NEXT: Record<SetupState, readonly SetupState[]> = {
   discarded: [],
 };
 
-export function canMove(from: SetupState, to: SetupState): boolean {
-  return NEXT[from].includes(to);
+/**
+ * The access-keys method has no ARN to capture: the key is sent the moment the page shows it,
+ * so its setup goes from role-created (the user exists) straight to delivered or failed.
+ */
+const ACCESS_KEY_NEXT: Partial<Record<SetupState, readonly SetupState[]>> = {
+  'role-created': ['delivered', 'failed'],
+};
+
+export function canMove(
+  from: SetupState,
+  to: SetupState,
+  mode: 'create-role' | 'update-trust' | 'access-keys' = 'create-role',
+): boolean {
+  return (
+    NEXT[from].includes(to) || (mode === 'access-keys' && !!ACCESS_KEY_NEXT[from]?.includes(to))
+  );
 }
 
 /** Setups whose work is over: they stay visible in the popup until discarded. */
@@ -50,6 +64,18 @@ export const DeliverySchema = z.object({
   deliveredAt: z.nullable(z.number()),
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
+
+/** A report just queued: due now, nothing tried yet. */
+export const freshDelivery = (now: number): Delivery => ({
+  status: 'queued',
+  attempts: 0,
+  firstQueuedAt: now,
+  nextAttemptAt: now,
+  lastError: null,
+  serviceMessage: null,
+  serviceStatus: null,
+  deliveredAt: null,
+});
 
 export const SetupSchema = z.object({
   id: z.string(),

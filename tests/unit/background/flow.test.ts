@@ -547,6 +547,47 @@ describe('delivery through faults', () => {
   });
 });
 
+describe('replies carry the next step', () => {
+  it('sends the tab to the role page after Create role, and records where the tab went', async () => {
+    const { setupId, tabId } = await startDemo();
+    const created = await handleMessage(
+      { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+      tab(tabId),
+    );
+    expect(created).toMatchObject({
+      ok: true,
+      value: { state: 'role-created' },
+      next: { hash: '#/roles/details/CrossroleDemoRole?section=trust_relationships' },
+    });
+    // The content script does not announce the page it was sent to: the background knows it.
+    const active = await handleMessage({ type: 'popup.activeTab', tabId }, popup);
+    expect(active).toMatchObject({
+      ok: true,
+      value: { tabId, route: '/roles/details/CrossroleDemoRole', partition: 'aws' },
+    });
+  });
+
+  it('decides and saves each event in one storage step, so a racing one sees the first', async () => {
+    const { setupId, tabId } = await startDemo();
+    // Create role and a rename arrive together: the rename must see the role created, and is
+    // refused (a check on an older read would rename a role that already exists).
+    const [created, renamed] = await Promise.all([
+      handleMessage(
+        { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+        tab(tabId),
+      ),
+      handleMessage({ type: 'content.roleRenamed', setupId, roleName: 'Renamed' }, tab(tabId)),
+    ]);
+    expect(created).toMatchObject({ ok: true, value: { state: 'role-created' } });
+    expect(renamed).toEqual({
+      ok: false,
+      error: 'The role name can only change before the role is created.',
+    });
+    const [setup] = (await state()).setups as unknown as { roleName: string; state: string }[];
+    expect(setup).toMatchObject({ roleName: 'CrossroleDemoRole', state: 'role-created' });
+  });
+});
+
 describe('storage', () => {
   it('skips a corrupt setup without losing the others', async () => {
     const { setupId } = await startDemo();
