@@ -13,11 +13,11 @@ import {
   STORAGE_RESERVE_BYTES,
   jsonBytes,
 } from '../core/limits.ts';
-import { PARTITIONS } from '../core/partition.ts';
 import { REPORT_RETRY_WINDOW_MS } from '../core/report.ts';
 import { isFinished, SetupSchema, type Setup } from '../core/setup.ts';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
-import { PageOutline, type Connection, type LocatorMiss } from '../core/messages.ts';
+import type { Connection, LocatorMiss } from '../core/messages.ts';
+import { ConnectionSchema, LocatorMissSchema } from '../core/replies.ts';
 
 const KEYS = {
   setups: 'setups',
@@ -293,16 +293,6 @@ export function removeImportedProfile(profileId: string): Promise<void> {
 
 // --- connections and diagnostics ------------------------------------------------------------
 
-const ConnectionSchema = z.object({
-  setupId: z.string(),
-  profileId: z.string(),
-  serviceName: z.string(),
-  partition: z.enum(PARTITIONS),
-  accountId: z.string(),
-  roleArn: z.string(),
-  deliveredAt: z.number(),
-});
-
 export async function loadConnections(): Promise<Connection[]> {
   return validEntries(await read(KEYS.connections), ConnectionSchema);
 }
@@ -313,15 +303,6 @@ export function addConnection(connection: Connection): Promise<void> {
     await browser.storage.local.set({ [KEYS.connections]: [...connections, connection] });
   });
 }
-
-const LocatorMissSchema = z.object({
-  feature: z.string(),
-  field: z.string(),
-  language: z.string(),
-  route: z.string(),
-  outline: z.optional(PageOutline),
-  at: z.number(),
-});
 
 export async function loadDiagnostics(): Promise<LocatorMiss[]> {
   return validEntries(await read(KEYS.diagnostics), LocatorMissSchema);
