@@ -6,15 +6,9 @@
 // that key and create another.
 import { browser, browserName } from '../platform/browser.ts';
 import { deactivateKey, settleAccessKey, type Effect, type EventReply } from '../core/machine.ts';
-import {
-  ACCESS_KEY_MEMORY_MS,
-  classifyAnswer,
-  isRedirect,
-  redirectRefusal,
-  REPORT_TIMEOUT_MS,
-  type AccessKeyReport,
-} from '../core/report.ts';
+import { ACCESS_KEY_MEMORY_MS, nextBackoffMs, type AccessKeyReport } from '../core/report.ts';
 import { dropToken, getSetup, getToken, transactSetup } from './store.ts';
+import { postReport } from './transport.ts';
 
 /**
  * Sends a key the state machine accepted (src/core/machine.ts checked the setup, the sender, the
@@ -62,47 +56,33 @@ export async function sendAccessKey(
   return reply;
 }
 
-/** One POST, with a short in-memory retry for network errors (never past the 10-minute window). */
+/**
+ * One report, with a short in-memory retry for network errors and answers worth retrying, with
+ * the same backoff and Retry-After as role reports, never past a minute (the key is in memory).
+ */
 async function sendOnce(
   url: URL,
   report: AccessKeyReport,
   token: string | null,
-): Promise<{ ok: true; message: string | null } | { ok: false; error: string }> {
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    'Idempotency-Key': report.setupId,
-  };
-  if (token) headers.Authorization = `Bearer ${token}`;
+): Promise<{ ok: true } | { ok: false; error: string }> {
   const deadline = Date.now() + Math.min(ACCESS_KEY_MEMORY_MS, 60_000);
   for (let attempt = 1; ; attempt += 1) {
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(report),
-        credentials: 'omit',
-        // A redirect is refused for good, not retried as a network error.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
-      });
-      if (isRedirect(response))
-        return { ok: false, error: redirectRefusal(response.status).message };
-      const body: unknown = await response.json().catch(() => null);
-      const answer = classifyAnswer(
-        response.status,
-        body,
-        response.headers.get('Retry-After'),
-        Date.now(),
-      );
-      if (answer.kind === 'delivered') return { ok: true, message: null };
-      // The status only: a refusal's body may echo the request, and this text is stored.
-      if (answer.kind === 'refused')
-        return { ok: false, error: `The service refused the key (HTTP ${response.status}).` };
-    } catch {
-      // Network error or timeout: the same Idempotency-Key makes a retry safe.
-    }
-    if (Date.now() + 2 ** attempt * 500 > deadline)
+    // The same Idempotency-Key makes a retry safe.
+    const sent = await postReport(url, report, token);
+    const answer = sent.kind === 'answered' ? sent.answer : null;
+    if (answer?.kind === 'delivered') return { ok: true };
+    // The status only: a refusal's body may echo the request, and this text is stored.
+    if (answer?.kind === 'refused')
+      return {
+        ok: false,
+        error:
+          sent.kind === 'answered' && sent.redirected
+            ? answer.message
+            : `The service refused the key (HTTP ${answer.httpStatus}).`,
+      };
+    const wait = nextBackoffMs(attempt, answer?.kind === 'retry' ? answer.retryAfterMs : null);
+    if (Date.now() + wait > deadline)
       return { ok: false, error: 'The service could not be reached.' };
-    await new Promise((r) => setTimeout(r, 2 ** attempt * 500));
+    await new Promise((r) => setTimeout(r, wait));
   }
 }

@@ -4,10 +4,7 @@
 import { browser, browserName } from '../platform/browser.ts';
 import { isDevelopmentReportUrl } from '../core/profile.ts';
 import {
-  classifyAnswer,
   nextBackoffMs,
-  isRedirect,
-  redirectRefusal,
   REPORT_RETRY_WINDOW_MS,
   REPORT_SCHEMA_VERSION,
   REPORT_TIMEOUT_MS,
@@ -23,6 +20,7 @@ import {
   sweepTokens,
   updateSetup,
 } from './store.ts';
+import { postReport, type PostOutcome } from './transport.ts';
 
 export const DELIVERY_ALARM = 'crossrole-delivery';
 
@@ -237,45 +235,9 @@ async function attempt(setupId: string): Promise<void> {
     });
     return;
   }
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    'Idempotency-Key': setup.id,
-  };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(report),
-      credentials: 'omit',
-      // Not 'error': a refused redirect would look like a network error and be retried for 24 h.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
-    });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : 'network error';
-    const reason =
-      error instanceof DOMException && error.name === 'TimeoutError'
-        ? 'The service did not answer in time.'
-        : `The service could not be reached (${token ? detail.split(token).join('…') : detail}).`;
-    await reschedule(setupId, reason, null);
-    return;
-  }
-  if (isRedirect(response)) {
-    await settle(setupId, redirectRefusal(response.status));
-    return;
-  }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // No JSON body: the status alone decides.
-  }
-  await settle(
-    setupId,
-    classifyAnswer(response.status, body, response.headers.get('Retry-After'), Date.now()),
-  );
+  const sent = await postReport(url, report, token);
+  if (sent.kind === 'unreachable') await reschedule(setupId, sent.reason, null);
+  else await settle(setupId, sent.answer);
 }
 
 async function reschedule(
@@ -298,7 +260,10 @@ async function reschedule(
   });
 }
 
-async function settle(setupId: string, answer: ReturnType<typeof classifyAnswer>): Promise<void> {
+async function settle(
+  setupId: string,
+  answer: Extract<PostOutcome, { kind: 'answered' }>['answer'],
+): Promise<void> {
   if (answer.kind === 'retry') {
     await reschedule(
       setupId,

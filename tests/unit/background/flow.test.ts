@@ -798,6 +798,24 @@ describe('access keys (contract §4)', () => {
     expect(keys).toEqual([setupId, setupId]);
   });
 
+  it('reads the answer as role reports do: a 503 is retried, a redirect refused for good', async () => {
+    const { setupId, consoleTab } = await userCreated();
+    answers = [{ status: 503 }];
+    expect(await handleMessage(keyEvent(setupId), consoleTab)).toEqual({ ok: true, value: null });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+  });
+
+  it('refuses a redirected key for good, saying so, without following it', async () => {
+    const { setupId, consoleTab } = await userCreated();
+    answers = [{ status: 307, headers: { Location: 'https://elsewhere.example/' } }];
+    const sent = await handleMessage(keyEvent(setupId), consoleTab);
+    expect(!sent.ok && sent.error).toMatch(
+      /redirected the report \(HTTP 307\).*Deactivate access key/,
+    );
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('sends nothing for another user, another account, another tab, or before the user exists', async () => {
     const { setupId, consoleTab, tabId } = await userCreated();
     const other = await handleMessage(keyEvent(setupId, { userName: 'SomeoneElse' }), consoleTab);
