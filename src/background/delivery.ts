@@ -208,6 +208,7 @@ async function attempt(setupId: string): Promise<void> {
       setupId,
       `Crossrole may not reach ${url.origin} yet: open Crossrole and allow it.`,
       null,
+      true,
     );
     return;
   }
@@ -244,20 +245,41 @@ async function reschedule(
   setupId: string,
   reason: string,
   retryAfterMs: number | null,
+  waitingForPermission = false,
 ): Promise<void> {
   await updateSetup(setupId, (s) => {
     if (!s.delivery) return s;
     const wait = nextBackoffMs(Math.max(1, s.delivery.attempts), retryAfterMs);
+    const { waitingForPermission: _was, ...delivery } = s.delivery;
     return {
       ...s,
       delivery: {
-        ...s.delivery,
+        ...delivery,
         status: 'queued',
         lastError: reason,
         nextAttemptAt: Date.now() + wait,
+        ...(waitingForPermission ? { waitingForPermission } : {}),
       },
     };
   });
+}
+
+/**
+ * A host permission was granted: every report that last waited for one is due now (the try
+ * checks the permission again), instead of at its next backoff.
+ */
+export async function deliverWaitingForPermission(): Promise<void> {
+  const now = Date.now();
+  for (const waiting of (await loadSetups()).filter(
+    (s) => s.delivery?.status === 'queued' && s.delivery.waitingForPermission,
+  )) {
+    await updateSetup(waiting.id, (s) =>
+      s.delivery?.status === 'queued'
+        ? { ...s, delivery: { ...s.delivery, nextAttemptAt: now } }
+        : s,
+    );
+  }
+  await deliverDue();
 }
 
 async function settle(

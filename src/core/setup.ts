@@ -62,6 +62,8 @@ export const DeliverySchema = z.object({
   serviceMessage: z.nullable(z.string()),
   serviceStatus: z.nullable(z.enum(['connected', 'pending'])),
   deliveredAt: z.nullable(z.number()),
+  /** The last try found no host permission for the report URL: it goes once one is granted. */
+  waitingForPermission: z.optional(z.boolean()),
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
 

@@ -25,7 +25,8 @@ vi.mock('virtual:crossrole/builtin-profiles', () => ({
 }));
 
 const { handleMessage } = await import('../../../src/background/router.ts');
-const { deliverDue } = await import('../../../src/background/delivery.ts');
+const { deliverDue, deliverWaitingForPermission } =
+  await import('../../../src/background/delivery.ts');
 
 const EXTENSION = 'chrome-extension://fake-extension-id/src/popup/index.html';
 const CONSOLE = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles';
@@ -544,6 +545,30 @@ describe('delivery through faults', () => {
     await deliverDue();
     expect(fetchMock).not.toHaveBeenCalled();
     expect((await state()).setups[0]!.delivery).toMatchObject({ status: 'queued' });
+  });
+
+  it('sends a report that waited for its origin as soon as the customer allows it', async () => {
+    fake.current.granted.clear();
+    await captured();
+    await deliverDue();
+    const waiting = (await state()).setups[0]!.delivery!;
+    expect(waiting.nextAttemptAt! - Date.now()).toBeGreaterThan(500);
+    // Granted before the backoff is over: the report goes now, not at its next try.
+    fake.current.granted.add('http://127.0.0.1/*');
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    await deliverWaitingForPermission();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect((await state()).setups[0]).toMatchObject({ state: 'delivered' });
+  });
+
+  it('does not hurry a report that waits for a backoff, not for a permission', async () => {
+    answers = [{ status: 503 }];
+    await captured();
+    await deliverDue();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await deliverWaitingForPermission();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });
 
