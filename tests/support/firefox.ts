@@ -108,6 +108,11 @@ export interface FirefoxSession {
   runAsync<T>(body: string, ...args: unknown[]): Promise<T>;
   /** Polls `body` in the page until it returns something truthy, which it resolves with. */
   waitFor<T>(what: string, body: string, timeoutMs?: number, ...args: unknown[]): Promise<T>;
+  /**
+   * As `waitFor`, with the guide panel's shadow root as `arguments[0]` (`args` follow). The root
+   * is closed to the page; Marionette, as WebDriver, reaches closed roots too.
+   */
+  waitForInPanel<T>(what: string, body: string, timeoutMs?: number, ...args: unknown[]): Promise<T>;
   /** A real (trusted) click on the element a script found. */
   click(element: ElementRef): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -246,6 +251,24 @@ export async function launchFirefoxWithExtension(options: {
     return value.ok;
   };
 
+  /** Polls `read` until it gives something truthy; a throw (a page navigating, no panel yet) is a miss. */
+  const poll = async <T>(what: string, timeoutMs: number, read: () => Promise<unknown>) => {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown = null;
+    while (Date.now() < deadline) {
+      try {
+        const value = await read();
+        if (value) return value as T;
+      } catch (error) {
+        last = error;
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(
+      `Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${String(last)})` : ''}`,
+    );
+  };
+
   const driver: FirefoxSession = {
     popupUrl,
     tabs,
@@ -278,20 +301,20 @@ export async function launchFirefoxWithExtension(options: {
       return (await marionette.command<{ value: string }>('WebDriver:GetCurrentURL')).value;
     },
     async waitFor(what, body, timeoutMs = 30_000, ...args) {
-      const deadline = Date.now() + timeoutMs;
-      let last: unknown = null;
-      while (Date.now() < deadline) {
-        try {
-          const value = await run<unknown>(body, ...args);
-          if (value) return value as never;
-        } catch (error) {
-          last = error; // the page may be navigating between polls
-        }
-        await new Promise((r) => setTimeout(r, 150));
-      }
-      throw new Error(
-        `Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${String(last)})` : ''}`,
-      );
+      return poll(what, timeoutMs, () => run<unknown>(body, ...args));
+    },
+    async waitForInPanel(what, body, timeoutMs = 30_000, ...args) {
+      return poll(what, timeoutMs, async () => {
+        const { value: host } = await marionette.command<{ value: ElementRef }>(
+          'WebDriver:FindElement',
+          { using: 'css selector', value: 'crossrole-guide' },
+        );
+        const { value: root } = await marionette.command<{ value: unknown }>(
+          'WebDriver:GetShadowRoot',
+          { id: elementId(host) },
+        );
+        return run<unknown>(body, root, ...args);
+      });
     },
     async click(element) {
       await marionette.command('WebDriver:ElementClick', { id: elementId(element) });
