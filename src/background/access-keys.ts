@@ -10,7 +10,7 @@ import type { Message } from '../core/messages.ts';
 import { accountIdFromHost } from '../core/partition.ts';
 import { isDevelopmentReportUrl } from '../core/profile.ts';
 import {
-  ACCESS_KEY_MEMORY_MS,
+  ACCESS_KEY_SEND_WINDOW_MS,
   classifyAnswer,
   isRedirect,
   redirectRefusal,
@@ -153,7 +153,7 @@ async function sendOnce(
     'Idempotency-Key': report.setupId,
   };
   if (token) headers.Authorization = `Bearer ${token}`;
-  const deadline = Date.now() + Math.min(ACCESS_KEY_MEMORY_MS, 60_000);
+  const deadline = Date.now() + ACCESS_KEY_SEND_WINDOW_MS;
   for (let attempt = 1; ; attempt += 1) {
     try {
       const response = await fetch(url, {
