@@ -1,4 +1,5 @@
-// `web-ext lint` on dist/firefox: fails on any error, and on any warning not in the list below.
+// `web-ext lint` on dist/firefox (`npm test` runs it on the store build, the one published):
+// fails on any error, and on any warning not in the list below.
 // Each allowed warning names its code and file and says why it is acceptable.
 import path from 'node:path';
 import { cmd } from 'web-ext';

@@ -9,6 +9,7 @@ import { USER_ARN_IN_TEXT, formatPolicyArn, formatUserArn } from '../core/arn.ts
 import type { Message } from '../core/messages.ts';
 import { accountIdFromHost } from '../core/partition.ts';
 import { isDevelopmentReportUrl } from '../core/profile.ts';
+import { developmentBuild } from 'virtual:crossrole/build';
 import {
   ACCESS_KEY_SEND_WINDOW_MS,
   classifyAnswer,
@@ -79,8 +80,9 @@ export async function deliverAccessKey(
     };
 
   const url = new URL(setup.reportUrl);
-  // Secrets travel over HTTPS only; loopback HTTP is the local reference service.
-  if (url.protocol !== 'https:' && !isDevelopmentReportUrl(setup.reportUrl))
+  // Secrets travel over HTTPS only; loopback HTTP is the local reference service, and only a
+  // development build may use it.
+  if (url.protocol !== 'https:' && !(developmentBuild && isDevelopmentReportUrl(setup.reportUrl)))
     return { ok: false, error: 'The service does not use HTTPS; the key was not sent.' };
   if (
     !(await browser.permissions

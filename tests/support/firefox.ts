@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ARTIFACTS } from './artifacts.ts';
-import { ROOT } from './browser.ts';
+import { ROOT, requireDevelopmentBuild } from './browser.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_DIST = path.join(ROOT, 'dist/firefox');
@@ -172,9 +172,7 @@ export async function launchFirefoxWithExtension(options: {
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(`Firefox ESR is not installed at ${FIREFOX_PATH}: apt-get install firefox-esr`);
   }
-  if (!existsSync(path.join(FIREFOX_DIST, 'manifest.json'))) {
-    throw new Error('dist/firefox is missing: run `npm run build` first.');
-  }
+  requireDevelopmentBuild(FIREFOX_DIST);
   const profile = await freeProfile(options.proxyPort);
   await mkdir(path.join(ARTIFACTS, 'firefox'), { recursive: true });
   const log = createWriteStream(path.join(ARTIFACTS, 'firefox', options.logName ?? 'firefox.log'));

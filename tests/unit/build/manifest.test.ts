@@ -11,10 +11,11 @@ const CONSOLE_HOSTS = [
 
 describe('the manifest for each browser', () => {
   for (const browser of ['chrome', 'firefox'] as const) {
-    const manifest = buildManifest(browser, [
-      'https://api.example.com/v1/c',
-      'http://127.0.0.1:47615/c',
-    ]);
+    const manifest = buildManifest(
+      browser,
+      ['https://api.example.com/v1/c', 'http://127.0.0.1:47615/c'],
+      'development',
+    );
 
     it(`${browser}: asks for no broad or unexplained permission`, () => {
       expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
@@ -53,7 +54,7 @@ describe('the manifest for each browser', () => {
   }
 
   it('gives Firefox an event-page background, an id and its data-collection declaration', () => {
-    const manifest = buildManifest('firefox', []) as unknown as {
+    const manifest = buildManifest('firefox', [], 'store') as unknown as {
       background: unknown;
       browser_specific_settings: {
         gecko: {
@@ -74,7 +75,7 @@ describe('the manifest for each browser', () => {
   });
 
   it('gives Chrome a module service worker and no Firefox settings', () => {
-    const manifest = buildManifest('chrome', []);
+    const manifest = buildManifest('chrome', [], 'store');
     expect(manifest.background).toEqual({
       type: 'module',
       service_worker: 'src/background/index.ts',
