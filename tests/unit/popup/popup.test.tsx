@@ -384,8 +384,7 @@ describe('popup', () => {
 
 describe('popup, first screen', () => {
   const WHAT = /^Crossrole connects your AWS account to a service from inside the AWS console/;
-  const BEGIN =
-    /^To begin, open the Crossrole link the service gave you, or paste its connection code/;
+  const BEGIN = /^To begin, paste the connection code the service gave you in the box below\.$/;
 
   it('says what Crossrole does and how to begin when nothing is built in or imported, with the paste box open', async () => {
     const api = fakePopupApi();
