@@ -1,6 +1,7 @@
 // Turns the one source manifest.json into each browser's manifest. Kept apart from vite.config.ts
 // so a unit test can check the permission rules without running a build.
 import sourceManifest from '../manifest.json' with { type: 'json' };
+import pkg from '../package.json' with { type: 'json' };
 
 export type TargetBrowser = 'chrome' | 'firefox';
 /**
@@ -46,6 +47,8 @@ export function buildManifest(
   flavour: BuildFlavour,
 ): Manifest {
   const manifest = structuredClone(sourceManifest) as unknown as Manifest;
+  // One version for the stores, the source archive and npm: package.json's.
+  manifest.version = pkg.version;
   // loadBuiltinProfiles refuses these first, naming the file; this is the last line.
   const insecure = reportUrls.filter((u) => new URL(u).protocol !== 'https:');
   if (flavour === 'store' && insecure.length > 0)

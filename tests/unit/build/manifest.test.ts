@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import pkg from '../../../package.json' with { type: 'json' };
+import sourceManifest from '../../../manifest.json' with { type: 'json' };
 import { buildManifest, originPattern, FIREFOX_ID } from '../../../scripts/manifest.ts';
 import { CONSOLE_ORIGIN_PATTERNS, coversConsole } from '../../../src/core/partition.ts';
 
@@ -16,6 +18,11 @@ describe('the manifest for each browser', () => {
       ['https://api.example.com/v1/c', 'http://127.0.0.1:47615/c'],
       'development',
     );
+
+    it(`${browser}: carries package.json's version, the one source of it`, () => {
+      expect(manifest.version).toBe(pkg.version);
+      expect(sourceManifest).not.toHaveProperty('version');
+    });
 
     it(`${browser}: asks for no broad or unexplained permission`, () => {
       expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
