@@ -6,7 +6,9 @@
 // that key and create another.
 import { browser, browserName } from '../platform/browser.ts';
 import { deactivateKey, settleAccessKey, type Effect, type EventReply } from '../core/machine.ts';
-import { ACCESS_KEY_MEMORY_MS, nextBackoffMs, type AccessKeyReport } from '../core/report.ts';
+import { ACCESS_KEY_SEND_WINDOW_MS, nextBackoffMs, type AccessKeyReport } from '../core/report.ts';
+import { isDevelopmentReportUrl } from '../core/profile.ts';
+import { developmentBuild } from 'virtual:crossrole/build';
 import { dropToken, getSetup, getToken, transactSetup } from './store.ts';
 import { postReport } from './transport.ts';
 
@@ -19,6 +21,9 @@ export async function sendAccessKey(
   effect: Extract<Effect, { type: 'send-access-key' }>,
 ): Promise<EventReply> {
   const url = new URL(effect.url);
+  // Loopback HTTP (the reference service) only in the development build: docs/vendors.md §5.
+  if (url.protocol !== 'https:' && !(developmentBuild && isDevelopmentReportUrl(effect.url)))
+    return { ok: false, error: 'The service does not use HTTPS; the key was not sent.' };
   if (
     !(await browser.permissions
       .contains({ origins: [`${url.protocol}//${url.hostname}/*`] })
@@ -65,7 +70,7 @@ async function sendOnce(
   report: AccessKeyReport,
   token: string | null,
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  const deadline = Date.now() + Math.min(ACCESS_KEY_MEMORY_MS, 60_000);
+  const deadline = Date.now() + ACCESS_KEY_SEND_WINDOW_MS;
   for (let attempt = 1; ; attempt += 1) {
     // The same Idempotency-Key makes a retry safe.
     const sent = await postReport(url, report, token);

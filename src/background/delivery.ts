@@ -3,6 +3,7 @@
 // the worker), Retry-After honoured, 24 hours at most, refusals kept with the service's words.
 import { browser, browserName } from '../platform/browser.ts';
 import { isDevelopmentReportUrl } from '../core/profile.ts';
+import { developmentBuild } from 'virtual:crossrole/build';
 import {
   nextBackoffMs,
   REPORT_RETRY_WINDOW_MS,
@@ -195,7 +196,8 @@ async function attempt(setupId: string): Promise<void> {
     return;
   }
   const url = new URL(setup.reportUrl);
-  if (url.protocol !== 'https:' && !isDevelopmentReportUrl(setup.reportUrl)) {
+  // Loopback HTTP (the local reference service) in a development build only.
+  if (url.protocol !== 'https:' && !(developmentBuild && isDevelopmentReportUrl(setup.reportUrl))) {
     await settle(setupId, {
       kind: 'refused',
       httpStatus: 0,

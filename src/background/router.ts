@@ -8,6 +8,7 @@ import {
   type Reply,
 } from '../core/messages.ts';
 import { checkImport } from '../core/imports.ts';
+import { developmentBuild } from 'virtual:crossrole/build';
 import { parseProfile } from '../core/profile.ts';
 import { formatErrors } from '../core/result.ts';
 import { classifySender } from './senders.ts';
@@ -158,10 +159,11 @@ async function saveProfile(raw: unknown): Promise<Reply<null>> {
   const profile = parseProfile(raw);
   if (!profile.ok) return { ok: false, error: formatErrors(profile.errors) };
   // Checked again here: the popup is not the only way a message can arrive.
-  const refused = checkImport(profile.value, {
-    builtin: builtins(),
-    imported: await loadImportedProfiles(),
-  });
+  const refused = checkImport(
+    profile.value,
+    { builtin: builtins(), imported: await loadImportedProfiles() },
+    { developmentBuild },
+  );
   if (refused.length) return { ok: false, error: formatErrors(refused) };
   await saveImportedProfile(profile.value);
   return done;

@@ -28,7 +28,7 @@ const KEYS = {
 } as const;
 
 /** How many locator misses are kept for "Report a console change". */
-const MAX_DIAGNOSTICS = 50;
+export const MAX_DIAGNOSTICS = 50;
 /** How many of them keep their page outline (up to ~25 KB each): the newest. */
 export const MAX_OUTLINES = 10;
 

@@ -1,6 +1,7 @@
 // Everything the popup asks of the browser and the background, behind one interface so the
 // component tests give the popup a fake and check what it asked for.
 import builtinProfiles from 'virtual:crossrole/builtin-profiles';
+import { developmentBuild } from 'virtual:crossrole/build';
 import { browser } from '../platform/browser.ts';
 import type {
   ConsoleTab,
@@ -17,6 +18,8 @@ import type { ServiceProfile } from '../core/profile.ts';
 
 export interface PopupApi {
   builtinProfiles: readonly ServiceProfile[];
+  /** A development build (`npm run build -- --development`): loopback report addresses allowed. */
+  developmentBuild: boolean;
   state(): Promise<PopupStateValue>;
   /** The active tab, when it is an IAM console page the background has heard from. */
   activeConsoleTab(): Promise<ConsoleTab | null>;
@@ -89,6 +92,7 @@ export function originPermission(origin: string): string {
 
 export const browserApi: PopupApi = {
   builtinProfiles,
+  developmentBuild,
   state: () => unwrap(send('popup.state', {})),
   async activeConsoleTab() {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -30,6 +30,8 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
     copied: [],
     state_: { setups: [], importedProfiles: [], connections: [], diagnostics: [], ...overrides },
     builtinProfiles: EXAMPLES,
+    // As vitest.config.ts resolves `virtual:crossrole/build`; a test of the store build sets false.
+    developmentBuild: true,
     state: async () => api.state_,
     activeConsoleTab: async () => null,
     start: async (input: SetupStartInput) => {
