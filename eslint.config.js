@@ -65,4 +65,54 @@ export default tseslint.config(
     files: ['src/platform/browser.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // src/core is pure domain logic: no browser, no DOM, no network, no clock it is not given.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'history',
+          'chrome',
+          'browser',
+          'localStorage',
+          'sessionStorage',
+          'indexedDB',
+          'fetch',
+          'XMLHttpRequest',
+          'WebSocket',
+          'MutationObserver',
+          'requestAnimationFrame',
+          'HTMLElement',
+          'Element',
+        ].map((name) => ({
+          name,
+          message: 'src/core is pure: no browser API (src/platform is the one place).',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/platform/*',
+                '**/background/*',
+                '**/content/*',
+                '**/popup/*',
+                'webextension-polyfill',
+              ],
+              message:
+                'src/core is pure: the background, content script and popup import it, not the reverse.',
+            },
+          ],
+          paths: [{ name: 'zod', message: 'Use zod/mini in shipped code.' }],
+        },
+      ],
+    },
+  },
 );

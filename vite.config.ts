@@ -1,34 +1,43 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
-import { buildManifest, type TargetBrowser } from './scripts/manifest.ts';
+import { buildManifest, parseFlavour, type TargetBrowser } from './scripts/manifest.ts';
 import { loadBuiltinProfiles } from './scripts/builtin-profiles.ts';
 
 // The content scripts: built as self-contained files so nothing is web-accessible to AWS pages.
 const CONTENT_SCRIPTS = ['src/content/index.ts', 'src/content/page-world.ts'];
-const BUILTIN_PROFILES_ID = 'virtual:crossrole/builtin-profiles';
 
-/** Serves the profiles chosen at build time (CROSSROLE_PROFILES) as a module. */
-function builtinProfilesModule(profiles: unknown[]): Plugin {
+/** Serves `code` as the module `id`: what the build decided, for the code to import. */
+function virtualModule(id: string, code: string): Plugin {
   return {
-    name: 'crossrole-builtin-profiles',
-    resolveId: (id) => (id === BUILTIN_PROFILES_ID ? `\0${BUILTIN_PROFILES_ID}` : null),
-    load: (id) =>
-      id === `\0${BUILTIN_PROFILES_ID}` ? `export default ${JSON.stringify(profiles)};` : null,
+    name: `crossrole-${id.replace(/\W+/g, '-')}`,
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (resolved) => (resolved === `\0${id}` ? code : null),
   };
 }
 
 export default defineConfig(() => {
   const browser = (process.env.CROSSROLE_BROWSER ?? 'chrome') as TargetBrowser;
-  const profiles = loadBuiltinProfiles(process.env.CROSSROLE_PROFILES);
+  // Set by scripts/build.ts: `store` unless `npm run build -- --development`.
+  const flavour = parseFlavour(process.env.CROSSROLE_BUILD);
+  const profiles = loadBuiltinProfiles(process.env.CROSSROLE_PROFILES, flavour);
   const manifest = buildManifest(
     browser,
     profiles.map((p) => p.report.url),
+    flavour,
   );
   return {
     plugins: [
       preact(),
-      builtinProfilesModule(profiles),
+      // The profiles chosen at build time (scripts/builtin-profiles.ts).
+      virtualModule(
+        'virtual:crossrole/builtin-profiles',
+        `export default ${JSON.stringify(profiles)};`,
+      ),
+      virtualModule(
+        'virtual:crossrole/build',
+        `export const developmentBuild = ${JSON.stringify(flavour === 'development')};`,
+      ),
       crx({
         manifest: manifest as never,
         browser,

@@ -72,7 +72,8 @@ async function scriptMs(page: Page, url: string): Promise<number> {
 }
 
 async function sizes(): Promise<void> {
-  console.log('\nSizes (dist/chrome)');
+  // The development build (`npm run bench` makes it): the example profiles add to the popup only.
+  console.log('\nSizes (dist/chrome, development build)');
   const content = await gzipSize('src/content/index.js');
   const pageWorld = await gzipSize('src/content/page-world.js');
   // The bound decided with least privilege first: no `scripting`, nothing web-accessible.
@@ -145,7 +146,7 @@ async function popupRender(): Promise<void> {
 
 async function connectionFlow(): Promise<void> {
   console.log('\nOne connection with the demo profile, Crossrole vs the manual path');
-  // The demo profile reports to 127.0.0.1:47615.
+  // The demo profile (development build only) reports to 127.0.0.1:47615.
   const service = await startReferenceService({ port: 47615 });
   const effort = {
     clicks: [] as number[],

@@ -1,5 +1,6 @@
 // `npm run demo`: the whole connection as a customer meets it, driven in headless Chromium with
-// the built extension, the console replica and the reference service on loopback. Prints each
+// the development build of the extension (`npm run demo` makes it: the store build carries no
+// demo profile), the console replica and the reference service on loopback. Prints each
 // step with a tick and its time, saves a screenshot per step into one folder, and ends with what
 // the service stored. `npm run demo -- --headed` shows the browser (needs a display).
 import { rm } from 'node:fs/promises';
@@ -42,7 +43,7 @@ const shot = (page: Parameters<typeof saveScreenshot>[0], name: string) =>
 const service = await step('Start the reference service on 127.0.0.1:47615', () =>
   startReferenceService({ port: 47615 }),
 );
-const session = await step('Start Chromium with the built extension (dist/chrome)', () =>
+const session = await step('Start Chromium with the development build (dist/chrome)', () =>
   launchWithExtension({ headless: !headed }),
 );
 let failed = false;

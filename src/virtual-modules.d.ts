@@ -4,3 +4,9 @@ declare module 'virtual:crossrole/builtin-profiles' {
   const profiles: ServiceProfile[];
   export default profiles;
 }
+
+/** Which build this is: `npm run build` (store) or `npm run build -- --development`. */
+declare module 'virtual:crossrole/build' {
+  /** True only in a development build: the one that may report to loopback HTTP addresses. */
+  export const developmentBuild: boolean;
+}

@@ -3,17 +3,15 @@
 // the worker), Retry-After honoured, 24 hours at most, refusals kept with the service's words.
 import { browser, browserName } from '../platform/browser.ts';
 import { isDevelopmentReportUrl } from '../core/profile.ts';
+import { developmentBuild } from 'virtual:crossrole/build';
 import {
-  classifyAnswer,
   nextBackoffMs,
-  isRedirect,
-  redirectRefusal,
   REPORT_RETRY_WINDOW_MS,
   REPORT_SCHEMA_VERSION,
   REPORT_TIMEOUT_MS,
   type RoleReport,
 } from '../core/report.ts';
-import type { Delivery, Setup } from '../core/setup.ts';
+import { freshDelivery, type Setup } from '../core/setup.ts';
 import { tokenProblem } from '../core/token.ts';
 import {
   addConnection,
@@ -23,6 +21,7 @@ import {
   sweepTokens,
   updateSetup,
 } from './store.ts';
+import { postReport, type PostOutcome } from './transport.ts';
 
 export const DELIVERY_ALARM = 'crossrole-delivery';
 
@@ -53,17 +52,6 @@ export function buildReport(setup: Setup): RoleReport | null {
     },
   };
 }
-
-export const freshDelivery = (now: number): Delivery => ({
-  status: 'queued',
-  attempts: 0,
-  firstQueuedAt: now,
-  nextAttemptAt: now,
-  lastError: null,
-  serviceMessage: null,
-  serviceStatus: null,
-  deliveredAt: null,
-});
 
 /** "Retry now": a refused or expired report gets a new 24-hour window; a queued one goes now. */
 export async function retryNow(
@@ -208,7 +196,8 @@ async function attempt(setupId: string): Promise<void> {
     return;
   }
   const url = new URL(setup.reportUrl);
-  if (url.protocol !== 'https:' && !isDevelopmentReportUrl(setup.reportUrl)) {
+  // Loopback HTTP (the local reference service) in a development build only.
+  if (url.protocol !== 'https:' && !(developmentBuild && isDevelopmentReportUrl(setup.reportUrl))) {
     await settle(setupId, {
       kind: 'refused',
       httpStatus: 0,
@@ -221,6 +210,7 @@ async function attempt(setupId: string): Promise<void> {
       setupId,
       `Crossrole may not reach ${url.origin} yet: open Crossrole and allow it.`,
       null,
+      true,
     );
     return;
   }
@@ -248,68 +238,56 @@ async function attempt(setupId: string): Promise<void> {
     });
     return;
   }
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    'Idempotency-Key': setup.id,
-  };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(report),
-      credentials: 'omit',
-      // Not 'error': a refused redirect would look like a network error and be retried for 24 h.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
-    });
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : 'network error';
-    const reason =
-      error instanceof DOMException && error.name === 'TimeoutError'
-        ? 'The service did not answer in time.'
-        : `The service could not be reached (${token ? detail.split(token).join('…') : detail}).`;
-    await reschedule(setupId, reason, null);
-    return;
-  }
-  if (isRedirect(response)) {
-    await settle(setupId, redirectRefusal(response.status));
-    return;
-  }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // No JSON body: the status alone decides.
-  }
-  await settle(
-    setupId,
-    classifyAnswer(response.status, body, response.headers.get('Retry-After'), Date.now()),
-  );
+  const sent = await postReport(url, report, token);
+  if (sent.kind === 'unreachable') await reschedule(setupId, sent.reason, null);
+  else await settle(setupId, sent.answer);
 }
 
 async function reschedule(
   setupId: string,
   reason: string,
   retryAfterMs: number | null,
+  waitingForPermission = false,
 ): Promise<void> {
   await updateSetup(setupId, (s) => {
     if (!s.delivery) return s;
     const wait = nextBackoffMs(Math.max(1, s.delivery.attempts), retryAfterMs);
+    const { waitingForPermission: _was, ...delivery } = s.delivery;
     return {
       ...s,
       delivery: {
-        ...s.delivery,
+        ...delivery,
         status: 'queued',
         lastError: reason,
         nextAttemptAt: Date.now() + wait,
+        ...(waitingForPermission ? { waitingForPermission } : {}),
       },
     };
   });
 }
 
-async function settle(setupId: string, answer: ReturnType<typeof classifyAnswer>): Promise<void> {
+/**
+ * A host permission was granted: every report that last waited for one is due now (the try
+ * checks the permission again), instead of at its next backoff.
+ */
+export async function deliverWaitingForPermission(): Promise<void> {
+  const now = Date.now();
+  for (const waiting of (await loadSetups()).filter(
+    (s) => s.delivery?.status === 'queued' && s.delivery.waitingForPermission,
+  )) {
+    await updateSetup(waiting.id, (s) =>
+      s.delivery?.status === 'queued'
+        ? { ...s, delivery: { ...s.delivery, nextAttemptAt: now } }
+        : s,
+    );
+  }
+  await deliverDue();
+}
+
+async function settle(
+  setupId: string,
+  answer: Extract<PostOutcome, { kind: 'answered' }>['answer'],
+): Promise<void> {
   if (answer.kind === 'retry') {
     await reschedule(
       setupId,

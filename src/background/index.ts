@@ -1,10 +1,10 @@
 // The background: a service worker in Chrome, an event page in Firefox. Every listener is
 // registered synchronously here, before any await, so a worker woken by an event gets it.
 // Globals are a cache; the truth is in extension storage.
-import { browser, type Runtime } from '../platform/browser.ts';
+import { browser, onOriginsAdded, type Runtime } from '../platform/browser.ts';
 import { handleMessage } from './router.ts';
 import { forgetConsoleTab } from './console-tabs.ts';
-import { DELIVERY_ALARM, deliverDue } from './delivery.ts';
+import { DELIVERY_ALARM, deliverDue, deliverWaitingForPermission } from './delivery.ts';
 import { showBadge } from './badge.ts';
 import { loadSetups, sweepTokens } from './store.ts';
 
@@ -19,6 +19,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 browser.storage.onChanged.addListener((_changes, area) => {
   if (area === 'local') void refreshBadge();
+});
+// The customer allowed a report origin in the popup: what waited for it goes now, not at its
+// next backoff.
+onOriginsAdded((origins) => {
+  if (origins.length) void deliverWaitingForPermission();
 });
 // A browser restart or an update: pick up reports that were waiting.
 browser.runtime.onStartup.addListener(() => void deliverDue());

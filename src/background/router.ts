@@ -8,11 +8,11 @@ import {
   type Reply,
 } from '../core/messages.ts';
 import { checkImport } from '../core/imports.ts';
+import { developmentBuild } from 'virtual:crossrole/build';
 import { parseProfile } from '../core/profile.ts';
 import { formatErrors } from '../core/result.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
-import { deliverAccessKey } from './access-keys.ts';
 import { retryNow } from './delivery.ts';
 import { builtins } from './profiles.ts';
 import { once } from './requests.ts';
@@ -78,7 +78,7 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
 
   if (message.type.startsWith('content.')) {
     if (from.kind !== 'content') return { ok: false, error: 'Not sent from an IAM console page' };
-    const consoleSender = { tabId: from.tabId, url: from.url, partition: from.partition };
+    const consoleSender = { tabId: from.tabId, host: from.url.hostname, partition: from.partition };
     switch (message.type) {
       case 'content.hello': {
         await rememberConsoleTab({
@@ -104,19 +104,16 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
           at: Date.now(),
         });
         return done;
-      case 'content.progress':
-        return done;
       case 'content.policyCreated':
       case 'content.roleCreated':
       case 'content.trustUpdated':
       case 'content.roleRenamed':
       case 'content.userCreated':
       case 'content.rolePage':
+      case 'content.accessKey':
         return handleContentEvent(message, consoleSender);
       case 'content.trust':
         return judgeTrust(message, consoleSender);
-      case 'content.accessKey':
-        return deliverAccessKey(message, consoleSender);
     }
   }
 
@@ -162,10 +159,11 @@ async function saveProfile(raw: unknown): Promise<Reply<null>> {
   const profile = parseProfile(raw);
   if (!profile.ok) return { ok: false, error: formatErrors(profile.errors) };
   // Checked again here: the popup is not the only way a message can arrive.
-  const refused = checkImport(profile.value, {
-    builtin: builtins(),
-    imported: await loadImportedProfiles(),
-  });
+  const refused = checkImport(
+    profile.value,
+    { builtin: builtins(), imported: await loadImportedProfiles() },
+    { developmentBuild },
+  );
   if (refused.length) return { ok: false, error: formatErrors(refused) };
   await saveImportedProfile(profile.value);
   return done;

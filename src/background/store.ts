@@ -16,7 +16,8 @@ import {
 import { REPORT_RETRY_WINDOW_MS } from '../core/report.ts';
 import { isFinished, SetupSchema, type Setup } from '../core/setup.ts';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
-import { PageOutline, type Connection, type LocatorMiss } from '../core/messages.ts';
+import type { Connection, LocatorMiss } from '../core/messages.ts';
+import { ConnectionSchema, LocatorMissSchema } from '../core/replies.ts';
 
 const KEYS = {
   setups: 'setups',
@@ -27,7 +28,7 @@ const KEYS = {
 } as const;
 
 /** How many locator misses are kept for "Report a console change". */
-const MAX_DIAGNOSTICS = 50;
+export const MAX_DIAGNOSTICS = 50;
 /** How many of them keep their page outline (up to ~25 KB each): the newest. */
 export const MAX_OUTLINES = 10;
 
@@ -109,31 +110,45 @@ export async function getSetup(id: string): Promise<Setup | null> {
 }
 
 /**
- * Applies `change` to one setup and saves it; returns the saved setup (null if unknown). When the
- * change ends the setup (delivered, refused, expired, failed), its token goes in the same write:
- * a worker stopped right after cannot keep it.
+ * One storage step for one setup: reads it (null if unknown), lets `step` decide, and saves the
+ * setup `step` returns as `next` (nothing when null) before any other change runs, so what is
+ * decided and what is saved come from the same read. When the step ends the setup (delivered,
+ * refused, expired, failed), its token goes in the same write: a worker stopped right after
+ * cannot keep it. Returns `step`'s result and the setup as saved.
  */
-export function updateSetup(
+export function transactSetup<T>(
   id: string,
-  change: (setup: Setup) => Setup | null,
-): Promise<Setup | null> {
+  step: (setup: Setup | null) => { next: Setup | null; result: T },
+): Promise<{ result: T; saved: Setup | null }> {
   return serialized(async () => {
     const setups = await loadSetups();
     const index = setups.findIndex((s) => s.id === id);
     const current = setups[index];
-    if (!current) return null;
-    const next = change(structuredClone(current));
-    if (!next) return null;
-    setups[index] = { ...next, updatedAt: Date.now() };
+    const { next, result } = step(current ? structuredClone(current) : null);
+    if (!current || !next) return { result, saved: null };
+    const saved = { ...next, id: current.id, updatedAt: Date.now() };
+    setups[index] = saved;
     const write: Record<string, unknown> = { [KEYS.setups]: setups };
     const tokens = await loadTokens();
-    if (Object.hasOwn(tokens, id) && !tokenStillNeeded(next, Date.now())) {
+    if (Object.hasOwn(tokens, id) && !tokenStillNeeded(saved, Date.now())) {
       delete tokens[id];
       write[KEYS.tokens] = tokens;
     }
     await browser.storage.local.set(write);
-    return setups[index] ?? null;
+    return { result, saved };
   });
+}
+
+/** Applies `change` to one setup and saves it; returns the saved setup (null if unknown). */
+export async function updateSetup(
+  id: string,
+  change: (setup: Setup) => Setup | null,
+): Promise<Setup | null> {
+  const { saved } = await transactSetup(id, (setup) => ({
+    next: setup ? change(setup) : null,
+    result: null,
+  }));
+  return saved;
 }
 
 /**
@@ -278,16 +293,6 @@ export function removeImportedProfile(profileId: string): Promise<void> {
 
 // --- connections and diagnostics ------------------------------------------------------------
 
-const ConnectionSchema = z.object({
-  setupId: z.string(),
-  profileId: z.string(),
-  serviceName: z.string(),
-  partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']),
-  accountId: z.string(),
-  roleArn: z.string(),
-  deliveredAt: z.number(),
-});
-
 export async function loadConnections(): Promise<Connection[]> {
   return validEntries(await read(KEYS.connections), ConnectionSchema);
 }
@@ -298,15 +303,6 @@ export function addConnection(connection: Connection): Promise<void> {
     await browser.storage.local.set({ [KEYS.connections]: [...connections, connection] });
   });
 }
-
-const LocatorMissSchema = z.object({
-  feature: z.string(),
-  field: z.string(),
-  language: z.string(),
-  route: z.string(),
-  outline: z.optional(PageOutline),
-  at: z.number(),
-});
 
 export async function loadDiagnostics(): Promise<LocatorMiss[]> {
   return validEntries(await read(KEYS.diagnostics), LocatorMissSchema);

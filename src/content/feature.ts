@@ -2,7 +2,7 @@
 // declaring where it runs (a route predicate, or what the page shows) and for which setups (the
 // method and where the setup stands), and an `init(context, signal)`; everything a feature adds
 // or listens to is tied to `signal`, which is aborted when the single-page app navigates away.
-import type { ContentSetup, TrustVerdict } from '../core/content-setup.ts';
+import type { ContentSetup, ContentSetupReply, TrustVerdict } from '../core/content-setup.ts';
 import type { Message, Reply } from '../core/messages.ts';
 import type { SetupState } from '../core/setup.ts';
 import type { Language } from './lib/labels.ts';
@@ -15,8 +15,11 @@ export type FeatureContext = {
   /** The hash route's path (`/roles/create`) and query. */
   path: string;
   query: URLSearchParams;
-  /** The background's answer, validated: the setup as it now stands (or null), or why not. */
-  send(message: Message): Promise<Reply<ContentSetup | null>>;
+  /**
+   * The background's answer, validated: the setup as it now stands (or null), or why not, and
+   * where the tab goes next when the background says (`next.hash`, for `location.hash`).
+   */
+  send(message: Message): Promise<ContentSetupReply>;
   /** The background's verdict on a trust policy the page shows (`check`) or holds (`merge`). */
   judgeTrust(action: 'check' | 'merge', text: string | null): Promise<Reply<TrustVerdict>>;
   /** Records that a locator found nothing (field name only, no page data). */

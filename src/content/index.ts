@@ -1,10 +1,16 @@
 // The content script on IAM console pages (the manifest limits it to the console hosts' /iam
 // paths, and it checks the host again). On every hash-route change of the single-page app it
-// tears down the previous page's features, tells the background where it is, and starts the
-// features of the new page with the setup the background says this tab works on.
+// tears down the previous page's features, tells the background where it is (unless the
+// background's own reply sent it there), and starts the features of the new page with the setup
+// the background says this tab works on.
 import { sendMessage } from '../platform/content-runtime.ts';
-import { parseContentSetupReply, parseTrustReply } from '../core/content-setup.ts';
-import type { Message, Reply } from '../core/messages.ts';
+import {
+  parseContentSetupReply,
+  parseTrustReply,
+  type ContentSetup,
+  type ContentSetupReply,
+} from '../core/content-setup.ts';
+import type { Message } from '../core/messages.ts';
 import { parseHashRoute } from '../core/console-links.ts';
 import { partitionFromHost } from '../core/partition.ts';
 import { actsFor, type FeatureContext } from './feature.ts';
@@ -17,11 +23,19 @@ import { GuidePanel } from './panel.ts';
 let current: { path: string; controller: AbortController } | null = null;
 const memory = new Map<string, string>();
 
+/**
+ * The page the background's last reply sent this tab to, with the setup it gave: that page
+ * starts with it and does not announce itself again (the background recorded the route).
+ */
+let sentTo: { path: string; setup: ContentSetup | null } | null = null;
+
+type Refusal = { ok: false; error: string };
+
 /** Sends to the background; its answer is validated (by `parse`) like any other input. */
-async function ask<T>(
+async function ask<R>(
   message: Message,
-  parse: (answer: unknown) => Reply<T> | null,
-): Promise<Reply<T>> {
+  parse: (answer: unknown) => R | null,
+): Promise<R | Refusal> {
   let answer: unknown;
   // A service worker stopped mid-message drops it: try again while it restarts.
   for (let attempt = 0; ; attempt += 1) {
@@ -42,7 +56,12 @@ async function ask<T>(
   return parse(answer) ?? { ok: false, error: 'Crossrole did not understand its background.' };
 }
 
-const send = (message: Message) => ask(message, parseContentSetupReply);
+async function send(message: Message): Promise<ContentSetupReply> {
+  const reply = await ask(message, parseContentSetupReply);
+  if (reply.ok && reply.next)
+    sentTo = { path: parseHashRoute(reply.next.hash).path, setup: reply.value };
+  return reply;
+}
 
 /** The route without role or policy names, for diagnostics the customer may share. */
 function redactRoute(path: string, roleName?: string): string {
@@ -60,8 +79,12 @@ async function onRoute(): Promise<void> {
   current = { path, controller };
   const signal = controller.signal;
 
+  const carried = sentTo?.path === path ? sentTo : null;
+  sentTo = null;
   // Only the path: the query can hold an External ID, which the background does not need here.
-  const reply = await send({ type: 'content.hello', route: path });
+  const reply = carried
+    ? { ok: true as const, value: carried.setup }
+    : await send({ type: 'content.hello', route: path });
   if (signal.aborted) return;
   const setup = reply.ok ? reply.value : null;
   // Features act only for a setup of this tab, each for the methods and states it declares.

@@ -226,10 +226,10 @@ export class GuidePanel {
 }
 
 /**
- * Open, so a page script can read the panel (it shows nothing secret) and the end-to-end tests
- * can drive it; what protects the panel's actions is that they run on trusted clicks only.
+ * Closed: no page script can read the panel or reach its buttons (docs/security.md); its actions
+ * also run on trusted clicks only, in case a script gets hold of it anyway.
  */
-const SHADOW_MODE: ShadowRootMode = 'open';
+const SHADOW_MODE: ShadowRootMode = 'closed';
 
 /** Runs `action` for the customer's own clicks and key presses, never for a script's. */
 function onTrustedClick(button: HTMLElement, action: () => void): void {

@@ -54,13 +54,19 @@ export const USER_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:user\/[\w+=,.@/-]+/g
 /** A policy ARN, AWS managed or the account's, as a link or a list shows it. */
 export const POLICY_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+/;
 
+/** IAM's longest role or user name (docs/console.md, "Limits"). */
+export const IAM_NAME_MAX_LENGTH = 64;
+/** IAM's longest customer-managed policy name. */
+export const POLICY_NAME_MAX_LENGTH = 128;
+
 export function validateAccountId(value: string): string | null {
   return /^\d{12}$/.test(value) ? null : 'must be exactly 12 digits';
 }
 
 export function validateRoleName(name: string): string | null {
   if (name.length === 0) return 'must not be empty';
-  if (name.length > 64) return `is ${name.length} characters long, IAM allows 64`;
+  if (name.length > IAM_NAME_MAX_LENGTH)
+    return `is ${name.length} characters long, IAM allows ${IAM_NAME_MAX_LENGTH}`;
   const bad = [...new Set(name.replace(/[\w+=,.@-]/g, ''))];
   if (bad.length)
     return `contains ${bad.map((c) => `"${c}"`).join(', ')}; IAM allows letters, digits and + = , . @ _ -`;
@@ -76,13 +82,16 @@ export function userNameForRole(roleName: string): string {
   const tail = roleName.slice(-4);
   const user = tail === 'ROLE' ? 'USER' : tail === 'Role' ? 'User' : 'user';
   const base = /role$/i.test(roleName) ? `${roleName.slice(0, -4)}${user}` : `${roleName}-user`;
-  return base.length <= 64 ? base : `${roleName.slice(0, 59)}-user`;
+  return base.length <= IAM_NAME_MAX_LENGTH
+    ? base
+    : `${roleName.slice(0, IAM_NAME_MAX_LENGTH - '-user'.length)}-user`;
 }
 
 /** Customer-managed policy names follow the role-name rule with a 128-character limit. */
 export function validatePolicyName(name: string): string | null {
   if (name.length === 0) return 'must not be empty';
-  if (name.length > 128) return `is ${name.length} characters long, IAM allows 128`;
+  if (name.length > POLICY_NAME_MAX_LENGTH)
+    return `is ${name.length} characters long, IAM allows ${POLICY_NAME_MAX_LENGTH}`;
   if (!/^[\w+=,.@-]+$/.test(name)) return 'may only contain letters, digits and + = , . @ _ -';
   return null;
 }

@@ -40,6 +40,17 @@ export function roleDetailsUrl(
   return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/roles/details/${encodeURIComponent(roleName)}${suffix}`;
 }
 
+/** An IAM user's page, on its security credentials tab when asked (access-keys method). */
+export function userDetailsUrl(
+  partition: Partition,
+  userName: string,
+  section: 'security_credentials' | null = null,
+  host: string | null = null,
+): string {
+  const suffix = section ? `?section=${section}` : '';
+  return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/users/details/${encodeURIComponent(userName)}${suffix}`;
+}
+
 /**
  * The legacy deep link (`#/roles$new?…`, docs/console.md, "Deep links"), offered when the new wizard is not
  * recognised: some consoles still redirect it well, and it carries the role name too.

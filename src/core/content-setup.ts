@@ -3,7 +3,7 @@
 // content script checks every such reply with `parseContentSetupReply`. It is written out by
 // hand rather than with zod: zod/mini alone is a third of the content script's size budget
 // (22 KB gzip, docs/console.md, "The content script's size"), and these few shapes are all the content script reads.
-import type { Partition } from './partition.ts';
+import { isPartition, type Partition } from './partition.ts';
 
 export type ContentSetup = {
   id: string;
@@ -31,8 +31,11 @@ export type ContentSetup = {
   trustProblems?: string[];
 };
 
+/** Where the background sends the tab next: a hash route on the same console page, never a URL. */
+export type NextStep = { hash: string };
+
 export type ContentSetupReply =
-  { ok: true; value: ContentSetup | null } | { ok: false; error: string };
+  { ok: true; value: ContentSetup | null; next?: NextStep } | { ok: false; error: string };
 
 const MAX_TEXT = 20_000;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -58,7 +61,7 @@ function isContentSetup(v: unknown): v is ContentSetup {
     isText(v.id, 128) &&
     (v.id as string).length > 0 &&
     ['create-role', 'update-trust', 'access-keys'].includes(v.mode as string) &&
-    ['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc'].includes(v.partition as string) &&
+    isPartition(v.partition) &&
     texts.every((key) => isText(v[key])) &&
     isTexts(v.managedPolicyArns) &&
     Array.isArray(v.customPolicies) &&
@@ -82,8 +85,16 @@ export function parseContentSetupReply(v: unknown): ContentSetupReply | null {
   if (!isRecord(v)) return null;
   if (v.ok === false) return isText(v.error, 2000) ? { ok: false, error: v.error } : null;
   if (v.ok !== true) return null;
-  if (v.value === null) return { ok: true, value: null };
-  return isContentSetup(v.value) ? { ok: true, value: v.value } : null;
+  const next = v.next;
+  // Only a hash route of the console app: a reply cannot send the tab to another page.
+  if (
+    next !== undefined &&
+    !(isRecord(next) && isText(next.hash, 8192) && /^#\/\S*$/.test(next.hash))
+  )
+    return null;
+  const value = v.value === null ? null : isContentSetup(v.value) ? v.value : undefined;
+  if (value === undefined) return null;
+  return next ? { ok: true, value, next: { hash: next.hash as string } } : { ok: true, value };
 }
 
 /** The background's verdict on a trust policy (`content.trust`). */

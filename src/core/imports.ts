@@ -1,15 +1,30 @@
 // Whether a profile the customer pastes may be kept: never under a built-in's id, never under a
 // name the customer could take for a built-in's or another import's, and within the size and
-// count Crossrole's storage allows. The popup checks before the confirm screen; the background
-// checks again before saving.
+// count Crossrole's storage allows, and over HTTPS unless this is a development build. The popup
+// checks before the confirm screen; the background checks again before saving.
 import { confusableWith } from './confusable.ts';
 import type { KnownProfiles } from './connection-code.ts';
 import { MAX_IMPORTED_PROFILE_BYTES, MAX_IMPORTED_PROFILES, jsonBytes } from './limits.ts';
-import type { ServiceProfile } from './profile.ts';
+import { isDevelopmentReportUrl, type ServiceProfile } from './profile.ts';
 import { formatCount, type FieldError } from './result.ts';
 
-export function checkImport(profile: ServiceProfile, known: KnownProfiles): FieldError[] {
+/** Which build is checking: `developmentBuild` from `virtual:crossrole/build` (docs/vendors.md §5). */
+export type BuildFlavourFlags = { developmentBuild: boolean };
+
+export function checkImport(
+  profile: ServiceProfile,
+  known: KnownProfiles,
+  build: BuildFlavourFlags,
+): FieldError[] {
   const errors: FieldError[] = [];
+  // The schema lets loopback HTTP through for the reference service; only a development build
+  // may keep it, so a store build never sends a connection in the clear.
+  if (!build.developmentBuild && isDevelopmentReportUrl(profile.report.url))
+    errors.push({
+      path: 'report.url',
+      message:
+        'this build sends reports over HTTPS only; development addresses work only in a development build',
+    });
   if (known.builtin.some((p) => p.id === profile.id))
     errors.push({
       path: 'id',

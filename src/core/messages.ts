@@ -4,13 +4,18 @@
 // `Reply<T>`; what the content scripts send is untrusted (the page can influence it) and is
 // re-checked against the setup's own expectations.
 import * as z from 'zod/mini';
+import { IAM_NAME_MAX_LENGTH, POLICY_NAME_MAX_LENGTH } from './arn.ts';
 import { shapeProblem } from './json-limits.ts';
+import { PARTITIONS } from './partition.ts';
 import type { ServiceProfile } from './profile.ts';
 import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 import type { Setup } from './setup.ts';
 import { ReportTokenSchema } from './token.ts';
 
-const Partition = z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']);
+const Partition = z.enum(PARTITIONS);
+/** A role or user name, as long as IAM allows (src/core/arn.ts). */
+const IamName = z.string().check(z.minLength(1), z.maxLength(IAM_NAME_MAX_LENGTH));
+const PolicyName = z.string().check(z.minLength(1), z.maxLength(POLICY_NAME_MAX_LENGTH));
 const Id = z.string().check(z.minLength(1), z.maxLength(128));
 const ShortText = z.string().check(z.maxLength(2048));
 const TabId = z.number().check(z.int(), z.nonnegative());
@@ -37,7 +42,7 @@ export const SetupStart = z.object({
   levelId: Id,
   optionIds: z.array(Id).check(z.maxLength(10)),
   partition: Partition,
-  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+  roleName: IamName,
   roleDescription: z.string().check(z.maxLength(1000)),
   externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
   /** From a connection code; kept by the background only until the report is delivered. */
@@ -76,32 +81,25 @@ export const DiagnosticsClear = z.object({ type: z.literal('diagnostics.clear') 
 /** A content script on an IAM console page says where it is (the hash route only: no query). */
 export const ContentHello = z.object({ type: z.literal('content.hello'), route: ShortText });
 
-/** What the guide panel shows, so the popup can show the same progress. */
-export const ContentProgress = z.object({
-  type: z.literal('content.progress'),
-  setupId: Id,
-  feature: Id,
-  step: z.number().check(z.int(), z.nonnegative()),
-  totalSteps: z.number().check(z.int(), z.positive()),
-  filled: z.array(ShortText).check(z.maxLength(50)),
-  todo: z.array(ShortText).check(z.maxLength(50)),
-});
-
 /** The customer pressed Create policy and the console confirmed it. */
 export const ContentPolicyCreated = z.object({
   type: z.literal('content.policyCreated'),
   setupId: Id,
-  policyName: z.string().check(z.minLength(1), z.maxLength(128)),
+  policyName: PolicyName,
+  /**
+   * The signed-in account from `awsc-session-data`, when the host does not name it: untrusted,
+   * used only to pre-select the customer-managed policies in the link to the next step.
+   */
+  sessionAccountId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
 });
 
 /** The console confirmed Create role (success flash, or navigation to the new role). */
 export const ContentRoleCreated = z.object({
   type: z.literal('content.roleCreated'),
   setupId: Id,
-  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+  roleName: IamName,
 });
 
-/** The console confirmed Update policy on the role's trust relationships. */
 /**
  * The customer changed the role name in the wizard (for example because IAM said it is taken).
  * Accepted only before the role exists; the ARN is then expected under the new name.
@@ -109,20 +107,21 @@ export const ContentRoleCreated = z.object({
 export const ContentRoleRenamed = z.object({
   type: z.literal('content.roleRenamed'),
   setupId: Id,
-  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+  roleName: IamName,
 });
 
+/** The console confirmed Update policy on the role's trust relationships. */
 export const ContentTrustUpdated = z.object({
   type: z.literal('content.trustUpdated'),
   setupId: Id,
-  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+  roleName: IamName,
 });
 
 /** Access-keys method: the console confirmed Create user (success flash naming the user). */
 export const ContentUserCreated = z.object({
   type: z.literal('content.userCreated'),
   setupId: Id,
-  userName: z.string().check(z.minLength(1), z.maxLength(64)),
+  userName: IamName,
 });
 
 /**
@@ -132,7 +131,7 @@ export const ContentUserCreated = z.object({
 export const ContentAccessKey = z.object({
   type: z.literal('content.accessKey'),
   setupId: Id,
-  userName: z.string().check(z.minLength(1), z.maxLength(64)),
+  userName: IamName,
   sessionAccountId: z.nullable(z.string().check(z.maxLength(64))),
   arnTexts: z.array(z.string().check(z.maxLength(2048))).check(z.maxLength(20)),
   accessKeyId: z.string().check(z.regex(/^(AKIA|ASIA)[A-Z0-9]{12,124}$/)),
@@ -147,7 +146,7 @@ export const ContentAccessKey = z.object({
 export const ContentRolePage = z.object({
   type: z.literal('content.rolePage'),
   setupId: Id,
-  roleName: z.string().check(z.minLength(1), z.maxLength(64)),
+  roleName: IamName,
   sessionAccountId: z.nullable(z.string().check(z.maxLength(64))),
   /** The account the navigation bar's account menu shows, when it has rendered. */
   menuAccountId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
@@ -159,7 +158,7 @@ export const ContentRolePage = z.object({
       z
         .array(
           z.object({
-            name: z.string().check(z.minLength(1), z.maxLength(128)),
+            name: PolicyName,
             arn: z.nullable(z.string().check(z.maxLength(2048))),
             type: z.nullable(z.enum(['aws', 'customer'])),
           }),
@@ -235,7 +234,6 @@ export const Message = z.discriminatedUnion('type', [
   ProfileRemove,
   DiagnosticsClear,
   ContentHello,
-  ContentProgress,
   ContentPolicyCreated,
   ContentRoleCreated,
   ContentTrustUpdated,

@@ -106,7 +106,7 @@ const ReportUrl = z.string().check(
     if (isDevelopmentReportUrl(value)) return null;
     if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'))
       return 'must spell a development address exactly http://127.0.0.1:<port>, http://localhost:<port> or http://[::1]:<port> (other spellings of loopback, such as 127.1 or 0x7f000001, are refused)';
-    return 'must use https:// (http:// only for 127.0.0.1 or localhost, for development)';
+    return 'must use https:// (http:// only for 127.0.0.1 or localhost, in a development build)';
   }),
 );
 
@@ -311,7 +311,8 @@ export function reportOrigin(profile: ServiceProfile): string {
  * Loopback HTTP for development, in its canonical spellings only: `http://127.0.0.1`,
  * `http://localhost` or `http://[::1]`, with an optional port. It reads the text, not a parsed
  * URL: the URL parser turns `127.1`, `0x7f000001`, `2130706433` and `127.000.000.001` into
- * 127.0.0.1, which would let a look-alike through.
+ * 127.0.0.1, which would let a look-alike through. The schema accepts these; only a development
+ * build keeps or uses them (checkImport, delivery; docs/vendors.md §5).
  */
 export function isDevelopmentReportUrl(text: string): boolean {
   const match =

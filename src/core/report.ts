@@ -193,3 +193,5 @@ export function parseAccessKeyReport(value: unknown): Result<AccessKeyReport> {
 
 /** How long a captured access key may wait in memory for its one delivery. */
 export const ACCESS_KEY_MEMORY_MS = 10 * 60 * 1000;
+/** How long the background keeps trying to send an access key the service did not take. */
+export const ACCESS_KEY_SEND_WINDOW_MS = 60 * 1000;

@@ -2,6 +2,7 @@
 // the report being delivered. The background owns it and persists it in storage.local; the popup
 // and the content scripts see projections of it. Pure data and rules, no browser APIs.
 import * as z from 'zod/mini';
+import { PARTITIONS } from './partition.ts';
 
 export const SETUP_STATES = [
   'started', // created by the popup; the console tab is being filled
@@ -27,8 +28,22 @@ const NEXT: Record<SetupState, readonly SetupState[]> = {
   discarded: [],
 };
 
-export function canMove(from: SetupState, to: SetupState): boolean {
-  return NEXT[from].includes(to);
+/**
+ * The access-keys method has no ARN to capture: the key is sent the moment the page shows it,
+ * so its setup goes from role-created (the user exists) straight to delivered or failed.
+ */
+const ACCESS_KEY_NEXT: Partial<Record<SetupState, readonly SetupState[]>> = {
+  'role-created': ['delivered', 'failed'],
+};
+
+export function canMove(
+  from: SetupState,
+  to: SetupState,
+  mode: 'create-role' | 'update-trust' | 'access-keys' = 'create-role',
+): boolean {
+  return (
+    NEXT[from].includes(to) || (mode === 'access-keys' && !!ACCESS_KEY_NEXT[from]?.includes(to))
+  );
 }
 
 /** Setups whose work is over: they stay visible in the popup until discarded. */
@@ -47,8 +62,22 @@ export const DeliverySchema = z.object({
   serviceMessage: z.nullable(z.string()),
   serviceStatus: z.nullable(z.enum(['connected', 'pending'])),
   deliveredAt: z.nullable(z.number()),
+  /** The last try found no host permission for the report URL: it goes once one is granted. */
+  waitingForPermission: z.optional(z.boolean()),
 });
 export type Delivery = z.infer<typeof DeliverySchema>;
+
+/** A report just queued: due now, nothing tried yet. */
+export const freshDelivery = (now: number): Delivery => ({
+  status: 'queued',
+  attempts: 0,
+  firstQueuedAt: now,
+  nextAttemptAt: now,
+  lastError: null,
+  serviceMessage: null,
+  serviceStatus: null,
+  deliveredAt: null,
+});
 
 export const SetupSchema = z.object({
   id: z.string(),
@@ -58,7 +87,7 @@ export const SetupSchema = z.object({
   serviceName: z.string(),
   levelId: z.string(),
   optionIds: z.array(z.string()),
-  partition: z.enum(['aws', 'aws-cn', 'aws-us-gov', 'aws-eusc']),
+  partition: z.enum(PARTITIONS),
   serviceAccountId: z.string(),
   principalArn: z.string(),
   externalId: z.string(),

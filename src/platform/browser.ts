@@ -10,3 +10,8 @@ export { browser };
 export function browserName(): 'chrome' | 'firefox' {
   return browser.runtime.getURL('').startsWith('moz-extension:') ? 'firefox' : 'chrome';
 }
+
+/** Calls back with the origins the customer has just granted (`permissions.onAdded`). */
+export function onOriginsAdded(listener: (origins: string[]) => void): void {
+  browser.permissions.onAdded.addListener((granted) => listener(granted.origins ?? []));
+}

@@ -117,38 +117,49 @@ export function App(props: { api: PopupApi }) {
 
       <section aria-labelledby="services-title">
         <h2 id="services-title">{t('services')}</h2>
-        <fieldset class="services">
-          <legend class="visually-hidden">{t('chooseService')}</legend>
-          {profiles.map((profile) => {
-            const builtin = api.builtinProfiles.some((b) => b.id === profile.id);
-            return (
-              <label key={profile.id} class="choice service">
-                <input
-                  type="radio"
-                  name="service"
-                  value={profile.id}
-                  checked={selected?.id === profile.id}
-                  onChange={() => setSelectedId(profile.id)}
-                />
-                <span>
-                  <strong>{profile.name}</strong>
-                  {!builtin && <span class="hint">{t('importedFrom', reportOrigin(profile))}</span>}
-                </span>
-                {!builtin && (
-                  <button
-                    type="button"
-                    class="link"
-                    aria-label={t('removeService', profile.name)}
-                    onClick={() => void api.removeProfile(profile.id)}
-                  >
-                    {t('remove')}
-                  </button>
-                )}
-              </label>
-            );
-          })}
-        </fieldset>
-        <details class="secondary">
+        {profiles.length === 0 ? (
+          // Nothing built in (the store build) and nothing imported yet: what this is, and how to begin.
+          <div class="first-run">
+            <p>{t('firstRunWhat')}</p>
+            <p>{t('firstRunBegin')}</p>
+          </div>
+        ) : (
+          <fieldset class="services">
+            <legend class="visually-hidden">{t('chooseService')}</legend>
+            {profiles.map((profile) => {
+              const builtin = api.builtinProfiles.some((b) => b.id === profile.id);
+              return (
+                <label key={profile.id} class="choice service">
+                  <input
+                    type="radio"
+                    name="service"
+                    value={profile.id}
+                    checked={selected?.id === profile.id}
+                    onChange={() => setSelectedId(profile.id)}
+                  />
+                  <span>
+                    <strong>{profile.name}</strong>
+                    {!builtin && (
+                      <span class="hint">{t('importedFrom', reportOrigin(profile))}</span>
+                    )}
+                  </span>
+                  {!builtin && (
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={t('removeService', profile.name)}
+                      onClick={() => void api.removeProfile(profile.id)}
+                    >
+                      {t('remove')}
+                    </button>
+                  )}
+                </label>
+              );
+            })}
+          </fieldset>
+        )}
+        {/* Open while there is no service: the paste box is then the way to begin. */}
+        <details class="secondary" open={profiles.length === 0}>
           <summary>{t('importTitle')}</summary>
           <ImportProfile api={api} imported={state.importedProfiles} onImported={imported} />
         </details>

@@ -1,20 +1,25 @@
 // Everything the popup asks of the browser and the background, behind one interface so the
 // component tests give the popup a fake and check what it asked for.
 import builtinProfiles from 'virtual:crossrole/builtin-profiles';
+import { developmentBuild } from 'virtual:crossrole/build';
 import { browser } from '../platform/browser.ts';
 import type {
   ConsoleTab,
+  Message,
   PopupStateValue,
   Reply,
   SetupStarted,
   SetupStartInput,
 } from '../core/messages.ts';
+import { parseReply, type REPLIES } from '../core/replies.ts';
 import { REQUEST_RETRY_BASE_MS, REQUEST_TRIES } from '../core/limits.ts';
 import { CONSOLE_ORIGIN_PATTERNS, coversConsole } from '../core/partition.ts';
 import type { ServiceProfile } from '../core/profile.ts';
 
 export interface PopupApi {
   builtinProfiles: readonly ServiceProfile[];
+  /** A development build (`npm run build -- --development`): loopback report addresses allowed. */
+  developmentBuild: boolean;
   state(): Promise<PopupStateValue>;
   /** The active tab, when it is an IAM console page the background has heard from. */
   activeConsoleTab(): Promise<ConsoleTab | null>;
@@ -24,8 +29,6 @@ export interface PopupApi {
   saveProfile(profile: ServiceProfile): Promise<Reply<null>>;
   removeProfile(profileId: string): Promise<Reply<null>>;
   clearDiagnostics(): Promise<Reply<null>>;
-  /** Whether the extension may reach a report origin (built-in ones are in the manifest). */
-  hasOrigin(origin: string): Promise<boolean>;
   /** Asks the browser for a report origin; must run inside a click handler. */
   requestOrigin(origin: string): Promise<boolean>;
   /** Whether the content scripts may run on every partition's console (the customer can revoke it). */
@@ -40,7 +43,14 @@ export interface PopupApi {
   version(): string;
 }
 
-const send = <T>(message: unknown) => browser.runtime.sendMessage(message) as Promise<Reply<T>>;
+type Type = Message['type'] & keyof typeof REPLIES;
+/** A message's fields but its type (and the request id, which `request` adds). */
+type Fields<K extends Type> = Omit<Extract<Message, { type: K }>, 'type' | 'requestId'>;
+
+/** Sends to the background; its answer is checked against the message's reply schema. */
+async function send<K extends Type>(type: K, fields: Fields<K>) {
+  return parseReply(type, await browser.runtime.sendMessage({ ...fields, type }));
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,21 +60,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * no answer at all): the same request is sent again, a few times with backoff, and the
  * background answers a repeated id with the first outcome, so nothing is done twice.
  */
-export async function request<T>(message: Record<string, unknown>): Promise<Reply<T>> {
+export async function request<K extends Type>(type: K, fields: Fields<K>) {
   const requestId = crypto.randomUUID();
   let problem = 'no answer';
   for (let attempt = 0; attempt < REQUEST_TRIES; attempt += 1) {
     if (attempt > 0) await sleep(REQUEST_RETRY_BASE_MS * 2 ** (attempt - 1));
     try {
-      const answer = (await browser.runtime.sendMessage({ ...message, requestId })) as
-        Reply<T> | undefined;
-      if (answer !== undefined) return answer;
+      const answer: unknown = await browser.runtime.sendMessage({ ...fields, type, requestId });
+      if (answer !== undefined) return parseReply(type, answer);
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
     }
   }
   return {
-    ok: false,
+    ok: false as const,
     error: `Crossrole's background did not answer after ${REQUEST_TRIES} tries (${problem}). Check the connections in progress before you try again.`,
   };
 }
@@ -83,20 +92,20 @@ export function originPermission(origin: string): string {
 
 export const browserApi: PopupApi = {
   builtinProfiles,
-  state: () => unwrap(send<PopupStateValue>({ type: 'popup.state' })),
+  developmentBuild,
+  state: () => unwrap(send('popup.state', {})),
   async activeConsoleTab() {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return null;
-    const reply = await send<ConsoleTab | null>({ type: 'popup.activeTab', tabId: tab.id });
+    const reply = await send('popup.activeTab', { tabId: tab.id });
     return reply.ok ? reply.value : null;
   },
-  start: (input) => request<SetupStarted>({ type: 'setup.start', ...input }),
-  retry: (setupId) => request<null>({ type: 'setup.retry', setupId }),
-  discard: (setupId) => request<null>({ type: 'setup.discard', setupId }),
-  saveProfile: (profile) => request<null>({ type: 'profile.save', profile }),
-  removeProfile: (profileId) => request<null>({ type: 'profile.remove', profileId }),
-  clearDiagnostics: () => send<null>({ type: 'diagnostics.clear' }),
-  hasOrigin: (origin) => browser.permissions.contains({ origins: [originPermission(origin)] }),
+  start: (input) => request('setup.start', input),
+  retry: (setupId) => request('setup.retry', { setupId }),
+  discard: (setupId) => request('setup.discard', { setupId }),
+  saveProfile: (profile) => request('profile.save', { profile }),
+  removeProfile: (profileId) => request('profile.remove', { profileId }),
+  clearDiagnostics: () => send('diagnostics.clear', {}),
   requestOrigin: (origin) => browser.permissions.request({ origins: [originPermission(origin)] }),
   hasConsoleAccess: async () => coversConsole((await browser.permissions.getAll()).origins ?? []),
   requestConsoleAccess: () =>

@@ -47,6 +47,38 @@ function localProfile(id: string): Record<string, unknown> {
   return profile;
 }
 
+/**
+ * What a hostile page script tries against the panel: read its shadow root (directly, or through
+ * an `attachShadow` it wrapped before the page loaded), and dispatch clicks and Enter presses at
+ * every point of the viewport the panel's host covers.
+ */
+function forgeClicksOnPanel(): {
+  rootSeen: boolean;
+  rootsCaptured: number;
+  clicksDispatched: number;
+} {
+  const host = document.querySelector('crossrole-guide');
+  let clicksDispatched = 0;
+  for (let x = 4; x < innerWidth; x += 12) {
+    for (let y = 4; y < innerHeight; y += 12) {
+      const target = document.elementFromPoint(x, y);
+      if (!host || target !== host) continue;
+      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) {
+        target.dispatchEvent(
+          new MouseEvent(type, { bubbles: true, composed: true, clientX: x, clientY: y }),
+        );
+      }
+      target.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }),
+      );
+      clicksDispatched += 1;
+    }
+  }
+  (host as HTMLElement | null)?.click();
+  const captured = (window as unknown as { capturedRoots?: unknown[] }).capturedRoots ?? [];
+  return { rootSeen: host?.shadowRoot != null, rootsCaptured: captured.length, clicksDispatched };
+}
+
 async function importInPopup(popup: Page, text: string): Promise<void> {
   await popup.getByText('Add a service (profile or connection code)').click();
   await popup.getByLabel('Profile or connection code').fill(text);
@@ -116,7 +148,7 @@ describe('connecting with a built-in profile', () => {
     await customer.click(page.getByRole('button', { name: 'ロールを作成', exact: true }));
     await customer.waitForPanelTitle(page, 'そのロール名は使われています');
     await saveScreenshot(page, 'panel/name-taken-ja.png');
-    await customer.click(customer.panel(page).getByRole('button', { name: /を使う$/ }));
+    await customer.pressPanel(page, /を使う$/);
     await customer.waitForPanelTitle(page, '準備完了: 「ロールを作成」を押してください');
     await customer.click(page.getByRole('button', { name: 'ロールを作成', exact: true }));
     const before = service.connections().length;
@@ -147,12 +179,8 @@ describe('the other onboarding flows', () => {
     await customer.click(createRoleButton(page));
     // The wizard can only trust the account root; the profile wants one role of the service.
     await customer.waitForPanelTitle(page, 'The trust policy needs a fix');
-    await customer.click(
-      customer.panel(page).getByRole('button', { name: 'Fix the trust policy' }),
-    );
-    await customer.click(
-      customer.panel(page).getByRole('button', { name: 'Paste the trust statement' }),
-    );
+    await customer.pressPanel(page, 'Fix the trust policy');
+    await customer.pressPanel(page, 'Paste the trust statement');
     await customer.waitForPanelTitle(page, 'Trust policy ready: press Update policy');
     await saveScreenshot(page, 'panel/trust-paste.png');
     await customer.click(page.getByRole('button', { name: 'Update policy', exact: true }));
@@ -232,6 +260,17 @@ describe('the other onboarding flows', () => {
   });
 
   it('full management with the access-keys method: the user, its policies, and the key sent once and kept nowhere', async () => {
+    // A page that wraps attachShadow before anything runs, to catch any root made in its world.
+    await session.context.addInitScript(() => {
+      const roots: ShadowRoot[] = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        roots.push(root);
+        return root;
+      };
+      (window as unknown as { capturedRoots: ShadowRoot[] }).capturedRoots = roots;
+    });
     const logged: string[] = [];
     const listen = (page: Page) => page.on('console', (m) => logged.push(m.text()));
     session.worker.on('console', (m) => logged.push(m.text()));
@@ -279,7 +318,18 @@ describe('the other onboarding flows', () => {
     const name = /^Send to /;
     await customer.waitForPanelTitle(page, /^Send this key to /, 30_000);
     await saveScreenshot(page, 'panel/send-access-key.png');
-    await customer.click(customer.panel(page).getByRole('button', { name }));
+    // A page script can neither open the panel's root nor press "Send": it clicks everywhere.
+    const forged = await page.evaluate(forgeClicksOnPanel);
+    expect(forged).toEqual({
+      rootSeen: false,
+      rootsCaptured: 0,
+      clicksDispatched: forged.clicksDispatched,
+    });
+    expect(forged.clicksDispatched).toBeGreaterThan(0);
+    await page.waitForTimeout(1500);
+    expect(service.accessKeys()).toHaveLength(0);
+    expect((await customer.panel(page)).title).toMatch(/^Send this key to /);
+    await customer.pressPanel(page, name);
     await customer.waitForPanelTitle(page, /^Sent to /, 30_000);
 
     const userName = 'ExampleInfrastructureManagerUser';
@@ -349,9 +399,7 @@ describe('the other onboarding flows', () => {
     await popup.getByRole('button', { name: 'Update an existing role' }).click();
     const page = await opened;
     await loadThroughReplica(page);
-    await customer.click(
-      customer.panel(page).getByRole('button', { name: 'Paste the trust statement' }),
-    );
+    await customer.pressPanel(page, 'Paste the trust statement');
     await customer.waitForPanelTitle(page, 'Trust policy ready: press Update policy');
     await customer.click(page.getByRole('button', { name: 'Update policy', exact: true }));
     const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1)!;

@@ -42,9 +42,9 @@ const BUTTON = `return [...document.querySelectorAll('button')].find(
   (b) => b.textContent.trim() === arguments[0] && !b.disabled && b.getClientRects().length > 0) ?? null;`;
 const RADIO_LABELLED = `return [...document.querySelectorAll('input[type=radio]')].find(
   (r) => (r.labels?.[0]?.textContent ?? '').trim().startsWith(arguments[0])) ?? null;`;
-const PANEL = `const root = document.querySelector('crossrole-guide')?.shadowRoot;`;
-const PANEL_BUTTON = `${PANEL} return [...(root?.querySelectorAll('button') ?? [])].find(
-  (b) => b.textContent.trim().startsWith(arguments[0])) ?? null;`;
+// Run with the panel's (closed) shadow root as arguments[0].
+const PANEL_BUTTON = `return [...arguments[0].querySelectorAll('button')].find(
+  (b) => b.textContent.trim().startsWith(arguments[1])) ?? null;`;
 
 async function clickButton(name: string, timeoutMs = 30_000): Promise<void> {
   await clickFound(
@@ -67,10 +67,10 @@ async function clickFound(name: string, button: ElementRef): Promise<void> {
 async function waitForPanelTitle(title: string | RegExp, timeoutMs = 30_000): Promise<string> {
   const pattern =
     typeof title === 'string' ? `^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : title.source;
-  return firefox.waitFor<string>(
+  return firefox.waitForInPanel<string>(
     `the panel title ${String(title)}`,
-    `${PANEL} const t = root?.querySelector('h2')?.textContent ?? '';
-     return new RegExp(arguments[0]).test(t) ? t : null;`,
+    `const t = arguments[0].querySelector('h2')?.textContent ?? '';
+     return new RegExp(arguments[1]).test(t) ? t : null;`,
     timeoutMs,
     pattern,
   );
@@ -79,7 +79,7 @@ async function waitForPanelTitle(title: string | RegExp, timeoutMs = 30_000): Pr
 async function clickPanelButton(name: string): Promise<void> {
   await clickFound(
     name,
-    await firefox.waitFor<ElementRef>(`panel button "${name}"`, PANEL_BUTTON, 30_000, name),
+    await firefox.waitForInPanel<ElementRef>(`panel button "${name}"`, PANEL_BUTTON, 30_000, name),
   );
 }
 

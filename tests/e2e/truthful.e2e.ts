@@ -82,9 +82,7 @@ describe('the service is told only what IAM holds', () => {
     // Nothing was sent: the service would have been told a policy the role does not have.
     expect(service.connections().length).toBe(before);
     await saveScreenshot(page, 'panel/permissions-missing.png');
-    await customer.click(
-      customer.panel(page).getByRole('button', { name: 'Add the missing permissions' }),
-    );
+    await customer.pressPanel(page, 'Add the missing permissions');
     await customer.waitForPanelTitle(page, 'Policies ticked: press Add permissions', 90_000);
     await saveScreenshot(page, 'panel/attach-policies.png');
     expect(service.connections().length).toBe(before);
@@ -115,12 +113,12 @@ describe('the service is told only what IAM holds', () => {
     await customer.waitForPanelTitle(page, WORDS.ja.ready, 90_000);
     await customer.click(page.getByRole('button', { name: WORDS.ja.createRole, exact: true }));
     await customer.waitForPanelTitle(page, '信頼ポリシーの修正が必要です', 60_000);
-    await customer.click(customer.panel(page).getByRole('button', { name: '信頼ポリシーを直す' }));
+    await customer.pressPanel(page, '信頼ポリシーを直す');
     // The edit page lives under a route no feature lists: it is known by what it shows.
-    expect(new URL(page.url()).hash).toMatch(/^#\/roles\/[^/]+\/trust-policy\/edit/);
-    await customer.click(
-      customer.panel(page).getByRole('button', { name: '信頼ステートメントを貼り付け' }),
-    );
+    await expect
+      .poll(() => new URL(page.url()).hash, { timeout: 15_000 })
+      .toMatch(/^#\/roles\/[^/]+\/trust-policy\/edit/);
+    await customer.pressPanel(page, '信頼ステートメントを貼り付け');
     await customer.waitForPanelTitle(
       page,
       '信頼ポリシーの準備完了: 「ポリシーを更新」を押してください',

@@ -1,5 +1,6 @@
 // One place that knows how to start the system Chromium for tests, with or without the built
 // extension. Playwright's own browser download does not work on these machines (no internet).
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,25 @@ const CHROMIUM_ARGS = [
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROME_DIST = path.join(ROOT, 'dist/chrome');
+
+/**
+ * The demo, the benchmark and the end-to-end tests drive the demo profile against the reference
+ * service on loopback: only a development build carries both (`npm run build` is the store build).
+ * Said at once, rather than as a popup that never lists "Crossrole Demo Service".
+ */
+export function requireDevelopmentBuild(distDir: string): void {
+  const file = path.join(distDir, 'manifest.json');
+  const rel = path.relative(ROOT, distDir);
+  if (!existsSync(file))
+    throw new Error(`${rel} is missing: run \`npm run build -- --development\` first.`);
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+    optional_host_permissions?: string[];
+  };
+  if (!manifest.optional_host_permissions?.includes('http://127.0.0.1/*'))
+    throw new Error(
+      `${rel} is a store build, without the demo profile: run \`npm run build -- --development\` first.`,
+    );
+}
 
 /** A plain browser, for pages that do not need the extension. */
 export function launchBrowser(options: { headless?: boolean } = {}): Promise<Browser> {
@@ -61,6 +81,7 @@ export async function launchWithExtension(
   } = {},
 ): Promise<ExtensionSession> {
   const distDir = options.distDir ?? CHROME_DIST;
+  if (options.distDir === undefined) requireDevelopmentBuild(distDir);
   const ownDir = options.userDataDir === undefined;
   const userDataDir =
     options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'crossrole-profile-')));

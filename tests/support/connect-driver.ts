@@ -6,6 +6,14 @@ import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { ARTIFACTS } from './artifacts.ts';
 import { loadThroughReplica, openPopup, type ExtensionSession } from './browser.ts';
+import {
+  panelView,
+  pressPanelButton,
+  titleIs,
+  waitForPanel,
+  type ButtonWanted,
+  type PanelView,
+} from './panel-driver.ts';
 
 export type Effort = { clicks: number; keystrokes: number; pastes: number; pageVisits: number };
 
@@ -68,27 +76,27 @@ export class Customer {
     return page;
   }
 
-  /** The guide panel (an open shadow root, which Playwright locators pierce). */
-  panel(page: Page): Locator {
-    return page.locator('crossrole-guide');
+  /** What the guide panel shows (read through its closed shadow root). */
+  panel(page: Page): Promise<PanelView> {
+    return panelView(page);
+  }
+
+  /** A press on one of the panel's buttons: a real mouse click, counted like any other. */
+  async pressPanel(page: Page, wanted: ButtonWanted, timeout = 30_000): Promise<void> {
+    await pressPanelButton(page, wanted, timeout);
+    this.effort.clicks += 1;
   }
 
   async waitForPanelTitle(page: Page, title: string | RegExp, timeout = 30_000): Promise<void> {
     try {
-      await this.panel(page).getByRole('heading', { name: title }).waitFor({ timeout });
+      await waitForPanel(page, titleIs(title), `the title ${String(title)}`, timeout);
     } catch (error) {
       // What the customer saw instead, for whoever reads the failure.
       mkdirSync(path.join(ARTIFACTS, 'failures'), { recursive: true });
-      const seen = await this.panel(page)
-        .getByRole('heading')
-        .allTextContents()
-        .catch(() => []);
       await page
         .screenshot({ path: path.join(ARTIFACTS, 'failures', `panel-${Date.now()}.png`) })
         .catch(() => undefined);
-      throw new Error(`The panel never said ${String(title)}; it says ${JSON.stringify(seen)}`, {
-        cause: error,
-      });
+      throw error;
     }
   }
 }

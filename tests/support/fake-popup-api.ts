@@ -30,6 +30,8 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
     copied: [],
     state_: { setups: [], importedProfiles: [], connections: [], diagnostics: [], ...overrides },
     builtinProfiles: EXAMPLES,
+    // As vitest.config.ts resolves `virtual:crossrole/build`; a test of the store build sets false.
+    developmentBuild: true,
     state: async () => api.state_,
     activeConsoleTab: async () => null,
     start: async (input: SetupStartInput) => {
@@ -44,7 +46,6 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
     saveProfile: async (profile) => (record('saveProfile', profile), { ok: true, value: null }),
     removeProfile: async (id) => (record('removeProfile', id), { ok: true, value: null }),
     clearDiagnostics: async () => (record('clearDiagnostics'), { ok: true, value: null }),
-    hasOrigin: async () => api.grant,
     requestOrigin: async (origin) => (record('requestOrigin', origin), api.grant),
     hasConsoleAccess: async () => api.consoleAccess,
     requestConsoleAccess: async () => {

@@ -9,6 +9,7 @@ import {
   openPopup,
   stopServiceWorker,
 } from './browser.ts';
+import { panelView, titleIs, waitForPanel } from './panel-driver.ts';
 import { installConsoleReplica } from './console-replica.ts';
 import { startReferenceService } from '../reference-service/server.ts';
 
@@ -122,16 +123,10 @@ export async function deliveryUnderFaults(
       const page = await started;
       pages.set(i, page);
       await loadThroughReplica(page);
-      await page
-        .locator('crossrole-guide')
-        .getByRole('heading', { name: 'Ready: press Create role' })
-        .waitFor({ timeout: 60_000 });
+      await waitForPanel(page, titleIs('Ready: press Create role'), 'ready', 60_000);
       await page.getByRole('button', { name: 'Create role', exact: true }).click();
       await page.waitForURL(/#\/roles\/details\//, { timeout: 30_000 });
-      await page
-        .locator('crossrole-guide')
-        .getByRole('heading', { name: /Sending the role to/ })
-        .waitFor({ timeout: 60_000 });
+      await waitForPanel(page, titleIs(/Sending the role to/), 'sending', 60_000);
       await page.close();
     };
     const parallel = options.parallel ?? 4;
@@ -143,13 +138,7 @@ export async function deliveryUnderFaults(
           const i = next++;
           await one(i).catch(async (error: unknown) => {
             const page = pages.get(i);
-            const heading = page
-              ? await page
-                  .locator('crossrole-guide')
-                  .getByRole('heading')
-                  .textContent({ timeout: 500 })
-                  .catch(() => 'no panel')
-              : 'no page';
+            const heading = page ? ((await panelView(page)).title ?? 'no panel') : 'no page';
             const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
             failures.push(`setup ${i} [${heading}] at ${page?.url().slice(0, 90) ?? '?'}: ${why}`);
           });

@@ -2,7 +2,11 @@
 // shows in the panel (renders and highlights), sends to the background and reports as missed,
 // keeps a memory map, and answers the background's part as the test says. `start` applies the
 // content script's own gate (route, declared modes and states) before `init`, as index.ts does.
-import type { ContentSetup, TrustVerdict } from '../../src/core/content-setup.ts';
+import type {
+  ContentSetup,
+  ContentSetupReply,
+  TrustVerdict,
+} from '../../src/core/content-setup.ts';
 import type { Message, Reply } from '../../src/core/messages.ts';
 import { actsFor, type Feature, type FeatureContext } from '../../src/content/feature.ts';
 import type { PanelState } from '../../src/content/panel.ts';
@@ -44,7 +48,7 @@ export function fakeContext(
     setup?: Partial<ContentSetup>;
     path?: string;
     language?: 'en' | 'ja';
-    reply?: (message: Message) => Reply<ContentSetup | null>;
+    reply?: (message: Message) => ContentSetupReply;
     trust?: (action: 'check' | 'merge', text: string | null) => Reply<TrustVerdict>;
   } = {},
 ): FakeContext {

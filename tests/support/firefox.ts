@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ARTIFACTS } from './artifacts.ts';
-import { ROOT } from './browser.ts';
+import { ROOT, requireDevelopmentBuild } from './browser.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_DIST = path.join(ROOT, 'dist/firefox');
@@ -108,6 +108,11 @@ export interface FirefoxSession {
   runAsync<T>(body: string, ...args: unknown[]): Promise<T>;
   /** Polls `body` in the page until it returns something truthy, which it resolves with. */
   waitFor<T>(what: string, body: string, timeoutMs?: number, ...args: unknown[]): Promise<T>;
+  /**
+   * As `waitFor`, with the guide panel's shadow root as `arguments[0]` (`args` follow). The root
+   * is closed to the page; Marionette, as WebDriver, reaches closed roots too.
+   */
+  waitForInPanel<T>(what: string, body: string, timeoutMs?: number, ...args: unknown[]): Promise<T>;
   /** A real (trusted) click on the element a script found. */
   click(element: ElementRef): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -167,9 +172,7 @@ export async function launchFirefoxWithExtension(options: {
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(`Firefox ESR is not installed at ${FIREFOX_PATH}: apt-get install firefox-esr`);
   }
-  if (!existsSync(path.join(FIREFOX_DIST, 'manifest.json'))) {
-    throw new Error('dist/firefox is missing: run `npm run build` first.');
-  }
+  requireDevelopmentBuild(FIREFOX_DIST);
   const profile = await freeProfile(options.proxyPort);
   await mkdir(path.join(ARTIFACTS, 'firefox'), { recursive: true });
   const log = createWriteStream(path.join(ARTIFACTS, 'firefox', options.logName ?? 'firefox.log'));
@@ -246,6 +249,24 @@ export async function launchFirefoxWithExtension(options: {
     return value.ok;
   };
 
+  /** Polls `read` until it gives something truthy; a throw (a page navigating, no panel yet) is a miss. */
+  const poll = async <T>(what: string, timeoutMs: number, read: () => Promise<unknown>) => {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown = null;
+    while (Date.now() < deadline) {
+      try {
+        const value = await read();
+        if (value) return value as T;
+      } catch (error) {
+        last = error;
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(
+      `Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${String(last)})` : ''}`,
+    );
+  };
+
   const driver: FirefoxSession = {
     popupUrl,
     tabs,
@@ -278,20 +299,20 @@ export async function launchFirefoxWithExtension(options: {
       return (await marionette.command<{ value: string }>('WebDriver:GetCurrentURL')).value;
     },
     async waitFor(what, body, timeoutMs = 30_000, ...args) {
-      const deadline = Date.now() + timeoutMs;
-      let last: unknown = null;
-      while (Date.now() < deadline) {
-        try {
-          const value = await run<unknown>(body, ...args);
-          if (value) return value as never;
-        } catch (error) {
-          last = error; // the page may be navigating between polls
-        }
-        await new Promise((r) => setTimeout(r, 150));
-      }
-      throw new Error(
-        `Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${String(last)})` : ''}`,
-      );
+      return poll(what, timeoutMs, () => run<unknown>(body, ...args));
+    },
+    async waitForInPanel(what, body, timeoutMs = 30_000, ...args) {
+      return poll(what, timeoutMs, async () => {
+        const { value: host } = await marionette.command<{ value: ElementRef }>(
+          'WebDriver:FindElement',
+          { using: 'css selector', value: 'crossrole-guide' },
+        );
+        const { value: root } = await marionette.command<{ value: unknown }>(
+          'WebDriver:GetShadowRoot',
+          { id: elementId(host) },
+        );
+        return run<unknown>(body, root, ...args);
+      });
     },
     async click(element) {
       await marionette.command('WebDriver:ElementClick', { id: elementId(element) });

@@ -6,6 +6,12 @@
 import fc from 'fast-check';
 
 export const SLOW_MS = 100;
+/**
+ * What the unit tests call a runaway input: a backtracking regex or a quadratic walk takes
+ * seconds there. The 100 ms goal is the bench's (`npm run bench`), measured on a quiet machine;
+ * a unit test timed at 100 ms fails whenever the machine is busy.
+ */
+export const RUNAWAY_MS = 2000;
 export const FUZZ_SEED = 20261125;
 
 /** What a parser said: accepted, or rejected with reasons that must each name a field. */
@@ -308,15 +314,15 @@ export function runFuzz(
 
 /**
  * The fuzz tests of one group of targets: one file per group, so vitest spreads the groups over
- * its workers. No exception escapes, every rejection names a field, no input takes over 100 ms.
+ * its workers. No exception escapes, every rejection names a field, no input runs away.
  */
 export async function describeFuzz(group: string): Promise<void> {
   const { describe, expect, it } = await import('vitest');
   const { FUZZ_TARGETS } = await import('./fuzz-targets.ts');
   describe(`fuzz: ${group}`, () => {
     for (const target of FUZZ_TARGETS[group]!) {
-      it(`${target.name}: 10,000 inputs, no exception, every rejection explained, none over 100 ms`, () => {
-        const stats = runFuzz(target, fuzzInputs(target, 10_000));
+      it(`${target.name}: 10,000 inputs, no exception, every rejection explained, none runs away`, () => {
+        const stats = runFuzz(target, fuzzInputs(target, 10_000), RUNAWAY_MS);
         expect({ ...stats, samples: undefined }).toEqual({
           target: target.name,
           inputs: 10_000,

@@ -2,6 +2,7 @@
 // panel fix what that skipped: shared by the end-to-end tests and the bench's truthfulness run.
 import type { Page } from 'playwright-core';
 import type { Customer } from './connect-driver.ts';
+import { waitForPanel } from './panel-driver.ts';
 
 export const WORDS = {
   en: {
@@ -56,21 +57,14 @@ export async function fixUntilReady(
   const either = new RegExp(`${words.ready}|${words.notReady}`);
   await customer.waitForPanelTitle(page, either, 90_000);
   for (let presses = 0; presses < 3; presses += 1) {
-    const title = await customer.panel(page).getByRole('heading').first().textContent();
+    const { title, highlighted } = await customer.panel(page);
     if (title === words.ready) return presses;
     if (title !== words.notReady) throw new Error(`The review said "${title}"`);
     if (presses === 0) await onNotReady?.();
-    const highlighted = await page.locator('crossrole-guide .highlight:not([hidden])').count();
     if (highlighted) throw new Error('Create role was highlighted while the review was wrong');
-    await customer.click(customer.panel(page).locator('button.primary'));
+    await customer.pressPanel(page, { primary: true });
     // The panel leaves the review (Crossrole went back a step), then comes back to it.
-    await page.waitForFunction(
-      (notReady) =>
-        document.querySelector('crossrole-guide')?.shadowRoot?.querySelector('h2')?.textContent !==
-        notReady,
-      words.notReady,
-      { timeout: 30_000 },
-    );
+    await waitForPanel(page, (view) => view.title !== words.notReady, 'another title');
     await customer.waitForPanelTitle(page, either, 90_000);
   }
   await customer.waitForPanelTitle(page, words.ready, 1000);

@@ -1,9 +1,7 @@
 // Policies list (`#/policies`): the console comes back here after Create policy with a success
-// flash naming the policy. Crossrole tells the background, then opens the next policy to create
-// or the Create role wizard with every policy pre-selected.
-import { nextSetupUrl } from '../../core/console-links.ts';
+// flash naming the policy. Crossrole tells the background, then goes where its reply says: the
+// next policy to create, or the Create role wizard with every policy pre-selected.
 import { containsName } from '../../core/name-in-text.ts';
-import { regionFromHost } from '../../core/partition.ts';
 import { ANY_MODE, type Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
 import { flashTexts } from '../lib/flash.ts';
@@ -27,14 +25,9 @@ export const policiesList: Feature = {
       type: 'content.policyCreated',
       setupId: setup.id,
       policyName: created,
+      sessionAccountId: sessionAccountId(),
     });
-    if (!reply.ok || !reply.value || signal.aborted) return;
-    const next = nextSetupUrl(
-      reply.value,
-      sessionAccountId(),
-      location.hostname,
-      regionFromHost(location.hostname),
-    );
-    location.hash = new URL(next).hash;
+    if (!reply.ok || !reply.next || signal.aborted) return;
+    location.hash = reply.next.hash;
   },
 };

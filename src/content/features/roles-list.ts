@@ -1,6 +1,6 @@
 // Roles list (`#/roles`): after Create role the console comes back here with a success flash
-// linking to the new role. That is the confirmation the background waits for; then the role's
-// page is opened, where the ARN and the trust policy are read.
+// linking to the new role. That is the confirmation the background waits for; its reply opens
+// the role's page, where the ARN and the trust policy are read.
 import type { Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
 import { flashNames } from '../lib/flash.ts';
@@ -34,6 +34,6 @@ export const rolesList: Feature = {
       });
       return;
     }
-    location.hash = `#/roles/details/${encodeURIComponent(created)}?section=trust_relationships`;
+    if (reply.next) location.hash = reply.next.hash;
   },
 };

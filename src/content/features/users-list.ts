@@ -1,5 +1,6 @@
 // Users list (`#/users`): after Create user the console comes back here with a success flash
-// linking to the user. Crossrole tells the background and opens the user's security credentials.
+// linking to the user. Crossrole tells the background, whose reply opens the user's security
+// credentials.
 import type { Feature } from '../feature.ts';
 import { waitFor } from '../lib/dom.ts';
 import { flashNames } from '../lib/flash.ts';
@@ -21,7 +22,7 @@ export const usersList: Feature = {
       setupId: setup.id,
       userName: created,
     });
-    if (!reply.ok || signal.aborted) return;
-    location.hash = `#/users/details/${encodeURIComponent(created)}?section=security_credentials`;
+    if (!reply.ok || !reply.next || signal.aborted) return;
+    location.hash = reply.next.hash;
   },
 };

@@ -50,11 +50,12 @@ export function ImportProfile(props: {
     setProblem(null);
     const input = text.trim();
     const known = { builtin: props.api.builtinProfiles, imported: props.imported };
+    const build = { developmentBuild: props.api.developmentBuild };
     if (looksLikeConnectionCode(input)) {
       const code = parseConnectionCode(input, known, props.api.now());
       if (!code.ok) return setErrors(code.errors);
       if (code.value.profileIncluded) {
-        const refused = checkImport(code.value.profile, known);
+        const refused = checkImport(code.value.profile, known, build);
         if (refused.length)
           return setErrors(refused.map((e) => ({ ...e, path: prefixed('profile', e.path) })));
       }
@@ -74,7 +75,7 @@ export function ImportProfile(props: {
     }
     const profile = parseProfile(input);
     if (!profile.ok) return setErrors(profile.errors);
-    const refused = checkImport(profile.value, known);
+    const refused = checkImport(profile.value, known, build);
     if (refused.length) return setErrors(refused);
     setErrors([]);
     setPending({

@@ -25,7 +25,8 @@ vi.mock('virtual:crossrole/builtin-profiles', () => ({
 }));
 
 const { handleMessage } = await import('../../../src/background/router.ts');
-const { deliverDue } = await import('../../../src/background/delivery.ts');
+const { deliverDue, deliverWaitingForPermission } =
+  await import('../../../src/background/delivery.ts');
 
 const EXTENSION = 'chrome-extension://fake-extension-id/src/popup/index.html';
 const CONSOLE = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles';
@@ -545,6 +546,71 @@ describe('delivery through faults', () => {
     expect(fetchMock).not.toHaveBeenCalled();
     expect((await state()).setups[0]!.delivery).toMatchObject({ status: 'queued' });
   });
+
+  it('sends a report that waited for its origin as soon as the customer allows it', async () => {
+    fake.current.granted.clear();
+    await captured();
+    await deliverDue();
+    const waiting = (await state()).setups[0]!.delivery!;
+    expect(waiting.nextAttemptAt! - Date.now()).toBeGreaterThan(500);
+    // Granted before the backoff is over: the report goes now, not at its next try.
+    fake.current.granted.add('http://127.0.0.1/*');
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    await deliverWaitingForPermission();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect((await state()).setups[0]).toMatchObject({ state: 'delivered' });
+  });
+
+  it('does not hurry a report that waits for a backoff, not for a permission', async () => {
+    answers = [{ status: 503 }];
+    await captured();
+    await deliverDue();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await deliverWaitingForPermission();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('replies carry the next step', () => {
+  it('sends the tab to the role page after Create role, and records where the tab went', async () => {
+    const { setupId, tabId } = await startDemo();
+    const created = await handleMessage(
+      { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+      tab(tabId),
+    );
+    expect(created).toMatchObject({
+      ok: true,
+      value: { state: 'role-created' },
+      next: { hash: '#/roles/details/CrossroleDemoRole?section=trust_relationships' },
+    });
+    // The content script does not announce the page it was sent to: the background knows it.
+    const active = await handleMessage({ type: 'popup.activeTab', tabId }, popup);
+    expect(active).toMatchObject({
+      ok: true,
+      value: { tabId, route: '/roles/details/CrossroleDemoRole', partition: 'aws' },
+    });
+  });
+
+  it('decides and saves each event in one storage step, so a racing one sees the first', async () => {
+    const { setupId, tabId } = await startDemo();
+    // Create role and a rename arrive together: the rename must see the role created, and is
+    // refused (a check on an older read would rename a role that already exists).
+    const [created, renamed] = await Promise.all([
+      handleMessage(
+        { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+        tab(tabId),
+      ),
+      handleMessage({ type: 'content.roleRenamed', setupId, roleName: 'Renamed' }, tab(tabId)),
+    ]);
+    expect(created).toMatchObject({ ok: true, value: { state: 'role-created' } });
+    expect(renamed).toEqual({
+      ok: false,
+      error: 'The role name can only change before the role is created.',
+    });
+    const [setup] = (await state()).setups as unknown as { roleName: string; state: string }[];
+    expect(setup).toMatchObject({ roleName: 'CrossroleDemoRole', state: 'role-created' });
+  });
 });
 
 describe('storage', () => {
@@ -755,6 +821,24 @@ describe('access keys (contract §4)', () => {
       ([, init]) => (init!.headers as Record<string, string>)['Idempotency-Key'],
     );
     expect(keys).toEqual([setupId, setupId]);
+  });
+
+  it('reads the answer as role reports do: a 503 is retried, a redirect refused for good', async () => {
+    const { setupId, consoleTab } = await userCreated();
+    answers = [{ status: 503 }];
+    expect(await handleMessage(keyEvent(setupId), consoleTab)).toEqual({ ok: true, value: null });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ redirect: 'manual', credentials: 'omit' });
+  });
+
+  it('refuses a redirected key for good, saying so, without following it', async () => {
+    const { setupId, consoleTab } = await userCreated();
+    answers = [{ status: 307, headers: { Location: 'https://elsewhere.example/' } }];
+    const sent = await handleMessage(keyEvent(setupId), consoleTab);
+    expect(!sent.ok && sent.error).toMatch(
+      /redirected the report \(HTTP 307\).*Deactivate access key/,
+    );
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it('sends nothing for another user, another account, another tab, or before the user exists', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import pkg from '../../../package.json' with { type: 'json' };
+import sourceManifest from '../../../manifest.json' with { type: 'json' };
 import { buildManifest, originPattern, FIREFOX_ID } from '../../../scripts/manifest.ts';
 import { CONSOLE_ORIGIN_PATTERNS, coversConsole } from '../../../src/core/partition.ts';
 
@@ -11,10 +13,16 @@ const CONSOLE_HOSTS = [
 
 describe('the manifest for each browser', () => {
   for (const browser of ['chrome', 'firefox'] as const) {
-    const manifest = buildManifest(browser, [
-      'https://api.example.com/v1/c',
-      'http://127.0.0.1:47615/c',
-    ]);
+    const manifest = buildManifest(
+      browser,
+      ['https://api.example.com/v1/c', 'http://127.0.0.1:47615/c'],
+      'development',
+    );
+
+    it(`${browser}: carries package.json's version, the one source of it`, () => {
+      expect(manifest.version).toBe(pkg.version);
+      expect(sourceManifest).not.toHaveProperty('version');
+    });
 
     it(`${browser}: asks for no broad or unexplained permission`, () => {
       expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
@@ -53,7 +61,7 @@ describe('the manifest for each browser', () => {
   }
 
   it('gives Firefox an event-page background, an id and its data-collection declaration', () => {
-    const manifest = buildManifest('firefox', []) as unknown as {
+    const manifest = buildManifest('firefox', [], 'store') as unknown as {
       background: unknown;
       browser_specific_settings: {
         gecko: {
@@ -74,7 +82,7 @@ describe('the manifest for each browser', () => {
   });
 
   it('gives Chrome a module service worker and no Firefox settings', () => {
-    const manifest = buildManifest('chrome', []);
+    const manifest = buildManifest('chrome', [], 'store');
     expect(manifest.background).toEqual({
       type: 'module',
       service_worker: 'src/background/index.ts',

@@ -17,14 +17,18 @@ beforeEach(() => {
 afterEach(() => controller.abort());
 
 describe('Roles list', () => {
-  it('reports the role the flash links to and opens its trust relationships', async () => {
+  it('reports the role the flash links to and goes where the reply says (its trust relationships)', async () => {
     flash(SETUP.roleName);
-    const fake = fakeContext({ path: '/roles' });
+    const next = `#/roles/details/${SETUP.roleName}?section=trust_relationships`;
+    const fake = fakeContext({
+      path: '/roles',
+      reply: () => ({ ok: true, value: SETUP, next: { hash: next } }),
+    });
     expect(await fake.start(rolesList, controller.signal)).toBe(true);
     expect(fake.sent).toEqual([
       { type: 'content.roleCreated', setupId: SETUP.id, roleName: SETUP.roleName },
     ]);
-    expect(location.hash).toBe(`#/roles/details/${SETUP.roleName}?section=trust_relationships`);
+    expect(location.hash).toBe(next);
   });
 
   it('says why when the background refuses, and stays', async () => {

@@ -18,15 +18,17 @@ afterEach(() => controller.abort());
 const options = { path: '/users', setup: { mode: 'access-keys' as const, roleName: USER } };
 
 describe('Users list', () => {
-  it('reports the user the flash links to and opens its security credentials', async () => {
-    const fake = fakeContext(options);
+  it('reports the user the flash links to and goes where the reply says (its security credentials)', async () => {
+    const next = `#/users/details/${encodeURIComponent(USER)}?section=security_credentials`;
+    const fake = fakeContext({
+      ...options,
+      reply: () => ({ ok: true, value: null, next: { hash: next } }),
+    });
     await fake.start(usersList, controller.signal);
     expect(fake.sent).toEqual([
       { type: 'content.userCreated', setupId: 'setup-1', userName: USER },
     ]);
-    expect(location.hash).toBe(
-      `#/users/details/${encodeURIComponent(USER)}?section=security_credentials`,
-    );
+    expect(location.hash).toBe(next);
   });
 
   it('stays when the background refuses', async () => {

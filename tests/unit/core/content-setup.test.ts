@@ -55,3 +55,27 @@ describe('parseContentSetupReply', () => {
     expect(parseContentSetupReply(reply)).toBeNull();
   });
 });
+
+describe('parseContentSetupReply: the next step', () => {
+  it('takes a hash route of the console app', () => {
+    const next = { hash: '#/roles/details/DemoRole?section=trust_relationships' };
+    expect(parseContentSetupReply({ ok: true, value: setup, next })).toEqual({
+      ok: true,
+      value: setup,
+      next,
+    });
+    expect(
+      parseContentSetupReply({ ok: true, value: null, next: { hash: '#/policies/create' } }),
+    ).toEqual({ ok: true, value: null, next: { hash: '#/policies/create' } });
+  });
+  it.each([
+    ['a URL', { hash: 'https://evil.example/#/roles' }],
+    ['a script', { hash: 'javascript:alert(1)' }],
+    ['a hash with a space', { hash: '#/roles x' }],
+    ['a bare string', '#/roles'],
+    ['no hash', {}],
+    ['a huge hash', { hash: `#/${'x'.repeat(9000)}` }],
+  ])('refuses %s', (_why, next) => {
+    expect(parseContentSetupReply({ ok: true, value: setup, next })).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 // Whether a pasted profile may be kept (src/core/imports.ts): not under a built-in's id, not
 // under a name that reads like a built-in's or another import's, and within the size and count
-// limits of src/core/limits.ts. Each refusal names the field and the limit.
+// limits of src/core/limits.ts, and over HTTPS unless the build is a development build. Each
+// refusal names the field and the limit.
 import { describe, expect, it } from 'vitest';
 import { checkImport } from '../../../src/core/imports.ts';
 import { MAX_IMPORTED_PROFILES, MAX_IMPORTED_PROFILE_BYTES } from '../../../src/core/limits.ts';
@@ -17,8 +18,19 @@ const acme = (id = 'acme-diagrams', name = 'Acme Diagrams'): ServiceProfile => (
   id,
   name,
 });
-const problems = (profile: ServiceProfile, imported: ServiceProfile[] = []) =>
-  checkImport(profile, { builtin, imported }).map((e) => `${e.path}: ${e.message}`);
+const problems = (
+  profile: ServiceProfile,
+  imported: ServiceProfile[] = [],
+  developmentBuild = true,
+) =>
+  checkImport(profile, { builtin, imported }, { developmentBuild }).map(
+    (e) => `${e.path}: ${e.message}`,
+  );
+const reportingTo = (url: string): ServiceProfile => {
+  const profile = acme();
+  profile.report = { ...profile.report, url };
+  return profile;
+};
 
 describe('checkImport', () => {
   it('keeps a new service with a name of its own, and an update of an imported one', () => {
@@ -77,5 +89,20 @@ describe('checkImport', () => {
     ]);
     // Replacing one of them is not one more.
     expect(problems(acme('s3', 'Service 3'), many)).toEqual([]);
+  });
+
+  it('refuses a loopback report address in a store build, naming the field, and keeps it in a development build', () => {
+    for (const url of [
+      'http://127.0.0.1:47615/crossrole/v1/connections',
+      'http://localhost:3000/r',
+      'http://[::1]:8080/r',
+    ]) {
+      expect(problems(reportingTo(url), [], false), url).toEqual([
+        'report.url: this build sends reports over HTTPS only; development addresses work only in a development build',
+      ]);
+      expect(problems(reportingTo(url), [], true), url).toEqual([]);
+    }
+    // HTTPS is the same in both builds.
+    expect(problems(reportingTo('https://api.example.com/r'), [], false)).toEqual([]);
   });
 });

@@ -449,7 +449,7 @@ describe('each rule of contract §1, broken once', () => {
       'an http report URL',
       (p) => (p.report.url = 'http://api.example.com/r'),
       'report.url',
-      /^must use https:\/\/ \(http:\/\/ only for 127\.0\.0\.1 or localhost, for development\)$/,
+      /^must use https:\/\/ \(http:\/\/ only for 127\.0\.0\.1 or localhost, in a development build\)$/,
     ],
     [
       'http to a look-alike of 127.0.0.1',

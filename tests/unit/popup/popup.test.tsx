@@ -381,3 +381,75 @@ describe('popup', () => {
     expect(text).toBe('acct [redacted] and [redacted] [redacted] token [redacted] ok');
   });
 });
+
+describe('popup, first screen', () => {
+  const WHAT = /^Crossrole connects your AWS account to a service from inside the AWS console/;
+  const BEGIN = /^To begin, paste the connection code the service gave you in the box below\.$/;
+
+  it('says what Crossrole does and how to begin when nothing is built in or imported, with the paste box open', async () => {
+    const api = fakePopupApi();
+    api.builtinProfiles = [];
+    render(<App api={api} />);
+    expect(await screen.findByText(WHAT)).toBeTruthy();
+    expect(screen.getByText(BEGIN)).toBeTruthy();
+    expect(screen.queryByRole('radio')).toBeNull();
+    const paste = screen.getByLabelText('Profile or connection code');
+    expect((paste.closest('details') as HTMLDetailsElement).open).toBe(true);
+  });
+
+  it('says none of it once a service is built in or imported', async () => {
+    const branded = fakePopupApi();
+    render(<App api={branded} />);
+    await screen.findAllByRole('radio');
+    expect(screen.queryByText(WHAT)).toBeNull();
+    expect(screen.queryByText(BEGIN)).toBeNull();
+    expect(
+      (screen.getByLabelText('Profile or connection code').closest('details') as HTMLDetailsElement)
+        .open,
+    ).toBe(false);
+    cleanup();
+
+    const store = fakePopupApi({ importedProfiles: [otherProfile() as never] });
+    store.builtinProfiles = [];
+    render(<App api={store} />);
+    expect(await screen.findByText('Acme Diagrams')).toBeTruthy();
+    expect(screen.queryByText(WHAT)).toBeNull();
+    expect(screen.queryByText(BEGIN)).toBeNull();
+  });
+});
+
+describe('popup, build flavour', () => {
+  const loopback = () => ({
+    ...otherProfile(),
+    report: { url: 'http://127.0.0.1:47615/crossrole/v1/connections', auth: 'none' },
+  });
+
+  it('refuses a profile or a code that reports to loopback in a store build, naming the field', async () => {
+    const api = fakePopupApi();
+    api.developmentBuild = false;
+    render(<App api={api} />);
+    importText(JSON.stringify(loopback()));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'report.url: this build sends reports over HTTPS only; development addresses work only in a development build',
+    );
+    fireEvent.input(screen.getByLabelText('Profile or connection code'), {
+      target: { value: encodeConnectionCode({ profile: loopback() }) },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(
+        /^profile\.report\.url: this build sends reports over HTTPS only/,
+      ),
+    );
+    expect(screen.queryByText(/Connect to/)).toBeNull();
+    expect(api.calls.map((c) => c.method)).not.toContain('requestOrigin');
+  });
+
+  it('takes the same profile to the confirmation in a development build', async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    importText(JSON.stringify(loopback()));
+    expect(await screen.findByText('Connect to Acme Diagrams?')).toBeTruthy();
+    expect(screen.getByText('http://127.0.0.1:47615')).toBeTruthy();
+  });
+});

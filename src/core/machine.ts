@@ -1,0 +1,631 @@
+// The setup state machine, as pure functions: how a setup is planned from a profile and the
+// customer's choices (`planSetup`), and what each console event does to it (`applyEvent`). The
+// background reads the setup, applies the event and writes the result in one storage step, then
+// carries out the effects returned here (queue a report, send an access key): nothing in this
+// module touches a browser API. The page only reports facts; every decision is taken here, from
+// the setup's own expectations and what the browser says about the sender, and a refusal says why.
+import {
+  formatPolicyArn,
+  formatRoleArn,
+  formatUserArn,
+  parseArn,
+  ROLE_ARN_IN_TEXT,
+  sanitizeDescription,
+  USER_ARN_IN_TEXT,
+  validateDescription,
+  validateRoleName,
+} from './arn.ts';
+import { checkAttachedPolicies } from './attached-policies.ts';
+import { nextSetupUrl, roleDetailsUrl, userDetailsUrl, parseHashRoute } from './console-links.ts';
+import type { ContentSetup, NextStep, TrustVerdict } from './content-setup.ts';
+import { validateExternalId } from './external-id.ts';
+import type { Message, SetupStartInput } from './messages.ts';
+import { accountIdFromHost, regionFromHost, type Partition } from './partition.ts';
+import { planPermissions } from './permissions.ts';
+import {
+  isDevelopmentReportUrl,
+  profileMethods,
+  serviceAccountIn,
+  supportedPartitions,
+  trustedPrincipalArn,
+  type ServiceProfile,
+} from './profile.ts';
+import { REPORT_SCHEMA_VERSION, type AccessKeyReport } from './report.ts';
+import { canMove, freshDelivery, isFinished, type Setup, type SetupState } from './setup.ts';
+import {
+  buildTrustPolicy,
+  checkTrustPolicySize,
+  mergeTrustPolicy,
+  verifyTrustPolicy,
+} from './trust-policy.ts';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+const refuse = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+/** Where a content event came from, as the browser says (its tab and URL), never the payload. */
+export type ConsoleSender = { tabId: number; host: string; partition: Partition };
+
+// --- planning a setup -----------------------------------------------------------------------
+
+/** Where a setup's console tab opens: the wizard prefilled, or the role's trust page. */
+export function startUrl(setup: Setup): string {
+  const host = setup.consoleHost;
+  return setup.mode === 'update-trust'
+    ? roleDetailsUrl(setup.partition, setup.roleName, 'trust_relationships', host)
+    : nextSetupUrl(setup, setup.accountId, host, host ? regionFromHost(host) : null);
+}
+
+/**
+ * A new setup from the customer's confirmed choices, or why not. `reuse` is the console tab to
+ * continue in (already known to be of the input's partition), else null and a new tab opens.
+ */
+export function planSetup(
+  profile: ServiceProfile,
+  input: SetupStartInput,
+  context: { id: string; now: number; reuse: { tabId: number; host: string } | null },
+): Outcome<{ setup: Setup; url: string }> {
+  if (!supportedPartitions(profile).includes(input.partition)) {
+    return refuse(`${profile.name} has no AWS account in partition ${input.partition}.`);
+  }
+  const serviceAccountId = serviceAccountIn(profile, input.partition);
+  const principalArn = trustedPrincipalArn(profile, input.partition);
+  if (!serviceAccountId || !principalArn)
+    return refuse(`${profile.name} has no AWS account in ${input.partition}.`);
+  if (input.mode === 'access-keys' && !profileMethods(profile).includes('access-keys')) {
+    return refuse(`${profile.name} does not accept access keys: connect it with a role.`);
+  }
+  const plan = planPermissions(profile, input.levelId, input.optionIds, input.partition);
+  if (plan.errors.length) return refuse(plan.errors.join(' '));
+  const nameProblem = validateRoleName(input.roleName);
+  if (nameProblem) return refuse(`Role name ${nameProblem}.`);
+  const roleDescription = sanitizeDescription(input.roleDescription);
+  const descriptionProblem = validateDescription(roleDescription);
+  if (descriptionProblem) return refuse(`Description ${descriptionProblem}.`);
+  const idProblem = validateExternalId(input.externalId);
+  if (idProblem) return refuse(`External ID ${idProblem}.`);
+  if (profile.report.auth === 'token' && !input.token)
+    return refuse(`${profile.name} needs a connection code: paste it first.`);
+  const trustPolicy = buildTrustPolicy({ principalArn, externalId: input.externalId });
+  const sizeProblem = checkTrustPolicySize(trustPolicy);
+  if (sizeProblem) return refuse(sizeProblem);
+
+  const { id, now, reuse } = context;
+  const setup: Setup = {
+    id,
+    mode: input.mode,
+    state: 'started',
+    profileId: profile.id,
+    serviceName: profile.name,
+    levelId: input.levelId,
+    optionIds: plan.optionIds,
+    partition: input.partition,
+    serviceAccountId,
+    principalArn,
+    externalId: input.externalId,
+    roleName: input.roleName,
+    roleDescription,
+    managedPolicyArns: plan.managedPolicyArns,
+    // Updating an existing role's trust creates no policy.
+    customPolicies:
+      input.mode !== 'update-trust'
+        ? plan.customPolicies.map((p) => ({
+            name: p.name,
+            description: p.description ?? '',
+            document: p.document,
+            created: false,
+          }))
+        : [],
+    trustPolicy,
+    reportUrl: profile.report.url,
+    createdAt: now,
+    updatedAt: now,
+    tabId: reuse?.tabId ?? null,
+    consoleHost: reuse?.host ?? null,
+    hasToken: Boolean(input.token),
+    accountId: reuse ? accountIdFromHost(reuse.host) : null,
+    roleArn: null,
+    capturedAt: null,
+    trustPolicyVerified: false,
+    trustProblems: [],
+    problem: null,
+    delivery: null,
+  };
+  return { ok: true, value: { setup, url: startUrl(setup) } };
+}
+
+/** What a console tab is told about its setup: what the page features fill and check, no token. */
+export function toContentSetup(setup: Setup): ContentSetup {
+  return {
+    id: setup.id,
+    mode: setup.mode,
+    state: setup.state,
+    serviceName: setup.serviceName,
+    partition: setup.partition,
+    serviceAccountId: setup.serviceAccountId,
+    principalArn: setup.principalArn,
+    externalId: setup.externalId,
+    roleName: setup.roleName,
+    roleDescription: setup.roleDescription,
+    managedPolicyArns: setup.managedPolicyArns,
+    customPolicies: setup.customPolicies,
+    trustPolicy: setup.trustPolicy,
+    missingPolicies: setup.missingPolicies ?? [],
+    trustProblems: setup.trustProblems,
+  };
+}
+
+// --- the checks every event shares ------------------------------------------------------------
+
+/**
+ * Whether the setup an event names runs in the sender's tab, in the sender's partition, and is
+ * not over: the one check of the role path and the access-key path alike. Null when it passes.
+ * A delivered setup passes, so a report repeated after a worker restart gets its answer.
+ */
+export function senderProblem(setup: Setup | null, sender: ConsoleSender): string | null {
+  if (!setup || setup.tabId !== sender.tabId) return 'No setup runs in this tab.';
+  if (setup.partition !== sender.partition)
+    return 'This tab is in another AWS partition than the setup.';
+  if (isFinished(setup.state) && setup.state !== 'delivered') return 'This setup is finished.';
+  return null;
+}
+
+/** A 12-digit account from the page, or null when the page gave none or garbage. */
+const pageAccount = (text: string | null | undefined): string | null =>
+  text && /^\d{12}$/.test(text) ? text : null;
+
+/**
+ * The account the console is signed in to: every source must name the same one (the host of a
+ * multi-session console, the session data, the account menu, the ARNs shown for the setup's
+ * role or user), and one the browser or the console itself vouches for must be among them. A
+ * source that disagrees is a forged or confused page. Shared by roles and access keys.
+ */
+export function signedInAccount(
+  sender: ConsoleSender,
+  page: { sessionAccountId: string | null; menuAccountId?: string | null | undefined },
+  shownArns: readonly string[],
+  setupAccountId: string | null,
+  nothing: string,
+): Outcome<string> {
+  const sources: [string, string | null][] = [
+    ['host name', accountIdFromHost(sender.host)],
+    ['session data', pageAccount(page.sessionAccountId)],
+    ['account menu', pageAccount(page.menuAccountId)],
+    ...shownArns.map((arn): [string, string | null] => [
+      arn.includes(':user/') ? 'user ARN' : 'role ARN',
+      parseArn(arn)?.accountId ?? null,
+    ]),
+  ];
+  const accounts = [...new Set(sources.flatMap(([, id]) => (id ? [id] : [])))];
+  if (accounts.length > 1)
+    return refuse(
+      `The console names different accounts (${sources
+        .filter(([, id]) => id)
+        .map(([where, id]) => `${where} ${id}`)
+        .join(', ')}). ${nothing}`,
+    );
+  const accountId = accounts[0];
+  if (!accountId || !sources.slice(0, 3).some(([, id]) => id))
+    return refuse(`Crossrole could not tell which account the console is signed in to. ${nothing}`);
+  if (setupAccountId && setupAccountId !== accountId)
+    return refuse(
+      `This setup started in account ${setupAccountId}, but the console is now signed in to ${accountId}. ${nothing}`,
+    );
+  return { ok: true, value: accountId };
+}
+
+// --- events -----------------------------------------------------------------------------------
+
+export type ContentEvent = Extract<
+  Message,
+  {
+    type:
+      | 'content.policyCreated'
+      | 'content.roleCreated'
+      | 'content.roleRenamed'
+      | 'content.trustUpdated'
+      | 'content.userCreated'
+      | 'content.rolePage'
+      | 'content.accessKey';
+  }
+>;
+
+/** The background's answer to an event: the setup as it now stands, and where the tab goes next. */
+export type EventReply =
+  { ok: true; value: ContentSetup | null; next?: NextStep } | { ok: false; error: string };
+
+/** What the background must do once the step is saved. */
+export type Effect =
+  /** A report was queued: send what is due. */
+  | { type: 'deliver' }
+  /**
+   * Send an access key, once, to the setup's report URL (the background adds its client
+   * fields), then settle the setup with `settleAccessKey`. Held in memory only.
+   */
+  | { type: 'send-access-key'; url: string; report: Omit<AccessKeyReport, 'client'> };
+
+/** One event applied: the setup to save (null: nothing changes), the reply, the effects. */
+export type Step = { next: Setup | null; reply: EventReply; effects: Effect[] };
+
+const refused = (error: string, next: Setup | null = null): Step => ({
+  next,
+  reply: refuse(error),
+  effects: [],
+});
+const accepted = (next: Setup, extra: { next?: NextStep; effects?: Effect[] } = {}): Step => ({
+  next,
+  reply: { ok: true, value: toContentSetup(next), ...(extra.next ? { next: extra.next } : {}) },
+  effects: extra.effects ?? [],
+});
+/** A refusal worth showing in the popup: saved on the setup as its problem. */
+const noted = (setup: Setup, problem: string): Step => refused(problem, { ...setup, problem });
+
+/** Moves only along the state machine's edges; any other move leaves the state as it is. */
+function move(setup: Setup, to: SetupState): Setup {
+  return canMove(setup.state, to, setup.mode) ? { ...setup, state: to } : setup;
+}
+
+/** The hash of a console link: a content script may only change the route, never the page. */
+const step = (url: string): NextStep => ({ hash: new URL(url).hash });
+
+/** The role's page, where its ARN, trust policy and permissions are read back. */
+const roleDetails = (setup: Setup, sender: ConsoleSender) =>
+  step(roleDetailsUrl(setup.partition, setup.roleName, 'trust_relationships', sender.host));
+
+/**
+ * An event sent again after the worker restarted mid-reply: the role was already captured for
+ * this name, so the answer is the setup as it stands, not a refusal.
+ */
+function alreadyCaptured(setup: Setup, event: ContentEvent): boolean {
+  return (
+    (event.type === 'content.rolePage' || event.type === 'content.roleCreated') &&
+    event.roleName === setup.roleName &&
+    setup.roleArn !== null &&
+    ['arn-captured', 'verified', 'delivered'].includes(setup.state) &&
+    !(event.type === 'content.rolePage' && setup.state === 'arn-captured')
+  );
+}
+
+/**
+ * What a console event does to its setup (`setup` is the stored one the event names, or null).
+ * Pure: the caller saves `next` in the same storage step it read `setup` in.
+ */
+export function applyEvent(
+  setup: Setup | null,
+  event: ContentEvent,
+  sender: ConsoleSender,
+  now: number,
+): Step {
+  const problem = senderProblem(setup, sender);
+  if (problem || !setup) return refused(problem ?? 'No setup runs in this tab.');
+  if (event.type === 'content.accessKey') return accessKey(setup, event, sender, now);
+  if (alreadyCaptured(setup, event)) {
+    return {
+      next: null,
+      reply: {
+        ok: true,
+        value: toContentSetup(setup),
+        ...(event.type === 'content.roleCreated' ? { next: roleDetails(setup, sender) } : {}),
+      },
+      effects: [],
+    };
+  }
+  if (setup.state === 'delivered') return refused('This setup is finished.');
+
+  switch (event.type) {
+    case 'content.policyCreated': {
+      if (!setup.customPolicies.some((p) => p.name === event.policyName))
+        return refused(`Policy ${event.policyName} is not part of this setup.`);
+      const customPolicies = setup.customPolicies.map((p) =>
+        p.name === event.policyName ? { ...p, created: true } : p,
+      );
+      const updated = {
+        ...setup,
+        customPolicies,
+        accountId: setup.accountId ?? accountIdFromHost(sender.host),
+      };
+      const next = customPolicies.every((p) => p.created)
+        ? move(updated, 'policies-created')
+        : updated;
+      // The next policy to create, or the wizard with every policy pre-selected: customer-managed
+      // ones need the account, which the page's session data gives when the host does not.
+      const account = next.accountId ?? pageAccount(event.sessionAccountId);
+      return accepted(next, {
+        next: step(nextSetupUrl(next, account, sender.host, regionFromHost(sender.host))),
+      });
+    }
+    case 'content.roleRenamed': {
+      if (
+        setup.mode !== 'create-role' ||
+        (setup.state !== 'started' && setup.state !== 'policies-created')
+      ) {
+        return refused('The role name can only change before the role is created.');
+      }
+      const nameProblem = validateRoleName(event.roleName);
+      if (nameProblem) return refused(`Role name ${nameProblem}.`);
+      return accepted({ ...setup, roleName: event.roleName, problem: null });
+    }
+    case 'content.userCreated': {
+      if (setup.mode !== 'access-keys') return refused('This setup does not create a user.');
+      if (event.userName !== setup.roleName) {
+        return refused(
+          `The console created user "${event.userName}", but this setup is for "${setup.roleName}".`,
+        );
+      }
+      return accepted(
+        { ...move(setup, 'role-created'), problem: null },
+        {
+          next: step(
+            userDetailsUrl(setup.partition, setup.roleName, 'security_credentials', sender.host),
+          ),
+        },
+      );
+    }
+    default:
+      break;
+  }
+
+  // Role names are compared exactly: IAM keeps the case the customer typed.
+  if (event.roleName !== setup.roleName) {
+    return noted(
+      setup,
+      `The console reported role "${event.roleName}", but this setup is for "${setup.roleName}". Nothing was reported to ${setup.serviceName}.`,
+    );
+  }
+  if (event.type === 'content.roleCreated') {
+    if (setup.mode !== 'create-role') return refused('This setup does not create a role.');
+    return accepted(
+      { ...move(setup, 'role-created'), problem: null },
+      { next: roleDetails(setup, sender) },
+    );
+  }
+  if (event.type === 'content.trustUpdated')
+    return accepted({ ...move(setup, 'role-created'), problem: null });
+  return capture(setup, event, sender, now);
+}
+
+/**
+ * The ARN, computed from what the browser vouches for (the console host's partition and, on
+ * multi-session hosts, account) and the setup's role name; the page's text only confirms it.
+ * What is reported is what the role page showed: the trust policy and the attached policies
+ * read back after the customer's click, never the plan (docs/console.md, "Reading a role back").
+ */
+function capture(
+  setup: Setup,
+  page: Extract<ContentEvent, { type: 'content.rolePage' }>,
+  sender: ConsoleSender,
+  now: number,
+): Step {
+  if (setup.state !== 'role-created' && setup.state !== 'arn-captured') {
+    return refused('The role has not been created or updated in this setup yet.');
+  }
+  const nothing = 'Nothing was reported.';
+  const shown = page.arnTexts.flatMap((text) => text.match(ROLE_ARN_IN_TEXT) ?? []);
+  const shownForRole = shown.filter((arn) => arn.endsWith(`:role/${setup.roleName}`));
+  const account = signedInAccount(sender, page, shownForRole, setup.accountId, nothing);
+  if (!account.ok) return noted(setup, account.error);
+  const accountId = account.value;
+
+  const roleArn = formatRoleArn(sender.partition, accountId, setup.roleName);
+  if (!shown.includes(roleArn)) {
+    return noted(
+      setup,
+      shown.length
+        ? `The role page shows ${shown[0]}, not the expected ${roleArn}. ${nothing}`
+        : 'The role page does not show the role ARN yet.',
+    );
+  }
+  const check =
+    page.trustPolicyText === null
+      ? null
+      : verifyTrustPolicy(
+          page.trustPolicyText,
+          { principalArn: setup.principalArn, externalId: setup.externalId },
+          setup.serviceAccountId,
+        );
+  // Updating an existing role's trust changes no permission: only the trust is read back then.
+  const permissions =
+    setup.mode === 'update-trust'
+      ? null
+      : checkAttachedPolicies({
+          partition: sender.partition,
+          accountId,
+          managedPolicyArns: setup.managedPolicyArns,
+          customPolicyNames: setup.customPolicies.map((p) => p.name),
+          attached: page.attachedPolicies ?? [],
+          complete: page.attachedPolicies != null && page.attachedComplete === true,
+        });
+  const permissionProblem =
+    permissions === null
+      ? null
+      : page.attachedPolicies == null
+        ? `Crossrole could not read the role's Permissions tab. ${nothing}`
+        : permissions.missing.length
+          ? `The role does not have ${permissions.missing.join(', ')}. ${nothing}`
+          : !permissions.verified
+            ? `Crossrole could not read every page of the role's permissions. ${nothing}`
+            : null;
+  const captured: Setup = {
+    ...move(setup, 'arn-captured'),
+    accountId,
+    roleArn,
+    capturedAt: setup.capturedAt ?? new Date(now).toISOString(),
+    trustPolicyVerified: check?.verified ?? false,
+    trustProblems: check
+      ? [...check.problems, ...check.dangers]
+      : ['Crossrole could not read the trust policy on the role page.'],
+    policyArns: permissions?.policyArns ?? [],
+    otherPolicyNames: permissions?.otherPolicyNames ?? [],
+    permissionsVerified: permissions?.verified ?? false,
+    missingPolicies: permissions?.missing ?? [],
+    problem: permissionProblem,
+  };
+  // Not sent: a readable trust policy with problems (the service could not use the role), or
+  // permissions that are missing or unread (the service would be told what IAM does not hold).
+  if ((check && !check.verified) || permissionProblem) return accepted(captured);
+  // Verified and queued in one write: a worker stopped right after cannot lose the report.
+  const verified = {
+    ...move(captured, 'verified'),
+    delivery: captured.delivery ?? freshDelivery(now),
+  };
+  return accepted(verified, {
+    effects: verified.state === 'verified' ? [{ type: 'deliver' }] : [],
+  });
+}
+
+/**
+ * The access-keys method (docs/vendors.md §4): the key the page read is checked against the
+ * setup like a role ARN, then handed to the background to send once. Nothing is saved before
+ * the answer: the secret is never written anywhere.
+ */
+function accessKey(
+  setup: Setup,
+  event: Extract<ContentEvent, { type: 'content.accessKey' }>,
+  sender: ConsoleSender,
+  now: number,
+): Step {
+  if (setup.state === 'delivered') return refused('This setup is finished.');
+  if (setup.mode !== 'access-keys') return refused('This setup does not create a user.');
+  if (setup.state !== 'role-created')
+    return refused('The user has not been created in this setup yet.');
+  if (event.userName !== setup.roleName)
+    return refused(`This key belongs to "${event.userName}", not to "${setup.roleName}".`);
+  const nothing = 'Nothing was sent.';
+  const shown = event.arnTexts.flatMap((t) => t.match(USER_ARN_IN_TEXT) ?? []);
+  const account = signedInAccount(
+    sender,
+    event,
+    shown.filter((arn) => arn.endsWith(`:user/${setup.roleName}`)),
+    setup.accountId,
+    nothing,
+  );
+  if (!account.ok) return refused(account.error);
+  const accountId = account.value;
+  const userArn = formatUserArn(sender.partition, accountId, setup.roleName);
+  // As for a role: the user's own ARN must be on the page, and no other user's.
+  if (!shown.includes(userArn))
+    return refused(`The page does not show the user ${userArn}. ${nothing}`);
+  const other = shown.find((arn) => arn !== userArn);
+  if (other) return refused(`The page shows ${other}, not ${userArn}. ${nothing}`);
+  // Secrets travel over HTTPS only; loopback HTTP is the local reference service.
+  if (new URL(setup.reportUrl).protocol !== 'https:' && !isDevelopmentReportUrl(setup.reportUrl))
+    return refused('The service does not use HTTPS; the key was not sent.');
+  return {
+    next: null,
+    reply: { ok: true, value: null },
+    effects: [
+      {
+        type: 'send-access-key',
+        url: setup.reportUrl,
+        report: {
+          schemaVersion: REPORT_SCHEMA_VERSION,
+          event: 'access-key.created',
+          setupId: setup.id,
+          profileId: setup.profileId,
+          userArn,
+          accountId,
+          partition: setup.partition,
+          accessKeyId: event.accessKeyId,
+          secretAccessKey: event.secretAccessKey,
+          accessLevel: setup.levelId,
+          options: setup.optionIds,
+          policyArns: [
+            ...setup.managedPolicyArns,
+            ...setup.customPolicies.map((p) => formatPolicyArn(setup.partition, accountId, p.name)),
+          ],
+          capturedAt: new Date(now).toISOString(),
+        },
+      },
+    ],
+  };
+}
+
+/** The customer's way out when a key was not delivered: its secret is gone with the attempt. */
+export const deactivateKey = (accessKeyId: string): string =>
+  `Deactivate access key ${accessKeyId} in the console and create another.`;
+
+/**
+ * The setup once its access key was sent (or not): delivered, or failed with what to do. Never
+ * the service's own words: an answer may echo the request, secret included.
+ */
+export function settleAccessKey(
+  setup: Setup,
+  sent: Pick<AccessKeyReport, 'accessKeyId' | 'accountId' | 'userArn' | 'capturedAt'>,
+  result: { ok: true } | { ok: false; error: string },
+  now: number,
+): { next: Setup; reply: EventReply } {
+  const problem = result.ok ? null : `${result.error} ${deactivateKey(sent.accessKeyId)}`;
+  const next: Setup = {
+    ...move(setup, result.ok ? 'delivered' : 'failed'),
+    accountId: sent.accountId,
+    roleArn: sent.userArn,
+    capturedAt: sent.capturedAt,
+    problem,
+    delivery: {
+      status: result.ok ? 'delivered' : 'refused',
+      attempts: 1,
+      firstQueuedAt: now,
+      nextAttemptAt: null,
+      lastError: result.ok ? null : result.error,
+      serviceMessage: null,
+      serviceStatus: result.ok ? 'connected' : null,
+      deliveredAt: result.ok ? now : null,
+    },
+  };
+  return { next, reply: problem === null ? { ok: true, value: null } : refuse(problem) };
+}
+
+// --- trust policies the page shows ----------------------------------------------------------
+
+/**
+ * The verdict on a trust policy a console page shows or holds: the wizard's review is checked
+ * against the account root (the wizard cannot trust anything narrower), the trust editor's text
+ * gets the service's statement merged in. Only for the setup running in the sender's tab.
+ */
+export function judgeTrust(
+  setup: Setup | null,
+  event: Extract<Message, { type: 'content.trust' }>,
+  sender: ConsoleSender,
+): Outcome<TrustVerdict> {
+  const problem = senderProblem(setup, sender);
+  if (problem || !setup) return refuse(problem ?? 'No setup runs in this tab.');
+  if (event.action === 'check') {
+    const root = `arn:${setup.partition}:iam::${setup.serviceAccountId}:root`;
+    const check = event.text
+      ? verifyTrustPolicy(
+          event.text,
+          { principalArn: root, externalId: setup.externalId },
+          setup.serviceAccountId,
+        )
+      : null;
+    return {
+      ok: true,
+      value: {
+        verified: check?.verified ?? false,
+        problems: check ? [...check.problems, ...check.dangers] : [],
+        merged: null,
+        replaced: false,
+        kept: 0,
+      },
+    };
+  }
+  const result = mergeTrustPolicy(
+    event.text ?? '{"Version":"2012-10-17","Statement":[]}',
+    { principalArn: setup.principalArn, externalId: setup.externalId },
+    setup.serviceAccountId,
+  );
+  if (!result.ok) return refuse(result.error);
+  const statements = Array.isArray(result.policy.Statement) ? result.policy.Statement.length : 1;
+  return {
+    ok: true,
+    value: {
+      verified: false,
+      problems: result.dangers,
+      merged: JSON.stringify(result.policy, null, 2),
+      replaced: result.replaced > 0,
+      kept: statements - 1,
+    },
+  };
+}
+
+/** The hash route's path a reply sends the tab to (the background records where the tab goes). */
+export const nextPath = (next: NextStep): string => parseHashRoute(next.hash).path;

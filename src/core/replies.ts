@@ -1,0 +1,146 @@
+// What the background answers to each message, as zod/mini schemas: the other half of the
+// contract in messages.ts. The popup checks every reply with `parseReply` before it shows
+// anything; the content script checks the same shapes by hand (src/core/content-setup.ts, to
+// stay within its size budget), and a unit test holds the two to these schemas.
+import * as z from 'zod/mini';
+import { PageOutline, type Message } from './messages.ts';
+import { PARTITIONS } from './partition.ts';
+import { ServiceProfileSchema } from './profile.ts';
+import { formatErrors, fromZodIssues } from './result.ts';
+import { SetupSchema } from './setup.ts';
+
+const Text = z.string().check(z.maxLength(20_000));
+
+/** `{ ok: true, value }` or a refusal in words. */
+export const replyOf = <T extends z.ZodMiniType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: Text }),
+  ]);
+
+/** An account connected to a service (kept after its setup is discarded). */
+export const ConnectionSchema = z.object({
+  setupId: z.string(),
+  profileId: z.string(),
+  serviceName: z.string(),
+  partition: z.enum(PARTITIONS),
+  accountId: z.string(),
+  roleArn: z.string(),
+  deliveredAt: z.number(),
+});
+
+/** A console locator that found nothing, as kept for "Report a console change". */
+export const LocatorMissSchema = z.object({
+  feature: z.string(),
+  field: z.string(),
+  language: z.string(),
+  route: z.string(),
+  outline: z.optional(PageOutline),
+  at: z.number(),
+});
+
+export const PopupStateSchema = z.object({
+  setups: z.array(SetupSchema),
+  importedProfiles: z.array(ServiceProfileSchema),
+  connections: z.array(ConnectionSchema),
+  diagnostics: z.array(LocatorMissSchema),
+});
+
+const ConsoleTabSchema = z.object({
+  tabId: z.number(),
+  partition: z.enum(PARTITIONS),
+  host: z.string(),
+  route: z.string(),
+  seenAt: z.number(),
+});
+
+/** What a console tab is told about its setup (the content script's `ContentSetup`). */
+export const ContentSetupSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
+  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
+  state: Text,
+  serviceName: Text,
+  partition: z.enum(PARTITIONS),
+  serviceAccountId: Text,
+  principalArn: Text,
+  externalId: Text,
+  roleName: Text,
+  roleDescription: Text,
+  managedPolicyArns: z.array(Text).check(z.maxLength(100)),
+  customPolicies: z
+    .array(
+      z.object({
+        name: z.string().check(z.maxLength(128)),
+        description: Text,
+        document: z.record(z.string(), z.unknown()),
+        created: z.boolean(),
+      }),
+    )
+    .check(z.maxLength(20)),
+  trustPolicy: z.record(z.string(), z.unknown()),
+  missingPolicies: z.optional(z.array(Text).check(z.maxLength(100))),
+  trustProblems: z.optional(z.array(Text).check(z.maxLength(100))),
+});
+
+/** The background's answer to a console event: the setup, and where the tab goes next. */
+export const ContentEventReplySchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    value: z.nullable(ContentSetupSchema),
+    next: z.optional(z.object({ hash: z.string().check(z.maxLength(8192), z.regex(/^#\/\S*$/)) })),
+  }),
+  z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(2000)) }),
+]);
+
+export const TrustVerdictSchema = z.object({
+  verified: z.boolean(),
+  problems: z.array(Text).check(z.maxLength(100)),
+  merged: z.nullable(Text),
+  replaced: z.boolean(),
+  kept: z.number().check(z.int()),
+});
+
+const Done = replyOf(z.null());
+
+/** The reply schema of every message, by its type. */
+export const REPLIES = {
+  'popup.state': replyOf(PopupStateSchema),
+  'popup.activeTab': replyOf(z.nullable(ConsoleTabSchema)),
+  'setup.start': replyOf(z.object({ setupId: z.string(), url: z.string() })),
+  'setup.retry': Done,
+  'setup.discard': Done,
+  'profile.save': Done,
+  'profile.remove': Done,
+  'diagnostics.clear': Done,
+  'content.hello': ContentEventReplySchema,
+  'content.policyCreated': ContentEventReplySchema,
+  'content.roleCreated': ContentEventReplySchema,
+  'content.trustUpdated': ContentEventReplySchema,
+  'content.roleRenamed': ContentEventReplySchema,
+  'content.userCreated': ContentEventReplySchema,
+  'content.accessKey': ContentEventReplySchema,
+  'content.rolePage': ContentEventReplySchema,
+  'content.trust': replyOf(TrustVerdictSchema),
+  'content.locatorMiss': Done,
+} as const satisfies Record<Message['type'], z.ZodMiniType>;
+
+export type ReplyTo<K extends keyof typeof REPLIES> = z.infer<(typeof REPLIES)[K]>;
+
+/**
+ * The background's reply to a message of type `type`, checked against its schema; a reply that
+ * does not fit becomes a refusal naming what was wrong (field paths only, never the values).
+ */
+export function parseReply<K extends keyof typeof REPLIES>(
+  type: K,
+  raw: unknown,
+): ReplyTo<K> | { ok: false; error: string } {
+  const parsed = z.safeParse(REPLIES[type] as z.ZodMiniType, raw);
+  if (parsed.success) return parsed.data as ReplyTo<K>;
+  const why = formatErrors(fromZodIssues(parsed.error.issues, [], raw))
+    .split('\n')
+    .slice(0, 3);
+  return {
+    ok: false,
+    error: `Crossrole did not understand its background's answer to ${type} (${why.join('; ')}).`,
+  };
+}

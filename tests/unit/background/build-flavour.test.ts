@@ -1,0 +1,231 @@
+// Loopback HTTP report addresses (the local reference service) work only in a development build
+// (`npm run build -- --development`): the store build refuses to keep a profile that reports to
+// one, to send a role's report to one, and to send an access key to one. The same setups in a
+// development build go through. `virtual:crossrole/build` is switched per test.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeBrowser } from '../../support/fake-browser.ts';
+import { parseProfile } from '../../../src/core/profile.ts';
+import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+
+const LOOPBACK = 'http://127.0.0.1:47615/crossrole/v1/connections';
+const fake = vi.hoisted(() => ({
+  current: null as unknown as ReturnType<typeof createFakeBrowser>,
+  developmentBuild: false,
+}));
+vi.mock('../../../src/platform/browser.ts', () => ({
+  get browser() {
+    return fake.current.browser;
+  },
+  browserName: () => 'chrome',
+}));
+vi.mock('virtual:crossrole/build', () => ({
+  get developmentBuild() {
+    return fake.developmentBuild;
+  },
+}));
+// The examples, with the access-keys one reporting to loopback like the demo profile does.
+vi.mock('virtual:crossrole/builtin-profiles', () => ({
+  default: EXAMPLE_PROFILES.map((p) => {
+    const parsed = parseProfile(p);
+    if (!parsed.ok) throw new Error('example profile invalid');
+    if (parsed.value.id === 'example-full-management')
+      parsed.value.report = { ...parsed.value.report, url: LOOPBACK };
+    return parsed.value;
+  }),
+}));
+
+const { handleMessage } = await import('../../../src/background/router.ts');
+const { deliverDue } = await import('../../../src/background/delivery.ts');
+
+const ACCOUNT = '111122223333';
+const popup = {
+  id: 'fake-extension-id',
+  url: 'chrome-extension://fake-extension-id/src/popup/index.html',
+};
+const tab = (tabId: number) => ({
+  id: 'fake-extension-id',
+  url: 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles',
+  tab: { id: tabId } as never,
+  frameId: 0,
+});
+const fetchMock = vi.fn(
+  async (_url: URL | string, _init?: RequestInit) =>
+    new Response(JSON.stringify({ status: 'connected', message: 'Welcome' }), { status: 200 }),
+);
+
+async function state() {
+  const reply = await handleMessage({ type: 'popup.state' }, popup);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as {
+    setups: { state: string; delivery: { status: string; lastError: string | null } | null }[];
+    importedProfiles: { id: string }[];
+  };
+}
+
+async function start(input: Record<string, unknown>, route: string) {
+  const started = await handleMessage({ type: 'setup.start', ...input }, popup);
+  if (!started.ok) throw new Error(started.error);
+  const { setupId } = started.value as { setupId: string };
+  const tabId = (await fake.current.browser.tabs.create.mock.results[0]!.value).id as number;
+  await handleMessage({ type: 'content.hello', route }, tab(tabId));
+  return { setupId, consoleTab: tab(tabId) };
+}
+
+/** A demo role (reporting to 127.0.0.1) created, read back and queued for delivery. */
+async function demoRoleCaptured() {
+  const externalId = 'demo-abcdefghijklmnopqrstuv';
+  const { setupId, consoleTab } = await start(
+    {
+      mode: 'create-role',
+      profileId: 'crossrole-demo',
+      levelId: 'read-only',
+      optionIds: [],
+      partition: 'aws',
+      roleName: 'CrossroleDemoRole',
+      roleDescription: '',
+      externalId,
+    },
+    '/roles/create',
+  );
+  await handleMessage(
+    { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
+    consoleTab,
+  );
+  const page = await handleMessage(
+    {
+      type: 'content.rolePage',
+      setupId,
+      roleName: 'CrossroleDemoRole',
+      sessionAccountId: ACCOUNT,
+      arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
+      trustPolicyText: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'sts:ExternalId': externalId } },
+          },
+        ],
+      }),
+      attachedPolicies: [{ name: 'ReadOnlyAccess', arn: null, type: 'aws' }],
+      attachedComplete: true,
+    },
+    consoleTab,
+  );
+  expect(page.ok).toBe(true);
+}
+
+/** An access key for a user of the (loopback) access-keys profile, as the console shows it. */
+async function accessKeySent() {
+  const user = 'ExampleInfrastructureManagerUser';
+  const { setupId, consoleTab } = await start(
+    {
+      mode: 'access-keys',
+      profileId: 'example-full-management',
+      levelId: 'power-user',
+      optionIds: [],
+      partition: 'aws',
+      roleName: user,
+      roleDescription: '',
+      externalId: 'infra-abcdefghijklmnopqrstuv',
+      token: 'infra-token-456',
+    },
+    '/users/create',
+  );
+  expect(
+    (await handleMessage({ type: 'content.userCreated', setupId, userName: user }, consoleTab)).ok,
+  ).toBe(true);
+  return handleMessage(
+    {
+      type: 'content.accessKey',
+      setupId,
+      userName: user,
+      sessionAccountId: ACCOUNT,
+      arnTexts: [`arn:aws:iam::${ACCOUNT}:user/${user}`],
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    },
+    consoleTab,
+  );
+}
+
+const loopbackService = () => {
+  const profile = structuredClone(EXAMPLE_PROFILES[1]) as { report: object };
+  return {
+    ...profile,
+    id: 'local-diagrams',
+    name: 'Local Diagrams',
+    report: { ...profile.report, url: LOOPBACK },
+  };
+};
+
+beforeEach(() => {
+  fake.current = createFakeBrowser();
+  fetchMock.mockClear();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('a store build', () => {
+  beforeEach(() => {
+    fake.developmentBuild = false;
+  });
+
+  it('refuses to keep a profile that reports to loopback, naming the field', async () => {
+    expect(
+      await handleMessage({ type: 'profile.save', profile: loopbackService() }, popup),
+    ).toEqual({
+      ok: false,
+      error:
+        'report.url: this build sends reports over HTTPS only; development addresses work only in a development build',
+    });
+    expect((await state()).importedProfiles).toEqual([]);
+  });
+
+  it("sends no role's report to loopback", async () => {
+    await demoRoleCaptured();
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect((await state()).setups[0]).toMatchObject({
+      state: 'failed',
+      delivery: { status: 'refused', lastError: expect.stringMatching(/not HTTPS/) },
+    });
+  });
+
+  it('sends no access key to loopback', async () => {
+    expect(await accessKeySent()).toEqual({
+      ok: false,
+      error: 'The service does not use HTTPS; the key was not sent.',
+    });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
+
+describe('a development build', () => {
+  beforeEach(() => {
+    fake.developmentBuild = true;
+  });
+
+  it('keeps a profile that reports to loopback', async () => {
+    expect(
+      await handleMessage({ type: 'profile.save', profile: loopbackService() }, popup),
+    ).toEqual({ ok: true, value: null });
+    expect((await state()).importedProfiles.map((p) => p.id)).toEqual(['local-diagrams']);
+  });
+
+  it("sends a role's report to loopback", async () => {
+    await demoRoleCaptured();
+    await deliverDue();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(String(fetchMock.mock.calls[0]![0])).toBe(LOOPBACK);
+    expect((await state()).setups[0]).toMatchObject({ state: 'delivered' });
+  });
+
+  it('sends an access key to loopback', async () => {
+    expect(await accessKeySent()).toEqual({ ok: true, value: null });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(String(fetchMock.mock.calls[0]![0])).toBe(LOOPBACK);
+  });
+});
