@@ -3,7 +3,7 @@
 import type { Connection } from '../../core/messages.ts';
 import type { Setup } from '../../core/setup.ts';
 import type { PopupApi } from '../api.ts';
-import { t, type MessageKey } from '../i18n.ts';
+import { plural, t, type MessageKey } from '../i18n.ts';
 
 const STATE_TEXT: Record<Setup['state'], MessageKey> = {
   started: 'stateStarted',
@@ -33,7 +33,7 @@ function DeliveryLine(props: { setup: Setup; now: number }) {
     case 'sending':
       return (
         <p class="warning">
-          {t('waiting', d.attempts)}{' '}
+          {plural('waiting', d.attempts)}{' '}
           {d.nextAttemptAt ? t('retryIn', inWords(d.nextAttemptAt - props.now)) : ''}{' '}
           {d.lastError ?? ''}
         </p>
@@ -123,7 +123,8 @@ export function Connections(props: { connections: Connection[] }) {
       {[...byService].map(([service, list]) => (
         <div key={service} class="card">
           <p class="title">
-            <strong>{service}</strong> <span class="hint">{t('accountsCount', list.length)}</span>
+            <strong>{service}</strong>{' '}
+            <span class="hint">{plural('accountsCount', list.length)}</span>
           </p>
           <ul>
             {list.map((c) => (

@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+// Plurals by Intl.PluralRules, numbers by Intl.NumberFormat, the language shown, and the popup
+// rendered in Japanese with the Japanese table as the fallback.
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import english from '../../../public/_locales/en/messages.json' with { type: 'json' };
+import japanese from '../../../public/_locales/ja/messages.json' with { type: 'json' };
+import type { Connection } from '../../../src/core/messages.ts';
+import { fakePopupApi } from '../../support/fake-popup-api.ts';
+
+const ui = vi.hoisted(() => ({ language: '' }));
+vi.mock('../../../src/platform/browser.ts', () => ({
+  browser: { i18n: { getMessage: () => '', getUILanguage: () => ui.language } },
+}));
+const { formatNumber, language, plural, setLanguage, t } =
+  await import('../../../src/popup/i18n.ts');
+const { App } = await import('../../../src/popup/App.tsx');
+const { Connections } = await import('../../../src/popup/components/SetupList.tsx');
+
+afterEach(() => {
+  cleanup();
+  setLanguage(english);
+  ui.language = '';
+});
+
+const connections = (n: number): Connection[] =>
+  Array.from({ length: n }, (_, i) => ({
+    setupId: `s${i}`,
+    profileId: 'crossrole-demo',
+    serviceName: 'Crossrole Demo Service',
+    partition: 'aws',
+    accountId: `11112222333${i}`,
+    roleArn: `arn:aws:iam::11112222333${i}:role/R`,
+    deliveredAt: 1,
+  }));
+
+describe('plurals', () => {
+  it('says 1 account and 2 accounts in English', () => {
+    expect(plural('accountsCount', 1)).toBe('1 account');
+    expect(plural('accountsCount', 2)).toBe('2 accounts');
+    expect(plural('accountsCount', 0)).toBe('0 accounts');
+    expect(plural('waiting', 1)).toBe('Waiting to deliver (tried 1 time).');
+    expect(plural('waiting', 3)).toBe('Waiting to deliver (tried 3 times).');
+  });
+
+  it('has one form in Japanese, for every count', () => {
+    setLanguage(japanese);
+    expect(new Intl.PluralRules(language()).resolvedOptions().pluralCategories).toEqual(['other']);
+    expect(plural('accountsCount', 1)).toBe('1 アカウント');
+    expect(plural('accountsCount', 2)).toBe('2 アカウント');
+    expect(plural('waiting', 1)).toBe('送信待ちです (1 回試行済み)。');
+  });
+
+  it('shows the connected accounts with their plural in both languages', () => {
+    const { unmount } = render(<Connections connections={connections(1)} />);
+    expect(screen.getByText('1 account')).toBeTruthy();
+    unmount();
+    render(<Connections connections={connections(2)} />);
+    expect(screen.getByText('2 accounts')).toBeTruthy();
+    cleanup();
+    setLanguage(japanese);
+    render(<Connections connections={connections(2)} />);
+    expect(screen.getByRole('heading', { name: '接続済みのアカウント' })).toBeTruthy();
+    expect(screen.getByText('2 アカウント')).toBeTruthy();
+  });
+});
+
+describe('numbers and the language shown', () => {
+  it('formats numbers put into messages for the language', () => {
+    expect(plural('accountsCount', 1234)).toBe('1,234 accounts');
+    expect(t('inMinutes', 2)).toBe('in 2 min');
+    ui.language = 'de-DE';
+    // German UI, English texts (no German file): English number format, not German.
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+  });
+
+  it('is the UI language when its messages file is shown, else the language of the file shown', () => {
+    expect(language()).toBe('en');
+    ui.language = 'en-GB';
+    expect(language()).toBe('en-GB');
+    ui.language = 'en_US';
+    expect(language()).toBe('en-US');
+    ui.language = 'fr';
+    expect(language()).toBe('en');
+    setLanguage(japanese);
+    ui.language = 'ja';
+    expect(language()).toBe('ja');
+    ui.language = '';
+    expect(language()).toBe('ja');
+  });
+});
+
+describe('popup in Japanese', () => {
+  it('shows Japanese for its headings and its main action', async () => {
+    setLanguage(japanese);
+    ui.language = 'ja';
+    render(<App api={fakePopupApi()} />);
+    expect(
+      await screen.findByRole('heading', { name: 'Crossrole Demo Service に付与される内容' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'サービス' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'AWS コンソールで開く' })).toBeTruthy();
+    expect(screen.getByText('Crossrole が IAM コンソールを開きます。')).toBeTruthy();
+    expect(screen.getByText('外部 ID', { selector: '#external-id-label' })).toBeTruthy();
+    expect(screen.queryByText('Services')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open in AWS console' })).toBeNull();
+  });
+});
