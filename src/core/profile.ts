@@ -85,7 +85,7 @@ const policyCount = (set: {
   customPolicies?: unknown[] | undefined;
 }) => (set.managedPolicyArns?.length ?? 0) + (set.customPolicies?.length ?? 0);
 
-const PermissionSetSchema = z.strictObject(permissionSetShape).check(
+export const PermissionSetSchema = z.strictObject(permissionSetShape).check(
   z.superRefine((set, ctx) => {
     const count = policyCount(set);
     if (count === 0)
