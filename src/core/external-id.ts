@@ -28,9 +28,12 @@ export function generateExternalId(prefix = '', random: RandomSource = webCrypto
   return prefix + out;
 }
 
+/** The longest prefix that leaves room for the random part within EXTERNAL_ID_MAX_GENERATED (74). */
+export const EXTERNAL_ID_PREFIX_MAX_LENGTH = EXTERNAL_ID_MAX_GENERATED - RANDOM_CHARS;
+
 export function validateExternalIdPrefix(prefix: string): string | null {
-  if (prefix.length > EXTERNAL_ID_MAX_GENERATED - RANDOM_CHARS) {
-    return `is ${prefix.length} characters long; with the ${RANDOM_CHARS} random characters the External ID must stay within ${EXTERNAL_ID_MAX_GENERATED}, so at most ${EXTERNAL_ID_MAX_GENERATED - RANDOM_CHARS}`;
+  if (prefix.length > EXTERNAL_ID_PREFIX_MAX_LENGTH) {
+    return `is ${prefix.length} characters long; with the ${RANDOM_CHARS} random characters the External ID must stay within ${EXTERNAL_ID_MAX_GENERATED}, so at most ${EXTERNAL_ID_PREFIX_MAX_LENGTH}`;
   }
   if (!/^[\w+=,.@:-]*$/.test(prefix)) return 'may only contain letters, digits and + = , . @ : _ -';
   return null;

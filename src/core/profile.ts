@@ -2,7 +2,13 @@
 // strict schemas so a typo in a vendor's profile is an error that names the field, never a field
 // silently ignored.
 import * as z from 'zod/mini';
-import { validateDescription, validatePolicyName, validateRoleName, parseArn } from './arn.ts';
+import {
+  formatArn,
+  parseArn,
+  validateDescription,
+  validatePolicyName,
+  validateRoleName,
+} from './arn.ts';
 import { validateExternalIdPrefix } from './external-id.ts';
 import { CUSTOM_POLICY_MAX_CHARS, PolicyDocumentSchema, policySize } from './iam-policy.ts';
 import { PARTITIONS, type Partition } from './partition.ts';
@@ -29,12 +35,21 @@ const LevelId = z
     z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and "-" (at most 63)'),
   );
 
+/** Whether an ARN is written as Crossrole writes it, so the text a profile gives is the one it uses. */
+const canonicalArn = (text: string): boolean => {
+  const arn = parseArn(text);
+  return arn !== null && formatArn(arn) === text;
+};
+
 const ManagedPolicyArn = z.string().check(
   rule((value) => {
     const arn = parseArn(value);
-    return arn?.resourceType === 'policy' && arn.partition === 'aws'
+    if (arn?.resourceType !== 'policy' || arn.partition !== 'aws')
+      return 'must be a policy ARN in partition aws, like "arn:aws:iam::aws:policy/ReadOnlyAccess" (Crossrole converts it for other partitions)';
+    // parseArn trims and takes "policyX" for "policy/X"; the text is what reaches the console.
+    return canonicalArn(value)
       ? null
-      : 'must be a policy ARN in partition aws, like "arn:aws:iam::aws:policy/ReadOnlyAccess" (Crossrole converts it for other partitions)';
+      : `must be written exactly "${formatArn(arn)}", without spaces around it`;
   }),
 );
 
@@ -70,7 +85,7 @@ const policyCount = (set: {
   customPolicies?: unknown[] | undefined;
 }) => (set.managedPolicyArns?.length ?? 0) + (set.customPolicies?.length ?? 0);
 
-const PermissionSetSchema = z.strictObject(permissionSetShape).check(
+export const PermissionSetSchema = z.strictObject(permissionSetShape).check(
   z.superRefine((set, ctx) => {
     const count = policyCount(set);
     if (count === 0)
@@ -226,6 +241,7 @@ export const ServiceProfileSchema = z
         const arn = parseArn(p.trust.principalArn);
         if (
           !arn ||
+          !canonicalArn(p.trust.principalArn) ||
           arn.partition !== 'aws' ||
           arn.resourceType === 'policy' ||
           arn.accountId !== p.trust.accountId

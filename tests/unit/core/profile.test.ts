@@ -162,6 +162,18 @@ describe('each rule of contract §1, broken once', () => {
       /role or user ARN/,
     ],
     [
+      'a principalArn with a space before it',
+      (p) => (p.trust.principalArn = ' arn:aws:iam::999988887777:role/X'),
+      'trust.principalArn',
+      /role or user ARN/,
+    ],
+    [
+      'a principalArn without "/" after "role"',
+      (p) => (p.trust.principalArn = 'arn:aws:iam::999988887777:roleX'),
+      'trust.principalArn',
+      /role or user ARN/,
+    ],
+    [
       'a misspelt otherPartitions key',
       (p) => (p.trust.otherPartitions = { 'aws-gov': '123456789012' }),
       'trust.otherPartitions',
@@ -313,6 +325,18 @@ describe('each rule of contract §1, broken once', () => {
       (p) => (p.access[0].managedPolicyArns = ['arn:aws:iam::111122223333:role/R']),
       'access[0].managedPolicyArns[0]',
       /must be a policy ARN/,
+    ],
+    [
+      'a managed policy ARN with a line break after it',
+      (p) => (p.access[0].managedPolicyArns = ['arn:aws:iam::aws:policy/ReadOnlyAccess\n']),
+      'access[0].managedPolicyArns[0]',
+      /^must be written exactly "arn:aws:iam::aws:policy\/ReadOnlyAccess", without spaces around it$/,
+    ],
+    [
+      'a managed policy ARN without "/" after "policy"',
+      (p) => (p.access[0].managedPolicyArns = ['arn:aws:iam::aws:policyReadOnlyAccess']),
+      'access[0].managedPolicyArns[0]',
+      /^must be written exactly "arn:aws:iam::aws:policy\/ReadOnlyAccess"/,
     ],
     [
       'a level id with capitals',
