@@ -1,6 +1,6 @@
 // The popup: choose the service (built in or imported), review exactly what will be granted to
 // whom, start, and follow every connection. It talks to the browser only through `PopupApi`.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConsoleTab, PopupStateValue } from '../core/messages.ts';
 import { reportOrigin, type ServiceProfile } from '../core/profile.ts';
 import type { PopupApi } from './api.ts';
@@ -30,6 +30,15 @@ export function App(props: { api: PopupApi }) {
   const [notice, setNotice] = useState<string | null>(null);
   // False when the customer revoked Crossrole's access to the console (Firefox lets them).
   const [consoleAccess, setConsoleAccess] = useState(true);
+  // Once the customer has picked a service the list folds to one line, "Service: X · Change", so
+  // the review is what the popup shows. Until then (several services) the list stays open.
+  const [chosen, setChosen] = useState(false);
+  // Where focus goes after the list folds or opens, so it is never left on a removed radio.
+  const [focusTo, setFocusTo] = useState<'change' | 'list' | null>(null);
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const serviceList = useRef<HTMLFieldSetElement>(null);
+  // Arrows move the choice at every press: the list folds when the keyboard leaves it, not then.
+  const pickedByKeyboard = useRef(false);
 
   useEffect(() => {
     const load = () =>
@@ -51,6 +60,20 @@ export function App(props: { api: PopupApi }) {
     ...state.importedProfiles.filter((p) => !api.builtinProfiles.some((b) => b.id === p.id)),
   ];
   const selected = profiles.find((p) => p.id === selectedId) ?? profiles[0] ?? null;
+  const folded = selected !== null && (chosen || profiles.length === 1);
+
+  useEffect(() => {
+    if (focusTo === 'change') changeButton.current?.focus();
+    if (focusTo === 'list')
+      serviceList.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+    setFocusTo(null);
+  }, [focusTo]);
+  const fold = () => {
+    pickedByKeyboard.current = false;
+    const inside = serviceList.current?.contains(document.activeElement) ?? false;
+    setChosen(true);
+    if (inside) setFocusTo('change');
+  };
   const imported = (result: Imported) => {
     if (result.fromCode)
       setCodes((all) => ({
@@ -70,6 +93,7 @@ export function App(props: { api: PopupApi }) {
         ],
       }));
     setSelectedId(result.profile.id);
+    setChosen(true);
     setNotice(t('imported', result.profile.name));
   };
 
@@ -83,6 +107,15 @@ export function App(props: { api: PopupApi }) {
         <SetupList api={api} setups={state.setups} onError={setNotice} />
       )}
     </section>
+  );
+
+  // Below the review and above its action bar, which stays at the bottom of the popup.
+  const after = (
+    <>
+      {state.setups.length === 0 && progress}
+      <Connections connections={state.connections} />
+      <Diagnostics api={api} misses={state.diagnostics} version={api.version()} />
+    </>
   );
 
   return (
@@ -116,7 +149,28 @@ export function App(props: { api: PopupApi }) {
       {state.setups.length > 0 && progress}
 
       <section aria-labelledby="services-title">
-        <h2 id="services-title">{t('services')}</h2>
+        {folded ? (
+          <p class="chosen">
+            <span id="services-title">{t('serviceChosen')}</span> <strong>{selected.name}</strong>
+            <span aria-hidden="true"> · </span>
+            <button
+              ref={changeButton}
+              type="button"
+              class="link"
+              aria-expanded="false"
+              aria-controls="service-list"
+              aria-label={t('changeService')}
+              onClick={() => {
+                setChosen(false);
+                setFocusTo('list');
+              }}
+            >
+              {t('change')}
+            </button>
+          </p>
+        ) : (
+          <h2 id="services-title">{t('services')}</h2>
+        )}
         {profiles.length === 0 ? (
           // Nothing built in (the store build) and nothing imported yet: what this is, and how to begin.
           <div class="first-run">
@@ -124,39 +178,60 @@ export function App(props: { api: PopupApi }) {
             <p>{t('firstRunBegin')}</p>
           </div>
         ) : (
-          <fieldset class="services">
-            <legend class="visually-hidden">{t('chooseService')}</legend>
-            {profiles.map((profile) => {
-              const builtin = api.builtinProfiles.some((b) => b.id === profile.id);
-              return (
-                <label key={profile.id} class="choice service">
-                  <input
-                    type="radio"
-                    name="service"
-                    value={profile.id}
-                    checked={selected?.id === profile.id}
-                    onChange={() => setSelectedId(profile.id)}
-                  />
-                  <span>
-                    <strong>{profile.name}</strong>
+          !folded && (
+            <fieldset
+              class="services"
+              id="service-list"
+              ref={serviceList}
+              onKeyDown={(e) => {
+                if (e.key.startsWith('Arrow')) pickedByKeyboard.current = true;
+                if (e.key === 'Enter' && (e.target as HTMLElement).matches('input')) fold();
+              }}
+              onFocusOut={(e) => {
+                const next = e.relatedTarget as Node | null;
+                if (pickedByKeyboard.current && next && !serviceList.current?.contains(next))
+                  fold();
+              }}
+            >
+              <legend class="visually-hidden">{t('chooseService')}</legend>
+              {profiles.map((profile) => {
+                const builtin = api.builtinProfiles.some((b) => b.id === profile.id);
+                return (
+                  <label key={profile.id} class="choice service">
+                    <input
+                      type="radio"
+                      name="service"
+                      value={profile.id}
+                      checked={selected?.id === profile.id}
+                      onChange={() => setSelectedId(profile.id)}
+                      // A pointer's click (detail > 0) is a choice made; arrows only move it.
+                      onClick={(e) => {
+                        if (e.detail === 0) return;
+                        setSelectedId(profile.id);
+                        fold();
+                      }}
+                    />
+                    <span>
+                      <strong>{profile.name}</strong>
+                      {!builtin && (
+                        <span class="hint">{t('importedFrom', reportOrigin(profile))}</span>
+                      )}
+                    </span>
                     {!builtin && (
-                      <span class="hint">{t('importedFrom', reportOrigin(profile))}</span>
+                      <button
+                        type="button"
+                        class="link"
+                        aria-label={t('removeService', profile.name)}
+                        onClick={() => void api.removeProfile(profile.id)}
+                      >
+                        {t('remove')}
+                      </button>
                     )}
-                  </span>
-                  {!builtin && (
-                    <button
-                      type="button"
-                      class="link"
-                      aria-label={t('removeService', profile.name)}
-                      onClick={() => void api.removeProfile(profile.id)}
-                    >
-                      {t('remove')}
-                    </button>
-                  )}
-                </label>
-              );
-            })}
-          </fieldset>
+                  </label>
+                );
+              })}
+            </fieldset>
+          )
         )}
         {/* Open while there is no service: the paste box is then the way to begin. */}
         <details class="secondary" open={profiles.length === 0}>
@@ -175,12 +250,11 @@ export function App(props: { api: PopupApi }) {
           consoleTab={consoleTab}
           consoleAccess={consoleAccess}
           onStarted={setNotice}
-        />
+        >
+          {after}
+        </Review>
       )}
-
-      {state.setups.length === 0 && progress}
-      <Connections connections={state.connections} />
-      <Diagnostics api={api} misses={state.diagnostics} version={api.version()} />
+      {!selected && after}
     </main>
   );
 }

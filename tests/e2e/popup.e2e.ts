@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, openPopup, type ExtensionSession } from '../support/browser.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
 
@@ -22,6 +22,41 @@ async function popup(): Promise<Page> {
   await page.setViewportSize({ width: 380, height: 600 });
   await page.getByRole('button', { name: 'Open in AWS console' }).waitFor();
   return page;
+}
+
+const VIEWPORT = { width: 380, height: 600 }; // Chrome's popup size for this page (cap 800 × 600)
+
+/** The box of what a locator finds, measured with the page at its top (nothing scrolled). */
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error(`not rendered: ${locator.toString()}`);
+  return {
+    top: found.y,
+    bottom: found.y + found.height,
+    left: found.x,
+    right: found.x + found.width,
+  };
+}
+
+/**
+ * What the customer sees on opening the popup, without scrolling: the start button whole inside
+ * the viewport, and each of `shown` whole above the action bar (not under it, not below the fold).
+ */
+async function expectInView(page: Page, button: Locator, shown: Locator[]): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  const action = await box(button);
+  expect(action.top).toBeGreaterThanOrEqual(0);
+  expect(action.left).toBeGreaterThanOrEqual(0);
+  expect(action.bottom).toBeLessThanOrEqual(VIEWPORT.height);
+  expect(action.right).toBeLessThanOrEqual(VIEWPORT.width);
+  const bar = await box(page.locator('.action-bar'));
+  for (const locator of shown) {
+    await locator.waitFor();
+    const part = await box(locator);
+    expect(part.top, locator.toString()).toBeGreaterThanOrEqual(0);
+    expect(part.bottom, locator.toString()).toBeLessThanOrEqual(bar.top);
+  }
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -56,13 +91,66 @@ describe('popup', () => {
 
   it('warns above "Open in AWS console" about an administrator level, with no violations', async () => {
     const page = await popup();
-    await page.getByRole('radio', { name: /^Example Infrastructure Manager/ }).check();
+    // Choosing a service folds the list away (check() would look for the radio afterwards).
+    await page.getByRole('radio', { name: /^Example Infrastructure Manager/ }).click();
+    await page
+      .getByRole('heading', { name: 'What Example Infrastructure Manager will get' })
+      .waitFor();
     await page.getByRole('radio', { name: /^Full management, including IAM/ }).check();
     const warning = page.getByRole('group', { name: 'Warnings about what is granted' });
     await warning.waitFor();
     expect(await warning.textContent()).toContain('AdministratorAccess allows every action');
     await warning.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'popup/review-warning.png');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows, at 380 × 600 and unscrolled, who gets what above "Open in AWS console"', async () => {
+    const page = await popup();
+    const demo = (await import('../../src/core/profiles/demo.json', { with: { type: 'json' } }))
+      .default;
+    const level = demo.access.find((l) => 'default' in l && l.default) ?? demo.access[0]!;
+    const policies = level.managedPolicyArns.map((arn) => arn.slice(arn.lastIndexOf('/') + 1));
+    // Choosing the service folds the list away to one line.
+    await page.getByRole('radio', { name: /^Crossrole Demo Service/ }).click();
+    await page.getByRole('button', { name: 'Change the service' }).waitFor();
+    expect(await page.getByRole('radio', { name: /^Example Cloud Diagrams/ }).count()).toBe(0);
+    const grants = page.getByRole('note');
+    const text = (await grants.textContent()) ?? '';
+    expect(text).toContain(`will get: ${policies.join(', ')}. Nothing else.`);
+    expect(text).toContain(`(AWS account ${demo.trust.accountId})`);
+    const open = page.getByRole('button', { name: 'Open in AWS console' });
+    await expectInView(page, open, [page.getByRole('heading', { name: /will get$/ }), grants]);
+    await saveScreenshot(page, 'popup/review-380x600.png', { fullPage: false });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await saveScreenshot(page, 'popup/review-dark-380x600.png', { fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('puts "Create a user and access key" in the action bar for the access-keys choice, with what it grants in view', async () => {
+    const page = await popup();
+    await page.getByRole('radio', { name: /^Example Infrastructure Manager/ }).click();
+    await page.getByRole('button', { name: 'Use an IAM user with access keys instead' }).click();
+    const create = page.getByRole('button', { name: 'Create a user and access key' });
+    await create.waitFor();
+    // One start button: the access-keys one replaces "Open in AWS console".
+    expect(await page.getByRole('button', { name: 'Open in AWS console' }).count()).toBe(0);
+    const grants = page.getByRole('note');
+    expect(await grants.textContent()).toContain(
+      'the IAM user ExampleInfrastructureManagerUser, without console access, with: PowerUserAccess.',
+    );
+    const warning = page.getByRole('group', { name: 'Warnings about what is granted' });
+    expect(await warning.textContent()).toContain('PowerUserAccess');
+    await expectInView(page, create, [grants, warning]);
+    // Why it cannot start yet (no connection code) is said next to the button.
+    expect(await page.locator('.action-bar').getByRole('alert').textContent()).toContain(
+      'needs a connection code',
+    );
+    await saveScreenshot(page, 'popup/access-keys-380x600.png', { fullPage: false });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await saveScreenshot(page, 'popup/access-keys-dark-380x600.png', { fullPage: false });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -89,6 +177,17 @@ describe('popup', () => {
       }
     }
     expect(reached).toContain('Open in AWS console');
+    // Arrows move the choice of service without folding the list; leaving it with Tab folds it,
+    // and focus is where Tab took it.
+    await page.getByRole('radio', { name: /^Crossrole Demo Service/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: /^Example / }).count()).toBe(4);
+    await page.keyboard.press('Tab');
+    await page.getByRole('button', { name: 'Change the service' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Add a service (profile or connection code)',
+    );
+    await page.getByRole('heading', { name: 'What Example Cloud Diagrams will get' }).waitFor();
     // Enter on a fold's summary opens it: the import field is reachable from the keyboard.
     await page.getByText('Add a service (profile or connection code)').focus();
     await page.keyboard.press('Enter');

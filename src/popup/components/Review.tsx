@@ -1,6 +1,9 @@
 // Review before start: who gets what, in plain words and in JSON, with every value copyable and
 // every problem core finds. Nothing is created until the customer presses a start button.
-import { useMemo, useState } from 'preact/hooks';
+// Layout for a 380 × 600 popup: who gets what and its warnings first, the choices that change it
+// next, details folded, and the one start button of the chosen way in a bar that stays in view.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sanitizeDescription, userNameForRole, validateRoleName } from '../../core/arn.ts';
 import { generateExternalId } from '../../core/external-id.ts';
 import { grantRisks } from '../../core/grant-risk.ts';
@@ -32,6 +35,8 @@ export function Review(props: {
   /** Without it no content script runs: nothing would be filled or captured. */
   consoleAccess: boolean;
   onStarted: (message: string) => void;
+  /** What the popup shows below the review, above its action bar. */
+  children?: ComponentChildren;
 }) {
   const { api, profile, code } = props;
   const partitions = supportedPartitions(profile);
@@ -50,6 +55,15 @@ export function Review(props: {
   const [existingRole, setExistingRole] = useState('');
   const [startError, setStartError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The way to connect: the role by default; another way only while its fold is open.
+  const [method, setMethod] = useState<SetupStartInput['mode']>('create-role');
+  const toggleMethod = (mode: SetupStartInput['mode']) =>
+    setMethod((current) => (current === mode ? 'create-role' : mode));
+  // A fold opened just above the action bar would open under it: bring what it shows into view.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (method !== 'create-role') panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [method]);
 
   const externalId =
     profile.externalId.source === 'service' ? (code?.externalId ?? null) : generated;
@@ -113,202 +127,240 @@ export function Review(props: {
   const toggleOption = (id: string, on: boolean) =>
     setOptionIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
 
+  const keys = method === 'access-keys';
+  const action = {
+    'create-role': {
+      label: t('openInConsole'),
+      name: roleName,
+      invalid: Boolean(nameProblem),
+      opens: t('opensTab', PARTITION_LABELS[partition]),
+    },
+    'update-trust': {
+      label: t('updateExistingRole'),
+      name: existingRole,
+      invalid: Boolean(validateRoleName(existingRole)),
+      opens: t('existingRoleOpensTab', PARTITION_LABELS[partition]),
+    },
+    'access-keys': {
+      label: t('useAccessKeys'),
+      name: userName,
+      invalid: Boolean(validateRoleName(userName)),
+      opens: t('accessKeysOpensTab', PARTITION_LABELS[partition]),
+    },
+  }[method];
+
   return (
-    <section class="review" aria-labelledby="review-title">
-      <h2 id="review-title">{t('reviewTitle', profile.name)}</h2>
-      {code?.label && <p class="hint">{t('connectionCodeFor', code.label)}</p>}
+    <>
+      <section class="review" aria-labelledby="review-title">
+        <h2 id="review-title">{t('reviewTitle', profile.name)}</h2>
+        {code?.label && <p class="hint">{t('connectionCodeFor', code.label)}</p>}
 
-      <fieldset>
-        <legend>{t('accessLevel')}</legend>
-        {profile.access.map((level) => (
-          <label key={level.id} class="choice">
-            <input
-              type="radio"
-              name="level"
-              value={level.id}
-              checked={levelId === level.id}
-              onChange={() => setLevelId(level.id)}
-            />
-            <span>
-              <strong>{level.label}</strong>
-              {level.description && <span class="hint">{level.description}</span>}
-              <span class="hint">
-                {t(
-                  'grants',
-                  [
-                    ...(level.managedPolicyArns ?? []).map(policyName),
-                    ...(level.customPolicies ?? []).map((p) => p.name),
-                  ].join(', '),
-                )}
-              </span>
-            </span>
-          </label>
+        {/* Who gets what, for the way chosen, with what to beware of: never behind a fold. */}
+        <div class="who" role="note">
+          {keys
+            ? t('accessKeysGrant', userName, granted.join(', '), profile.name)
+            : t('whoGetsWhat', profile.name, serviceAccount, externalId ?? '…', granted.join(', '))}
+        </div>
+        <Risks risks={risks} />
+        {plan.warnings.map((w) => (
+          <p key={w} class="warning" role="status">
+            {w}
+          </p>
         ))}
-      </fieldset>
 
-      {(profile.options?.length ?? 0) > 0 && (
         <fieldset>
-          <legend>{t('options')}</legend>
-          {profile.options!.map((option) => (
-            <label key={option.id} class="choice">
+          <legend>{t('accessLevel')}</legend>
+          {profile.access.map((level) => (
+            <label key={level.id} class="choice">
               <input
-                type="checkbox"
-                checked={optionIds.includes(option.id)}
-                onChange={(e) => toggleOption(option.id, (e.target as HTMLInputElement).checked)}
+                type="radio"
+                name="level"
+                value={level.id}
+                checked={levelId === level.id}
+                onChange={() => setLevelId(level.id)}
               />
               <span>
-                <strong>{option.label}</strong>
-                {option.description && <span class="hint">{option.description}</span>}
+                <strong>{level.label}</strong>
+                {level.description && <span class="hint">{level.description}</span>}
+                <span class="hint">
+                  {t(
+                    'grants',
+                    [
+                      ...(level.managedPolicyArns ?? []).map(policyName),
+                      ...(level.customPolicies ?? []).map((p) => p.name),
+                    ].join(', '),
+                  )}
+                </span>
               </span>
             </label>
           ))}
         </fieldset>
-      )}
 
-      {partitions.length > 1 && (
-        <div class="field">
-          <label for="partition">{t('partition')}</label>
-          <select
-            id="partition"
-            value={partition}
-            onChange={(e) => setPartition((e.target as HTMLSelectElement).value as Partition)}
-          >
-            {partitions.map((p) => (
-              <option key={p} value={p}>
-                {PARTITION_LABELS[p]}
-              </option>
+        {(profile.options?.length ?? 0) > 0 && (
+          <fieldset>
+            <legend>{t('options')}</legend>
+            {profile.options!.map((option) => (
+              <label key={option.id} class="choice">
+                <input
+                  type="checkbox"
+                  checked={optionIds.includes(option.id)}
+                  onChange={(e) => toggleOption(option.id, (e.target as HTMLInputElement).checked)}
+                />
+                <span>
+                  <strong>{option.label}</strong>
+                  {option.description && <span class="hint">{option.description}</span>}
+                </span>
+              </label>
             ))}
-          </select>
-        </div>
-      )}
-
-      <div class="field">
-        <span class="label" id="external-id-label">
-          {t('externalId')}
-        </span>
-        {externalId ? (
-          <div class="row">
-            <code aria-labelledby="external-id-label" class="value">
-              {externalId}
-            </code>
-            <CopyButton value={externalId} what={t('externalId')} copy={api.copy} />
-            {profile.externalId.source === 'generate' && (
-              <button type="button" class="link" onClick={() => setGenerated(generate())}>
-                {t('regenerate')}
-              </button>
-            )}
-          </div>
-        ) : (
-          <p class="error">{t('needsCode', profile.name)}</p>
+          </fieldset>
         )}
-        <p class="hint">
-          {profile.externalId.source === 'service'
-            ? t('externalIdFromService')
-            : t('externalIdGenerated')}
-        </p>
-      </div>
 
-      <div class="field">
-        <label for="role-name">{t('roleName')}</label>
-        <input
-          id="role-name"
-          value={roleName}
-          aria-invalid={nameProblem ? 'true' : 'false'}
-          aria-describedby="role-name-help"
-          onInput={(e) => setRoleName((e.target as HTMLInputElement).value)}
-        />
-        <p id="role-name-help" class={nameProblem ? 'error' : 'hint'}>
-          {nameProblem ? t('roleNameProblem', nameProblem) : t('roleNameHint')}
-        </p>
-      </div>
-      <div class="field">
-        <label for="role-description">{t('roleDescription')}</label>
-        <textarea
-          id="role-description"
-          rows={2}
-          value={description}
-          onInput={(e) =>
-            setDescription(sanitizeDescription((e.target as HTMLTextAreaElement).value))
-          }
-        />
-      </div>
+        {partitions.length > 1 && (
+          <div class="field">
+            <label for="partition">{t('partition')}</label>
+            <select
+              id="partition"
+              value={partition}
+              onChange={(e) => setPartition((e.target as HTMLSelectElement).value as Partition)}
+            >
+              {partitions.map((p) => (
+                <option key={p} value={p}>
+                  {PARTITION_LABELS[p]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
 
-      <div class="who" role="note">
-        {t('whoGetsWhat', profile.name, serviceAccount, externalId ?? '…', granted.join(', '))}
-      </div>
-      <Risks risks={risks} />
-      {plan.warnings.map((w) => (
-        <p key={w} class="warning" role="status">
-          {w}
-        </p>
-      ))}
-      {blockers.map((b) => (
-        <p key={b} class="error" role="alert">
-          {b}
-        </p>
-      ))}
-      {trustPolicy && <JsonView title={t('trustPolicy')} value={trustPolicy} copy={api.copy} />}
-      {plan.customPolicies.map((p) => (
-        <JsonView
-          key={p.name}
-          title={t('customPolicy', p.name)}
-          value={p.document}
-          copy={api.copy}
-        />
-      ))}
-
-      {startError && (
-        <p class="error" role="alert">
-          {startError}
-        </p>
-      )}
-      <button
-        type="button"
-        class="primary wide"
-        disabled={busy || blockers.length > 0 || Boolean(nameProblem)}
-        onClick={() => void start('create-role', roleName)}
-      >
-        {t('openInConsole')}
-      </button>
-      <p class="hint">
-        {continueHere ? t('continuesHere') : t('opensTab', PARTITION_LABELS[partition])}
-      </p>
-
-      <details class="secondary">
-        <summary>{t('existingRoleTitle')}</summary>
         <div class="field">
-          <label for="existing-role">{t('existingRoleName')}</label>
+          <label for="role-name">{t('roleName')}</label>
           <input
-            id="existing-role"
-            value={existingRole}
-            onInput={(e) => setExistingRole((e.target as HTMLInputElement).value)}
+            id="role-name"
+            value={roleName}
+            aria-invalid={nameProblem ? 'true' : 'false'}
+            aria-describedby="role-name-help"
+            onInput={(e) => setRoleName((e.target as HTMLInputElement).value)}
+          />
+          <p id="role-name-help" class={nameProblem ? 'error' : 'hint'}>
+            {nameProblem ? t('roleNameProblem', nameProblem) : t('roleNameHint')}
+          </p>
+        </div>
+        <div class="field">
+          <label for="role-description">{t('roleDescription')}</label>
+          <textarea
+            id="role-description"
+            rows={2}
+            value={description}
+            onInput={(e) =>
+              setDescription(sanitizeDescription((e.target as HTMLTextAreaElement).value))
+            }
           />
         </div>
-        <button
-          type="button"
-          disabled={busy || blockers.length > 0 || Boolean(validateRoleName(existingRole))}
-          onClick={() => void start('update-trust', existingRole)}
-        >
-          {t('updateExistingRole')}
-        </button>
-      </details>
 
-      {profileMethods(profile).includes('access-keys') && (
+        {/* The value is in the sentence above; copying or regenerating it is a detail. */}
         <details class="secondary">
-          <summary>{t('accessKeysTitle')}</summary>
-          <p class="warning">{t('accessKeysWarning', profile.name)}</p>
-          <div class="who" role="note">
-            {t('accessKeysGrant', userName, granted.join(', '), profile.name)}
+          <summary>{t('externalIdDetails')}</summary>
+          <div class="field">
+            <span class="label" id="external-id-label">
+              {t('externalId')}
+            </span>
+            {externalId ? (
+              <div class="row">
+                <code aria-labelledby="external-id-label" class="value">
+                  {externalId}
+                </code>
+                <CopyButton value={externalId} what={t('externalId')} copy={api.copy} />
+                {profile.externalId.source === 'generate' && (
+                  <button type="button" class="link" onClick={() => setGenerated(generate())}>
+                    {t('regenerate')}
+                  </button>
+                )}
+              </div>
+            ) : (
+              <p class="error">{t('needsCode', profile.name)}</p>
+            )}
+            <p class="hint">
+              {profile.externalId.source === 'service'
+                ? t('externalIdFromService')
+                : t('externalIdGenerated')}
+            </p>
           </div>
+        </details>
+        {trustPolicy && <JsonView title={t('trustPolicy')} value={trustPolicy} copy={api.copy} />}
+        {plan.customPolicies.map((p) => (
+          <JsonView
+            key={p.name}
+            title={t('customPolicy', p.name)}
+            value={p.document}
+            copy={api.copy}
+          />
+        ))}
+
+        {/* The other ways: each a fold; opening one makes its button the action below. */}
+        <div class="secondary">
           <button
             type="button"
-            disabled={busy || blockers.length > 0 || Boolean(validateRoleName(userName))}
-            onClick={() => void start('access-keys', userName)}
+            class="fold"
+            aria-expanded={method === 'update-trust'}
+            aria-controls="existing-role-panel"
+            onClick={() => toggleMethod('update-trust')}
           >
-            {t('useAccessKeys')}
+            {t('existingRoleTitle')}
           </button>
-        </details>
-      )}
-    </section>
+          {method === 'update-trust' && (
+            <div id="existing-role-panel" class="field" ref={panel}>
+              <label for="existing-role">{t('existingRoleName')}</label>
+              <input
+                id="existing-role"
+                value={existingRole}
+                onInput={(e) => setExistingRole((e.target as HTMLInputElement).value)}
+              />
+            </div>
+          )}
+        </div>
+        {profileMethods(profile).includes('access-keys') && (
+          <div class="secondary">
+            <button
+              type="button"
+              class="fold"
+              aria-expanded={keys}
+              aria-controls="access-keys-panel"
+              onClick={() => toggleMethod('access-keys')}
+            >
+              {t('accessKeysTitle')}
+            </button>
+            {keys && (
+              <div id="access-keys-panel" ref={panel}>
+                <p class="warning">{t('accessKeysWarning', profile.name)}</p>
+              </div>
+            )}
+          </div>
+        )}
+      </section>
+
+      {props.children}
+
+      <div class="action-bar">
+        {[...new Set(blockers)].map((b) => (
+          <p key={b} class="error" role="alert">
+            {b}
+          </p>
+        ))}
+        {startError && (
+          <p class="error" role="alert">
+            {startError}
+          </p>
+        )}
+        <button
+          type="button"
+          class="primary wide"
+          disabled={busy || blockers.length > 0 || action.invalid}
+          onClick={() => void start(method, action.name)}
+        >
+          {action.label}
+        </button>
+        <p class="hint">{continueHere ? t('continuesHere') : action.opens}</p>
+      </div>
+    </>
   );
 }

@@ -282,7 +282,12 @@ describe('popup', () => {
         expiresAt: '2099-01-01T00:00:00Z',
       }),
     );
-    fireEvent.click(await screen.findByText('Use an IAM user with access keys instead'));
+    // The way chosen is a state of the review (its fold a button): importing the code keeps it.
+    expect(
+      screen
+        .getByRole('button', { name: 'Use an IAM user with access keys instead' })
+        .getAttribute('aria-expanded'),
+    ).toBe('true');
     fireEvent.click(await screen.findByRole('button', { name: 'Confirm and allow' }));
     const enabled = await screen.findByRole('button', { name: 'Create a user and access key' });
     await waitFor(() => expect((enabled as HTMLButtonElement).disabled).toBe(false));
@@ -295,6 +300,49 @@ describe('popup', () => {
       roleName: 'ExampleInfrastructureManagerUser',
       token: 'tok-1',
     });
+  });
+
+  it('folds the list of services to one line once a service is chosen, and opens it again on Change', async () => {
+    render(<App api={fakePopupApi()} />);
+    // Nothing chosen yet: every service is offered.
+    await screen.findAllByRole('radio', { name: /^Example / });
+    // A pointer's click (detail 1) chooses; the list gives way to the review.
+    fireEvent.click(screen.getByRole('radio', { name: /^Example Operations/ }), { detail: 1 });
+    const change = await screen.findByRole('button', { name: 'Change the service' });
+    expect(change.getAttribute('aria-expanded')).toBe('false');
+    expect(change.closest('p')?.textContent).toMatch(/^Service: Example Operations/);
+    expect(screen.queryByRole('radio', { name: /^Crossrole Demo Service/ })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'What Example Operations will get' })).toBeTruthy();
+    fireEvent.click(change);
+    const again = await screen.findByRole('radio', { name: /^Example Operations/ });
+    expect((again as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(again));
+  });
+
+  it('makes "Update an existing role" the one start button while its fold is open, and starts that mode', async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    const fold = await screen.findByRole('button', { name: 'Update an existing role instead' });
+    expect(fold.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByLabelText('Existing role name')).toBeNull();
+    fireEvent.click(fold);
+    expect(fold.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.queryByRole('button', { name: 'Open in AWS console' })).toBeNull();
+    const update = screen.getByRole('button', { name: 'Update an existing role' });
+    expect((update as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(screen.getByLabelText('Existing role name'), {
+      target: { value: 'OldDemoRole' },
+    });
+    await waitFor(() => expect((update as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(update);
+    await waitFor(() => expect(api.calls.find((c) => c.method === 'start')).toBeTruthy());
+    expect(api.calls.find((c) => c.method === 'start')!.args[0]).toMatchObject({
+      mode: 'update-trust',
+      roleName: 'OldDemoRole',
+    });
+    // Folded again, the role is the way once more.
+    fireEvent.click(fold);
+    expect(screen.getByRole('button', { name: 'Open in AWS console' })).toBeTruthy();
   });
 
   it('asks again for the console when the customer revoked it, and starts nothing until allowed', async () => {
