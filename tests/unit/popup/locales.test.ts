@@ -62,6 +62,7 @@ describe('Japanese popup messages', () => {
     expect(ja.extName!.message).toBe('Crossrole');
     // The Chrome Web Store's limit for the manifest's description.
     expect(ja.extDescription!.message.length).toBeLessThanOrEqual(132);
+    expect(en.extDescription!.message.length).toBeLessThanOrEqual(132);
   });
 
   it('says its own language, for plural rules, number formats and <html lang>', () => {
