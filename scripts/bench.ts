@@ -180,7 +180,8 @@ async function ownStepTimes(page: Page): Promise<[number, number][]> {
     const shown = headings.filter((h) => h.at <= mark.at).at(-1);
     if (shown) times.set(mark.step, mark.at - shown.at);
   }
-  if (times.size === 0) throw new Error('No step marks from the content script (content/lib/wizard.ts)');
+  if (times.size === 0)
+    throw new Error('No step marks from the content script (content/lib/wizard.ts)');
   return [...times];
 }
 
