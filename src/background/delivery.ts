@@ -18,6 +18,7 @@ import {
   getSetup,
   getToken,
   loadSetups,
+  storageReady,
   sweepTokens,
   updateSetup,
 } from './store.ts';
@@ -112,18 +113,11 @@ export function deliverDue(): Promise<void> {
 }
 
 async function deliveryRun(): Promise<void> {
+  // What an older version left without its delivery record is queued by the upgrade.
+  await storageReady();
   // Loop: a report queued while we were sending is picked up before we stop.
   for (let round = 0; round < 20; round += 1) {
     const now = Date.now();
-    // A verified setup without a delivery record (written by an older version, or by hand)
-    // is queued here, so nothing verified is ever left behind.
-    for (const orphan of (await loadSetups()).filter(
-      (s) => s.state === 'verified' && !s.delivery,
-    )) {
-      await updateSetup(orphan.id, (s) =>
-        s.delivery ? s : { ...s, delivery: freshDelivery(now) },
-      );
-    }
     const due = (await loadSetups()).filter(
       (s) =>
         s.delivery &&

@@ -15,6 +15,7 @@ import {
 } from '../core/limits.ts';
 import { REPORT_RETRY_WINDOW_MS } from '../core/report.ts';
 import { isFinished, SetupSchema, type Setup } from '../core/setup.ts';
+import { migrate, STORAGE_VERSION } from '../core/storage-migrations.ts';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
 import type { Connection, LocatorMiss } from '../core/messages.ts';
 import { ConnectionSchema, LocatorMissSchema } from '../core/replies.ts';
@@ -25,6 +26,7 @@ const KEYS = {
   profiles: 'importedProfiles',
   connections: 'connections',
   diagnostics: 'diagnostics',
+  version: 'storageVersion',
 } as const;
 
 /** How many locator misses are kept for "Report a console change". */
@@ -103,6 +105,36 @@ function validEntries<T>(raw: unknown, schema: z.ZodMiniType<T>): T[] {
 
 export async function loadSetups(): Promise<Setup[]> {
   return validEntries(await read(KEYS.setups), SetupSchema);
+}
+
+let upgraded: Promise<void> | null = null;
+
+/**
+ * Upgrades what an older Crossrole wrote (core/storage-migrations.ts), once per worker, in one
+ * write with the new version; every reader that acts on setups awaits it first. A newer
+ * version than this code writes is left as it is.
+ */
+export function storageReady(): Promise<void> {
+  upgraded ??= serialized(async () => {
+    const stored = await browser.storage.local.get([KEYS.setups, KEYS.version]);
+    const value: unknown = stored[KEYS.setups];
+    const raw: unknown[] = Array.isArray(value) ? value : [];
+    const parsed = raw.map((entry) => z.safeParse(SetupSchema, entry));
+    const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
+    const result = migrate(valid, stored[KEYS.version], Date.now());
+    if (!result.ok) {
+      console.warn(`Crossrole: ${result.error}; its storage is left as it is.`);
+      return;
+    }
+    if (!result.changed) return;
+    // One setup out for each in; an entry this version cannot read is kept as it was.
+    let next = 0;
+    const setups = parsed.map((p, i) => (p.success ? result.setups[next++] : raw[i]));
+    await browser.storage.local.set({ [KEYS.setups]: setups, [KEYS.version]: STORAGE_VERSION });
+  }).catch(() => {
+    upgraded = null; // tried again by the next reader
+  });
+  return upgraded;
 }
 
 export async function getSetup(id: string): Promise<Setup | null> {

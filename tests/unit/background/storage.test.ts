@@ -14,6 +14,7 @@ import {
 import { parseProfile } from '../../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import type { Setup } from '../../../src/core/setup.ts';
+import { STORAGE_VERSION } from '../../../src/core/storage-migrations.ts';
 
 const fake = vi.hoisted(() => ({
   current: null as unknown as ReturnType<typeof createFakeBrowser>,
@@ -252,5 +253,50 @@ describe('storage bounds', () => {
     expect(Object.keys(tokens).sort()).toEqual(
       [started.setupId, ...kept.filter((id) => id.startsWith('done-'))].sort(),
     );
+  });
+});
+
+describe('storage versions', () => {
+  it('queues, once, the verified setup an older version left without a delivery record', async () => {
+    const started = await startDemo();
+    if (!started.ok) throw new Error(started.error);
+    expect(await capture(started.setupId, started.tabId)).toMatchObject({ ok: true });
+    // As version 1 could leave it: verified, no delivery record, no version key.
+    const local = fake.current.browser.storage.local;
+    const { setups } = (await local.get('setups')) as { setups: Setup[] };
+    const old = setups.map((s) => ({ ...s, state: 'verified', delivery: null }));
+    // And an entry this version cannot read, which the upgrade must keep as it is.
+    const unreadable = { id: 'from-elsewhere', state: 'a state to come' };
+    await local.set({ setups: [...old, unreadable] });
+
+    await local.remove('storageVersion');
+    vi.mocked(fetch).mockClear();
+
+    // A newer worker starts: the upgrade queues the report in one write, keeping what it
+    // cannot read; then the delivery sends it.
+    vi.resetModules();
+    const { storageReady } = await import('../../../src/background/store.ts');
+    await storageReady();
+    const upgraded = (await local.get(['setups', 'storageVersion'])) as {
+      setups: Setup[];
+      storageVersion: number;
+    };
+    expect(upgraded.storageVersion).toBe(STORAGE_VERSION);
+    expect(upgraded.setups[0]!.delivery?.status).toBe('queued');
+    expect(upgraded.setups[1]).toEqual(unreadable);
+    const { deliverDue } = await import('../../../src/background/delivery.ts');
+    await deliverDue();
+    const { setups: after } = (await local.get('setups')) as { setups: Setup[] };
+    expect(after[0]!.delivery?.status).toBe('delivered');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves storage written by a newer version untouched', async () => {
+    const local = fake.current.browser.storage.local;
+    await local.set({ setups: [], storageVersion: STORAGE_VERSION + 1 });
+    vi.resetModules();
+    const { storageReady } = await import('../../../src/background/store.ts');
+    await storageReady();
+    expect(await local.get('storageVersion')).toEqual({ storageVersion: STORAGE_VERSION + 1 });
   });
 });
