@@ -1,6 +1,7 @@
 // Delivering reports (docs/vendors.md §3): a durable queue in storage.local, one POST per due report
 // with the setup id as Idempotency-Key, exponential backoff through `alarms` (timers die with
 // the worker), Retry-After honoured, 24 hours at most, refusals kept with the service's words.
+import english from '../../public/_locales/en/messages.json' with { type: 'json' };
 import { browser, browserName } from '../platform/browser.ts';
 import { isDevelopmentReportUrl } from '../core/profile.ts';
 import { developmentBuild } from 'virtual:crossrole/build';
@@ -110,6 +111,20 @@ export function deliverDue(): Promise<void> {
     }
   })();
   return running;
+}
+
+/** A notification's words in the browser's language (public/_locales), English outside one. */
+function say(key: 'notifyConnectedTitle' | 'notifyConnected', ...values: string[]): string {
+  let text = '';
+  try {
+    text = browser.i18n.getMessage(key);
+  } catch {
+    // No extension context (unit tests).
+  }
+  return (text || english[key].message).replace(
+    /\{(\d)\}/g,
+    (_, n: string) => values[Number(n) - 1] ?? '',
+  );
 }
 
 async function deliveryRun(): Promise<void> {
@@ -323,11 +338,11 @@ async function settle(
     .create(`crossrole-${saved.id}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: `Connected to ${saved.serviceName}`,
+      title: say('notifyConnectedTitle', saved.serviceName),
       message:
         answer.kind === 'delivered' && answer.message
           ? answer.message
-          : `${saved.serviceName} received the role for account ${saved.accountId}.`,
+          : say('notifyConnected', saved.serviceName, saved.accountId),
     })
     .catch(() => undefined);
 }
