@@ -211,6 +211,10 @@ describe('a setup from the popup to the service', () => {
     });
     expect(connections).toHaveLength(1);
     expect(fake.current.browser.notifications.create).toHaveBeenCalledTimes(1);
+    expect(fake.current.browser.notifications.create).toHaveBeenCalledWith(
+      `crossrole-${setupId}`,
+      expect.objectContaining({ title: 'Connected to Crossrole Demo Service', message: 'Welcome' }),
+    );
   });
 
   it('refuses events from another tab, a different role name, and an ARN of another account', async () => {
