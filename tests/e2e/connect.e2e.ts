@@ -79,6 +79,9 @@ function forgeClicksOnPanel(): {
   return { rootSeen: host?.shadowRoot != null, rootsCaptured: captured.length, clicksDispatched };
 }
 
+/** The service the popup has chosen: once one is, the list folds to "Service: <name>". */
+const chosenService = (popup: Page) => popup.locator('.chosen strong').textContent();
+
 async function importInPopup(popup: Page, text: string): Promise<void> {
   await popup.getByText('Add a service (profile or connection code)').click();
   await popup.getByLabel('Profile or connection code').fill(text);
@@ -164,11 +167,7 @@ describe('the other onboarding flows', () => {
     const popup = await customer.openPopup();
     await importInPopup(popup, JSON.stringify(localProfile('example-cloud-diagrams')));
     // The import selects the new service.
-    await expect
-      .poll(() =>
-        popup.getByRole('radio', { name: /^Example Cloud Diagrams \(local\)/ }).isChecked(),
-      )
-      .toBe(true);
+    await expect.poll(() => chosenService(popup)).toBe('Example Cloud Diagrams (local)');
     const page = await customer.openInConsole(popup);
     await customer.waitForPanelTitle(page, 'Create the policy ExampleCloudDiagramsRead');
     await saveScreenshot(page, 'panel/create-policy.png');
@@ -213,11 +212,7 @@ describe('the other onboarding flows', () => {
     });
     await importInPopup(popup, code);
     // The import selects the new service.
-    await expect
-      .poll(() =>
-        popup.getByRole('radio', { name: /^Example Cost & Inventory \(local\)/ }).isChecked(),
-      )
-      .toBe(true);
+    await expect.poll(() => chosenService(popup)).toBe('Example Cost & Inventory (local)');
     // The Read-only level lacks cur:DescribeReportDefinitions: the customer is told before starting.
     await popup.getByRole('radio', { name: /^Read-only\s*AWS's ReadOnlyAccess alone/ }).check();
     await expect
@@ -245,9 +240,7 @@ describe('the other onboarding flows', () => {
     const popup = await customer.openPopup();
     await importInPopup(popup, JSON.stringify(localProfile('example-operations')));
     // The import selects the new service.
-    await expect
-      .poll(() => popup.getByRole('radio', { name: /^Example Operations \(local\)/ }).isChecked())
-      .toBe(true);
+    await expect.poll(() => chosenService(popup)).toBe('Example Operations (local)');
     await popup.getByRole('checkbox', { name: /write its findings to CloudWatch Logs/ }).check();
     const page = await customer.openInConsole(popup);
     await customer.waitForPanelTitle(page, 'Create the policy ExampleOperationsWriteLogs');
@@ -282,11 +275,7 @@ describe('the other onboarding flows', () => {
       expiresAt: '2099-01-01T00:00:00Z',
     });
     await importInPopup(popup, code);
-    await expect
-      .poll(() =>
-        popup.getByRole('radio', { name: /^Example Infrastructure Manager \(local\)/ }).isChecked(),
-      )
-      .toBe(true);
+    await expect.poll(() => chosenService(popup)).toBe('Example Infrastructure Manager (local)');
     // The second choice, behind its warning: a role is the safer one.
     await popup.getByText('Use an IAM user with access keys instead').click();
     await expect.poll(() => popup.getByText(/A role is the safer choice/).count()).toBe(1);
@@ -396,7 +385,7 @@ describe('the other onboarding flows', () => {
     await popup.getByText('Update an existing role instead').click();
     await popup.getByLabel('Existing role name').fill('LegacyDemoRole');
     const opened = session.context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Update an existing role' }).click();
+    await popup.getByRole('button', { name: 'Update an existing role', exact: true }).click();
     const page = await opened;
     await loadThroughReplica(page);
     await customer.pressPanel(page, 'Paste the trust statement');

@@ -170,10 +170,10 @@ describe('Firefox ESR', () => {
     );
     await clickButton('Import');
     await clickButton('Confirm and allow');
+    // Once chosen, the list folds to "Service: <name>".
     await firefox.waitFor(
-      'the imported service selected',
-      `return [...document.querySelectorAll('input[type=radio]')].some(
-         (r) => r.checked && r.labels[0].textContent.startsWith('Cloud Diagrams (local)'));`,
+      'the imported service chosen',
+      `return document.querySelector('.chosen strong')?.textContent === 'Cloud Diagrams (local)';`,
     );
     const known = await firefox.tabs();
     await clickButton('Open in AWS console');

@@ -1,13 +1,11 @@
 // The popup in Chromium with the built extension: no axe-core violations in light and dark, full
 // keyboard use with a visible focus ring, readable at 200% zoom, and a screenshot of each state.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, openPopup, type ExtensionSession } from '../support/browser.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
+import { axeViolations } from '../support/axe.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let session: ExtensionSession;
 
 beforeAll(async () => {
@@ -57,23 +55,6 @@ async function expectInView(page: Page, button: Locator, shown: Locator[]): Prom
     expect(part.top, locator.toString()).toBeGreaterThanOrEqual(0);
     expect(part.bottom, locator.toString()).toBeLessThanOrEqual(bar.top);
   }
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Through CDP, which the extension page's CSP (script-src 'self') does not apply to.
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  // Open every fold so hidden parts are checked too.
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-  const result = await page.evaluate(async () =>
-    (
-      window as unknown as {
-        axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe.run(),
-  );
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 }
 
 describe('popup', () => {

@@ -78,6 +78,8 @@ export async function launchWithExtension(
     distDir?: string;
     headless?: boolean;
     viewport?: { width: number; height: number };
+    /** The browser's UI language (`ja`): what chrome.i18n picks the extension's _locales by. */
+    language?: string;
   } = {},
 ): Promise<ExtensionSession> {
   const distDir = options.distDir ?? CHROME_DIST;
@@ -89,8 +91,12 @@ export async function launchWithExtension(
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.language
+      ? { locale: options.language, env: { ...process.env, LANGUAGE: options.language } }
+      : {}),
     args: [
       ...CHROMIUM_ARGS,
+      ...(options.language ? [`--lang=${options.language}`] : []),
       `--disable-extensions-except=${distDir}`,
       `--load-extension=${distDir}`,
     ],

@@ -1,0 +1,60 @@
+// The popup in a Japanese browser: Chromium's UI language picks public/_locales/ja, the page says
+// lang="ja", the start button and who gets what fit 380 × 600, and axe finds no violation, in
+// light and in dark. Screenshots: artifacts/popup/*-ja-*.png.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import ja from '../../public/_locales/ja/messages.json' with { type: 'json' };
+import { launchWithExtension, openPopup, type ExtensionSession } from '../support/browser.ts';
+import { saveScreenshot } from '../support/artifacts.ts';
+import { axeViolations } from '../support/axe.ts';
+
+let session: ExtensionSession;
+beforeAll(async () => {
+  session = await launchWithExtension({ language: 'ja' });
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const VIEWPORT = { width: 380, height: 600 };
+
+async function popup(): Promise<Page> {
+  const page = await openPopup(session);
+  await page.setViewportSize(VIEWPORT);
+  await page.getByRole('button', { name: ja.openInConsole.message }).waitFor();
+  return page;
+}
+
+async function wholeInView(page: Page, name: string): Promise<void> {
+  const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+  expect(box, name).not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(VIEWPORT.height);
+}
+
+describe('the popup in Japanese', () => {
+  it('speaks Japanese, keeps its start button in view, and has no violations, light and dark', async () => {
+    const page = await popup();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await page.getByRole('heading', { name: ja.services.message }).count()).toBeGreaterThan(
+      0,
+    );
+    await wholeInView(page, ja.openInConsole.message);
+    await saveScreenshot(page, 'popup/review-ja-380x600.png', { fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await saveScreenshot(page, 'popup/review-ja-dark-380x600.png', { fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('offers the access-keys way in Japanese, with its button in the bar', async () => {
+    const page = await popup();
+    await page.getByRole('radio', { name: /^Example Infrastructure Manager/ }).click();
+    await page.getByRole('button', { name: ja.accessKeysTitle.message }).click();
+    await wholeInView(page, ja.useAccessKeys.message);
+    await saveScreenshot(page, 'popup/access-keys-ja-380x600.png', { fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
