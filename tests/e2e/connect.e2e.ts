@@ -1,41 +1,18 @@
 // The onboarding flows of the example profiles, end to end in Chromium: the popup, the console
 // replica filled by the content scripts, the customer's own clicks, ARN capture and delivery to
 // the reference service. Assertions are on what the simulated IAM and the service really hold.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  launchWithExtension,
-  loadThroughReplica,
-  type ExtensionSession,
-} from '../support/browser.ts';
+import { loadThroughReplica } from '../support/browser.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
-import { installConsoleReplica, type ConsoleReplica } from '../support/console-replica.ts';
-import { Customer, createRoleButton } from '../support/connect-driver.ts';
-import { startReferenceService, type ReferenceService } from '../reference-service/server.ts';
+import { createRoleButton } from '../support/connect-driver.ts';
+import { useConnectionEnv } from '../support/e2e-setup.ts';
 import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 import { encodeConnectionCode } from '../../src/core/connection-code.ts';
 
-let service: ReferenceService;
-let session: ExtensionSession;
-let replica: ConsoleReplica;
-let customer: Customer;
+const env = useConnectionEnv();
 
-beforeAll(async () => {
-  service = await startReferenceService({ port: 47615 });
-});
-afterAll(async () => {
-  await service?.close();
-});
-beforeEach(async () => {
-  session = await launchWithExtension();
-  replica = await installConsoleReplica(session.context);
-  customer = new Customer(session);
-});
-afterEach(async () => {
-  await session?.close();
-});
-
-/** An example profile made local: another id, and reports to the reference service. */
+/** An example profile made local: another id, and reports to the reference env.service. */
 function localProfile(id: string): Record<string, unknown> {
   const profile = structuredClone(
     EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === id),
@@ -43,7 +20,7 @@ function localProfile(id: string): Record<string, unknown> {
   profile.id = `${id}-local`;
   // Another name too: the built-in original stays in the list beside it.
   profile.name = `${String(profile.name)} (local)`;
-  profile.report = { ...(profile.report as object), url: service.url };
+  profile.report = { ...(profile.report as object), url: env.service.url };
   return profile;
 }
 
@@ -93,19 +70,19 @@ async function chooseService(popup: Page, name: string): Promise<void> {
   await popup.getByText(name, { exact: true }).first().click();
 }
 
-const roleOf = (name: string) => replica.iam.role(name);
+const roleOf = (name: string) => env.replica.iam.role(name);
 
 describe('connecting with a built-in profile', () => {
   it('demo (read-only): one click in the console, the role exists as reviewed and the service has its ARN', async () => {
-    const before = service.connections().length;
-    const popup = await customer.openPopup();
+    const before = env.service.connections().length;
+    const popup = await env.customer.openPopup();
     await chooseService(popup, 'Crossrole Demo Service');
-    const page = await customer.openInConsole(popup);
-    await customer.waitForPanelTitle(page, 'Ready: press Create role');
+    const page = await env.customer.openInConsole(popup);
+    await env.customer.waitForPanelTitle(page, 'Ready: press Create role');
     await saveScreenshot(page, 'panel/wizard-ready.png');
-    await customer.click(createRoleButton(page));
-    const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1);
-    await customer.waitForPanelTitle(page, /Sending the role to/);
+    await env.customer.click(createRoleButton(page));
+    const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1);
+    await env.customer.waitForPanelTitle(page, /Sending the role to/);
     await saveScreenshot(page, 'panel/role-captured.png');
 
     const role = roleOf('CrossroleDemoRole')!;
@@ -124,18 +101,18 @@ describe('connecting with a built-in profile', () => {
       trustPolicyVerified: true,
       accessLevel: 'read-only',
     });
-    expect(customer.effort).toMatchObject({ clicks: 1, keystrokes: 0, pastes: 0 });
+    expect(env.customer.effort).toMatchObject({ clicks: 1, keystrokes: 0, pastes: 0 });
   });
 
   it('when the wizard ignores the URL, every field is still filled in the page', async () => {
-    replica.setOptions({ ignoreUrlParams: true, slowMs: 1200 });
-    const popup = await customer.openPopup();
+    env.replica.setOptions({ ignoreUrlParams: true, slowMs: 1200 });
+    const popup = await env.customer.openPopup();
     await chooseService(popup, 'Crossrole Demo Service');
-    const page = await customer.openInConsole(popup);
-    const before = service.connections().length;
-    await customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
-    await customer.click(createRoleButton(page));
-    const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1);
+    const page = await env.customer.openInConsole(popup);
+    const before = env.service.connections().length;
+    await env.customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
+    await env.customer.click(createRoleButton(page));
+    const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1);
     expect(roleOf('CrossroleDemoRole')!.attachedPolicyArns).toEqual([
       'arn:aws:iam::aws:policy/ReadOnlyAccess',
     ]);
@@ -143,19 +120,19 @@ describe('connecting with a built-in profile', () => {
   });
 
   it('in the Japanese console, with the role name already taken: the customer takes the suggested name', async () => {
-    replica.setOptions({ language: 'ja', existingRoles: [{ roleName: 'crossroledemorole' }] });
-    const popup = await customer.openPopup();
+    env.replica.setOptions({ language: 'ja', existingRoles: [{ roleName: 'crossroledemorole' }] });
+    const popup = await env.customer.openPopup();
     await chooseService(popup, 'Crossrole Demo Service');
-    const page = await customer.openInConsole(popup);
-    await customer.waitForPanelTitle(page, '準備完了: 「ロールを作成」を押してください');
-    await customer.click(page.getByRole('button', { name: 'ロールを作成', exact: true }));
-    await customer.waitForPanelTitle(page, 'そのロール名は使われています');
+    const page = await env.customer.openInConsole(popup);
+    await env.customer.waitForPanelTitle(page, '準備完了: 「ロールを作成」を押してください');
+    await env.customer.click(page.getByRole('button', { name: 'ロールを作成', exact: true }));
+    await env.customer.waitForPanelTitle(page, 'そのロール名は使われています');
     await saveScreenshot(page, 'panel/name-taken-ja.png');
-    await customer.pressPanel(page, /を使う$/);
-    await customer.waitForPanelTitle(page, '準備完了: 「ロールを作成」を押してください');
-    await customer.click(page.getByRole('button', { name: 'ロールを作成', exact: true }));
-    const before = service.connections().length;
-    const after = await service.waitForConnections(before + 1, 30_000);
+    await env.customer.pressPanel(page, /を使う$/);
+    await env.customer.waitForPanelTitle(page, '準備完了: 「ロールを作成」を押してください');
+    await env.customer.click(page.getByRole('button', { name: 'ロールを作成', exact: true }));
+    const before = env.service.connections().length;
+    const after = await env.service.waitForConnections(before + 1, 30_000);
     expect(after.at(-1)!.report.roleArn).toBe('arn:aws:iam::111122223333:role/CrossroleDemoRole-2');
     expect(roleOf('CrossroleDemoRole-2')).toBeTruthy();
   });
@@ -163,28 +140,30 @@ describe('connecting with a built-in profile', () => {
 
 describe('the other onboarding flows', () => {
   it('read-only with a minimal custom policy created first, and a narrowed principal fixed by the trust paste', async () => {
-    const before = service.connections().length;
-    const popup = await customer.openPopup();
+    const before = env.service.connections().length;
+    const popup = await env.customer.openPopup();
     await importInPopup(popup, JSON.stringify(localProfile('example-cloud-diagrams')));
     // The import selects the new service.
     await expect.poll(() => chosenService(popup)).toBe('Example Cloud Diagrams (local)');
-    const page = await customer.openInConsole(popup);
-    await customer.waitForPanelTitle(page, 'Create the policy ExampleCloudDiagramsRead');
+    const page = await env.customer.openInConsole(popup);
+    await env.customer.waitForPanelTitle(page, 'Create the policy ExampleCloudDiagramsRead');
     await saveScreenshot(page, 'panel/create-policy.png');
-    await customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
-    expect(replica.iam.policies().map((p) => p.policyName)).toEqual(['ExampleCloudDiagramsRead']);
+    await env.customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
+    expect(env.replica.iam.policies().map((p) => p.policyName)).toEqual([
+      'ExampleCloudDiagramsRead',
+    ]);
 
-    await customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
-    await customer.click(createRoleButton(page));
+    await env.customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
+    await env.customer.click(createRoleButton(page));
     // The wizard can only trust the account root; the profile wants one role of the service.
-    await customer.waitForPanelTitle(page, 'The trust policy needs a fix');
-    await customer.pressPanel(page, 'Fix the trust policy');
-    await customer.pressPanel(page, 'Paste the trust statement');
-    await customer.waitForPanelTitle(page, 'Trust policy ready: press Update policy');
+    await env.customer.waitForPanelTitle(page, 'The trust policy needs a fix');
+    await env.customer.pressPanel(page, 'Fix the trust policy');
+    await env.customer.pressPanel(page, 'Paste the trust statement');
+    await env.customer.waitForPanelTitle(page, 'Trust policy ready: press Update policy');
     await saveScreenshot(page, 'panel/trust-paste.png');
-    await customer.click(page.getByRole('button', { name: 'Update policy', exact: true }));
+    await env.customer.click(page.getByRole('button', { name: 'Update policy', exact: true }));
 
-    const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1)!;
+    const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
     const role = roleOf('ExampleCloudDiagramsRole')!;
     const statements = (role.trustPolicy as { Statement: { Principal: { AWS: string } }[] })
       .Statement;
@@ -198,12 +177,12 @@ describe('the other onboarding flows', () => {
       trustPolicyVerified: true,
       policyArns: ['arn:aws:iam::111122223333:policy/ExampleCloudDiagramsRead'],
     });
-    expect(customer.effort.keystrokes + customer.effort.pastes).toBe(0);
+    expect(env.customer.effort.keystrokes + env.customer.effort.pastes).toBe(0);
   });
 
   it('cost and inventory: a connection code brings the token and the service-issued External ID', async () => {
-    const before = service.connections().length;
-    const popup = await customer.openPopup();
+    const before = env.service.connections().length;
+    const popup = await env.customer.openPopup();
     const code = encodeConnectionCode({
       profile: localProfile('example-cost-inventory'),
       token: 'cost-token-123',
@@ -219,12 +198,12 @@ describe('the other onboarding flows', () => {
       .poll(() => popup.getByText(/cur:DescribeReportDefinitions/).count())
       .toBeGreaterThan(0);
     await popup.getByRole('radio', { name: /^Read-only plus billing/ }).check();
-    const page = await customer.openInConsole(popup);
-    await customer.waitForPanelTitle(page, 'Create the policy ExampleCostInventoryBilling');
-    await customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
-    await customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
-    await customer.click(createRoleButton(page));
-    const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1)!;
+    const page = await env.customer.openInConsole(popup);
+    await env.customer.waitForPanelTitle(page, 'Create the policy ExampleCostInventoryBilling');
+    await env.customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
+    await env.customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
+    await env.customer.click(createRoleButton(page));
+    const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
     expect(connection.report.externalId).toBe('svc-issued-7f3a9c');
     expect(connection.customer).toBe('cost-token-123');
     expect(roleOf('ExampleCostInventoryRole')!.attachedPolicyArns.sort()).toEqual(
@@ -236,25 +215,25 @@ describe('the other onboarding flows', () => {
   });
 
   it('operations with the optional logs permission ticked', async () => {
-    const before = service.connections().length;
-    const popup = await customer.openPopup();
+    const before = env.service.connections().length;
+    const popup = await env.customer.openPopup();
     await importInPopup(popup, JSON.stringify(localProfile('example-operations')));
     // The import selects the new service.
     await expect.poll(() => chosenService(popup)).toBe('Example Operations (local)');
     await popup.getByRole('checkbox', { name: /write its findings to CloudWatch Logs/ }).check();
-    const page = await customer.openInConsole(popup);
-    await customer.waitForPanelTitle(page, 'Create the policy ExampleOperationsWriteLogs');
-    await customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
-    await customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
-    await customer.click(createRoleButton(page));
-    const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1)!;
+    const page = await env.customer.openInConsole(popup);
+    await env.customer.waitForPanelTitle(page, 'Create the policy ExampleOperationsWriteLogs');
+    await env.customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
+    await env.customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
+    await env.customer.click(createRoleButton(page));
+    const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
     expect(connection.report.options).toEqual(['write-logs']);
     expect(roleOf('ExampleOperationsRole')!.attachedPolicyArns).toHaveLength(3);
   });
 
   it('full management with the access-keys method: the user, its policies, and the key sent once and kept nowhere', async () => {
     // A page that wraps attachShadow before anything runs, to catch any root made in its world.
-    await session.context.addInitScript(() => {
+    await env.session.context.addInitScript(() => {
       const roots: ShadowRoot[] = [];
       const attach = Element.prototype.attachShadow;
       Element.prototype.attachShadow = function (init) {
@@ -266,8 +245,8 @@ describe('the other onboarding flows', () => {
     });
     const logged: string[] = [];
     const listen = (page: Page) => page.on('console', (m) => logged.push(m.text()));
-    session.worker.on('console', (m) => logged.push(m.text()));
-    const popup = await customer.openPopup();
+    env.session.worker.on('console', (m) => logged.push(m.text()));
+    const popup = await env.customer.openPopup();
     listen(popup);
     const code = encodeConnectionCode({
       profile: localProfile('example-full-management'),
@@ -283,29 +262,29 @@ describe('the other onboarding flows', () => {
       .poll(() => popup.getByText(/create the IAM user ExampleInfrastructureManagerUser/).count())
       .toBe(1);
     await saveScreenshot(popup, 'popup/access-keys-choice.png');
-    const opened = session.context.waitForEvent('page');
+    const opened = env.session.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Create a user and access key' }).click();
     const page = await opened;
     await loadThroughReplica(page);
-    customer.trackVisits(page);
+    env.customer.trackVisits(page);
     listen(page);
     // A clipboard the test can read: whatever Crossrole does, the secret must never land there.
     await page.waitForURL(/\/iam\/home/);
     const consoleOrigin = new URL(page.url()).origin;
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    await env.session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: consoleOrigin,
     });
 
-    await customer.waitForPanelTitle(page, 'Ready: press Create user', 60_000);
+    await env.customer.waitForPanelTitle(page, 'Ready: press Create user', 60_000);
     await saveScreenshot(page, 'panel/create-user.png');
-    await customer.click(page.getByRole('button', { name: 'Create user', exact: true }));
-    await customer.waitForPanelTitle(page, 'Confirm, then create the key', 30_000);
+    await env.customer.click(page.getByRole('button', { name: 'Create user', exact: true }));
+    await env.customer.waitForPanelTitle(page, 'Confirm, then create the key', 30_000);
     await saveScreenshot(page, 'panel/create-access-key.png');
-    await customer.click(page.getByLabel(/I understand the above recommendation/));
-    await customer.click(page.getByRole('button', { name: 'Next', exact: true }));
-    await customer.click(page.getByRole('button', { name: 'Create access key', exact: true }));
+    await env.customer.click(page.getByLabel(/I understand the above recommendation/));
+    await env.customer.click(page.getByRole('button', { name: 'Next', exact: true }));
+    await env.customer.click(page.getByRole('button', { name: 'Create access key', exact: true }));
     const name = /^Send to /;
-    await customer.waitForPanelTitle(page, /^Send this key to /, 30_000);
+    await env.customer.waitForPanelTitle(page, /^Send this key to /, 30_000);
     await saveScreenshot(page, 'panel/send-access-key.png');
     // A page script can neither open the panel's root nor press "Send": it clicks everywhere.
     const forged = await page.evaluate(forgeClicksOnPanel);
@@ -316,17 +295,17 @@ describe('the other onboarding flows', () => {
     });
     expect(forged.clicksDispatched).toBeGreaterThan(0);
     await page.waitForTimeout(1500);
-    expect(service.accessKeys()).toHaveLength(0);
-    expect((await customer.panel(page)).title).toMatch(/^Send this key to /);
-    await customer.pressPanel(page, name);
-    await customer.waitForPanelTitle(page, /^Sent to /, 30_000);
+    expect(env.service.accessKeys()).toHaveLength(0);
+    expect((await env.customer.panel(page)).title).toMatch(/^Send this key to /);
+    await env.customer.pressPanel(page, name);
+    await env.customer.waitForPanelTitle(page, /^Sent to /, 30_000);
 
     const userName = 'ExampleInfrastructureManagerUser';
-    const user = replica.iam.user(userName)!;
+    const user = env.replica.iam.user(userName)!;
     expect(user.attachedPolicyArns).toEqual(['arn:aws:iam::aws:policy/PowerUserAccess']);
-    const [key] = replica.iam.accessKeys(userName);
-    expect(replica.iam.accessKeys(userName)).toHaveLength(1);
-    const keys = service.accessKeys().filter((k) => k.userArn === user.arn);
+    const [key] = env.replica.iam.accessKeys(userName);
+    expect(env.replica.iam.accessKeys(userName)).toHaveLength(1);
+    const keys = env.service.accessKeys().filter((k) => k.userArn === user.arn);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({
       event: 'access-key.created',
@@ -335,13 +314,13 @@ describe('the other onboarding flows', () => {
       accountId: '111122223333',
       policyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
     });
-    const posts = service
+    const posts = env.service
       .requests()
       .filter((r) => r.method === 'POST' && r.idempotencyKey === keys[0]!.setupId);
     expect(posts).toHaveLength(1);
 
     const secret = key!.secretAccessKey;
-    const stored = await session.worker.evaluate(async () =>
+    const stored = await env.session.worker.evaluate(async () =>
       JSON.stringify([
         await chrome.storage.local.get(null),
         await chrome.storage.session.get(null),
@@ -352,7 +331,7 @@ describe('the other onboarding flows', () => {
     expect(logged.join('\n')).not.toContain(secret);
     expect(await page.evaluate(() => navigator.clipboard.readText())).not.toContain(secret);
     // The popup shows the setup as delivered, with the user, not a role to check.
-    const after = await customer.openPopup();
+    const after = await env.customer.openPopup();
     await expect
       .poll(() => after.getByText(/ExampleInfrastructureManagerUser/).count())
       .toBeGreaterThan(0);
@@ -371,7 +350,7 @@ describe('the other onboarding flows', () => {
       Action: 'sts:AssumeRole',
       Condition: { StringEquals: { 'sts:ExternalId': 'old-external-id' } },
     };
-    replica.setOptions({
+    env.replica.setOptions({
       existingRoles: [
         {
           roleName: 'LegacyDemoRole',
@@ -379,19 +358,19 @@ describe('the other onboarding flows', () => {
         },
       ],
     });
-    const before = service.connections().length;
-    const popup = await customer.openPopup();
+    const before = env.service.connections().length;
+    const popup = await env.customer.openPopup();
     await chooseService(popup, 'Crossrole Demo Service');
     await popup.getByText('Update an existing role instead').click();
     await popup.getByLabel('Existing role name').fill('LegacyDemoRole');
-    const opened = session.context.waitForEvent('page');
+    const opened = env.session.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Update an existing role', exact: true }).click();
     const page = await opened;
     await loadThroughReplica(page);
-    await customer.pressPanel(page, 'Paste the trust statement');
-    await customer.waitForPanelTitle(page, 'Trust policy ready: press Update policy');
-    await customer.click(page.getByRole('button', { name: 'Update policy', exact: true }));
-    const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1)!;
+    await env.customer.pressPanel(page, 'Paste the trust statement');
+    await env.customer.waitForPanelTitle(page, 'Trust policy ready: press Update policy');
+    await env.customer.click(page.getByRole('button', { name: 'Update policy', exact: true }));
+    const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
     const statements = (roleOf('LegacyDemoRole')!.trustPolicy as { Statement: unknown[] })
       .Statement;
     expect(statements).toContainEqual(other);
@@ -401,24 +380,24 @@ describe('the other onboarding flows', () => {
   });
 
   it('connects a second account to the same service', async () => {
-    const before = service.connections().length;
+    const before = env.service.connections().length;
     for (const accountId of ['111122223333', '444455556666']) {
-      replica.setOptions({ accountId });
-      const popup = await customer.openPopup();
+      env.replica.setOptions({ accountId });
+      const popup = await env.customer.openPopup();
       await chooseService(popup, 'Crossrole Demo Service');
-      const page = await customer.openInConsole(popup);
-      await customer.waitForPanelTitle(page, 'Ready: press Create role');
-      await customer.click(createRoleButton(page));
-      await customer.waitForPanelTitle(page, /Sending the role to/);
+      const page = await env.customer.openInConsole(popup);
+      await env.customer.waitForPanelTitle(page, 'Ready: press Create role');
+      await env.customer.click(createRoleButton(page));
+      await env.customer.waitForPanelTitle(page, /Sending the role to/);
       await page.close();
       await popup.close();
     }
-    const connections = (await service.waitForConnections(before + 2, 30_000)).slice(before);
+    const connections = (await env.service.waitForConnections(before + 2, 30_000)).slice(before);
     expect(connections.map((c) => c.report.accountId).sort()).toEqual([
       '111122223333',
       '444455556666',
     ]);
-    const popup = await customer.openPopup();
+    const popup = await env.customer.openPopup();
     await expect.poll(() => popup.getByText('444455556666').count()).toBeGreaterThan(0);
     await saveScreenshot(popup, 'popup/two-accounts.png');
   });

@@ -94,21 +94,36 @@ export async function deliveryUnderFaults(
         starting += 1;
         try {
           const opened = session.context.waitForEvent('page');
-          const reply = await popup.evaluate(
-            ({ roleName, externalId }) =>
-              chrome.runtime.sendMessage({
-                type: 'setup.start',
-                mode: 'create-role',
-                profileId: 'crossrole-demo',
-                levelId: 'read-only',
-                optionIds: [],
-                partition: 'aws',
-                roleName,
-                roleDescription: 'Fault run',
-                externalId,
-              }),
-            { roleName: `CrossroleFault${i}`, externalId },
-          );
+          // As the popup does (src/popup/api.ts): one request id, asked again while the worker
+          // restarts, so a start is neither lost nor doubled.
+          const requestId = crypto.randomUUID();
+          const ask = () =>
+            popup.evaluate(
+              ({ roleName, externalId, requestId }) =>
+                chrome.runtime.sendMessage({
+                  type: 'setup.start',
+                  requestId,
+                  mode: 'create-role',
+                  profileId: 'crossrole-demo',
+                  levelId: 'read-only',
+                  optionIds: [],
+                  partition: 'aws',
+                  roleName,
+                  roleDescription: 'Fault run',
+                  externalId,
+                }),
+              { roleName: `CrossroleFault${i}`, externalId, requestId },
+            );
+          let reply: unknown;
+          for (let attempt = 0; ; attempt += 1) {
+            try {
+              reply = await ask();
+              if (reply !== undefined) break;
+            } catch (error) {
+              if (attempt === 5) throw error;
+            }
+            await new Promise((r) => setTimeout(r, 250 * 2 ** Math.min(attempt, 3)));
+          }
           if (!(reply as { ok: boolean }).ok)
             throw new Error(`setup ${i} not started: ${JSON.stringify(reply)}`);
           // Chrome stops only idle workers: not while the tab it just opened is still loading.
@@ -138,7 +153,10 @@ export async function deliveryUnderFaults(
           const i = next++;
           await one(i).catch(async (error: unknown) => {
             const page = pages.get(i);
-            const heading = page ? ((await panelView(page)).title ?? 'no panel') : 'no page';
+            const view = page ? await panelView(page) : null;
+            const heading = view
+              ? `${view.title ?? 'no panel'}: ${view.text.slice(0, 240)}`
+              : 'no page';
             const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
             failures.push(`setup ${i} [${heading}] at ${page?.url().slice(0, 90) ?? '?'}: ${why}`);
           });

@@ -10,6 +10,8 @@ export type PanelView = {
   buttons: { name: string; primary: boolean }[];
   /** Whether the panel's highlight box is showing (it marks the console's next button). */
   highlighted: boolean;
+  /** All the panel says, for a failure's message. */
+  text: string;
 };
 
 export type ButtonWanted = string | RegExp | { primary: true };
@@ -66,7 +68,8 @@ const VIEW = `function () {
     .map((b) => ({ name: b.getAttribute('aria-label') || text(b), primary: b.classList.contains('primary') }));
   const title = this.querySelector('h2');
   const box = this.querySelector('.highlight');
-  return { title: title ? text(title) : null, buttons, highlighted: !!box && !box.hidden };
+  const panel = this.querySelector('section');
+  return { title: title ? text(title) : null, buttons, highlighted: !!box && !box.hidden, text: panel ? text(panel) : '' };
 }`;
 
 /** Scrolls the wanted button into view and returns its centre, if the centre is on it. */
@@ -90,6 +93,7 @@ export async function panelView(page: Page): Promise<PanelView> {
       title: null,
       buttons: [],
       highlighted: false,
+      text: '',
     }
   );
 }
