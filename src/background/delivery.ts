@@ -14,15 +14,7 @@ import {
 } from '../core/report.ts';
 import { freshDelivery, type Setup } from '../core/setup.ts';
 import { tokenProblem } from '../core/token.ts';
-import {
-  addConnection,
-  getSetup,
-  getToken,
-  loadSetups,
-  storageReady,
-  sweepTokens,
-  updateSetup,
-} from './store.ts';
+import { getSetup, getToken, loadSetups, storageReady, sweepTokens, updateSetup } from './store.ts';
 import { postReport, type PostOutcome } from './transport.ts';
 
 export const DELIVERY_ALARM = 'crossrole-delivery';
@@ -323,17 +315,8 @@ async function settle(
       deliveredAt: delivered ? Date.now() : null,
     },
   }));
-  // The token went in the same write (store.ts updateSetup): it was only for this report.
+  // The token, and the connected account, went in the same write (store.ts transactSetup).
   if (!saved || !delivered || !saved.roleArn || !saved.accountId) return;
-  await addConnection({
-    setupId: saved.id,
-    profileId: saved.profileId,
-    serviceName: saved.serviceName,
-    partition: saved.partition,
-    accountId: saved.accountId,
-    roleArn: saved.roleArn,
-    deliveredAt: Date.now(),
-  });
   await browser.notifications
     .create(`crossrole-${saved.id}`, {
       type: 'basic',

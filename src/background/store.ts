@@ -161,6 +161,28 @@ export function transactSetup<T>(
     const saved = { ...next, id: current.id, updatedAt: Date.now() };
     setups[index] = saved;
     const write: Record<string, unknown> = { [KEYS.setups]: setups };
+    // A role just delivered is a connected account, in the same write: a worker stopped between
+    // two writes would keep the delivery and lose the account once the setup is pruned.
+    if (
+      saved.state === 'delivered' &&
+      current.state !== 'delivered' &&
+      saved.roleArn &&
+      saved.accountId
+    ) {
+      const connection: Connection = {
+        setupId: saved.id,
+        profileId: saved.profileId,
+        serviceName: saved.serviceName,
+        partition: saved.partition,
+        accountId: saved.accountId,
+        roleArn: saved.roleArn,
+        deliveredAt: saved.updatedAt,
+      };
+      write[KEYS.connections] = [
+        ...(await loadConnections()).filter((c) => c.setupId !== saved.id),
+        connection,
+      ];
+    }
     const tokens = await loadTokens();
     if (Object.hasOwn(tokens, id) && !tokenStillNeeded(saved, Date.now())) {
       delete tokens[id];
@@ -327,13 +349,6 @@ export function removeImportedProfile(profileId: string): Promise<void> {
 
 export async function loadConnections(): Promise<Connection[]> {
   return validEntries(await read(KEYS.connections), ConnectionSchema);
-}
-
-export function addConnection(connection: Connection): Promise<void> {
-  return serialized(async () => {
-    const connections = (await loadConnections()).filter((c) => c.setupId !== connection.setupId);
-    await browser.storage.local.set({ [KEYS.connections]: [...connections, connection] });
-  });
 }
 
 export async function loadDiagnostics(): Promise<LocatorMiss[]> {

@@ -256,6 +256,28 @@ describe('storage bounds', () => {
   });
 });
 
+describe('one write per fact', () => {
+  it('records the connected account in the same write as the delivery', async () => {
+    const started = await startDemo();
+    if (!started.ok) throw new Error(started.error);
+    const set = vi.spyOn(fake.current.browser.storage.local, 'set');
+    expect(await capture(started.setupId, started.tabId)).toMatchObject({ ok: true });
+    const { deliverDue } = await import('../../../src/background/delivery.ts');
+    await deliverDue();
+    const writes = set.mock.calls.map(([items]) => items as Record<string, unknown>);
+    const delivering = writes.filter((w) =>
+      (w.setups as Setup[] | undefined)?.some((s) => s.state === 'delivered'),
+    );
+    expect(delivering[0]).toHaveProperty('connections', [
+      expect.objectContaining({ setupId: started.setupId, accountId: ACCOUNT }),
+    ]);
+    // And nowhere before it.
+    expect(writes.slice(0, writes.indexOf(delivering[0]!)).some((w) => 'connections' in w)).toBe(
+      false,
+    );
+  });
+});
+
 describe('storage versions', () => {
   it('queues, once, the verified setup an older version left without a delivery record', async () => {
     const started = await startDemo();
