@@ -140,44 +140,29 @@ async function popupRender(): Promise<void> {
 }
 
 /**
- * In the console page, before it loads: when each wizard step's heading first shows (its form
- * renders with it). With the development build's marks (content/lib/wizard.ts), this times
- * Crossrole's own work on a step, whatever the replica's render time.
+ * Per wizard step, Crossrole's own time: from the step on screen (Cloudscape's own
+ * `primaryButtonRendered` mark, which the wizard leaves as each step's buttons render) to the
+ * step filled and checked (content/lib/wizard.ts marks `crossrole:step-checked:<n>`).
  */
-function recordStepHeadings(): void {
-  const seen: { text: string; at: number }[] = [];
-  (window as unknown as { crossroleStepHeadings: typeof seen }).crossroleStepHeadings = seen;
-  const check = () => {
-    const text = document.querySelector('main h1')?.textContent?.trim() ?? '';
-    if (text && seen.at(-1)?.text !== text) seen.push({ text, at: performance.now() });
-  };
-  new MutationObserver(check).observe(document, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-  });
-}
-
-/** Per step: its first "checked" mark minus the moment its heading showed before that. */
 async function ownStepTimes(page: Page): Promise<[number, number][]> {
-  const { headings, marks } = await page.evaluate(() => ({
-    headings:
-      (window as unknown as { crossroleStepHeadings?: { text: string; at: number }[] })
-        .crossroleStepHeadings ?? [],
-    marks: performance
-      .getEntriesByType('mark')
-      .filter((m) => m.name.startsWith('crossrole:step-checked:'))
-      .map((m) => ({ step: Number(m.name.split(':').pop()), at: m.startTime })),
-  }));
-  const times = new Map<number, number>();
+  const marks = await page.evaluate(() =>
+    performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })),
+  );
+  const times: [number, number][] = [];
+  let from = 0;
   for (const mark of marks) {
-    if (times.has(mark.step)) continue;
-    const shown = headings.filter((h) => h.at <= mark.at).at(-1);
-    if (shown) times.set(mark.step, mark.at - shown.at);
+    const checked = /^crossrole:step-checked:(\d+)$/.exec(mark.name);
+    if (!checked) continue;
+    const shown = marks.find(
+      (m) => m.name === 'primaryButtonRendered' && m.at >= from && m.at <= mark.at,
+    );
+    const step = Number(checked[1]);
+    if (shown && !times.some(([s]) => s === step)) times.push([step, mark.at - shown.at]);
+    from = mark.at;
   }
-  if (times.size === 0)
+  if (times.length === 0)
     throw new Error('No step marks from the content script (content/lib/wizard.ts)');
-  return [...times];
+  return times;
 }
 
 async function connectionFlow(): Promise<void> {
@@ -197,7 +182,6 @@ async function connectionFlow(): Promise<void> {
     for (let i = 0; i < RUNS; i += 1) {
       const session = await launchWithExtension();
       await installConsoleReplica(session.context);
-      await session.context.addInitScript(recordStepHeadings);
       const customer = new Customer(session);
       const popup = await customer.openPopup();
       await popup.getByText('Crossrole Demo Service').first().click();
