@@ -112,6 +112,8 @@ export function setChecked(control: HTMLInputElement, checked: boolean): boolean
 
 /** How often a wait looks again without a DOM change. */
 const POLL_MS = 400;
+/** How soon after a DOM change it is checked again (a transition is usually over by then). */
+const TRAILING_MS = 100;
 
 export type WaitOptions = { signal: AbortSignal; timeoutMs?: number; root?: Node };
 
@@ -130,9 +132,19 @@ export function waitFor<T>(
       const found = find();
       if (found !== null) finish(found);
     };
-    const observer = new MutationObserver(check);
+    // What is shown can change after the DOM did: a fade-in ends with no mutation. So a change
+    // is checked at once and again shortly after, and a slow poll catches the rest.
+    let trailing: ReturnType<typeof setTimeout> | undefined;
+    const onChange = () => {
+      check();
+      clearTimeout(trailing);
+      trailing = setTimeout(() => {
+        check();
+        if (!done) trailing = setTimeout(check, TRAILING_MS);
+      }, TRAILING_MS);
+    };
+    const observer = new MutationObserver(onChange);
     const timer = setTimeout(() => finish(null), timeoutMs);
-    // CSS transitions (a flash fading in) change what is shown without a DOM mutation.
     let done = false;
     let poll = setTimeout(function again() {
       check();
@@ -144,6 +156,7 @@ export function waitFor<T>(
       observer.disconnect();
       clearTimeout(timer);
       clearTimeout(poll);
+      clearTimeout(trailing);
       signal.removeEventListener('abort', onAbort);
       resolve(value);
     };
@@ -164,15 +177,21 @@ export function later(ms: number, signal: AbortSignal, then: () => void): void {
   signal.addEventListener('abort', () => clearTimeout(timer));
 }
 
-/** Waits until `check` holds for `quietMs` without DOM changes: the page has settled. */
-export function settled(signal: AbortSignal, quietMs = 150): Promise<void> {
+/**
+ * Resolves once `root` has gone `quietMs` without a DOM change: it has settled. A table's own
+ * container settles sooner than the whole page, where animations go on around it.
+ */
+export function settled(
+  signal: AbortSignal,
+  { quietMs = 150, root = document }: { quietMs?: number; root?: Node } = {},
+): Promise<void> {
   return new Promise((resolve) => {
     let timer = setTimeout(done, quietMs);
     const observer = new MutationObserver(() => {
       clearTimeout(timer);
       timer = setTimeout(done, quietMs);
     });
-    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    observer.observe(root, { childList: true, subtree: true, attributes: true });
     signal.addEventListener('abort', done);
     function done() {
       observer.disconnect();

@@ -6,7 +6,14 @@
 import { enabled, findByLabel, normalize, setChecked, setValue, settled, waitFor } from './dom.ts';
 import { labelsFor, type Language } from './labels.ts';
 import { shown } from './page.ts';
-import { dataRows, firstPageButton, nextPageButton, rowsKey, tableContainer } from './table.ts';
+import {
+  dataRows,
+  firstPageButton,
+  nextPageButton,
+  rowsKey,
+  tableContainer,
+  tableLoading,
+} from './table.ts';
 import type { PanelItem } from '../panel.ts';
 import { CLOUDSCAPE } from './cloudscape.ts';
 import { say } from './i18n.ts';
@@ -31,17 +38,33 @@ function findFilter(root: ParentNode, language: Language): Filter | null {
   return text ? { input: text, kind: 'text' } : null;
 }
 
-/** The row whose name (its first link, else a cell) is exactly `name`, with its checkbox. */
+/** A row's policy name: its first link, else each cell (a table without links). */
+function rowNames(row: HTMLTableRowElement): string[] {
+  const link = row.querySelector('a');
+  return link ? [normalize(link.textContent)] : [...row.cells].map((c) => normalize(c.textContent));
+}
+
+/** The row whose name is exactly `name`, with its checkbox. */
 function rowFor(container: ParentNode, name: string): HTMLInputElement | null {
   for (const row of dataRows(container)) {
-    const link = row.querySelector('a');
-    const names = link
-      ? [normalize(link.textContent)]
-      : [...row.cells].map((cell) => normalize(cell.textContent));
     const box = row.querySelector<HTMLInputElement>('input[type="checkbox"]');
-    if (box && names.includes(name)) return box;
+    if (box && rowNames(row).includes(name)) return box;
   }
   return null;
+}
+
+/**
+ * The table shows the answer to `query`: loaded, and every row's name holds it. Until then the
+ * rows may still be the unfiltered ones (the filter or the console's search is late).
+ */
+function showsAnswerTo(container: ParentNode, query: string): boolean {
+  const rows = dataRows(container);
+  const q = query.toLowerCase();
+  return (
+    !tableLoading(container) &&
+    rows.length > 0 &&
+    rows.every((row) => rowNames(row).some((n) => n.toLowerCase().includes(q)))
+  );
 }
 
 /** Removes committed property-filter tokens (each has its own dismiss button). */
@@ -85,8 +108,12 @@ async function findOnPages(
     first.click();
     await settled(signal);
   }
-  // The first page may still be loading; later pages have rendered once their rows changed.
-  const firstBox = await waitFor(() => rowFor(container, name), { signal, timeoutMs: 2000 });
+  // The first page may still be loading or unfiltered; later pages have rendered once their
+  // rows changed. A first page that answers the query without the name is not waited on.
+  const firstBox = await waitFor(
+    () => rowFor(container, name) ?? (showsAnswerTo(container, name) ? false : null),
+    { signal, timeoutMs: 2000 },
+  );
   if (firstBox) return firstBox;
   for (let page = 0; page < MAX_PAGES && !signal.aborted; page += 1) {
     const box = rowFor(container, name);
@@ -118,10 +145,18 @@ export async function selectPolicies(
     if (!box) miss('policy-row');
     ticked.set(name, box ? setChecked(box, true) : false);
   }
-  // Read every tick back under its own filter: ticks survive filters and pages in the console,
-  // but a re-render or the customer may have undone one.
+  // Read every tick back: ticks survive filters and pages in the console, but a re-render or
+  // the customer may have undone one. Rows still shown are read where they are; the others are
+  // found again under their own filter.
+  await settled(signal);
+  const again: string[] = [];
   for (const name of names) {
     if (!ticked.get(name)) continue;
+    const box = rowFor(container, name);
+    if (box) ticked.set(name, box.checked);
+    else again.push(name);
+  }
+  for (const name of again) {
     if (filter) await applyFilter(filter, name, signal);
     const box = await findOnPages(container, name, language, signal);
     ticked.set(name, box?.checked === true);

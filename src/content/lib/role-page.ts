@@ -7,9 +7,15 @@ import type { AttachedPolicy } from '../../core/attached-policies.ts';
 import { enabled, normalize, settled, waitFor } from './dom.ts';
 import { labelsFor, type Language } from './labels.ts';
 import { headingNamed, mainContent, shown, shownText } from './page.ts';
-import { dataRows, headerTotal, nextPageButton, rowsKey, tableContainer } from './table.ts';
+import {
+  dataRows,
+  headerTotal,
+  nextPageButton,
+  rowsKey,
+  tableContainer,
+  tableLoading,
+} from './table.ts';
 import { MAX_PAGES } from './policy-table.ts';
-import { CLOUDSCAPE } from './cloudscape.ts';
 
 /**
  * Remembered when the customer presses Update policy on Edit trust policy: the role page that
@@ -81,13 +87,6 @@ function readRow(row: HTMLTableRowElement, language: Language): AttachedPolicy |
   };
 }
 
-/**
- * Every row of the Permissions tab's policy table, following its pagination; `complete` when the
- * last page was reached and the rows add up to the header's count (when it shows one).
- */
-/** What Cloudscape shows while a table loads. */
-const LOADING = `${CLOUDSCAPE.tableLoading}, [role="progressbar"]`;
-
 /** A plain list of policies (names or ARNs, one an item) instead of a table. */
 function listedPolicies(): AttachedPolicy[] | null {
   const items = shown<HTMLElement>(activePanel(), 'ul li, ol li');
@@ -101,6 +100,10 @@ function listedPolicies(): AttachedPolicy[] | null {
   return policies.length && policies.length === items.length ? policies : null;
 }
 
+/**
+ * Every row of the Permissions tab's policy table, following its pagination; `complete` when the
+ * last page was reached and the rows add up to the header's count (when it shows one).
+ */
 export async function readAttachedPolicies(
   language: Language,
   signal: AbortSignal,
@@ -110,7 +113,7 @@ export async function readAttachedPolicies(
     const found = shown(activePanel(), 'table')[0];
     if (!found) return listedPolicies() ? 'list' : null;
     const box = tableContainer(found) ?? activePanel();
-    if (!box || shown(box, LOADING).length) return null;
+    if (!box || tableLoading(box)) return null;
     return dataRows(box).length || headerTotal(box) === 0 ? found : null;
   };
   const table = await waitFor(ready, { signal, timeoutMs: 15_000 });
@@ -120,9 +123,9 @@ export async function readAttachedPolicies(
     const policies = listedPolicies();
     return policies ? { policies, complete: true } : null;
   }
-  await settled(signal);
   const container = tableContainer(table) ?? activePanel();
   if (!container) return null;
+  await settled(signal, { quietMs: 60, root: container });
   const policies: AttachedPolicy[] = [];
   for (let page = 0; page < MAX_PAGES && !signal.aborted; page += 1) {
     for (const row of dataRows(container)) {

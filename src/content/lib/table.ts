@@ -14,6 +14,13 @@ export function tableContainer(from: Element): HTMLElement | null {
   return null;
 }
 
+/** What Cloudscape shows while a table loads. */
+const LOADING = `${CLOUDSCAPE.tableLoading}, [role="progressbar"]`;
+
+/** Whether the table in `container` is still loading its rows. */
+export const tableLoading = (container: ParentNode): boolean =>
+  shown(container, LOADING).length > 0;
+
 /** Data rows: an empty table's single "No policies" row spans every column and is not one. */
 export function dataRows(container: ParentNode): HTMLTableRowElement[] {
   return shown<HTMLTableRowElement>(container, 'table tbody tr').filter(

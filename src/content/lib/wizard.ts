@@ -26,6 +26,11 @@ export type WizardPlan = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a wizard step must go without a DOM change before Crossrole fills it and again before
+ * it reads it back: React commits a value it rejects within a frame or two.
+ */
+const SETTLE_MS = 80;
 
 export type StepRunner = {
   /** Runs until the page is left; false at once when no step shows within 20 s. */
@@ -60,13 +65,13 @@ export function stepRunner(
       let step = await waitFor(() => plan.current(), { signal, timeoutMs: 20_000 });
       if (step === null) return false;
       while (step !== null && !signal.aborted) {
-        await settled(signal);
+        await settled(signal, { quietMs: SETTLE_MS });
         // The step may have changed while the page settled (a hasty Next): check what it shows.
         step = plan.current() ?? step;
         const outcome = await plan.fill(step);
         if (outcome) {
           // Read back once the page has re-rendered: React may have undone a value.
-          await settled(signal);
+          await settled(signal, { quietMs: SETTLE_MS });
           const advancing = outcome.right() && !advanced.has(step);
           outcome.show(advancing);
           markChecked(step);

@@ -1,8 +1,15 @@
 // @vitest-environment happy-dom
 // Finding controls by label the way the console names them, and filling them so that a
 // React-style controlled input keeps the value.
-import { beforeEach, describe, expect, it } from 'vitest';
-import { findByLabel, findButton, setChecked, setValue } from '../../../src/content/lib/dom.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  findByLabel,
+  findButton,
+  setChecked,
+  setValue,
+  settled,
+  waitFor,
+} from '../../../src/content/lib/dom.ts';
 import { sessionAccountId, menuAccountId } from '../../../src/content/lib/session.ts';
 import { flashNames } from '../../../src/content/lib/flash.ts';
 
@@ -94,5 +101,46 @@ describe('page data', () => {
   it('reads role names from success flash links', () => {
     document.body.innerHTML = `<div data-itemid="1">Role <a href="#/roles/details/Crossrole%2BDemo">Crossrole+Demo</a> created.</div>`;
     expect(flashNames('roles')).toEqual(['Crossrole+Demo']);
+  });
+});
+
+describe('waiting for the page', () => {
+  it('looks again shortly after a change, since a fade-in ends without a DOM mutation', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let shownNow = false;
+      let found: boolean | null | undefined;
+      void waitFor(() => (shownNow ? true : null), { signal: new AbortController().signal }).then(
+        (v) => (found = v),
+      );
+      document.body.append(document.createElement('div'));
+      await vi.advanceTimersByTimeAsync(0);
+      // The flash turns visible without another mutation.
+      shownNow = true;
+      await vi.advanceTimersByTimeAsync(150);
+      expect(found).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('settles on the given root only: changes elsewhere on the page do not hold it up', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const table = document.createElement('div');
+      const elsewhere = document.createElement('div');
+      document.body.append(table, elsewhere);
+      let done = false;
+      void settled(new AbortController().signal, { quietMs: 60, root: table }).then(
+        () => (done = true),
+      );
+      for (let i = 0; i < 5; i += 1) {
+        elsewhere.textContent = String(i);
+        await vi.advanceTimersByTimeAsync(20);
+      }
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
