@@ -31,13 +31,19 @@ let sentTo: { path: string; setup: ContentSetup | null } | null = null;
 
 type Refusal = { ok: false; error: string };
 
+/** How long a message to the background is tried again before the panel says it failed. */
+const ASK_FOR_MS = 30_000;
+
 /** Sends to the background; its answer is validated (by `parse`) like any other input. */
 async function ask<R>(
   message: Message,
   parse: (answer: unknown) => R | null,
 ): Promise<R | Refusal> {
   let answer: unknown;
-  // A service worker stopped mid-message drops it: try again while it restarts.
+  // A service worker stopped mid-message drops it: try again while it restarts, which can take
+  // seconds on a busy machine. What the page reports is a fact (a role was created), so it is
+  // worth asking for a while rather than leaving the customer with an unreported role.
+  const giveUpAt = Date.now() + ASK_FOR_MS;
   for (let attempt = 0; ; attempt += 1) {
     try {
       answer = await sendMessage(message);
@@ -45,13 +51,13 @@ async function ask<R>(
     } catch {
       // The worker is restarting; retried below.
     }
-    if (attempt === 4) {
+    if (Date.now() >= giveUpAt) {
       return {
         ok: false,
         error: 'Crossrole could not reach its background (it may be restarting).',
       };
     }
-    await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(200 * 2 ** attempt, 3000)));
   }
   return parse(answer) ?? { ok: false, error: 'Crossrole did not understand its background.' };
 }

@@ -19,21 +19,28 @@ export const rolesList: Feature = {
       { signal, timeoutMs: 15_000 },
     );
     if (!created) return;
-    const reply = await context.send({
-      type: 'content.roleCreated',
-      setupId: setup.id,
-      roleName: created,
-    });
-    if (signal.aborted) return;
-    if (!reply.ok) {
-      context.panel().render({
-        service: setup.serviceName,
-        title: say(context.language).roleNotAccepted,
-        ...stepNumber(setup, 'capture'),
-        items: [{ status: 'problem', text: reply.error }],
+    // The role exists in IAM now: a refusal or a background that stayed unreachable is said,
+    // with a button to tell it again (the background takes a repeated report as one).
+    const report = async (): Promise<void> => {
+      const reply = await context.send({
+        type: 'content.roleCreated',
+        setupId: setup.id,
+        roleName: created,
       });
-      return;
-    }
-    if (reply.next) location.hash = reply.next.hash;
+      if (signal.aborted) return;
+      if (!reply.ok) {
+        const t = say(context.language);
+        context.panel().render({
+          service: setup.serviceName,
+          title: t.roleNotAccepted,
+          ...stepNumber(setup, 'capture'),
+          items: [{ status: 'problem', text: reply.error }],
+          actions: [{ label: t.tryAgain, primary: true, run: report }],
+        });
+        return;
+      }
+      if (reply.next) location.hash = reply.next.hash;
+    };
+    await report();
   },
 };

@@ -92,6 +92,7 @@ const en = {
   permissionsUnreadText:
     'Open the Permissions tab so Crossrole can read the attached policies; nothing is sent until it has.',
   readAgain: 'Read the role again',
+  tryAgain: 'Try again',
   openTrustEditor: 'Open the trust policy editor',
   noEditTrustButton:
     'Crossrole could not find the Edit trust policy button on this page. Press it yourself: Crossrole pastes the statement there.',
@@ -223,6 +224,7 @@ const ja: Messages = {
   permissionsUnreadText:
     '「許可」タブを開いてください。アタッチされたポリシーを読み取るまで何も送信しません。',
   readAgain: 'もう一度読み取る',
+  tryAgain: '再試行',
   openTrustEditor: '信頼ポリシーのエディタを開いてください',
   noEditTrustButton:
     'このページで「信頼ポリシーを編集」ボタンが見つかりません。ご自身で押してください: Crossrole がそこにステートメントを貼り付けます。',

@@ -42,6 +42,29 @@ describe('Roles list', () => {
     expect(location.hash).toBe('#/roles');
   });
 
+  it('offers to tell the background again when it could not be reached, and goes on once it answers', async () => {
+    flash(SETUP.roleName);
+    const next = `#/roles/details/${SETUP.roleName}?section=trust_relationships`;
+    let reachable = false;
+    const fake = fakeContext({
+      path: '/roles',
+      reply: () =>
+        reachable
+          ? { ok: true, value: SETUP, next: { hash: next } }
+          : {
+              ok: false,
+              error: 'Crossrole could not reach its background (it may be restarting).',
+            },
+    });
+    await fake.start(rolesList, controller.signal);
+    const retry = fake.last()?.actions?.find((a) => a.label === 'Try again');
+    expect(retry?.primary).toBe(true);
+    reachable = true;
+    await retry!.run();
+    expect(fake.sent).toHaveLength(2);
+    expect(location.hash).toBe(next);
+  });
+
   it('ignores a flash about another role', async () => {
     flash('SomeoneElsesRole');
     const fake = fakeContext({ path: '/roles' });
