@@ -12,6 +12,7 @@ import {
 import { panelView, titleIs, waitForPanel } from './panel-driver.ts';
 import { installConsoleReplica } from './console-replica.ts';
 import { startReferenceService } from '../reference-service/server.ts';
+import { REPORT_MAX_BACKOFF_MS } from '../../src/core/report.ts';
 
 export type FaultRunResult = {
   captured: number;
@@ -29,7 +30,12 @@ type StoredSetup = {
   problem: string | null;
   trustProblems: string[];
   roleArn: string | null;
-  delivery: { status: string; attempts: number; lastError: string | null } | null;
+  delivery: {
+    status: string;
+    attempts: number;
+    lastError: string | null;
+    nextAttemptAt: number | null;
+  } | null;
 };
 
 export async function deliveryUnderFaults(
@@ -181,11 +187,15 @@ export async function deliveryUnderFaults(
       }
     };
     let stored = await settledSetups();
-    // Wait while anything is still on its way; a setup that stopped short says why below.
-    while (
-      Date.now() < deadline &&
-      stored.some((s) => s.delivery?.status === 'queued' || s.delivery?.status === 'sending')
-    ) {
+    // Wait while anything is still on its way; a setup that stopped short says why below. Past
+    // the deadline, a report whose backoff (up to five minutes after repeated failures) puts its
+    // next try later is still waited for, up to one longest backoff more: it is queued, not lost.
+    const hardStop = deadline + REPORT_MAX_BACKOFF_MS + 60_000;
+    const onItsWay = (s: StoredSetup) =>
+      s.delivery?.status === 'sending' ||
+      (s.delivery?.status === 'queued' &&
+        (Date.now() < deadline || (s.delivery.nextAttemptAt ?? 0) < hardStop));
+    while (Date.now() < hardStop && stored.some(onItsWay)) {
       await new Promise((r) => setTimeout(r, 1000));
       stored = await setups().catch(() => stored);
     }
