@@ -30,14 +30,15 @@ const STYLE = `
 :host { all: initial; }
 .panel { position: fixed; z-index: 2147483000; width: 320px; max-height: min(70vh, 560px); overflow: auto;
   box-sizing: border-box; background: #fff; color: #000716; border: 1px solid #c6c6cd; border-radius: 16px;
-  box-shadow: 0 4px 20px 1px rgba(0, 7, 22, .18); font: 14px/20px "Amazon Ember", "Helvetica Neue", Roboto, Arial, sans-serif; }
+  box-shadow: 0 4px 20px 1px rgba(0, 7, 22, .18); font: 14px/20px "Amazon Ember", "Helvetica Neue", Roboto, Arial, sans-serif;
+  overflow-wrap: anywhere; }
 .head { display: flex; align-items: center; gap: 8px; padding: 10px 12px 10px 16px; border-bottom: 1px solid #e9ebed; }
 .brand { font-weight: 700; flex: 1; }
 .step { color: #5f6b7a; font-size: 12px; }
 .body { padding: 12px 16px 14px; }
 h2 { font-size: 16px; line-height: 22px; margin: 0 0 8px; font-weight: 700; }
 ul { list-style: none; margin: 0; padding: 0; }
-li { display: grid; grid-template-columns: 18px 1fr; gap: 6px; padding: 3px 0; }
+li { display: grid; grid-template-columns: 18px minmax(0, 1fr); gap: 6px; padding: 3px 0; }
 .icon { font-weight: 700; }
 .done .icon { color: #037f0c; } .todo .icon { color: #0972d3; } .problem .icon, .problem { color: #d91515; } .manual .icon { color: #8d6605; }
 .copy { grid-column: 2; display: flex; gap: 6px; align-items: center; margin-top: 2px; }

@@ -1,5 +1,6 @@
 // What the customer must know before granting: administrator or IAM-changing grants, `*` and
-// service-wide actions, a read-only label over grants that change things (src/core/grant-risk.ts).
+// service-wide actions, a read-only label over grants that change things (src/core/grant-risk.ts),
+// in the popup's language.
 import type { GrantRisk } from '../../core/grant-risk.ts';
 import { t } from '../i18n.ts';
 
@@ -18,7 +19,7 @@ export function Risks(props: { risks: readonly GrantRisk[] }) {
       <ul>
         {props.risks.map((r) => (
           <li key={r.message} class={r.severity}>
-            {r.message}
+            {t(r.key, ...r.args)}
           </li>
         ))}
       </ul>

@@ -11,6 +11,8 @@ import {
 } from '../../../src/core/grant-risk.ts';
 import type { CustomPolicy } from '../../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import english from '../../../public/_locales/en/messages.json' with { type: 'json' };
+import japanese from '../../../public/_locales/ja/messages.json' with { type: 'json' };
 
 const managed = (...names: string[]) => names.map((n) => `arn:aws:iam::aws:policy/${n}`);
 const custom = (name: string, ...Statement: object[]): CustomPolicy =>
@@ -118,6 +120,33 @@ describe('grant risks', () => {
         expect(grantRisks(level)).toEqual([]);
     const admin = examples.find((p) => p.id === 'example-full-management')!.access[1]!;
     expect(grantRisks(admin)[0]?.severity).toBe('danger');
+  });
+
+  it('names each warning by a popup message that says it in English and Japanese', () => {
+    const risks = grantRisks({
+      label: 'Read-only',
+      managedPolicyArns: managed(
+        'AdministratorAccess',
+        'IAMFullAccess',
+        'PowerUserAccess',
+        'AmazonS3FullAccess',
+      ),
+      customPolicies: [
+        custom('Star', allow('*')),
+        custom('Iam', allow('iam:CreateRole')),
+        custom('Wide', allow('ec2:*')),
+        custom('Not', { Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }),
+      ],
+    });
+    expect(new Set(risks.map((r) => r.key)).size).toBe(9);
+    const fill = (text: string, args: string[]) =>
+      text.replace(/\{(\d)\}/g, (_, n: string) => args[Number(n) - 1] ?? '');
+    for (const risk of risks) {
+      // The English message is the core's own words; the Japanese one carries every value.
+      expect(fill(english[risk.key].message, risk.args)).toBe(risk.message);
+      const ja = fill(japanese[risk.key].message, risk.args);
+      for (const arg of risk.args) expect(ja).toContain(arg);
+    }
   });
 
   it('tells reads from writes in action patterns', () => {
