@@ -272,17 +272,27 @@ function hclValue(value: unknown, indent: number): string {
   throw new Error('not a JSON value');
 }
 
-/** Where a text of the plan holds a lone surrogate, which HCL cannot write: its path, or null. */
-function loneSurrogate(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+/**
+ * Where a text of the plan is one HCL would not keep as it is, and why; null when none is. A lone
+ * surrogate has no UTF-8 form; HCL reads string literals into Unicode NFC, so a text in another
+ * form would reach IAM changed (docs/iac.md, "Refused").
+ */
+function unwritableText(value: unknown, path: string): string | null {
+  if (typeof value === 'string') {
+    if (LONE_SURROGATE.test(value))
+      return `${path} holds a lone surrogate, which HCL cannot write.`;
+    if (value.normalize('NFC') !== value)
+      return `${path} is not in Unicode NFC, and HCL would normalize it.`;
+    return null;
+  }
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
-      const found = loneSurrogate(v, `${path}[${i}]`);
+      const found = unwritableText(v, `${path}[${i}]`);
       if (found) return found;
     }
   } else if (isObject(value)) {
     for (const [k, v] of Object.entries(value)) {
-      const found = loneSurrogate(k, path) ?? loneSurrogate(v, `${path}.${k}`);
+      const found = unwritableText(k, path) ?? unwritableText(v, `${path}.${k}`);
       if (found) return found;
     }
   }
@@ -301,8 +311,8 @@ const tfPartitionArn = (arn: string, partition: string) =>
 export function terraformSnippet(plan: IacPlan): IacOutcome {
   const problem = planProblem(plan);
   if (problem) return refuse(problem);
-  const surrogate = loneSurrogate(plan, 'plan');
-  if (surrogate) return refuse(`${surrogate} holds a lone surrogate, which HCL cannot write.`);
+  const unwritable = unwritableText(plan, 'plan');
+  if (unwritable) return refuse(unwritable);
   const trust = trustWith(
     plan,
     tfPartitionArn(plan.principalArn, plan.partition),

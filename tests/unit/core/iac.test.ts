@@ -436,7 +436,25 @@ describe('hostile text from a profile', () => {
     (
       profile.access[0]!.customPolicies![0]!.document.Statement as { Resource: string }[]
     )[0]!.Resource = 'arn:aws:s3:::\ud800';
-    expect(terraformSnippet(plan(profile))).toMatchObject({ ok: false });
+    expect(terraformSnippet(plan(profile))).toEqual({
+      ok: false,
+      error:
+        'plan.customPolicies[0].document.Statement[0].Resource holds a lone surrogate, which HCL cannot write.',
+    });
+  });
+
+  it('refuses a text HCL would normalize to NFC, and writes the same text in NFC', () => {
+    const profile = hostile();
+    const statement = (
+      profile.access[0]!.customPolicies![0]!.document.Statement as { Resource: string }[]
+    )[0]!;
+    statement.Resource = 'arn:aws:s3:::cafe\u0301';
+    expect(terraformSnippet(plan(profile))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('is not in Unicode NFC'),
+    });
+    statement.Resource = 'arn:aws:s3:::caf\u00e9';
+    expectSameResult(plan(profile));
   });
 
   it('reads back any text written as an HCL string', () => {
