@@ -22,6 +22,7 @@ import type { ConsoleTab, SetupStartInput } from '../../core/messages.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
 import { CopyButton, JsonView } from './Copy.tsx';
+import { IacExport } from './IacExport.tsx';
 import { Risks } from './Risks.tsx';
 
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
@@ -335,6 +336,27 @@ export function Review(props: {
               </div>
             )}
           </div>
+        )}
+        {method === 'create-role' && (
+          <IacExport
+            profile={profile}
+            copy={api.copy}
+            input={
+              externalId
+                ? {
+                    mode: 'create-role',
+                    profileId: profile.id,
+                    levelId,
+                    optionIds,
+                    partition,
+                    roleName,
+                    roleDescription: description,
+                    externalId,
+                    ...(code?.token ? { token: code.token } : {}),
+                  }
+                : null
+            }
+          />
         )}
       </section>
 
