@@ -4,17 +4,9 @@
 // variant (tokens on Enter), the role's Permissions tab as a paginated table of names, the
 // Attach policies page with IAM's quota, the alternate routes and the Japanese console. The
 // simulated IAM is the judge of what was submitted.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { ARTIFACTS } from '../support/artifacts.ts';
-import {
-  installConsoleReplica,
-  type ConsoleReplica,
-  type ReplicaOptions,
-} from '../support/console-replica.ts';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useReplicaEnv } from '../support/e2e-setup.ts';
 import { AWS_MANAGED_POLICIES } from '../support/iam-sim.ts';
 import { pageToPolicy, policyRow } from '../support/replica-page.ts';
 
@@ -45,43 +37,8 @@ const TRUST = {
   ],
 };
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function open(
-  options: ReplicaOptions = {},
-): Promise<{ replica: ConsoleReplica; page: Page; errors: string[] }> {
-  // Reduced motion: screenshots show menus and checkboxes settled, not mid-transition.
-  context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    reducedMotion: 'reduce',
-  });
-  const replica = await installConsoleReplica(context, options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => {
-    errors.push(e.message);
-    console.error('replica page error:', e.message);
-  });
-  return { replica, page, errors };
-}
-
-async function screenshot(page: Page, name: string) {
-  const dir = path.join(ARTIFACTS, 'replica');
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, name), fullPage: true });
-}
+const env = useReplicaEnv({ reducedMotion: true });
+const { open, screenshot } = env;
 
 const flash = (page: Page) => page.locator('div[data-itemid][class*="awsui_flash-type-success_"]');
 const hash = (page: Page) => decodeURIComponent(new URL(page.url()).hash);
@@ -442,8 +399,7 @@ describe('IAM console replica: policy catalogue, role permissions, attach polici
           : `#/roles/${name}/trust-policy/edit`,
       );
       expect(errors).toEqual([]);
-      await context?.close();
-      context = undefined;
+      await env.closeOpened();
     }
   });
 

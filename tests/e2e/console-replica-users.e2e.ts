@@ -2,56 +2,17 @@
 // extension): Create user with a policy attached directly, the Security credentials tab, Create
 // access key with the third-party advice and its confirmation, and Retrieve access keys showing
 // exactly the key and secret the simulated IAM made — once. The simulated IAM is the judge.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { ARTIFACTS } from '../support/artifacts.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { pageToPolicy, policyRow } from '../support/replica-page.ts';
-import {
-  installConsoleReplica,
-  type ConsoleReplica,
-  type ReplicaOptions,
-} from '../support/console-replica.ts';
+import { useReplicaEnv } from '../support/e2e-setup.ts';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const SECURITY_AUDIT = 'arn:aws:iam::aws:policy/SecurityAudit';
 const USER = 'crossrole-demo';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function open(
-  options: ReplicaOptions = {},
-): Promise<{ replica: ConsoleReplica; page: Page; errors: string[] }> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const replica = await installConsoleReplica(context, options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => {
-    errors.push(e.message);
-    console.error('replica page error:', e.message);
-  });
-  return { replica, page, errors };
-}
-
-async function screenshot(page: Page, name: string) {
-  const dir = path.join(ARTIFACTS, 'replica');
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, name), fullPage: true });
-}
+const env = useReplicaEnv();
+const { open, screenshot } = env;
 
 const radio = (page: Page, value: string) => page.locator(`input[type=radio][value="${value}"]`);
 const flash = (page: Page) => page.locator('div[data-itemid][class*="awsui_flash-type-success_"]');

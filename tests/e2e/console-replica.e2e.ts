@@ -1,47 +1,18 @@
 // The IAM console replica, driven by hand with Playwright (no extension): the URL pre-fill, the
 // wizard's fields, the trust policy it really submits, IAM's errors, the policy editors, the
 // Japanese console and the slow variant. The simulated IAM is the judge of what was submitted.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
-import { ARTIFACTS } from '../support/artifacts.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { pageToPolicy, policyRow } from '../support/replica-page.ts';
-import {
-  installConsoleReplica,
-  type ReplicaOptions,
-  type ConsoleReplica,
-} from '../support/console-replica.ts';
+import { useReplicaEnv } from '../support/e2e-setup.ts';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const SECURITY_AUDIT = 'arn:aws:iam::aws:policy/SecurityAudit';
 const SERVICE_ACCOUNT = '444455556666';
 const EXTERNAL_ID = 'crossrole-7f3a9c2e-ext';
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function open(
-  options: ReplicaOptions = {},
-): Promise<{ replica: ConsoleReplica; page: Page }> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const replica = await installConsoleReplica(context, options);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('replica page error:', e.message));
-  return { replica, page };
-}
+const env = useReplicaEnv();
+const { open, screenshot } = env;
 
 function prefillRoute(policies: string[] = [READ_ONLY, SECURITY_AUDIT], account = SERVICE_ACCOUNT) {
   const q = [
@@ -67,12 +38,6 @@ function expectedTrust(account = SERVICE_ACCOUNT, partition = 'aws', externalId 
       },
     ],
   };
-}
-
-async function screenshot(page: Page, name: string) {
-  const dir = path.join(ARTIFACTS, 'replica');
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, name), fullPage: true });
 }
 
 const tile = (page: Page, value: string) => page.locator(`input[type=radio][value="${value}"]`);

@@ -2,52 +2,26 @@
 // 429 with Retry-After, a timeout, a refusal, the worker stopped mid-delivery and the browser
 // closed and reopened. In every case the service ends with exactly one connection for the setup
 // and the captured ARN is never lost.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  launchWithExtension,
-  stopServiceWorker,
-  type ExtensionSession,
-} from '../support/browser.ts';
+import { stopServiceWorker } from '../support/browser.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
-import { installConsoleReplica } from '../support/console-replica.ts';
-import { Customer, createRoleButton } from '../support/connect-driver.ts';
-import { startReferenceService, type ReferenceService } from '../reference-service/server.ts';
+import { createRoleButton } from '../support/connect-driver.ts';
+import { useConnectionEnv } from '../support/e2e-setup.ts';
 
-let service: ReferenceService;
-let session: ExtensionSession;
-let customer: Customer;
-let userDataDir: string;
-
-beforeAll(async () => {
-  service = await startReferenceService({ port: 47615 });
-});
-afterAll(async () => {
-  await service?.close();
-});
-beforeEach(async () => {
-  userDataDir = await mkdtemp(path.join(tmpdir(), 'crossrole-delivery-'));
-  session = await launchWithExtension({ userDataDir });
-  await installConsoleReplica(session.context);
-  customer = new Customer(session);
-  service.setFaults({});
-});
-afterEach(async () => {
-  await session?.close();
-  await rm(userDataDir, { recursive: true, force: true });
+const env = useConnectionEnv();
+beforeEach(() => {
+  env.service.setFaults({});
 });
 
 /** Runs the demo connection up to the customer's Create role click; returns the setup's popup. */
 async function createDemoRole(): Promise<{ popup: Page; page: Page }> {
-  const popup = await customer.openPopup();
+  const popup = await env.customer.openPopup();
   await popup.getByText('Crossrole Demo Service', { exact: true }).first().click();
-  const page = await customer.openInConsole(popup);
-  await customer.waitForPanelTitle(page, 'Ready: press Create role');
-  await customer.click(createRoleButton(page));
-  await customer.waitForPanelTitle(page, /Sending the role to/);
+  const page = await env.customer.openInConsole(popup);
+  await env.customer.waitForPanelTitle(page, 'Ready: press Create role');
+  await env.customer.click(createRoleButton(page));
+  await env.customer.waitForPanelTitle(page, /Sending the role to/);
   return { popup, page };
 }
 
@@ -58,18 +32,18 @@ type Stored = {
   delivery: { status: string; attempts: number; serviceMessage: string | null } | null;
 };
 async function storedSetups(): Promise<Stored[]> {
-  return session.worker.evaluate(async () => {
+  return env.session.worker.evaluate(async () => {
     const { setups } = await chrome.storage.local.get('setups');
     return (setups ?? []) as Stored[];
   });
 }
 
 const connectionsFor = (setupId: string) =>
-  service.connections().filter((c) => c.idempotencyKey === setupId);
+  env.service.connections().filter((c) => c.idempotencyKey === setupId);
 
 describe('delivery through faults', () => {
   it('keeps the report while the service is down and delivers it once when it is back', async () => {
-    service.setFaults({ down: true });
+    env.service.setFaults({ down: true });
     await createDemoRole();
     // Tried at least twice and waiting for the next try (not caught mid-attempt, 'sending').
     const waiting = async () => {
@@ -81,7 +55,7 @@ describe('delivery through faults', () => {
     await expect.poll(waiting, { timeout: 20_000 }).toBe('verified, queued, tries: true');
     const [setup] = await storedSetups();
     expect(setup!.roleArn).toMatch(/:role\/CrossroleDemoRole$/);
-    service.setFaults({});
+    env.service.setFaults({});
     await expect.poll(() => connectionsFor(setup!.id).length, { timeout: 40_000 }).toBe(1);
     await expect
       .poll(async () => (await storedSetups())[0]?.state, { timeout: 10_000 })
@@ -89,23 +63,23 @@ describe('delivery through faults', () => {
   });
 
   it('retries 500s and a 429 with Retry-After, always with the same Idempotency-Key', async () => {
-    service.setFaults({ status: 500, remaining: 2 });
+    env.service.setFaults({ status: 500, remaining: 2 });
     await createDemoRole();
     await expect
       .poll(async () => (await storedSetups())[0]?.state, { timeout: 30_000 })
       .toBe('delivered');
     const [setup] = await storedSetups();
-    const requests = service.requests().filter((r) => r.idempotencyKey === setup!.id);
+    const requests = env.service.requests().filter((r) => r.idempotencyKey === setup!.id);
     expect(requests.map((r) => r.status)).toEqual([500, 500, 200]);
     expect(connectionsFor(setup!.id)).toHaveLength(1);
 
-    service.setFaults({ status: 429, retryAfterSeconds: 2, remaining: 1 });
+    env.service.setFaults({ status: 429, retryAfterSeconds: 2, remaining: 1 });
     const second = await launchSecond();
     expect(second.waited).toBeGreaterThanOrEqual(1900);
   });
 
   it('shows a refusal with the service message and sends nothing more', async () => {
-    service.setFaults({
+    env.service.setFaults({
       status: 403,
       refuseMessage: 'This AWS account belongs to another workspace.',
     });
@@ -119,20 +93,22 @@ describe('delivery through faults', () => {
     await popup.getByRole('button', { name: 'Copy ARN' }).first().waitFor();
     await saveScreenshot(popup, 'popup/refused.png');
     const [setup] = await storedSetups();
-    const attempts = service.requests().filter((r) => r.idempotencyKey === setup!.id).length;
+    const attempts = env.service.requests().filter((r) => r.idempotencyKey === setup!.id).length;
     await new Promise((r) => setTimeout(r, 3000));
-    expect(service.requests().filter((r) => r.idempotencyKey === setup!.id)).toHaveLength(attempts);
+    expect(env.service.requests().filter((r) => r.idempotencyKey === setup!.id)).toHaveLength(
+      attempts,
+    );
     expect(connectionsFor(setup!.id)).toHaveLength(0);
-    service.setFaults({});
+    env.service.setFaults({});
     await popup.getByRole('button', { name: 'Retry now' }).first().click();
     await expect.poll(() => connectionsFor(setup!.id).length, { timeout: 10_000 }).toBe(1);
   });
 
   it('survives the worker being stopped in the middle of a slow delivery and a timeout', async () => {
-    service.setFaults({ delayMs: 17_000, remaining: 1 });
+    env.service.setFaults({ delayMs: 17_000, remaining: 1 });
     await createDemoRole();
     await new Promise((r) => setTimeout(r, 1000));
-    await stopServiceWorker(session);
+    await stopServiceWorker(env.session);
     await expect
       .poll(async () => (await storedSetups())[0]?.state, { timeout: 60_000 })
       .toBe('delivered');
@@ -143,30 +119,30 @@ describe('delivery through faults', () => {
   });
 
   it('delivers after the browser is closed and reopened with the same profile', async () => {
-    service.setFaults({ down: true });
+    env.service.setFaults({ down: true });
     await createDemoRole();
     const [captured] = await storedSetups();
     expect(captured!.roleArn).toBeTruthy();
-    await session.context.close();
-    service.setFaults({});
-    session = await launchWithExtension({ userDataDir });
+    await env.session.context.close();
+    env.service.setFaults({});
+    await env.reopen();
     await expect.poll(() => connectionsFor(captured!.id).length, { timeout: 60_000 }).toBe(1);
     expect(
-      service.connections().find((c) => c.idempotencyKey === captured!.id)!.report.roleArn,
+      env.service.connections().find((c) => c.idempotencyKey === captured!.id)!.report.roleArn,
     ).toBe(captured!.roleArn);
   });
 });
 
 /** A second connection in the same browser; returns how long its first retry waited. */
 async function launchSecond(): Promise<{ waited: number }> {
-  const before = service.connections().length;
-  const popup = await customer.openPopup();
+  const before = env.service.connections().length;
+  const popup = await env.customer.openPopup();
   await popup.getByText('Crossrole Demo Service', { exact: true }).first().click();
   await popup.getByLabel('Role name', { exact: true }).fill('CrossroleDemoRole2');
-  const page = await customer.openInConsole(popup);
-  await customer.waitForPanelTitle(page, 'Ready: press Create role');
+  const page = await env.customer.openInConsole(popup);
+  await env.customer.waitForPanelTitle(page, 'Ready: press Create role');
   const clicked = Date.now();
-  await customer.click(createRoleButton(page));
-  await service.waitForConnections(before + 1, 30_000);
+  await env.customer.click(createRoleButton(page));
+  await env.service.waitForConnections(before + 1, 30_000);
   return { waited: Date.now() - clicked };
 }

@@ -1,36 +1,26 @@
 // The foundation, proven in a real Chromium with the built extension: the worker starts, the
 // content script runs only on IAM console pages, the popup renders, and a stopped worker
 // answers from storage.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  launchWithExtension,
-  openPopup,
-  stopServiceWorker,
-  type ExtensionSession,
-} from '../support/browser.ts';
+import { openPopup, stopServiceWorker } from '../support/browser.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
+import { useExtensionSession } from '../support/e2e-setup.ts';
 
 const PAGE = '<!doctype html><title>IAM</title><h1>Identity and Access Management</h1>';
 
-let session: ExtensionSession;
-
-beforeAll(async () => {
-  session = await launchWithExtension();
+const env = useExtensionSession(async (session) => {
   // Our own page at real console URLs, with no network: content scripts inject as on the real site.
   await session.context.route(/^https:\/\/[^/]*(console\.aws\.amazon\.com|\.example)\//, (route) =>
     route.fulfill({ contentType: 'text/html', body: PAGE }),
   );
-});
-afterAll(async () => {
-  await session?.close();
 });
 
 /** The console tabs the background has recorded, read straight from its storage. */
 function recordedTabs(): Promise<
   Record<string, { route: string; partition: string; host: string }>
 > {
-  return session.worker.evaluate(async () => {
+  return env.session.worker.evaluate(async () => {
     const { consoleTabs } = await chrome.storage.session.get('consoleTabs');
     return (consoleTabs ?? {}) as Record<
       string,
@@ -57,13 +47,13 @@ async function waitForRecordedHost(host: string) {
 
 describe('the built extension in Chromium', () => {
   it('starts its service worker from dist/chrome', () => {
-    expect(session.worker.url()).toBe(
-      `chrome-extension://${session.extensionId}/service-worker-loader.js`,
+    expect(env.session.worker.url()).toBe(
+      `chrome-extension://${env.session.extensionId}/service-worker-loader.js`,
     );
   });
 
   it('runs the content script on an IAM console page, and follows hash routes', async () => {
-    const page = await session.context.newPage();
+    const page = await env.session.context.newPage();
     await page.goto('https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles');
     const { tab } = await waitForRecordedHost('us-east-1.console.aws.amazon.com');
     expect(tab).toMatchObject({ partition: 'aws', route: '/roles' });
@@ -76,9 +66,9 @@ describe('the built extension in Chromium', () => {
   });
 
   it('does not run on console pages outside IAM, nor on look-alike hosts', async () => {
-    const ec2 = await session.context.newPage();
+    const ec2 = await env.session.context.newPage();
     await ec2.goto('https://eu-west-1.console.aws.amazon.com/ec2/home');
-    const fake = await session.context.newPage();
+    const fake = await env.session.context.newPage();
     await fake.goto('https://console.aws.amazon.com.evil.example/iam/home#/roles');
     // Give a content script ample time to announce itself, then check nothing did.
     await ec2.waitForTimeout(1500);
@@ -89,7 +79,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('renders the popup with the built-in services', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(env.session);
     await expect
       .poll(() => popup.getByRole('heading', { name: 'Crossrole', exact: true }).count())
       .toBe(1);
@@ -101,23 +91,25 @@ describe('the built extension in Chromium', () => {
   });
 
   it('answers from storage after its service worker is stopped', async () => {
-    const page = await session.context.newPage();
+    const page = await env.session.context.newPage();
     await page.goto('https://us-west-2.console.aws.amazon.com/iam/home#/policies');
     const { tabId } = await waitForRecordedHost('us-west-2.console.aws.amazon.com');
-    const popup = await openPopup(session);
+    const popup = await openPopup(env.session);
     expect(await askAboutTab(popup, tabId)).toMatchObject({
       ok: true,
       value: { route: '/policies' },
     });
 
-    await session.worker.evaluate(
+    await env.session.worker.evaluate(
       () => ((globalThis as { crossroleMarker?: number }).crossroleMarker = 1),
     );
-    await stopServiceWorker(session);
+    await stopServiceWorker(env.session);
     // The marker proves the worker really restarted (its globals are gone)...
     await expect
       .poll(() =>
-        session.worker.evaluate(() => (globalThis as { crossroleMarker?: number }).crossroleMarker),
+        env.session.worker.evaluate(
+          () => (globalThis as { crossroleMarker?: number }).crossroleMarker,
+        ),
       )
       .toBeUndefined();
     // ...and it still knows the console tab, from storage.session.
@@ -129,7 +121,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('refuses a console-tab announcement from an extension page', async () => {
-    const popup = await openPopup(session);
+    const popup = await openPopup(env.session);
     const reply = await popup.evaluate(() =>
       chrome.runtime.sendMessage({ type: 'content.hello', route: '/roles' }),
     );

@@ -2,40 +2,12 @@
 // add-on: the popup, the wizard prefilled by the content scripts, the trust-policy paste, ARN
 // capture by the event-page background and delivery to the reference service. The console
 // replica is served through a loopback HTTPS proxy; the simulated IAM and the service judge.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  serveConsoleReplicaByProxy,
-  type ProxiedConsoleReplica,
-} from '../support/console-replica.ts';
-import {
-  launchFirefoxWithExtension,
-  type ElementRef,
-  type FirefoxSession,
-} from '../support/firefox.ts';
-import { startReferenceService, type ReferenceService } from '../reference-service/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useFirefoxEnv } from '../support/e2e-setup.ts';
+import type { ElementRef } from '../support/firefox.ts';
 import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 
-let service: ReferenceService;
-let replica: ProxiedConsoleReplica;
-let firefox: FirefoxSession;
-
-beforeAll(async () => {
-  service = await startReferenceService({ port: 47615 });
-});
-afterAll(async () => {
-  await service?.close();
-});
-beforeEach(async (context) => {
-  replica = await serveConsoleReplicaByProxy();
-  firefox = await launchFirefoxWithExtension({
-    proxyPort: replica.proxyPort,
-    logName: `${context.task.name.slice(0, 40).replace(/\W+/g, '-')}.log`,
-  });
-});
-afterEach(async () => {
-  await firefox?.close();
-  await replica?.uninstall();
-});
+const env = useFirefoxEnv();
 
 // Page-side finders, run in the tab by Marionette. Each returns an element reference or null.
 const BUTTON = `return [...document.querySelectorAll('button')].find(
@@ -49,15 +21,15 @@ const PANEL_BUTTON = `return [...arguments[0].querySelectorAll('button')].find(
 async function clickButton(name: string, timeoutMs = 30_000): Promise<void> {
   await clickFound(
     name,
-    await firefox.waitFor<ElementRef>(`button "${name}"`, BUTTON, timeoutMs, name),
+    await env.firefox.waitFor<ElementRef>(`button "${name}"`, BUTTON, timeoutMs, name),
   );
 }
 
 async function clickFound(name: string, button: ElementRef): Promise<void> {
   try {
-    await firefox.click(button);
+    await env.firefox.click(button);
   } catch (error) {
-    const shot = await firefox.screenshot(`failed-click-${name.replace(/\W+/g, '-')}.png`);
+    const shot = await env.firefox.screenshot(`failed-click-${name.replace(/\W+/g, '-')}.png`);
     throw new Error(`Clicking "${name}" failed (see ${shot}): ${String(error)}`, {
       cause: error,
     });
@@ -67,7 +39,7 @@ async function clickFound(name: string, button: ElementRef): Promise<void> {
 async function waitForPanelTitle(title: string | RegExp, timeoutMs = 30_000): Promise<string> {
   const pattern =
     typeof title === 'string' ? `^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : title.source;
-  return firefox.waitForInPanel<string>(
+  return env.firefox.waitForInPanel<string>(
     `the panel title ${String(title)}`,
     `const t = arguments[0].querySelector('h2')?.textContent ?? '';
      return new RegExp(arguments[1]).test(t) ? t : null;`,
@@ -79,14 +51,22 @@ async function waitForPanelTitle(title: string | RegExp, timeoutMs = 30_000): Pr
 async function clickPanelButton(name: string): Promise<void> {
   await clickFound(
     name,
-    await firefox.waitForInPanel<ElementRef>(`panel button "${name}"`, PANEL_BUTTON, 30_000, name),
+    await env.firefox.waitForInPanel<ElementRef>(
+      `panel button "${name}"`,
+      PANEL_BUTTON,
+      30_000,
+      name,
+    ),
   );
 }
 
 /** Opens the popup in a tab, as the toolbar button would show it. */
 async function openPopup(): Promise<string> {
-  const handle = await firefox.openTab(firefox.popupUrl);
-  await firefox.waitFor('the popup', `return document.querySelector('h1')?.textContent ?? null;`);
+  const handle = await env.firefox.openTab(env.firefox.popupUrl);
+  await env.firefox.waitFor(
+    'the popup',
+    `return document.querySelector('h1')?.textContent ?? null;`,
+  );
   return handle;
 }
 
@@ -99,7 +79,7 @@ type StoredSetup = {
 
 /** What the background keeps, asked as the popup asks it. */
 async function popupState(): Promise<{ setups: StoredSetup[] }> {
-  const reply = await firefox.runAsync<{ ok: boolean; value: { setups: StoredSetup[] } }>(
+  const reply = await env.firefox.runAsync<{ ok: boolean; value: { setups: StoredSetup[] } }>(
     `return browser.runtime.sendMessage({ type: 'popup.state' });`,
   );
   return reply.value;
@@ -107,14 +87,14 @@ async function popupState(): Promise<{ setups: StoredSetup[] }> {
 
 describe('Firefox ESR', () => {
   it('demo: the popup opens the prefilled wizard, one click creates the role, the service gets its ARN', async () => {
-    const before = service.connections().length;
+    const before = env.service.connections().length;
     await openPopup();
-    await firefox.screenshot('popup.png');
+    await env.firefox.screenshot('popup.png');
     // The background (an event page in Firefox) answers the popup.
     expect((await popupState()).setups).toEqual([]);
-    const known = await firefox.tabs();
-    await firefox.click(
-      await firefox.waitFor<ElementRef>(
+    const known = await env.firefox.tabs();
+    await env.firefox.click(
+      await env.firefox.waitFor<ElementRef>(
         'the demo service',
         RADIO_LABELLED,
         10_000,
@@ -122,19 +102,19 @@ describe('Firefox ESR', () => {
       ),
     );
     await clickButton('Open in AWS console');
-    await firefox.waitForNewTab(known);
-    await firefox.waitFor('the console page', `return location.protocol === 'https:';`);
-    expect(await firefox.url()).toMatch(
+    await env.firefox.waitForNewTab(known);
+    await env.firefox.waitFor('the console page', `return location.protocol === 'https:';`);
+    expect(await env.firefox.url()).toMatch(
       /^https:\/\/(us-east-1\.)?console\.aws\.amazon\.com\/iam\/home/,
     );
     await waitForPanelTitle('Ready: press Create role', 60_000);
-    await firefox.screenshot('wizard-ready.png');
+    await env.firefox.screenshot('wizard-ready.png');
     await clickButton('Create role');
     await waitForPanelTitle(/^Sending the role to|^Connected/);
-    await firefox.screenshot('role-captured.png');
+    await env.firefox.screenshot('role-captured.png');
 
-    const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1)!;
-    const role = replica.iam.role('CrossroleDemoRole')!;
+    const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
+    const role = env.replica.iam.role('CrossroleDemoRole')!;
     expect(role.attachedPolicyArns).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
     expect(connection.report).toMatchObject({
       roleArn: role.arn,
@@ -146,21 +126,21 @@ describe('Firefox ESR', () => {
   });
 
   it('imported profile: the custom policy first, then the trust-policy paste into the Ace editor (page world)', async () => {
-    const before = service.connections().length;
+    const before = env.service.connections().length;
     await openPopup();
     const profile = structuredClone(
       EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cloud-diagrams'),
     ) as Record<string, unknown>;
     Object.assign(profile, { id: 'cloud-diagrams-local', name: 'Cloud Diagrams (local)' });
-    profile.report = { ...(profile.report as object), url: service.url };
-    await firefox.click(
-      await firefox.waitFor<ElementRef>(
+    profile.report = { ...(profile.report as object), url: env.service.url };
+    await env.firefox.click(
+      await env.firefox.waitFor<ElementRef>(
         'the import form',
         `return [...document.querySelectorAll('summary')].find((s) => s.textContent.startsWith('Add a service')) ?? null;`,
       ),
     );
     // The profile is long JSON: set it as a paste would, then the customer's clicks are real.
-    await firefox.run(
+    await env.firefox.run(
       `const label = [...document.querySelectorAll('label')].find(
          (l) => l.textContent === 'Profile or connection code');
        const field = label.control;
@@ -171,13 +151,13 @@ describe('Firefox ESR', () => {
     await clickButton('Import');
     await clickButton('Confirm and allow');
     // Once chosen, the list folds to "Service: <name>".
-    await firefox.waitFor(
+    await env.firefox.waitFor(
       'the imported service chosen',
       `return document.querySelector('.chosen strong')?.textContent === 'Cloud Diagrams (local)';`,
     );
-    const known = await firefox.tabs();
+    const known = await env.firefox.tabs();
     await clickButton('Open in AWS console');
-    await firefox.waitForNewTab(known);
+    await env.firefox.waitForNewTab(known);
     await waitForPanelTitle('Create the policy ExampleCloudDiagramsRead', 60_000);
     await clickButton('Create policy');
     await waitForPanelTitle('Ready: press Create role', 60_000);
@@ -186,11 +166,11 @@ describe('Firefox ESR', () => {
     await clickPanelButton('Fix the trust policy');
     await clickPanelButton('Paste the trust statement');
     await waitForPanelTitle('Trust policy ready: press Update policy');
-    await firefox.screenshot('trust-paste.png');
+    await env.firefox.screenshot('trust-paste.png');
     await clickButton('Update policy');
 
-    const connection = (await service.waitForConnections(before + 1, 30_000)).at(-1)!;
-    const role = replica.iam.role('ExampleCloudDiagramsRole')!;
+    const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
+    const role = env.replica.iam.role('ExampleCloudDiagramsRole')!;
     const principals = (
       role.trustPolicy as { Statement: { Principal: { AWS: string } }[] }
     ).Statement.map((s) => s.Principal.AWS);
@@ -202,15 +182,15 @@ describe('Firefox ESR', () => {
   });
 
   it('keeps the report through an unloaded event page and delivers it once the service is back', async () => {
-    const before = service.connections().length;
-    service.setFaults({ down: true });
+    const before = env.service.connections().length;
+    env.service.setFaults({ down: true });
     const popup = await openPopup();
-    const known = await firefox.tabs();
+    const known = await env.firefox.tabs();
     await clickButton('Open in AWS console');
-    const consoleTab = await firefox.waitForNewTab(known);
+    const consoleTab = await env.firefox.waitForNewTab(known);
     await waitForPanelTitle('Ready: press Create role', 60_000);
     await clickButton('Create role');
-    await firefox.switchTo(popup);
+    await env.firefox.switchTo(popup);
     // Tried at least once and waiting for the next try (not caught mid-attempt, 'sending').
     const waiting = async () => {
       const [s] = (await popupState()).setups;
@@ -221,39 +201,39 @@ describe('Firefox ESR', () => {
     await expect.poll(waiting, { timeout: 30_000 }).toBe('verified, queued, tried: true');
     const [setup] = (await popupState()).setups;
 
-    await firefox.terminateBackground();
-    service.setFaults({});
+    await env.firefox.terminateBackground();
+    env.service.setFaults({});
     // Nothing pokes the background: its alarm wakes the event page, which sends from storage.
-    await firefox.switchTo(consoleTab);
-    const delivered = await service.waitForConnections(before + 1, 60_000);
+    await env.firefox.switchTo(consoleTab);
+    const delivered = await env.service.waitForConnections(before + 1, 60_000);
     expect(delivered.filter((c) => c.idempotencyKey === setup!.id)).toHaveLength(1);
   });
 
   it('asks again for the console when the customer revoked it, then works', async () => {
     await openPopup();
     // What "Access your data for sites" → off in about:addons does.
-    await firefox.runAsync(
+    await env.firefox.runAsync(
       `await browser.permissions.remove({ origins: (await browser.permissions.getAll()).origins
          .filter((o) => o.includes('.console.')) });`,
     );
-    await firefox.run('location.reload();');
-    await firefox.waitFor(
+    await env.firefox.run('location.reload();');
+    await env.firefox.waitFor(
       'the console access alert',
       `return document.querySelector('[role=alert]')?.textContent.includes('may not run on the AWS console');`,
     );
-    const open = await firefox.run<boolean>(
+    const open = await env.firefox.run<boolean>(
       `return [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Open in AWS console').disabled;`,
     );
     expect(open).toBe(true);
-    await firefox.screenshot('console-access-revoked.png');
+    await env.firefox.screenshot('console-access-revoked.png');
     await clickButton('Allow on the AWS console');
-    await firefox.waitFor(
+    await env.firefox.waitFor(
       'the alert to go',
       `return !document.body.textContent.includes('may not run on the AWS console');`,
     );
-    const known = await firefox.tabs();
+    const known = await env.firefox.tabs();
     await clickButton('Open in AWS console');
-    await firefox.waitForNewTab(known);
+    await env.firefox.waitForNewTab(known);
     // The content script runs again: the wizard is filled.
     await waitForPanelTitle('Ready: press Create role', 60_000);
   });

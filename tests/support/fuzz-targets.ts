@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { encodeConnectionCode, parseConnectionCode } from '../../src/core/connection-code.ts';
 import { parsePolicyDocument } from '../../src/core/iam-policy.ts';
 import * as messages from '../../src/core/messages.ts';
-import { parseProfile, type ServiceProfile } from '../../src/core/profile.ts';
+import { parseProfile } from '../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 import { classifyAnswer, parseAccessKeyReport, parseReport } from '../../src/core/report.ts';
 import { fromZodIssues, type Result } from '../../src/core/result.ts';
@@ -15,18 +15,22 @@ import {
   verifyTrustPolicy,
 } from '../../src/core/trust-policy.ts';
 import type { FuzzTarget, Verdict } from './fuzz.ts';
+import {
+  ACCOUNT,
+  DEMO_EXTERNAL_ID,
+  DEMO_ROLE,
+  demoStart,
+  EXAMPLE_ACCESS_KEY,
+  parsedExampleProfiles,
+  SERVICE_ACCOUNT as SERVICE,
+} from './setup-fixtures.ts';
 
-const SERVICE = '999988887777';
 const expected = {
   principalArn: `arn:aws:iam::${SERVICE}:root`,
-  externalId: 'demo-abcdefghijklmnopqrstuv',
+  externalId: DEMO_EXTERNAL_ID,
 };
 const now = new Date('2026-11-25T00:00:00Z');
-const known: ServiceProfile[] = EXAMPLE_PROFILES.map((p) => {
-  const parsed = parseProfile(p);
-  if (!parsed.ok) throw new Error('example profile invalid');
-  return parsed.value;
-});
+const known = parsedExampleProfiles();
 
 const fromResult = (result: Result<unknown>): Verdict =>
   result.ok ? { accepted: true } : { accepted: false, reasons: result.errors };
@@ -98,19 +102,7 @@ const ID = '2f0c3a4e-6d0b-4c59-9a43-0e7f3b9d8a11';
 export const EXAMPLE_MESSAGES: unknown[] = [
   { type: 'popup.state' },
   { type: 'popup.activeTab', tabId: 3 },
-  {
-    type: 'setup.start',
-    mode: 'create-role',
-    profileId: 'crossrole-demo',
-    levelId: 'read-only',
-    optionIds: [],
-    partition: 'aws',
-    roleName: 'CrossroleDemoRole',
-    roleDescription: 'Demo',
-    externalId: 'demo-abcdefghijklmnopqrstuv',
-    token: 'opaque-token',
-    tabId: 4,
-  },
+  { type: 'setup.start', ...demoStart(), token: 'opaque-token', tabId: 4 },
   { type: 'setup.retry', setupId: ID },
   { type: 'setup.discard', setupId: ID },
   { type: 'profile.save', profile: EXAMPLE_PROFILES[1] },
@@ -126,17 +118,16 @@ export const EXAMPLE_MESSAGES: unknown[] = [
     type: 'content.accessKey',
     setupId: ID,
     userName: 'ExampleUser',
-    sessionAccountId: '111122223333',
-    arnTexts: ['arn:aws:iam::111122223333:user/ExampleUser'],
-    accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-    secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    sessionAccountId: ACCOUNT,
+    arnTexts: [`arn:aws:iam::${ACCOUNT}:user/ExampleUser`],
+    ...EXAMPLE_ACCESS_KEY,
   },
   {
     type: 'content.rolePage',
     setupId: ID,
-    roleName: 'CrossroleDemoRole',
-    sessionAccountId: '111122223333',
-    arnTexts: ['ARN arn:aws:iam::111122223333:role/CrossroleDemoRole Copy'],
+    roleName: DEMO_ROLE,
+    sessionAccountId: ACCOUNT,
+    arnTexts: [`ARN arn:aws:iam::${ACCOUNT}:role/${DEMO_ROLE} Copy`],
     trustPolicyText: JSON.stringify(buildTrustPolicy(expected)),
   },
   {

@@ -3,51 +3,38 @@
 // one, to send a role's report to one, and to send an access key to one. The same setups in a
 // development build go through. `virtual:crossrole/build` is switched per test.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
-import { parseProfile } from '../../../src/core/profile.ts';
+import {
+  ACCOUNT,
+  consoleTab as tab,
+  demoRolePage,
+  demoStart,
+  popupSender as popup,
+} from '../../support/setup-fixtures.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 
 const LOOPBACK = 'http://127.0.0.1:47615/crossrole/v1/connections';
 const fake = vi.hoisted(() => ({
-  current: null as unknown as ReturnType<typeof createFakeBrowser>,
+  current: null as unknown as FakeBrowser,
   developmentBuild: false,
 }));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current.browser;
-  },
-  browserName: () => 'chrome',
-}));
-vi.mock('virtual:crossrole/build', () => ({
-  get developmentBuild() {
-    return fake.developmentBuild;
-  },
-}));
+vi.mock('../../../src/platform/browser.ts', async () =>
+  (await import('../../support/background-mocks.ts')).platformBrowserMock(fake),
+);
+vi.mock('virtual:crossrole/build', async () =>
+  (await import('../../support/background-mocks.ts')).buildFlavourMock(fake),
+);
 // The examples, with the access-keys one reporting to loopback like the demo profile does.
-vi.mock('virtual:crossrole/builtin-profiles', () => ({
-  default: EXAMPLE_PROFILES.map((p) => {
-    const parsed = parseProfile(p);
-    if (!parsed.ok) throw new Error('example profile invalid');
-    if (parsed.value.id === 'example-full-management')
-      parsed.value.report = { ...parsed.value.report, url: LOOPBACK };
-    return parsed.value;
-  }),
-}));
+vi.mock('virtual:crossrole/builtin-profiles', async () =>
+  (await import('../../support/background-mocks.ts')).builtinProfilesMock((p) =>
+    p.id === 'example-full-management' ? { ...p, report: { ...p.report, url: LOOPBACK } } : p,
+  ),
+);
 
 const { handleMessage } = await import('../../../src/background/router.ts');
 const { deliverDue } = await import('../../../src/background/delivery.ts');
 
-const ACCOUNT = '111122223333';
-const popup = {
-  id: 'fake-extension-id',
-  url: 'chrome-extension://fake-extension-id/src/popup/index.html',
-};
-const tab = (tabId: number) => ({
-  id: 'fake-extension-id',
-  url: 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles',
-  tab: { id: tabId } as never,
-  frameId: 0,
-});
 const fetchMock = vi.fn(
   async (_url: URL | string, _init?: RequestInit) =>
     new Response(JSON.stringify({ status: 'connected', message: 'Welcome' }), { status: 200 }),
@@ -73,47 +60,12 @@ async function start(input: Record<string, unknown>, route: string) {
 
 /** A demo role (reporting to 127.0.0.1) created, read back and queued for delivery. */
 async function demoRoleCaptured() {
-  const externalId = 'demo-abcdefghijklmnopqrstuv';
-  const { setupId, consoleTab } = await start(
-    {
-      mode: 'create-role',
-      profileId: 'crossrole-demo',
-      levelId: 'read-only',
-      optionIds: [],
-      partition: 'aws',
-      roleName: 'CrossroleDemoRole',
-      roleDescription: '',
-      externalId,
-    },
-    '/roles/create',
-  );
+  const { setupId, consoleTab } = await start(demoStart({ roleDescription: '' }), '/roles/create');
   await handleMessage(
     { type: 'content.roleCreated', setupId, roleName: 'CrossroleDemoRole' },
     consoleTab,
   );
-  const page = await handleMessage(
-    {
-      type: 'content.rolePage',
-      setupId,
-      roleName: 'CrossroleDemoRole',
-      sessionAccountId: ACCOUNT,
-      arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
-      trustPolicyText: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Principal: { AWS: 'arn:aws:iam::999988887777:root' },
-            Action: 'sts:AssumeRole',
-            Condition: { StringEquals: { 'sts:ExternalId': externalId } },
-          },
-        ],
-      }),
-      attachedPolicies: [{ name: 'ReadOnlyAccess', arn: null, type: 'aws' }],
-      attachedComplete: true,
-    },
-    consoleTab,
-  );
+  const page = await handleMessage(demoRolePage(setupId), consoleTab);
   expect(page.ok).toBe(true);
 }
 

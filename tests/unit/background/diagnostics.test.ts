@@ -2,37 +2,23 @@
 // sends them, the background validates and keeps them, only the newest outlines stay, and the
 // popup's copied diagnostic carries them with their texts redacted.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
-import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
-import { parseProfile } from '../../../src/core/profile.ts';
+import { consoleTab } from '../../support/setup-fixtures.ts';
 
-const fake = vi.hoisted(() => ({
-  current: null as unknown as ReturnType<typeof createFakeBrowser>,
-}));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current.browser;
-  },
-  browserName: () => 'chrome',
-}));
-vi.mock('virtual:crossrole/builtin-profiles', () => ({
-  default: EXAMPLE_PROFILES.map((p) => {
-    const parsed = parseProfile(p);
-    if (!parsed.ok) throw new Error('example profile invalid');
-    return parsed.value;
-  }),
-}));
+const fake = vi.hoisted(() => ({ current: null as unknown as FakeBrowser }));
+vi.mock('../../../src/platform/browser.ts', async () =>
+  (await import('../../support/background-mocks.ts')).platformBrowserMock(fake),
+);
+vi.mock('virtual:crossrole/builtin-profiles', async () =>
+  (await import('../../support/background-mocks.ts')).builtinProfilesMock(),
+);
 
 const { handleMessage } = await import('../../../src/background/router.ts');
 const { loadDiagnostics, MAX_OUTLINES } = await import('../../../src/background/store.ts');
 const { diagnosticText } = await import('../../../src/popup/components/Diagnostics.tsx');
 
-const consoleTab = {
-  id: 'fake-extension-id',
-  url: 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles',
-  tab: { id: 7 } as never,
-  frameId: 0,
-};
+const tab7 = consoleTab(7);
 const outline = [
   { d: 0, tag: 'main', cs: 'awsui_layout_hyvsj' },
   { d: 1, tag: 'button', name: 'Next', cs: 'awsui_button_vjswe awsui_variant-primary_vjswe' },
@@ -52,24 +38,24 @@ beforeEach(() => {
 
 describe('diagnostics with outlines', () => {
   it('keeps a miss with its outline, and the outline of a repeated miss sent without one', async () => {
-    expect(await handleMessage(miss('next', { outline }), consoleTab)).toEqual({
+    expect(await handleMessage(miss('next', { outline }), tab7)).toEqual({
       ok: true,
       value: null,
     });
-    await handleMessage(miss('next'), consoleTab);
+    await handleMessage(miss('next'), tab7);
     const [kept] = await loadDiagnostics();
     expect(kept).toMatchObject({ field: 'next', outline });
   });
 
   it('refuses a forged outline like any other bad input', async () => {
     const forged = [{ d: 0, tag: 'main', cs: 'awsui_x_12345 arn:aws:iam::111122223333:root' }];
-    expect((await handleMessage(miss('next', { outline: forged }), consoleTab)).ok).toBe(false);
+    expect((await handleMessage(miss('next', { outline: forged }), tab7)).ok).toBe(false);
     expect(await loadDiagnostics()).toEqual([]);
   });
 
   it(`keeps only the newest ${MAX_OUTLINES} outlines`, async () => {
     for (let i = 0; i < MAX_OUTLINES + 5; i += 1)
-      await handleMessage(miss(`field-${i}`, { outline }), consoleTab);
+      await handleMessage(miss(`field-${i}`, { outline }), tab7);
     const kept = await loadDiagnostics();
     expect(kept).toHaveLength(MAX_OUTLINES + 5);
     expect(kept.filter((m) => m.outline).map((m) => m.field)).toEqual(

@@ -2,55 +2,28 @@
 // checked against the setup and the sender's tab, the ARN captured, and the report delivered
 // through faults, with what is in storage asserted at each step.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
 import { parseReport } from '../../../src/core/report.ts';
-import { parseProfile } from '../../../src/core/profile.ts';
-import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import {
+  ACCOUNT,
+  consoleTab as tab,
+  demoStart,
+  demoTrustText as TRUST,
+  popupSender as popup,
+} from '../../support/setup-fixtures.ts';
 
-const fake = vi.hoisted(() => ({
-  current: null as unknown as ReturnType<typeof createFakeBrowser>,
-}));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current.browser;
-  },
-  browserName: () => 'chrome',
-}));
-vi.mock('virtual:crossrole/builtin-profiles', () => ({
-  default: EXAMPLE_PROFILES.map((p) => {
-    const parsed = parseProfile(p);
-    if (!parsed.ok) throw new Error('example profile invalid');
-    return parsed.value;
-  }),
-}));
+const fake = vi.hoisted(() => ({ current: null as unknown as FakeBrowser }));
+vi.mock('../../../src/platform/browser.ts', async () =>
+  (await import('../../support/background-mocks.ts')).platformBrowserMock(fake),
+);
+vi.mock('virtual:crossrole/builtin-profiles', async () =>
+  (await import('../../support/background-mocks.ts')).builtinProfilesMock(),
+);
 
 const { handleMessage } = await import('../../../src/background/router.ts');
 const { deliverDue, deliverWaitingForPermission } =
   await import('../../../src/background/delivery.ts');
-
-const EXTENSION = 'chrome-extension://fake-extension-id/src/popup/index.html';
-const CONSOLE = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles';
-const ACCOUNT = '111122223333';
-const popup = { id: 'fake-extension-id', url: EXTENSION };
-const tab = (tabId: number, url = CONSOLE) => ({
-  id: 'fake-extension-id',
-  url,
-  tab: { id: tabId } as never,
-  frameId: 0,
-});
-
-const TRUST = (externalId: string) =>
-  JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { AWS: 'arn:aws:iam::999988887777:root' },
-        Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'sts:ExternalId': externalId } },
-      },
-    ],
-  });
 
 type Answer =
   { status: number; body?: unknown; headers?: Record<string, string> } | 'network-error';
@@ -120,16 +93,7 @@ async function startSetup(start: Record<string, unknown>, route: string) {
 /** Starts a demo setup as the popup does and has its console tab announce itself. */
 function startDemo(roleName = 'CrossroleDemoRole') {
   return startSetup(
-    {
-      mode: 'create-role',
-      profileId: 'crossrole-demo',
-      levelId: 'read-only',
-      optionIds: [],
-      partition: 'aws',
-      roleName,
-      roleDescription: 'Demo — read only ✨',
-      externalId: 'demo-abcdefghijklmnopqrstuv',
-    },
+    demoStart({ roleName, roleDescription: 'Demo — read only ✨' }),
     '/roles/create',
   );
 }

@@ -3,33 +3,21 @@
 // built-in's id or name, a look-alike of another import, one too big or one too many is
 // refused here too, naming the rule.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
-import { parseProfile } from '../../../src/core/profile.ts';
+import { popupSender as popup } from '../../support/setup-fixtures.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 
-const fake = vi.hoisted(() => ({
-  current: null as unknown as ReturnType<typeof createFakeBrowser>,
-}));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current.browser;
-  },
-  browserName: () => 'chrome',
-}));
-vi.mock('virtual:crossrole/builtin-profiles', () => ({
-  default: EXAMPLE_PROFILES.map((p) => {
-    const parsed = parseProfile(p);
-    if (!parsed.ok) throw new Error('example profile invalid');
-    return parsed.value;
-  }),
-}));
+const fake = vi.hoisted(() => ({ current: null as unknown as FakeBrowser }));
+vi.mock('../../../src/platform/browser.ts', async () =>
+  (await import('../../support/background-mocks.ts')).platformBrowserMock(fake),
+);
+vi.mock('virtual:crossrole/builtin-profiles', async () =>
+  (await import('../../support/background-mocks.ts')).builtinProfilesMock(),
+);
 
 const { handleMessage } = await import('../../../src/background/router.ts');
 
-const popup = {
-  id: 'fake-extension-id',
-  url: 'chrome-extension://fake-extension-id/src/popup/index.html',
-};
 const service = (id: string, name: string) => ({
   ...(structuredClone(EXAMPLE_PROFILES[1]) as object),
   id,

@@ -3,54 +3,32 @@
 // schemas take for the replies it reads. Driven through the real router with the fake browser.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
+import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
 import { parseContentSetupReply, parseTrustReply } from '../../../src/core/content-setup.ts';
-import { parseProfile } from '../../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { parseReply, REPLIES } from '../../../src/core/replies.ts';
+import {
+  ACCOUNT,
+  consoleTab as tab,
+  demoRolePage,
+  demoStart,
+  demoTrustText,
+  EXAMPLE_ACCESS_KEY,
+  popupSender as popup,
+} from '../../support/setup-fixtures.ts';
 
-const fake = vi.hoisted(() => ({
-  current: null as unknown as ReturnType<typeof createFakeBrowser>,
-}));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current.browser;
-  },
-  browserName: () => 'chrome',
-}));
-vi.mock('virtual:crossrole/builtin-profiles', () => ({
-  default: EXAMPLE_PROFILES.map((p) => {
-    const parsed = parseProfile(p);
-    if (!parsed.ok) throw new Error('example profile invalid');
-    return parsed.value;
-  }),
-}));
+const fake = vi.hoisted(() => ({ current: null as unknown as FakeBrowser }));
+vi.mock('../../../src/platform/browser.ts', async () =>
+  (await import('../../support/background-mocks.ts')).platformBrowserMock(fake),
+);
+vi.mock('virtual:crossrole/builtin-profiles', async () =>
+  (await import('../../support/background-mocks.ts')).builtinProfilesMock(),
+);
 
 const { handleMessage } = await import('../../../src/background/router.ts');
 
-const popup = {
-  id: 'fake-extension-id',
-  url: 'chrome-extension://fake-extension-id/src/popup/index.html',
-};
-const CONSOLE = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles';
-const ACCOUNT = '111122223333';
-const tab = (tabId: number) => ({
-  id: 'fake-extension-id',
-  url: CONSOLE,
-  tab: { id: tabId } as never,
-  frameId: 0,
-});
-const TRUST = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { AWS: 'arn:aws:iam::999988887777:root' },
-      Action: 'sts:AssumeRole',
-      Condition: { StringEquals: { 'sts:ExternalId': 'demo-abcdefghijklmnopqrstuv' } },
-    },
-  ],
-});
+const TRUST = demoTrustText();
 
 beforeEach(() => {
   fake.current = createFakeBrowser();
@@ -73,14 +51,7 @@ describe('every reply fits its schema', () => {
     const start = {
       type: 'setup.start',
       requestId: 'req-00000001',
-      mode: 'create-role',
-      profileId: 'crossrole-demo',
-      levelId: 'read-only',
-      optionIds: [],
-      partition: 'aws',
-      roleName: 'CrossroleDemoRole',
-      roleDescription: '',
-      externalId: 'demo-abcdefghijklmnopqrstuv',
+      ...demoStart({ roleDescription: '' }),
     };
     const started = await ask(start, popup);
     await ask({ ...start, requestId: 'req-00000002', profileId: 'nope' }, popup);
@@ -99,19 +70,7 @@ describe('every reply fits its schema', () => {
     await ask(created, tab(tabId + 1));
     await ask(created, tab(tabId));
     await ask({ type: 'content.trustUpdated', setupId, roleName: 'Other' }, tab(tabId));
-    await ask(
-      {
-        type: 'content.rolePage',
-        setupId,
-        roleName: 'CrossroleDemoRole',
-        sessionAccountId: ACCOUNT,
-        arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
-        trustPolicyText: TRUST,
-        attachedPolicies: [{ name: 'ReadOnlyAccess', arn: null, type: 'aws' }],
-        attachedComplete: true,
-      },
-      tab(tabId),
-    );
+    await ask(demoRolePage(setupId), tab(tabId));
     await ask(
       {
         type: 'content.accessKey',
@@ -119,8 +78,7 @@ describe('every reply fits its schema', () => {
         userName: 'U',
         sessionAccountId: ACCOUNT,
         arnTexts: [],
-        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        ...EXAMPLE_ACCESS_KEY,
       },
       tab(tabId),
     );

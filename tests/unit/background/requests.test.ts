@@ -3,47 +3,25 @@
 // (src/background/requests.ts). Here the popup's real API talks to the real router through the
 // fake browser, and the reply of a try is dropped as when the worker stops while answering.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
+import { demoStart, popupSender as popup } from '../../support/setup-fixtures.ts';
 import { MAX_REQUEST_OUTCOMES, REQUEST_OUTCOME_TTL_MS } from '../../../src/core/limits.ts';
-import { parseProfile } from '../../../src/core/profile.ts';
-import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 
-const fake = vi.hoisted(() => ({
-  current: null as unknown as ReturnType<typeof createFakeBrowser>,
-}));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current.browser;
-  },
-  browserName: () => 'chrome',
-}));
-vi.mock('virtual:crossrole/builtin-profiles', () => ({
-  default: EXAMPLE_PROFILES.map((p) => {
-    const parsed = parseProfile(p);
-    if (!parsed.ok) throw new Error('example profile invalid');
-    return parsed.value;
-  }),
-}));
+const fake = vi.hoisted(() => ({ current: null as unknown as FakeBrowser }));
+vi.mock('../../../src/platform/browser.ts', async () =>
+  (await import('../../support/background-mocks.ts')).platformBrowserMock(fake),
+);
+vi.mock('virtual:crossrole/builtin-profiles', async () =>
+  (await import('../../support/background-mocks.ts')).builtinProfilesMock(),
+);
 
 const { handleMessage } = await import('../../../src/background/router.ts');
 const { browserApi } = await import('../../../src/popup/api.ts');
 
-const popup = {
-  id: 'fake-extension-id',
-  url: 'chrome-extension://fake-extension-id/src/popup/index.html',
-};
 const CLOSED =
   'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
-const input = {
-  mode: 'create-role' as const,
-  profileId: 'crossrole-demo',
-  levelId: 'read-only',
-  optionIds: [],
-  partition: 'aws' as const,
-  roleName: 'CrossroleDemoRole',
-  roleDescription: '',
-  externalId: 'demo-abcdefghijklmnopqrstuv',
-};
+const input = demoStart({ roleDescription: '' });
 
 async function setups() {
   const reply = await handleMessage({ type: 'popup.state' }, popup);

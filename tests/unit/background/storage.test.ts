@@ -3,6 +3,7 @@
 // are pruned, and a write the browser refuses for its quota is said for what it is, not as
 // "could not reach its background". The fake browser enforces a quota as Chrome does.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
 import {
   DEFAULT_STORAGE_QUOTA_BYTES,
@@ -11,56 +12,32 @@ import {
   MAX_IMPORTED_PROFILES,
   STORAGE_RESERVE_BYTES,
 } from '../../../src/core/limits.ts';
-import { parseProfile } from '../../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import type { Setup } from '../../../src/core/setup.ts';
 import { STORAGE_VERSION } from '../../../src/core/storage-migrations.ts';
+import {
+  ACCOUNT,
+  consoleTab as tab,
+  DEMO_EXTERNAL_ID as EXTERNAL_ID,
+  demoRolePage,
+  demoStart,
+  demoTrustText,
+  popupSender as popup,
+} from '../../support/setup-fixtures.ts';
 
-const fake = vi.hoisted(() => ({
-  current: null as unknown as ReturnType<typeof createFakeBrowser>,
-}));
-vi.mock('../../../src/platform/browser.ts', () => ({
-  get browser() {
-    return fake.current.browser;
-  },
-  browserName: () => 'chrome',
-}));
-vi.mock('virtual:crossrole/builtin-profiles', () => ({
-  default: EXAMPLE_PROFILES.map((p) => {
-    const parsed = parseProfile(p);
-    if (!parsed.ok) throw new Error('example profile invalid');
-    return parsed.value;
-  }),
-}));
+const fake = vi.hoisted(() => ({ current: null as unknown as FakeBrowser }));
+vi.mock('../../../src/platform/browser.ts', async () =>
+  (await import('../../support/background-mocks.ts')).platformBrowserMock(fake),
+);
+vi.mock('virtual:crossrole/builtin-profiles', async () =>
+  (await import('../../support/background-mocks.ts')).builtinProfilesMock(),
+);
 
 const { handleMessage } = await import('../../../src/background/router.ts');
 const { storageBytesInUse } = await import('../../../src/background/store.ts');
 
 const QUOTA = DEFAULT_STORAGE_QUOTA_BYTES;
-const popup = {
-  id: 'fake-extension-id',
-  url: 'chrome-extension://fake-extension-id/src/popup/index.html',
-};
-const CONSOLE = 'https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles';
-const ACCOUNT = '111122223333';
-const tab = (tabId: number) => ({
-  id: 'fake-extension-id',
-  url: CONSOLE,
-  tab: { id: tabId } as never,
-  frameId: 0,
-});
-const EXTERNAL_ID = 'demo-abcdefghijklmnopqrstuv';
-const TRUST = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { AWS: 'arn:aws:iam::999988887777:root' },
-      Action: 'sts:AssumeRole',
-      Condition: { StringEquals: { 'sts:ExternalId': EXTERNAL_ID } },
-    },
-  ],
-});
+const TRUST = demoTrustText(EXTERNAL_ID);
 
 /** A valid imported profile of a few kilobytes. */
 const service = (id: string, name: string) => ({
@@ -98,17 +75,7 @@ async function state() {
 
 async function startDemo() {
   const started = await handleMessage(
-    {
-      type: 'setup.start',
-      mode: 'create-role',
-      profileId: 'crossrole-demo',
-      levelId: 'read-only',
-      optionIds: [],
-      partition: 'aws',
-      roleName: 'CrossroleDemoRole',
-      roleDescription: '',
-      externalId: EXTERNAL_ID,
-    },
+    { type: 'setup.start', ...demoStart({ roleDescription: '', externalId: EXTERNAL_ID }) },
     popup,
   );
   if (!started.ok) return started;
@@ -125,19 +92,7 @@ async function capture(setupId: string, tabId: number) {
     tab(tabId),
   );
   if (!created.ok) return created;
-  return handleMessage(
-    {
-      type: 'content.rolePage',
-      setupId,
-      roleName: 'CrossroleDemoRole',
-      sessionAccountId: ACCOUNT,
-      arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
-      trustPolicyText: TRUST,
-      attachedPolicies: [{ name: 'ReadOnlyAccess', arn: null, type: 'aws' }],
-      attachedComplete: true,
-    },
-    tab(tabId),
-  );
+  return handleMessage(demoRolePage(setupId, { trustPolicyText: TRUST }), tab(tabId));
 }
 
 /** Adds a key of filler so that storage.local holds `bytes` in all. */

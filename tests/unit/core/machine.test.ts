@@ -13,39 +13,26 @@ import {
   type ContentEvent,
 } from '../../../src/core/machine.ts';
 import type { SetupStartInput } from '../../../src/core/messages.ts';
-import { parseProfile, type ServiceProfile } from '../../../src/core/profile.ts';
-import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import type { ServiceProfile } from '../../../src/core/profile.ts';
 import type { Setup } from '../../../src/core/setup.ts';
+import {
+  ACCOUNT,
+  CONSOLE_HOST as HOST,
+  consoleSender as sender,
+  demoRolePage,
+  demoStart,
+  demoTrustText,
+  EXAMPLE_ACCESS_KEY,
+  parsedExampleProfiles,
+} from '../../support/setup-fixtures.ts';
 
-const profiles = EXAMPLE_PROFILES.map((p) => {
-  const parsed = parseProfile(p);
-  if (!parsed.ok) throw new Error('example profile invalid');
-  return parsed.value;
-});
+const profiles = parsedExampleProfiles();
 const profile = (id: string): ServiceProfile => profiles.find((p) => p.id === id)!;
 
-const ACCOUNT = '111122223333';
 const NOW = Date.UTC(2026, 0, 2, 3, 4, 5);
 const ID = '0b7c3a52-4f1e-4d5b-9a8e-2f6c1d0e9b7a';
-const HOST = 'us-east-1.console.aws.amazon.com';
-const MULTI = `${ACCOUNT}-abcd1234.us-east-1.console.aws.amazon.com`;
-const sender = (over: Partial<ConsoleSender> = {}): ConsoleSender => ({
-  tabId: 7,
-  host: HOST,
-  partition: 'aws',
-  ...over,
-});
-
-const demoInput: SetupStartInput = {
-  mode: 'create-role',
-  profileId: 'crossrole-demo',
-  levelId: 'read-only',
-  optionIds: [],
-  partition: 'aws',
-  roleName: 'CrossroleDemoRole',
-  roleDescription: 'Demo',
-  externalId: 'demo-abcdefghijklmnopqrstuv',
-};
+const MULTI = `${ACCOUNT}-abcd1234.${HOST}`;
+const demoInput = demoStart();
 
 /** A planned setup, bound to tab 7 as after its tab announced itself. */
 function planned(input: Partial<SetupStartInput> = {}, id = 'crossrole-demo'): Setup {
@@ -71,34 +58,14 @@ function run(setup: Setup, ...events: ContentEvent[]) {
   return { ...last, setup: current };
 }
 
-const TRUST = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { AWS: 'arn:aws:iam::999988887777:root' },
-      Action: 'sts:AssumeRole',
-      Condition: { StringEquals: { 'sts:ExternalId': 'demo-abcdefghijklmnopqrstuv' } },
-    },
-  ],
-});
+const TRUST = demoTrustText();
 const roleCreated = (roleName = 'CrossroleDemoRole'): ContentEvent => ({
   type: 'content.roleCreated',
   setupId: ID,
   roleName,
 });
 const rolePage = (over: Record<string, unknown> = {}): ContentEvent =>
-  ({
-    type: 'content.rolePage',
-    setupId: ID,
-    roleName: 'CrossroleDemoRole',
-    sessionAccountId: ACCOUNT,
-    arnTexts: [`arn:aws:iam::${ACCOUNT}:role/CrossroleDemoRole`],
-    trustPolicyText: TRUST,
-    attachedPolicies: [{ name: 'ReadOnlyAccess', arn: null, type: 'aws' }],
-    attachedComplete: true,
-    ...over,
-  }) as ContentEvent;
+  demoRolePage(ID, over) as ContentEvent;
 
 /** Freezes a value all the way down, so a function that changes its input throws. */
 function deepFreeze<T>(value: T): T {
@@ -420,7 +387,7 @@ describe('applyEvent: the next step is the background’s', () => {
 
 describe('applyEvent: access keys', () => {
   const USER = 'ExampleUser';
-  const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  const SECRET = EXAMPLE_ACCESS_KEY.secretAccessKey;
   const userSetup = (): Setup => ({
     ...planned(
       {
@@ -441,8 +408,7 @@ describe('applyEvent: access keys', () => {
       userName: USER,
       sessionAccountId: ACCOUNT,
       arnTexts: [`arn:aws:iam::${ACCOUNT}:user/${USER}`],
-      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-      secretAccessKey: SECRET,
+      ...EXAMPLE_ACCESS_KEY,
       ...over,
     }) as ContentEvent;
 
