@@ -2,7 +2,7 @@
 // service is, which AWS account it uses and where its reports go, and the browser has allowed
 // that origin.
 import { useState } from 'preact/hooks';
-import { looksLikeConnectionCode, parseConnectionCode } from '../../core/connection-code.ts';
+import { looksLikeConnectionCode } from '../../core/connection-code.ts';
 import { grantLines, grantRisks } from '../../core/grant-risk.ts';
 import { PARTITION_LABELS } from '../../core/partition.ts';
 import {
@@ -14,7 +14,7 @@ import {
   type AccessLevel,
   type ServiceProfile,
 } from '../../core/profile.ts';
-import { checkImport } from '../../core/imports.ts';
+import { checkImport, readConnectionCode } from '../../core/imports.ts';
 import type { FieldError } from '../../core/result.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
@@ -30,9 +30,6 @@ export type Imported = {
   /** The code's words for whose connection it is. */
   label: string | null;
 };
-
-const prefixed = (prefix: string, path: string) =>
-  path === '(root)' ? prefix : `${prefix}.${path}`;
 
 export function ImportProfile(props: {
   api: PopupApi;
@@ -52,13 +49,8 @@ export function ImportProfile(props: {
     const known = { builtin: props.api.builtinProfiles, imported: props.imported };
     const build = { developmentBuild: props.api.developmentBuild };
     if (looksLikeConnectionCode(input)) {
-      const code = parseConnectionCode(input, known, props.api.now());
+      const code = readConnectionCode(input, known, build, props.api.now());
       if (!code.ok) return setErrors(code.errors);
-      if (code.value.profileIncluded) {
-        const refused = checkImport(code.value.profile, known, build);
-        if (refused.length)
-          return setErrors(refused.map((e) => ({ ...e, path: prefixed('profile', e.path) })));
-      }
       setErrors([]);
       setPending({
         profile: code.value.profile,
