@@ -24,7 +24,9 @@ const parsed = (raw: unknown): ServiceProfile => {
 const builtins = EXAMPLE_PROFILES.map(parsed);
 /** A service that is not built in, issuing its External IDs (like example-cost-inventory). */
 const acme = parsed({
-  ...(structuredClone(EXAMPLE_PROFILES.find((p) => p.id === 'example-cost-inventory')) as object),
+  ...(structuredClone(
+    EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cost-inventory'),
+  ) as object),
   id: 'acme-costs',
   name: 'Acme Costs',
 });
