@@ -101,35 +101,7 @@ export function ImportProfile(props: {
       <section class="card confirm" aria-labelledby="confirm-title">
         <h3 id="confirm-title">{t('importConfirmTitle', p.name)}</h3>
         {pending.fromCode && <p class="warning">{t('importPasted', p.name)}</p>}
-        <dl>
-          {pending.fromCode && (
-            <div>
-              <dt>{t('importConnectionFor')}</dt>
-              <dd>{pending.label ?? t('importNoLabel', p.name)}</dd>
-            </div>
-          )}
-          {supportedPartitions(p).map((partition) => (
-            <div key={partition}>
-              <dt>{t('importAccount', PARTITION_LABELS[partition])}</dt>
-              <dd>{serviceAccountIn(p, partition)}</dd>
-            </div>
-          ))}
-          <div>
-            <dt>{t('importPrincipal')}</dt>
-            <dd class="mono">{trustedPrincipalArn(p, 'aws')}</dd>
-          </div>
-          <div>
-            <dt>{t('importReportsTo')}</dt>
-            <dd class="mono">{reportOrigin(p)}</dd>
-          </div>
-          {pending.token && (
-            <div>
-              <dt>{t('importToken')}</dt>
-              <dd>{t('importTokenKept')}</dd>
-            </div>
-          )}
-        </dl>
-        <Grants profile={p} />
+        <CodeDetails pending={pending} />
         <p class="hint">{t('importConfirmHint')}</p>
         {problem && (
           <p class="error" role="alert">
@@ -172,6 +144,59 @@ export function ImportProfile(props: {
         {t('import')}
       </button>
     </form>
+  );
+}
+
+/**
+ * Who the service of a code or profile is, for the customer to confirm: whose connection it is,
+ * its AWS account and trusted principal, where reports go, the token, and (for a link) where the
+ * External ID comes from; then every level and option with what it grants.
+ */
+export function CodeDetails(props: { pending: Imported; showExternalId?: boolean }) {
+  const { pending } = props;
+  const p = pending.profile;
+  return (
+    <>
+      <dl>
+        {pending.fromCode && (
+          <div>
+            <dt>{t('importConnectionFor')}</dt>
+            <dd>{pending.label ?? t('importNoLabel', p.name)}</dd>
+          </div>
+        )}
+        {supportedPartitions(p).map((partition) => (
+          <div key={partition}>
+            <dt>{t('importAccount', PARTITION_LABELS[partition])}</dt>
+            <dd>{serviceAccountIn(p, partition)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t('importPrincipal')}</dt>
+          <dd class="mono">{trustedPrincipalArn(p, 'aws')}</dd>
+        </div>
+        <div>
+          <dt>{t('importReportsTo')}</dt>
+          <dd class="mono">{reportOrigin(p)}</dd>
+        </div>
+        {props.showExternalId && (
+          <div>
+            <dt>{t('externalId')}</dt>
+            <dd>
+              {p.externalId.source === 'service'
+                ? t('linkExternalIdService', p.name, pending.externalId ?? '')
+                : t('linkExternalIdGenerated')}
+            </dd>
+          </div>
+        )}
+        {pending.token && (
+          <div>
+            <dt>{t('importToken')}</dt>
+            <dd>{t('importTokenKept')}</dd>
+          </div>
+        )}
+      </dl>
+      <Grants profile={p} />
+    </>
   );
 }
 
