@@ -5,7 +5,11 @@ import { buildManifest, parseFlavour, type TargetBrowser } from './scripts/manif
 import { loadBuiltinProfiles } from './scripts/builtin-profiles.ts';
 
 // The content scripts: built as self-contained files so nothing is web-accessible to AWS pages.
-const CONTENT_SCRIPTS = ['src/content/index.ts', 'src/content/page-world.ts'];
+const CONTENT_SCRIPTS = [
+  'src/content/index.ts',
+  'src/content/page-world.ts',
+  'src/content/link-pickup.ts',
+];
 
 /** Serves `code` as the module `id`: what the build decided, for the code to import. */
 function virtualModule(id: string, code: string): Plugin {

@@ -6,6 +6,7 @@ import { handleMessage } from './router.ts';
 import { forgetConsoleTab } from './console-tabs.ts';
 import { DELIVERY_ALARM, deliverDue, deliverWaitingForPermission } from './delivery.ts';
 import { showBadge } from './badge.ts';
+import { LINKS_ALARM, linkWindowClosed, sweepLinks } from './links.ts';
 import { loadSetups, sweepTokens } from './store.ts';
 
 const refreshBadge = () => loadSetups().then(showBadge, () => undefined);
@@ -16,7 +17,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.tabs.onRemoved.addListener((tabId) => void forgetConsoleTab(tabId));
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === DELIVERY_ALARM) void deliverDue();
+  if (alarm.name === LINKS_ALARM) void sweepLinks();
 });
+// The link window closed without Confirm or Dismiss: the link it showed is abandoned.
+browser.windows.onRemoved.addListener((windowId) => void linkWindowClosed(windowId));
 browser.storage.onChanged.addListener((_changes, area) => {
   if (area === 'local') void refreshBadge();
 });

@@ -14,6 +14,7 @@ import { formatErrors } from '../core/result.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { retryNow } from './delivery.ts';
+import { dismissLink, linkView, receiveLink, startLink } from './links.ts';
 import { builtins } from './profiles.ts';
 import { once } from './requests.ts';
 import {
@@ -114,6 +115,8 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
         return handleContentEvent(message, consoleSender);
       case 'content.trust':
         return judgeTrust(message, consoleSender);
+      case 'content.link':
+        return receiveLink(message.code, consoleSender);
     }
   }
 
@@ -150,6 +153,15 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
     case 'diagnostics.clear':
       await clearDiagnostics();
       return done;
+    // The link window (links.ts): only the extension's own page, naming a link the background holds.
+    case 'link.get':
+      return linkView(message.linkId);
+    case 'link.start': {
+      const { type: _type, requestId, linkId, ...input } = message;
+      return once(requestId, message.type, (entry) => startLink(linkId, input, entry.setupId));
+    }
+    case 'link.dismiss':
+      return once(message.requestId, message.type, () => dismissLink(message.linkId));
     default:
       return { ok: false, error: 'Message not understood' };
   }

@@ -40,15 +40,19 @@ const refuse = (error: string): Outcome<never> => ({ ok: false, error });
 /**
  * Starts a setup with id `id`. The same id again (the popup's request repeated after the worker
  * stopped mid-start) finishes that setup, opening its tab if none was recorded, and starts none.
+ * `in-place` (a link's setup, links.ts) continues in the console tab `input.tabId` as it is: no
+ * new tab and no reload; the tab's content script is told to run again (`continueInTab`).
  */
 export async function startSetup(
   input: SetupStartInput,
   id: string = crypto.randomUUID(),
+  place: 'navigate' | 'in-place' = 'navigate',
 ): Promise<Outcome<SetupStarted>> {
   const existing = await getSetup(id);
   if (existing) {
     const url = startUrl(existing);
     if (existing.tabId === null) await openTab(existing.id, url);
+    else if (place === 'in-place') await continueInTab(existing.tabId, url);
     return { ok: true, value: { setupId: existing.id, url } };
   }
   const profile = await findProfile(input.profileId);
@@ -56,16 +60,47 @@ export async function startSetup(
   // Continue in the customer's current tab only when it is a console tab of that partition.
   const current = input.tabId === undefined ? null : await getConsoleTab(input.tabId);
   const reuse = current && current.partition === input.partition ? current : null;
+  if (place === 'in-place' && !reuse)
+    return refuse('The console tab to continue in is gone: open the service’s link again.');
   const planned = planSetup(profile, input, { id, now: Date.now(), reuse });
   if (!planned.ok) return planned;
   const { setup, url } = planned.value;
   await addSetup(setup, input.token ?? null);
-  if (reuse) {
+  if (reuse && place === 'in-place') {
+    await continueInTab(reuse.tabId, url);
+  } else if (reuse) {
     await browser.tabs.update(reuse.tabId, { url, active: true });
   } else {
     await openTab(setup.id, url);
   }
   return { ok: true, value: { setupId: setup.id, url } };
+}
+
+/**
+ * Brings the console tab forward and tells its content script that a setup runs in it
+ * (`background.setupReady`, src/core/content-setup.ts) with the hash route where the setup
+ * begins: the script re-runs its route handling on the page as it is. Only when no content
+ * script answers (the tab left the console) is the tab sent to the setup's URL.
+ */
+async function continueInTab(tabId: number, url: string): Promise<void> {
+  try {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  } catch {
+    // The tab is gone; the message below fails too, and the URL is opened.
+  }
+  let told = false;
+  try {
+    const answer: unknown = await browser.tabs.sendMessage(
+      tabId,
+      { type: 'background.setupReady', hash: new URL(url).hash },
+      { frameId: 0 },
+    );
+    told = (answer as { ok?: unknown } | undefined)?.ok === true;
+  } catch {
+    // No content script in that tab.
+  }
+  if (!told) await browser.tabs.update(tabId, { url, active: true }).catch(() => undefined);
 }
 
 async function openTab(setupId: string, url: string): Promise<void> {

@@ -3,9 +3,10 @@
 // tears down the previous page's features, tells the background where it is (unless the
 // background's own reply sent it there), and starts the features of the new page with the setup
 // the background says this tab works on.
-import { sendMessage } from '../platform/content-runtime.ts';
+import { onBackgroundMessage, sendMessage } from '../platform/content-runtime.ts';
 import {
   parseContentSetupReply,
+  parseSetupReady,
   parseTrustReply,
   type ContentSetup,
   type ContentSetupReply,
@@ -76,10 +77,11 @@ function redactRoute(path: string, roleName?: string): string {
   return roleName ? named.split(encodeURIComponent(roleName)).join('*') : named;
 }
 
-async function onRoute(): Promise<void> {
+/** `force`: the background said a setup now runs in this tab, so the same page starts again. */
+async function onRoute(force = false): Promise<void> {
   const { path, query } = parseHashRoute(location.hash);
   // The wizard writes its state into the hash query: only a new path is a new page.
-  if (current?.path === path) return;
+  if (current?.path === path && !force) return;
   current?.controller.abort();
   const controller = new AbortController();
   current = { path, controller };
@@ -157,4 +159,13 @@ async function onRoute(): Promise<void> {
 if (partitionFromHost(location.hostname) && window.top === window) {
   void onRoute();
   window.addEventListener('hashchange', () => void onRoute());
+  // A link's setup was confirmed in Crossrole's window (docs/vendors.md §6): go on in this page
+  // as it is, or on the setup's first page (Create policy first) when it is another.
+  onBackgroundMessage((message) => {
+    const ready = parseSetupReady(message);
+    if (!ready) return false;
+    if (parseHashRoute(ready.hash).path === parseHashRoute(location.hash).path) void onRoute(true);
+    else location.hash = ready.hash;
+    return true;
+  });
 }

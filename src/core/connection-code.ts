@@ -5,6 +5,7 @@
 // service, and the built-in would run with the code's token and External ID), and a code that
 // names a built-in says whose connection it is in the service's own words (`label`).
 import * as z from 'zod/mini';
+import { CONNECTION_CODE_PREFIX, decodeBase64Url } from './code-format.ts';
 import { validateExternalId } from './external-id.ts';
 import { parseProfile, type ServiceProfile } from './profile.ts';
 import { CONNECTION_LABEL_MAX_CHARS } from './limits.ts';
@@ -12,7 +13,7 @@ import { shapeProblem, textShapeProblem } from './json-limits.ts';
 import { ReportTokenSchema } from './token.ts';
 import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 
-export const CONNECTION_CODE_PREFIX = 'crossrole1.';
+export { CONNECTION_CODE_PREFIX };
 
 const CodeSchema = z.strictObject({
   profile: z.union([z.string().check(z.minLength(1)), z.record(z.string(), z.unknown())]),
@@ -58,21 +59,6 @@ export type KnownProfiles = {
 
 export function looksLikeConnectionCode(text: string): boolean {
   return text.trim().startsWith(CONNECTION_CODE_PREFIX);
-}
-
-function decodeBase64Url(text: string): string | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  try {
-    const binary = atob(
-      text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4),
-    );
-    // A plain loop: Uint8Array.from with a callback took over 100 ms on a 1 MB code.
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
 }
 
 export function encodeConnectionCode(content: unknown): string {

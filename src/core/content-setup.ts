@@ -124,3 +124,15 @@ export function parseTrustReply(
     Number.isInteger(t.kept);
   return valid ? { ok: true, value: t as TrustVerdict } : null;
 }
+
+/**
+ * The background's word to a console tab that a setup now runs in it (the link window's "Confirm
+ * and allow", docs/vendors.md §6): the hash route where the setup begins. The content script
+ * re-runs its route handling; a message of any other shape, or from anyone else, is ignored.
+ */
+export type SetupReady = { type: 'background.setupReady'; hash: string };
+
+export function parseSetupReady(v: unknown): SetupReady | null {
+  if (!isRecord(v) || v.type !== 'background.setupReady') return null;
+  return isText(v.hash, 8192) && /^#\/\S*$/.test(v.hash) ? { type: v.type, hash: v.hash } : null;
+}

@@ -3,10 +3,10 @@
 // count Crossrole's storage allows, and over HTTPS unless this is a development build. The popup
 // checks before the confirm screen; the background checks again before saving.
 import { confusableWith } from './confusable.ts';
-import type { KnownProfiles } from './connection-code.ts';
+import { parseConnectionCode, type ConnectionCode, type KnownProfiles } from './connection-code.ts';
 import { MAX_IMPORTED_PROFILE_BYTES, MAX_IMPORTED_PROFILES, jsonBytes } from './limits.ts';
 import { isDevelopmentReportUrl, type ServiceProfile } from './profile.ts';
-import { formatCount, type FieldError } from './result.ts';
+import { formatCount, type FieldError, type Result } from './result.ts';
 
 /** Which build is checking: `developmentBuild` from `virtual:crossrole/build` (docs/vendors.md §5). */
 export type BuildFlavourFlags = { developmentBuild: boolean };
@@ -56,4 +56,28 @@ export function checkImport(
       message: `Crossrole keeps at most ${MAX_IMPORTED_PROFILES} imported services: remove one first`,
     });
   return errors;
+}
+
+/**
+ * A connection code as Crossrole takes it, pasted in the popup or picked up from a link
+ * (docs/vendors.md §2, §6): valid and unexpired, and when it carries a whole profile, one that
+ * may be imported (checkImport), its refusals named under `profile.`.
+ */
+export function readConnectionCode(
+  text: string,
+  known: KnownProfiles,
+  build: BuildFlavourFlags,
+  now: Date,
+): Result<ConnectionCode> {
+  const code = parseConnectionCode(text, known, now);
+  if (!code.ok || !code.value.profileIncluded) return code;
+  const refused = checkImport(code.value.profile, known, build);
+  if (refused.length === 0) return code;
+  return {
+    ok: false,
+    errors: refused.map((e) => ({
+      ...e,
+      path: e.path === '(root)' ? 'profile' : `profile.${e.path}`,
+    })),
+  };
 }

@@ -34,3 +34,13 @@ export const CONNECTION_LABEL_MAX_CHARS = 100;
 export function jsonBytes(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 }
+
+/** How long a link picked up in the console waits for the customer's review (storage.session). */
+export const LINK_PENDING_TTL_MS = 15 * 60 * 1000;
+/** Links waiting at once, across tabs (a newer link from the same tab replaces the older). */
+export const MAX_PENDING_LINKS = 3;
+/**
+ * The link window's Confirm and allow stays disabled this long after it shows a link: a page that
+ * reloads itself to pop the window up cannot have a click meant for the page land on it.
+ */
+export const LINK_CONFIRM_DELAY_MS = 1000;

@@ -5,6 +5,7 @@
 // re-checked against the setup's own expectations.
 import * as z from 'zod/mini';
 import { IAM_NAME_MAX_LENGTH, POLICY_NAME_MAX_LENGTH } from './arn.ts';
+import { LINK_CODE_MAX_CHARS } from './code-format.ts';
 import { shapeProblem } from './json-limits.ts';
 import { PARTITIONS } from './partition.ts';
 import type { ServiceProfile } from './profile.ts';
@@ -76,7 +77,51 @@ export const ProfileRemove = z.object({
 
 export const DiagnosticsClear = z.object({ type: z.literal('diagnostics.clear') });
 
+// --- the link window (src/popup/index.html?link=<id>) → background ------------------------------
+
+/** A pending link's id, as the background made it (crypto.randomUUID). */
+const LinkId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+
+/** What a link the content script picked up holds: its code, checked, and its console tab. */
+export const LinkGet = z.object({ type: z.literal('link.get'), linkId: LinkId });
+
+/**
+ * "Confirm and allow" in the link window: the customer's choices of the review. The token and a
+ * service-issued External ID come from the code the background holds, never from this message.
+ */
+export const LinkStart = z.object({
+  type: z.literal('link.start'),
+  requestId: RequestId,
+  linkId: LinkId,
+  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
+  profileId: Id,
+  levelId: Id,
+  optionIds: z.array(Id).check(z.maxLength(10)),
+  partition: Partition,
+  roleName: IamName,
+  roleDescription: z.string().check(z.maxLength(1000)),
+  externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
+});
+
+/** "Dismiss": the pending link is forgotten. */
+export const LinkDismiss = z.object({
+  type: z.literal('link.dismiss'),
+  requestId: RequestId,
+  linkId: LinkId,
+});
+
 // --- content script → background ------------------------------------------------------------
+
+/**
+ * The link pickup (src/content/link-pickup.ts) found `crossrole=<code>` on the Create role
+ * wizard (docs/vendors.md §6). Untrusted: the page may have crafted it. It only makes a pending
+ * link for the customer to review in Crossrole's own window; nothing starts from it.
+ */
+export const ContentLink = z.object({
+  type: z.literal('content.link'),
+  // One past the limit, so the refusal can say the code is too long (src/core/connection-link.ts).
+  code: z.string().check(z.maxLength(LINK_CODE_MAX_CHARS + 1)),
+});
 
 /** A content script on an IAM console page says where it is (the hash route only: no query). */
 export const ContentHello = z.object({ type: z.literal('content.hello'), route: ShortText });
@@ -233,6 +278,10 @@ export const Message = z.discriminatedUnion('type', [
   ProfileSave,
   ProfileRemove,
   DiagnosticsClear,
+  LinkGet,
+  LinkStart,
+  LinkDismiss,
+  ContentLink,
   ContentHello,
   ContentPolicyCreated,
   ContentRoleCreated,
@@ -300,3 +349,16 @@ export type PopupStateValue = {
 
 export type SetupStartInput = Omit<z.infer<typeof SetupStart>, 'type' | 'requestId'>;
 export type SetupStarted = { setupId: string; url: string };
+
+export type LinkStartInput = Omit<z.infer<typeof LinkStart>, 'type' | 'requestId' | 'linkId'>;
+
+/** A pending link as the link window is shown it: the code (null when refused) or why not. */
+export type LinkView = {
+  id: string;
+  tabId: number;
+  host: string;
+  partition: z.infer<typeof Partition>;
+  expiresAt: number;
+  code: string | null;
+  errors: { path: string; message: string }[];
+};

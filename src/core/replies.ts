@@ -102,16 +102,33 @@ export const TrustVerdictSchema = z.object({
 
 const Done = replyOf(z.null());
 
+/** A pending link, for the link window (messages.ts, `LinkView`). */
+export const LinkViewSchema = z.object({
+  id: z.string(),
+  tabId: z.number(),
+  host: z.string(),
+  partition: z.enum(PARTITIONS),
+  expiresAt: z.number(),
+  code: z.nullable(z.string()),
+  errors: z.array(z.object({ path: Text, message: Text })).check(z.maxLength(20)),
+});
+
+const Started = replyOf(z.object({ setupId: z.string(), url: z.string() }));
+
 /** The reply schema of every message, by its type. */
 export const REPLIES = {
   'popup.state': replyOf(PopupStateSchema),
   'popup.activeTab': replyOf(z.nullable(ConsoleTabSchema)),
-  'setup.start': replyOf(z.object({ setupId: z.string(), url: z.string() })),
+  'setup.start': Started,
   'setup.retry': Done,
   'setup.discard': Done,
   'profile.save': Done,
   'profile.remove': Done,
   'diagnostics.clear': Done,
+  'link.get': replyOf(LinkViewSchema),
+  'link.start': Started,
+  'link.dismiss': Done,
+  'content.link': Done,
   'content.hello': ContentEventReplySchema,
   'content.policyCreated': ContentEventReplySchema,
   'content.roleCreated': ContentEventReplySchema,

@@ -5,6 +5,8 @@ import { developmentBuild } from 'virtual:crossrole/build';
 import { browser } from '../platform/browser.ts';
 import type {
   ConsoleTab,
+  LinkStartInput,
+  LinkView,
   Message,
   PopupStateValue,
   Reply,
@@ -36,6 +38,13 @@ export interface PopupApi {
   /** Asks the browser for the console hosts again; must run inside a click handler. */
   requestConsoleAccess(): Promise<boolean>;
   copy(text: string): Promise<void>;
+  /** The link window (`?link=<id>`): the pending link the background holds. */
+  link(linkId: string): Promise<Reply<LinkView>>;
+  /** "Confirm and allow" in the link window, after the report origin was allowed. */
+  startLink(linkId: string, input: LinkStartInput): Promise<Reply<SetupStarted>>;
+  dismissLink(linkId: string): Promise<Reply<null>>;
+  /** Closes the link window. */
+  closeWindow(): void;
   /** Calls back whenever the background's state changes; returns the unsubscribe. */
   onChange(callback: () => void): () => void;
   now(): Date;
@@ -111,6 +120,10 @@ export const browserApi: PopupApi = {
   requestConsoleAccess: () =>
     browser.permissions.request({ origins: [...CONSOLE_ORIGIN_PATTERNS] }),
   copy: (text) => navigator.clipboard.writeText(text),
+  link: (linkId) => send('link.get', { linkId }),
+  startLink: (linkId, input) => request('link.start', { ...input, linkId }),
+  dismissLink: (linkId) => request('link.dismiss', { linkId }),
+  closeWindow: () => window.close(),
   onChange(callback) {
     const listener = (_changes: unknown, area: string) => {
       if (area === 'local') callback();

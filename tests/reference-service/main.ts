@@ -18,6 +18,7 @@ const service = await startReferenceService({
     ),
 });
 console.log(`Reference service listening: POST ${service.url}`);
+console.log(`Onboarding page (a Crossrole link per visit): GET ${service.origin}/onboarding`);
 const stop = () => void service.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -3,8 +3,13 @@
 // report, treat a repeated Idempotency-Key as the same report, bind each External ID to the
 // customer that first reported it (409 for anyone else), and never log a token. Faults can be
 // switched on per test: down, a status, Retry-After, slowness, a failure rate.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { encodeConnectionCode } from '../../src/core/connection-code.ts';
+import { connectionLink } from '../../src/core/connection-link.ts';
+import { parseProfile, type ServiceProfile } from '../../src/core/profile.ts';
+import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 import {
   parseAccessKeyReport,
   parseReport,
@@ -47,6 +52,36 @@ export type SeenRequest = {
   at: number;
 };
 
+/** The id of the reference service's own profile, the one its onboarding page links with. */
+export const ONBOARDING_PROFILE_ID = 'crossrole-reference';
+/** The onboarding page's one button (docs/vendors.md §6). */
+export const ONBOARDING_BUTTON = 'Connect AWS account';
+
+/**
+ * The whole profile the onboarding page's codes carry: the demo service's access levels, but a
+ * service that is not built in, issuing its External IDs and reporting with a token to `reportUrl`.
+ */
+export function onboardingProfile(reportUrl: string): ServiceProfile {
+  const demo = structuredClone(EXAMPLE_PROFILES[0]) as Record<string, unknown>;
+  const parsed = parseProfile({
+    ...demo,
+    id: ONBOARDING_PROFILE_ID,
+    name: 'Crossrole Reference Service',
+    externalId: { source: 'service' },
+    role: {
+      name: 'CrossroleReferenceRole',
+      description: 'Read-only access for the Crossrole reference service (runs on this computer)',
+    },
+    report: { url: reportUrl, auth: 'token' },
+  });
+  if (!parsed.ok)
+    throw new Error(`The onboarding profile is invalid: ${parsed.errors[0]?.message}`);
+  return parsed.value;
+}
+
+/** One visit of the onboarding page: what it issued. */
+export type Onboarding = { token: string; externalId: string; link: string; issuedAt: number };
+
 export interface ReferenceService {
   url: string;
   origin: string;
@@ -54,6 +89,8 @@ export interface ReferenceService {
   /** Access keys received (method access-keys), one per Idempotency-Key. */
   accessKeys(): AccessKeyReport[];
   requests(): SeenRequest[];
+  /** Every visit of `GET /onboarding`, oldest first. */
+  onboardings(): Onboarding[];
   setFaults(faults: Faults): void;
   /** Resolves once `n` connections are stored (all of them), or rejects after `timeoutMs`. */
   waitForConnections(n: number, timeoutMs?: number): Promise<StoredConnection[]>;
@@ -84,6 +121,9 @@ export function startReferenceService(
   let faults: Faults = {};
   let random = 1;
   const waiters: (() => void)[] = [];
+  /** Tokens the onboarding page issued, with the External ID issued with each. */
+  const issued = new Map<string, Onboarding>();
+  let profile: ServiceProfile | null = null;
 
   const nextRandom = (): number => {
     random = (random * 16807) % 2147483647;
@@ -187,13 +227,15 @@ export function startReferenceService(
       return answer(request, response, 500, { message: 'Simulated failure' });
     }
 
+    if (path === '/onboarding' && request.method === 'GET') return onboarding(request, response);
     if (path !== reportPath) return answer(request, response, 404, { message: 'Not found' });
     if (request.method !== 'POST')
       return answer(request, response, 405, { message: 'Use POST' }, { Allow: 'POST' });
     if (!/^application\/json\b/.test(request.headers['content-type'] ?? ''))
       return answer(request, response, 415, { message: 'Send application/json' });
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
-    if (options.tokens && (!token || !options.tokens.includes(token)))
+    const onboarded = token ? issued.get(token) : undefined;
+    if (options.tokens && !onboarded && (!token || !options.tokens.includes(token)))
       return answer(request, response, 401, { message: 'A valid connection token is required' });
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !key)
@@ -226,6 +268,15 @@ export function startReferenceService(
       });
     }
     const report = parsed.value;
+    // A token from the onboarding page belongs to one External ID and to this service's profile.
+    if (onboarded && report.externalId !== onboarded.externalId)
+      return answer(request, response, 403, {
+        message: 'This External ID was not issued with this connection token',
+      });
+    if (onboarded && report.profileId !== ONBOARDING_PROFILE_ID)
+      return answer(request, response, 403, {
+        message: `This token connects ${ONBOARDING_PROFILE_ID}, not ${report.profileId}`,
+      });
     if (key !== report.setupId)
       return answer(request, response, 422, { message: 'Idempotency-Key must equal setupId' });
 
@@ -236,7 +287,7 @@ export function startReferenceService(
     const ok = shownComplete
       ? {
           status: 'connected',
-          message: `Connected ${report.accountId} to the Crossrole Demo Service.`,
+          message: `Connected ${report.accountId} to the ${onboarded ? 'Crossrole Reference Service' : 'Crossrole Demo Service'}.`,
         }
       : {
           status: 'pending',
@@ -265,6 +316,59 @@ export function startReferenceService(
     for (const wake of waiters.splice(0)) wake();
   }
 
+  /**
+   * `GET /onboarding[?region=us-east-1]`: a vendor's onboarding page, whose one button is a
+   * Crossrole link (docs/vendors.md §6) with a fresh token, a service-issued External ID and the
+   * whole profile. Never cached: the link carries the token.
+   */
+  function onboarding(request: IncomingMessage, response: ServerResponse): void {
+    const region = new URL(request.url ?? '/', 'http://x').searchParams.get('region');
+    const validRegion = region && /^[a-z]{2,4}(-[a-z]+)+-\d$/.test(region) ? region : null;
+    const token = randomBytes(24).toString('base64url');
+    const externalId = `ref-${randomBytes(16).toString('base64url')}`;
+    profile ??= onboardingProfile(`${origin()}${reportPath}`);
+    const code = encodeConnectionCode({
+      profile,
+      token,
+      externalId,
+      label: `Reference workspace ${issued.size + 1}`,
+      expiresAt: new Date(Date.now() + 24 * 3600 * 1000).toISOString(),
+    });
+    const link = connectionLink(profile, code, {
+      host: validRegion ? `${validRegion}.console.aws.amazon.com` : null,
+      region: validRegion,
+    });
+    if (!link.ok) return answer(request, response, 500, { message: link.errors[0]!.message });
+    issued.set(token, { token, externalId, link: link.value, issuedAt: Date.now() });
+    const href = link.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Crossrole Reference Service: connect your AWS account</title></head>
+<body><main>
+<h1>Connect your AWS account</h1>
+<p>Crossrole Reference Service reads your account's configuration with a read-only IAM role.</p>
+<p><a id="connect" href="${href}" target="_blank" rel="noopener noreferrer">${ONBOARDING_BUTTON}</a></p>
+<p>Without Crossrole, the AWS console opens its Create role wizard with our account, your External ID and the policy filled in.</p>
+</main></body></html>`;
+    seen.push({
+      method: 'GET',
+      path: '/onboarding',
+      idempotencyKey: null,
+      hasAuthorization: false,
+      status: 200,
+      at: Date.now(),
+    });
+    options.onRequest?.(seen[seen.length - 1]!);
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': "default-src 'none'",
+    });
+    response.end(html);
+  }
+
+  let origin = (): string => '';
+
   const server = createServer((request, response) => {
     handle(request, response).catch(() => {
       if (!response.headersSent) answer(request, response, 500, { message: 'Internal error' });
@@ -279,14 +383,16 @@ export function startReferenceService(
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      const origin = `http://${options.host ?? '127.0.0.1'}:${port}`;
+      const base = `http://${options.host ?? '127.0.0.1'}:${port}`;
+      origin = () => base;
       const connections = () => [...stored.values()].map((s) => s.connection);
       resolve({
-        url: `${origin}${reportPath}`,
-        origin,
+        url: `${base}${reportPath}`,
+        origin: base,
         connections,
         accessKeys: () => [...keys.values()],
         requests: () => [...seen],
+        onboardings: () => [...issued.values()],
         setFaults(next) {
           faults = { ...next };
           random = next.seed ?? 1;

@@ -63,6 +63,11 @@ export function createFakeBrowser(options: { quotaBytes?: number } = {}) {
   const alarms = new Map<string, { name: string; scheduledTime: number }>();
   const granted = new Set<string>(['http://127.0.0.1/*']);
   let nextTabId = 100;
+  let nextWindowId = 1;
+  /** Windows the fake opened (`windows.create`), with their one tab. */
+  const windows = new Map<number, { tabId: number; url: string }>();
+  const closedTabs = new Set<number>();
+  const windowsRemoved = event();
   const browser = {
     runtime: {
       id: 'fake-extension-id',
@@ -80,9 +85,33 @@ export function createFakeBrowser(options: { quotaBytes?: number } = {}) {
     },
     tabs: {
       create: vi.fn(async ({ url }: { url: string }) => ({ id: nextTabId++, url })),
-      update: vi.fn(async (tabId: number, props: { url?: string }) => ({ id: tabId, ...props })),
+      update: vi.fn(async (tabId: number, props: { url?: string; active?: boolean }) => {
+        if (closedTabs.has(tabId)) throw new Error(`No tab with id: ${tabId}.`);
+        for (const w of windows.values()) if (w.tabId === tabId && props.url) w.url = props.url;
+        return { id: tabId, windowId: 1, ...props };
+      }),
       query: vi.fn(async () => []),
+      /** What a console tab's content script answers `background.setupReady` with. */
+      sendMessage: vi.fn(
+        async (_tabId: number, _message: unknown, _options?: unknown): Promise<unknown> => ({
+          ok: true,
+        }),
+      ),
       onRemoved: event(),
+    },
+    windows: {
+      create: vi.fn(async ({ url }: { url: string; type?: string; width?: number }) => {
+        const id = nextWindowId++;
+        const tabId = nextTabId++;
+        windows.set(id, { tabId, url });
+        return { id, tabs: [{ id: tabId, url }] };
+      }),
+      update: vi.fn(async (windowId: number, _props: { focused?: boolean }) => {
+        if (windowId !== 1 && !windows.has(windowId))
+          throw new Error(`No window with id: ${windowId}.`);
+        return { id: windowId };
+      }),
+      onRemoved: windowsRemoved,
     },
     alarms: {
       create: vi.fn(
@@ -107,7 +136,14 @@ export function createFakeBrowser(options: { quotaBytes?: number } = {}) {
     },
     i18n: { getMessage: () => '' },
   };
-  return { browser, alarms, granted };
+  /** The customer closes a window the fake opened: its tab goes, and `windows.onRemoved` fires. */
+  const closeWindow = async (windowId: number) => {
+    const w = windows.get(windowId);
+    if (w) closedTabs.add(w.tabId);
+    windows.delete(windowId);
+    await Promise.all(windowsRemoved.emit(windowId));
+  };
+  return { browser, alarms, granted, windows, closeWindow };
 }
 
 export type FakeBrowser = ReturnType<typeof createFakeBrowser>;

@@ -1,7 +1,13 @@
 // A PopupApi for component tests: built-in profiles from the examples, state held in memory,
 // and a record of every call the popup makes.
 import type { PopupApi } from '../../src/popup/api.ts';
-import type { PopupStateValue, SetupStartInput } from '../../src/core/messages.ts';
+import type {
+  LinkStartInput,
+  LinkView,
+  PopupStateValue,
+  Reply,
+  SetupStartInput,
+} from '../../src/core/messages.ts';
 import { parseProfile, type ServiceProfile } from '../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 
@@ -18,6 +24,8 @@ export type FakeApi = PopupApi & {
   /** Whether the console hosts are allowed (the customer may have revoked them). */
   consoleAccess: boolean;
   copied: string[];
+  /** What `link(id)` answers (the link window). */
+  link_: Reply<LinkView>;
 };
 
 export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi {
@@ -28,6 +36,7 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
     grant: true,
     consoleAccess: true,
     copied: [],
+    link_: { ok: false, error: 'No such link.' },
     state_: { setups: [], importedProfiles: [], connections: [], diagnostics: [], ...overrides },
     builtinProfiles: EXAMPLES,
     // As vitest.config.ts resolves `virtual:crossrole/build`; a test of the store build sets false.
@@ -54,6 +63,16 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
       return api.grant;
     },
     copy: async (text) => void api.copied.push(text),
+    link: async (linkId) => (record('link', linkId), api.link_),
+    startLink: async (linkId: string, input: LinkStartInput) => {
+      record('startLink', linkId, input);
+      return {
+        ok: true,
+        value: { setupId: 'setup-1', url: 'https://console.aws.amazon.com/iam/home' },
+      };
+    },
+    dismissLink: async (linkId) => (record('dismissLink', linkId), { ok: true, value: null }),
+    closeWindow: () => void record('closeWindow'),
     onChange: () => () => undefined,
     now: () => new Date('2026-11-24T12:00:00Z'),
     version: () => '0.1.0',

@@ -2,7 +2,7 @@
 // service is, which AWS account it uses and where its reports go, and the browser has allowed
 // that origin.
 import { useState } from 'preact/hooks';
-import { looksLikeConnectionCode, parseConnectionCode } from '../../core/connection-code.ts';
+import { looksLikeConnectionCode } from '../../core/connection-code.ts';
 import { grantLines, grantRisks } from '../../core/grant-risk.ts';
 import { PARTITION_LABELS } from '../../core/partition.ts';
 import {
@@ -14,7 +14,7 @@ import {
   type AccessLevel,
   type ServiceProfile,
 } from '../../core/profile.ts';
-import { checkImport } from '../../core/imports.ts';
+import { checkImport, readConnectionCode } from '../../core/imports.ts';
 import type { FieldError } from '../../core/result.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
@@ -30,9 +30,6 @@ export type Imported = {
   /** The code's words for whose connection it is. */
   label: string | null;
 };
-
-const prefixed = (prefix: string, path: string) =>
-  path === '(root)' ? prefix : `${prefix}.${path}`;
 
 export function ImportProfile(props: {
   api: PopupApi;
@@ -52,13 +49,8 @@ export function ImportProfile(props: {
     const known = { builtin: props.api.builtinProfiles, imported: props.imported };
     const build = { developmentBuild: props.api.developmentBuild };
     if (looksLikeConnectionCode(input)) {
-      const code = parseConnectionCode(input, known, props.api.now());
+      const code = readConnectionCode(input, known, build, props.api.now());
       if (!code.ok) return setErrors(code.errors);
-      if (code.value.profileIncluded) {
-        const refused = checkImport(code.value.profile, known, build);
-        if (refused.length)
-          return setErrors(refused.map((e) => ({ ...e, path: prefixed('profile', e.path) })));
-      }
       setErrors([]);
       setPending({
         profile: code.value.profile,
@@ -109,35 +101,7 @@ export function ImportProfile(props: {
       <section class="card confirm" aria-labelledby="confirm-title">
         <h3 id="confirm-title">{t('importConfirmTitle', p.name)}</h3>
         {pending.fromCode && <p class="warning">{t('importPasted', p.name)}</p>}
-        <dl>
-          {pending.fromCode && (
-            <div>
-              <dt>{t('importConnectionFor')}</dt>
-              <dd>{pending.label ?? t('importNoLabel', p.name)}</dd>
-            </div>
-          )}
-          {supportedPartitions(p).map((partition) => (
-            <div key={partition}>
-              <dt>{t('importAccount', PARTITION_LABELS[partition])}</dt>
-              <dd>{serviceAccountIn(p, partition)}</dd>
-            </div>
-          ))}
-          <div>
-            <dt>{t('importPrincipal')}</dt>
-            <dd class="mono">{trustedPrincipalArn(p, 'aws')}</dd>
-          </div>
-          <div>
-            <dt>{t('importReportsTo')}</dt>
-            <dd class="mono">{reportOrigin(p)}</dd>
-          </div>
-          {pending.token && (
-            <div>
-              <dt>{t('importToken')}</dt>
-              <dd>{t('importTokenKept')}</dd>
-            </div>
-          )}
-        </dl>
-        <Grants profile={p} />
+        <CodeDetails pending={pending} />
         <p class="hint">{t('importConfirmHint')}</p>
         {problem && (
           <p class="error" role="alert">
@@ -180,6 +144,59 @@ export function ImportProfile(props: {
         {t('import')}
       </button>
     </form>
+  );
+}
+
+/**
+ * Who the service of a code or profile is, for the customer to confirm: whose connection it is,
+ * its AWS account and trusted principal, where reports go, the token, and (for a link) where the
+ * External ID comes from; then every level and option with what it grants.
+ */
+export function CodeDetails(props: { pending: Imported; showExternalId?: boolean }) {
+  const { pending } = props;
+  const p = pending.profile;
+  return (
+    <>
+      <dl>
+        {pending.fromCode && (
+          <div>
+            <dt>{t('importConnectionFor')}</dt>
+            <dd>{pending.label ?? t('importNoLabel', p.name)}</dd>
+          </div>
+        )}
+        {supportedPartitions(p).map((partition) => (
+          <div key={partition}>
+            <dt>{t('importAccount', PARTITION_LABELS[partition])}</dt>
+            <dd>{serviceAccountIn(p, partition)}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>{t('importPrincipal')}</dt>
+          <dd class="mono">{trustedPrincipalArn(p, 'aws')}</dd>
+        </div>
+        <div>
+          <dt>{t('importReportsTo')}</dt>
+          <dd class="mono">{reportOrigin(p)}</dd>
+        </div>
+        {props.showExternalId && (
+          <div>
+            <dt>{t('externalId')}</dt>
+            <dd>
+              {p.externalId.source === 'service'
+                ? t('linkExternalIdService', p.name, pending.externalId ?? '')
+                : t('linkExternalIdGenerated')}
+            </dd>
+          </div>
+        )}
+        {pending.token && (
+          <div>
+            <dt>{t('importToken')}</dt>
+            <dd>{t('importTokenKept')}</dd>
+          </div>
+        )}
+      </dl>
+      <Grants profile={p} />
+    </>
   );
 }
 

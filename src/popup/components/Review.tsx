@@ -18,7 +18,7 @@ import {
   type ServiceProfile,
 } from '../../core/profile.ts';
 import { buildTrustPolicy, checkTrustPolicySize } from '../../core/trust-policy.ts';
-import type { ConsoleTab, SetupStartInput } from '../../core/messages.ts';
+import type { ConsoleTab, Reply, SetupStarted, SetupStartInput } from '../../core/messages.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
 import { CopyButton, JsonView } from './Copy.tsx';
@@ -38,12 +38,26 @@ export function Review(props: {
   onStarted: (message: string) => void;
   /** What the popup shows below the review, above its action bar. */
   children?: ComponentChildren;
+  /**
+   * The link window (docs/vendors.md §6): the console tab and its partition are the link's, the
+   * one button is "Confirm and allow" (`start` asks for the report origin first, inside the
+   * click), enabled once `armed`, with `secondary` (Dismiss) beside it.
+   */
+  link?: {
+    partition: Partition;
+    start: (input: SetupStartInput) => Promise<Reply<SetupStarted>>;
+    armed: boolean;
+    hint: string;
+    secondary: ComponentChildren;
+  };
 }) {
   const { api, profile, code } = props;
   const partitions = supportedPartitions(profile);
   const [levelId, setLevelId] = useState(defaultLevel(profile).id);
   const [optionIds, setOptionIds] = useState<string[]>(defaultOptionIds(profile));
-  const [partition, setPartition] = useState<Partition>(partitions[0] ?? 'aws');
+  const [partition, setPartition] = useState<Partition>(
+    props.link?.partition ?? partitions[0] ?? 'aws',
+  );
   const generate = () =>
     profile.externalId.source === 'generate'
       ? generateExternalId(profile.externalId.prefix ?? '')
@@ -108,7 +122,8 @@ export function Review(props: {
     if (!externalId) return;
     setBusy(true);
     setStartError(null);
-    const reply = await api.start({
+    // In the link window the first call is the permission request, still inside the click.
+    const reply = await (props.link?.start ?? api.start)({
       mode,
       profileId: profile.id,
       levelId,
@@ -216,7 +231,7 @@ export function Review(props: {
           </fieldset>
         )}
 
-        {partitions.length > 1 && (
+        {partitions.length > 1 && !props.link && (
           <div class="field">
             <label for="partition">{t('partition')}</label>
             <select
@@ -376,12 +391,15 @@ export function Review(props: {
         <button
           type="button"
           class="primary wide"
-          disabled={busy || blockers.length > 0 || action.invalid}
+          disabled={busy || blockers.length > 0 || action.invalid || props.link?.armed === false}
           onClick={() => void start(method, action.name)}
         >
-          {action.label}
+          {props.link ? t('confirmAndAllow') : action.label}
         </button>
-        <p class="hint">{continueHere ? t('continuesHere') : action.opens}</p>
+        {props.link?.secondary}
+        <p class="hint">
+          {props.link ? props.link.hint : continueHere ? t('continuesHere') : action.opens}
+        </p>
       </div>
     </>
   );

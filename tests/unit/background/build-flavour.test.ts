@@ -12,6 +12,7 @@ import {
   demoStart,
   popupSender as popup,
 } from '../../support/setup-fixtures.ts';
+import { encodeConnectionCode } from '../../../src/core/connection-code.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 
 const LOOPBACK = 'http://127.0.0.1:47615/crossrole/v1/connections';
@@ -120,9 +121,45 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
+/** A link to a service reporting to loopback, picked up in a console tab: what its window is shown. */
+async function loopbackLink() {
+  const code = encodeConnectionCode({
+    profile: {
+      ...loopbackService(),
+      externalId: { source: 'service' },
+      report: { url: LOOPBACK, auth: 'token' },
+    },
+    token: 'local-token',
+    externalId: 'local-tenant-1',
+  });
+  expect(await handleMessage({ type: 'content.link', code }, tab(7))).toEqual({
+    ok: true,
+    value: null,
+  });
+  const url = new URL(fake.current.browser.windows.create.mock.calls[0]![0].url);
+  const view = await handleMessage(
+    { type: 'link.get', linkId: url.searchParams.get('link') },
+    popup,
+  );
+  return (view as { value: { code: string | null; errors: { path: string; message: string }[] } })
+    .value;
+}
+
 describe('a store build', () => {
   beforeEach(() => {
     fake.developmentBuild = false;
+  });
+
+  it('refuses a link whose service reports to loopback, naming the field', async () => {
+    expect(await loopbackLink()).toMatchObject({
+      code: null,
+      errors: [
+        {
+          path: 'profile.report.url',
+          message: expect.stringMatching(/^this build sends reports over HTTPS only/),
+        },
+      ],
+    });
   });
 
   it('refuses to keep a profile that reports to loopback, naming the field', async () => {
@@ -158,6 +195,13 @@ describe('a store build', () => {
 describe('a development build', () => {
   beforeEach(() => {
     fake.developmentBuild = true;
+  });
+
+  it('takes a link whose service reports to loopback', async () => {
+    expect(await loopbackLink()).toMatchObject({
+      code: expect.stringMatching(/^crossrole1\./),
+      errors: [],
+    });
   });
 
   it('keeps a profile that reports to loopback', async () => {

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
 import { parseContentSetupReply, parseTrustReply } from '../../../src/core/content-setup.ts';
+import { encodeConnectionCode } from '../../../src/core/connection-code.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { parseReply, REPLIES } from '../../../src/core/replies.ts';
 import {
@@ -108,6 +109,46 @@ describe('every reply fits its schema', () => {
     await ask({ type: 'setup.discard', requestId: 'req-00000007', setupId }, popup);
     await ask({ type: 'setup.discard', requestId: 'req-00000008', setupId }, popup);
 
+    // A link from a service: picked up, refused, shown, started and dismissed.
+    const linkCode = encodeConnectionCode({
+      profile: { ...(EXAMPLE_PROFILES[2] as object), id: 'acme-costs', name: 'Acme Costs' },
+      token: 'acme-token',
+      externalId: 'acme-tenant-1',
+    });
+    await ask({ type: 'content.link', code: linkCode }, tab(tabId));
+    await ask({ type: 'content.link', code: 'crossrole1.@' }, tab(tabId + 5));
+    await ask({ type: 'content.link', code: linkCode }, popup);
+    const linkIds = fake.current.browser.windows.create.mock.calls
+      .map((c) => new URL(c[0].url).searchParams.get('link'))
+      .concat(
+        fake.current.browser.tabs.update.mock.calls.flatMap((c) =>
+          c[1].url?.startsWith('chrome-extension:')
+            ? [new URL(c[1].url).searchParams.get('link')]
+            : [],
+        ),
+      );
+    const [accepted, refused] = linkIds as [string, string];
+    await ask({ type: 'link.get', linkId: accepted }, popup);
+    await ask({ type: 'link.get', linkId: refused }, popup);
+    await ask({ type: 'link.get', linkId: accepted }, tab(tabId));
+    const linkStart = {
+      type: 'link.start',
+      requestId: 'req-00000009',
+      linkId: refused,
+      mode: 'create-role',
+      profileId: 'acme-costs',
+      levelId: 'read-only',
+      optionIds: [],
+      partition: 'aws',
+      roleName: 'AcmeRole',
+      roleDescription: '',
+      externalId: 'acme-tenant-1',
+    };
+    await ask(linkStart, popup);
+    await ask({ ...linkStart, requestId: 'req-00000010', linkId: accepted }, popup);
+    await ask({ type: 'link.dismiss', requestId: 'req-00000011', linkId: refused }, popup);
+    await ask({ type: 'link.dismiss', requestId: 'req-00000012', linkId: accepted }, popup);
+
     expect([...seen.keys()].sort()).toEqual(Object.keys(REPLIES).sort());
     for (const [type, replies] of seen) {
       for (const reply of replies) {
@@ -119,7 +160,16 @@ describe('every reply fits its schema', () => {
       }
     }
     // Both sorts of answer were seen for what the popup and the pages act on.
-    for (const type of ['setup.start', 'content.roleCreated', 'content.trust', 'setup.discard'])
+    for (const type of [
+      'setup.start',
+      'content.roleCreated',
+      'content.trust',
+      'setup.discard',
+      'content.link',
+      'link.get',
+      'link.start',
+      'link.dismiss',
+    ])
       expect(new Set(seen.get(type)!.map((r) => (r as { ok: boolean }).ok))).toEqual(
         new Set([true, false]),
       );

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import {
   FINISHED_SETUP_MAX_AGE_MS,
+  LINK_PENDING_TTL_MS,
   MAX_FINISHED_SETUPS,
   MAX_IMPORTED_PROFILES,
   REQUEST_OUTCOME_TTL_MS,
@@ -42,6 +43,7 @@ describe('PRIVACY.md', () => {
       `at most the ${MAX_DIAGNOSTICS} newest times`,
       `the newest ${MAX_OUTLINES} with an outline`,
       `for ${whole(REQUEST_OUTCOME_TTL_MS, MINUTE)} minutes, so a request repeated`,
+      `for ${whole(LINK_PENDING_TTL_MS, MINUTE)} minutes at most, until you confirm`,
       `or after ${whole(ACCESS_KEY_MEMORY_MS, MINUTE)} minutes`,
       `for at most ${whole(ACCESS_KEY_SEND_WINDOW_MS, MINUTE)} minute if the service`,
     ];
@@ -56,6 +58,7 @@ describe('PRIVACY.md', () => {
         `${TOKEN_MAX_AGE_MS / DAY} days`,
         `${REPORT_RETRY_WINDOW_MS / HOUR} hours`,
         `${REQUEST_OUTCOME_TTL_MS / MINUTE} minutes`,
+        `${LINK_PENDING_TTL_MS / MINUTE} minutes`,
         `${ACCESS_KEY_MEMORY_MS / MINUTE} minutes`,
         `${ACCESS_KEY_SEND_WINDOW_MS / MINUTE} minute`,
       ].sort(),

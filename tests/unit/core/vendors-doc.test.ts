@@ -1,10 +1,14 @@
 // docs/vendors.md stays true: its example profile is the demo profile, its report example is a
 // valid report, and its three lines of Node make a connection code Crossrole accepts.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { parseConnectionCode } from '../../../src/core/connection-code.ts';
+import { codeFromLink, connectionLink } from '../../../src/core/connection-link.ts';
+import { readConnectionCode } from '../../../src/core/imports.ts';
 import { parseProfile } from '../../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { parseReport } from '../../../src/core/report.ts';
@@ -46,5 +50,54 @@ describe('docs/vendors.md', () => {
         profileIncluded: false,
       },
     });
+  });
+});
+
+describe('docs/examples/connection-link.mjs', () => {
+  const file = path.resolve(import.meta.dirname, '../../../docs/examples/connection-link.mjs');
+  const builtins = EXAMPLE_PROFILES.map((p) => {
+    const parsed = parseProfile(p);
+    if (!parsed.ok) throw new Error('example invalid');
+    return parsed.value;
+  });
+  /** A service that is not built in, issuing its External IDs (as §6 asks). */
+  const acme = {
+    ...(structuredClone(
+      EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cost-inventory'),
+    ) as Record<string, unknown>),
+    id: 'acme-costs',
+    name: 'Acme Costs',
+  };
+
+  it('is shown in docs/vendors.md as it is', () => {
+    expect(blocks('js')).toContain(readFileSync(file, 'utf8'));
+  });
+
+  it('prints a link whose code reads back and validates as an import, the link Crossrole itself builds', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crossrole-link-'));
+    writeFileSync(path.join(dir, 'acme.json'), JSON.stringify(acme));
+    const link = execFileSync(process.execPath, [file, path.join(dir, 'acme.json'), 'Acme Corp'], {
+      encoding: 'utf8',
+    }).trim();
+    const code = codeFromLink(link);
+    if (!code.ok) throw new Error(code.errors[0]!.message);
+    const read = readConnectionCode(
+      code.value,
+      { builtin: builtins, imported: [] },
+      { developmentBuild: false },
+      new Date(),
+    );
+    if (!read.ok) throw new Error(`${read.errors[0]!.path}: ${read.errors[0]!.message}`);
+    expect(read.value).toMatchObject({
+      profileIncluded: true,
+      profile: { id: 'acme-costs' },
+      label: 'Acme Corp',
+      token: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
+      externalId: expect.stringMatching(/^acme-costs-/),
+      expiresAt: expect.any(String),
+    });
+    // The console's own parameters are exactly those src/core/connection-link.ts writes.
+    const ours = connectionLink(read.value.profile, code.value);
+    expect(ours).toEqual({ ok: true, value: link });
   });
 });

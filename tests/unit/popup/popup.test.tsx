@@ -432,7 +432,8 @@ describe('popup', () => {
 
 describe('popup, first screen', () => {
   const WHAT = /^Crossrole connects your AWS account to a service from inside the AWS console/;
-  const BEGIN = /^To begin, paste the connection code the service gave you in the box below\.$/;
+  const BEGIN =
+    /^To begin, open the service's Crossrole link \(such as its “Connect AWS account” button\), or paste the connection code the service gave you in the box below\.$/;
 
   it('says what Crossrole does and how to begin when nothing is built in or imported, with the paste box open', async () => {
     const api = fakePopupApi();

@@ -2,7 +2,17 @@
 // The reference service behaves as the contract asks of a vendor: idempotent, External IDs
 // bound to one customer, refusals that name the problem, and faults on demand.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startReferenceService, type ReferenceService } from '../../reference-service/server.ts';
+import { codeFromLink } from '../../../src/core/connection-link.ts';
+import { parseHashRoute } from '../../../src/core/console-links.ts';
+import { readConnectionCode } from '../../../src/core/imports.ts';
+import { parseProfile } from '../../../src/core/profile.ts';
+import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import {
+  ONBOARDING_BUTTON,
+  ONBOARDING_PROFILE_ID,
+  startReferenceService,
+  type ReferenceService,
+} from '../../reference-service/server.ts';
 
 let service: ReferenceService;
 beforeEach(async () => {
@@ -114,5 +124,96 @@ describe('reference service', () => {
     expect(
       (await ask('https://evil.example')).headers.get('access-control-allow-origin'),
     ).toBeNull();
+  });
+});
+
+describe('the onboarding page', () => {
+  const builtins = EXAMPLE_PROFILES.map((p) => {
+    const parsed = parseProfile(p);
+    if (!parsed.ok) throw new Error('example invalid');
+    return parsed.value;
+  });
+  /** The page's button: its accessible name and its link, as a browser reads them. */
+  async function visit(query = '') {
+    const response = await fetch(`${service.origin}/onboarding${query}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await response.text();
+    const a = /<a id="connect" href="([^"]+)"[^>]*>([^<]+)<\/a>/.exec(html);
+    if (!a) throw new Error('no button');
+    return { name: a[2], link: a[1]!.replace(/&amp;/g, '&') };
+  }
+
+  it('links its button to the console with a whole profile, a fresh token and a service-issued External ID', async () => {
+    const first = await visit();
+    expect(first.name).toBe(ONBOARDING_BUTTON);
+    const code = codeFromLink(first.link);
+    if (!code.ok) throw new Error(code.errors[0]!.message);
+    const read = readConnectionCode(
+      code.value,
+      { builtin: builtins, imported: [] },
+      { developmentBuild: true },
+      new Date(),
+    );
+    if (!read.ok) throw new Error(read.errors[0]!.message);
+    expect(read.value).toMatchObject({
+      profileIncluded: true,
+      profile: {
+        id: ONBOARDING_PROFILE_ID,
+        externalId: { source: 'service' },
+        report: { url: service.url, auth: 'token' },
+      },
+    });
+    // Without Crossrole the console prefills the same External ID and the level's policy.
+    const { path, query } = parseHashRoute(new URL(first.link).hash);
+    expect(new URL(first.link).host).toBe('console.aws.amazon.com');
+    expect(path).toBe('/roles/create');
+    expect(query.get('externalId')).toBe(read.value.externalId);
+    expect(query.get('awsAccount')).toBe('999988887777');
+    expect(query.getAll('policies')).toEqual(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    const [issued] = service.onboardings();
+    expect(issued).toMatchObject({
+      token: read.value.token,
+      externalId: read.value.externalId,
+      link: first.link,
+    });
+
+    const second = await visit('?region=eu-west-1');
+    expect(new URL(second.link).host).toBe('eu-west-1.console.aws.amazon.com');
+    expect(service.onboardings()).toHaveLength(2);
+    const [a, b] = service.onboardings();
+    expect(a!.token).not.toBe(b!.token);
+    expect(a!.externalId).not.toBe(b!.externalId);
+    // A store build refuses it: it reports to loopback.
+    expect(
+      readConnectionCode(
+        code.value,
+        { builtin: builtins, imported: [] },
+        { developmentBuild: false },
+        new Date(),
+      ),
+    ).toMatchObject({ ok: false, errors: [{ path: 'profile.report.url' }] });
+  });
+
+  it('accepts the token it issued, with that External ID only, even when other tokens are required', async () => {
+    await service.close();
+    service = await startReferenceService({ port: 0, tokens: ['static-token'] });
+    await visit();
+    const { token, externalId } = service.onboardings()[0]!;
+    const auth = { Authorization: `Bearer ${token}` };
+    const ours = { profileId: ONBOARDING_PROFILE_ID, externalId };
+    expect((await post(report({ ...ours, externalId: 'ref-not-issued' }), auth)).status).toBe(403);
+    expect((await post(report({ ...ours, profileId: 'crossrole-demo' }), auth)).status).toBe(403);
+    expect((await post(report(ours), { Authorization: 'Bearer made-up' })).status).toBe(401);
+    const accepted = await post(report(ours), auth);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({
+      status: 'connected',
+      message: expect.stringContaining('Crossrole Reference Service'),
+    });
+    expect(service.connections()).toHaveLength(1);
+    expect(service.connections()[0]!.customer).toBe(token);
+    expect(JSON.stringify(service.requests())).not.toContain(token);
   });
 });
