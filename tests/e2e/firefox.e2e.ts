@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { useFirefoxEnv } from '../support/e2e-setup.ts';
 import type { ElementRef } from '../support/firefox.ts';
 import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
+import { ONBOARDING_BUTTON } from '../reference-service/server.ts';
 
 const env = useFirefoxEnv();
 
@@ -236,5 +237,53 @@ describe('Firefox ESR', () => {
     await env.firefox.waitForNewTab(known);
     // The content script runs again: the wizard is filled.
     await waitForPanelTitle('Ready: press Create role', 60_000);
+  });
+  it('a service link: the service page, Confirm and allow in Crossrole’s window, Create role in the same tab', async () => {
+    const before = env.service.connections().length;
+    await env.firefox.openTab(`${env.service.origin}/onboarding`);
+    const known = await env.firefox.tabs();
+    await env.firefox.click(
+      await env.firefox.waitFor<ElementRef>(
+        'the service’s button',
+        `return [...document.querySelectorAll('a')].find((a) => a.textContent.trim() === arguments[0]) ?? null;`,
+        10_000,
+        ONBOARDING_BUTTON,
+      ),
+    );
+    const issued = env.service.onboardings().at(-1)!;
+    // The console tab, then Crossrole's own window for the link.
+    const opened: Record<'console' | 'window', string | null> = { console: null, window: null };
+    await expect
+      .poll(
+        async () => {
+          for (const handle of (await env.firefox.tabs()).filter((h) => !known.includes(h))) {
+            await env.firefox.switchTo(handle);
+            const url = await env.firefox.url();
+            if (url.includes('?link=')) opened.window = handle;
+            else if (url.startsWith('https://')) opened.console = handle;
+          }
+          return Boolean(opened.console && opened.window);
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    await env.firefox.switchTo(opened.window!);
+    await env.firefox.waitFor(
+      'the link review',
+      `return document.body.textContent.includes('Crossrole Reference Service');`,
+    );
+    await env.firefox.screenshot('link-confirm.png');
+    await clickButton('Confirm and allow', 10_000);
+    await env.firefox.switchTo(opened.console!);
+    expect(await env.firefox.url()).not.toContain('crossrole=');
+    await waitForPanelTitle('Ready: press Create role', 60_000);
+    await clickButton('Create role');
+    const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
+    expect(connection.customer).toBe(issued.token);
+    expect(connection.report).toMatchObject({
+      externalId: issued.externalId,
+      permissionsVerified: true,
+      client: { browser: 'firefox' },
+    });
   });
 });
