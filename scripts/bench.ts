@@ -15,7 +15,7 @@ import {
 import { installConsoleReplica, type ReplicaOptions } from '../tests/support/console-replica.ts';
 import { WORDS, fixUntilReady, hastyNext } from '../tests/support/hasty.ts';
 import { Customer, createRoleButton, manualConnection } from '../tests/support/connect-driver.ts';
-import { startReferenceService } from '../tests/reference-service/server.ts';
+import { ONBOARDING_BUTTON, startReferenceService } from '../tests/reference-service/server.ts';
 import { deliveryUnderFaults } from '../tests/support/fault-run.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -362,12 +362,57 @@ async function truthfulness(): Promise<void> {
   });
 }
 
+/**
+ * A service that is not built in, from its onboarding page (docs/vendors.md §6): the service's
+ * button, Confirm and allow in Crossrole's window, Create role. Effort counted in all.
+ */
+async function linkFlow(): Promise<void> {
+  console.log("\nFrom the service's link, a service that is not built in");
+  const service = await startReferenceService({ port: 47615 });
+  const effort = { clicks: [] as number[], keystrokes: [] as number[], pastes: [] as number[] };
+  try {
+    for (let i = 0; i < RUNS; i += 1) {
+      const session = await launchWithExtension();
+      await installConsoleReplica(session.context);
+      const customer = new Customer(session);
+      const page = await customer.openServiceLink(
+        `${service.origin}/onboarding`,
+        ONBOARDING_BUTTON,
+      );
+      await customer.confirmLink(await customer.linkWindow());
+      await customer.waitForPanelTitle(page, 'Ready: press Create role');
+      const before = service.connections().length;
+      await customer.click(createRoleButton(page));
+      await service.waitForConnections(before + 1, 30_000);
+      effort.clicks.push(customer.effort.clicks);
+      effort.keystrokes.push(customer.effort.keystrokes);
+      effort.pastes.push(customer.effort.pastes);
+      await session.close();
+    }
+  } finally {
+    await service.close();
+  }
+  record("From the service's link: clicks in all", effort.clicks, 'clicks', {
+    text: '≤ 3',
+    ok: (v) => v <= 3,
+  });
+  record("From the service's link: keystrokes", effort.keystrokes, 'keys', {
+    text: '0',
+    ok: (v) => v === 0,
+  });
+  record("From the service's link: pastes", effort.pastes, 'pastes', {
+    text: '0',
+    ok: (v) => v === 0,
+  });
+}
+
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const sections: Record<string, () => Promise<void>> = {
   sizes,
   mainThread,
   popupRender,
   connectionFlow,
+  linkFlow,
   truthfulness,
   faults,
   fuzz,

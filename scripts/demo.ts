@@ -2,21 +2,26 @@
 // the development build of the extension (`npm run demo` makes it: the store build carries no
 // demo profile), the console replica and the reference service on loopback. Prints each
 // step with a tick and its time, saves a screenshot per step into one folder, and ends with what
-// the service stored. `npm run demo -- --headed` shows the browser (needs a display).
+// the service stored. `npm run demo -- --headed` shows the browser (needs a display);
+// `npm run demo -- --from-service` starts on the service's onboarding page, with its link.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/support/browser.ts';
 import { ARTIFACTS, saveScreenshot } from '../tests/support/artifacts.ts';
 import { installConsoleReplica } from '../tests/support/console-replica.ts';
 import { Customer, createRoleButton } from '../tests/support/connect-driver.ts';
-import { startReferenceService } from '../tests/reference-service/server.ts';
+import { ONBOARDING_BUTTON, startReferenceService } from '../tests/reference-service/server.ts';
 
 const headed = process.argv.includes('--headed');
+// Starts on the reference service's onboarding page: its button is a Crossrole link
+// (docs/vendors.md §6) for a service that is not built in.
+const fromService = process.argv.includes('--from-service');
 if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error('--headed needs a display (DISPLAY is not set); run without it for headless.');
   process.exit(2);
 }
-const SHOTS = 'demo';
+const SHOTS = fromService ? 'demo-from-service' : 'demo';
 // One folder per run: screenshots from an earlier run would mislead.
 await rm(path.join(ARTIFACTS, SHOTS), { recursive: true, force: true });
 const started = performance.now();
@@ -40,19 +45,8 @@ async function step<T>(title: string, run: () => Promise<T>): Promise<T> {
 const shot = (page: Parameters<typeof saveScreenshot>[0], name: string) =>
   saveScreenshot(page, `${SHOTS}/${String(stepNo).padStart(2, '0')}-${name}.png`);
 
-const service = await step('Start the reference service on 127.0.0.1:47615', () =>
-  startReferenceService({ port: 47615 }),
-);
-const session = await step('Start Chromium with the development build (dist/chrome)', () =>
-  launchWithExtension({ headless: !headed }),
-);
-let failed = false;
-try {
-  const replica = await step('Serve the console replica at the real AWS console URLs', () =>
-    installConsoleReplica(session.context),
-  );
-  const customer = new Customer(session);
-
+/** The popup way: choose the demo service, review, "Open in AWS console". */
+async function startFromPopup(customer: Customer): Promise<{ consolePage: Page; popup: Page }> {
   const popup = await step('Open Crossrole and choose "Crossrole Demo Service"', async () => {
     const page = await customer.openPopup();
     await page.getByText('Crossrole Demo Service').first().click();
@@ -68,6 +62,43 @@ try {
       return page;
     },
   );
+  return { consolePage, popup };
+}
+
+/** The link way: the service's button opens the console; Crossrole's window asks to confirm. */
+async function startFromService(customer: Customer): Promise<{ consolePage: Page; popup: Page }> {
+  const consolePage = await step(
+    `On the service's onboarding page, press "${ONBOARDING_BUTTON}"`,
+    () => customer.openServiceLink(`${service.origin}/onboarding`, ONBOARDING_BUTTON),
+  );
+  await step(
+    'In Crossrole\'s own window, review who gets what and "Confirm and allow"',
+    async () => {
+      const window = await customer.linkWindow();
+      await window.getByRole('button', { name: 'Confirm and allow' }).waitFor();
+      await shot(window, 'link-confirm');
+      await customer.confirmLink(window);
+      await consolePage.bringToFront();
+    },
+  );
+  return { consolePage, popup: await customer.openPopup() };
+}
+
+const service = await step('Start the reference service on 127.0.0.1:47615', () =>
+  startReferenceService({ port: 47615 }),
+);
+const session = await step('Start Chromium with the development build (dist/chrome)', () =>
+  launchWithExtension({ headless: !headed }),
+);
+let failed = false;
+try {
+  const replica = await step('Serve the console replica at the real AWS console URLs', () =>
+    installConsoleReplica(session.context),
+  );
+  const customer = new Customer(session);
+
+  const start = fromService ? startFromService : startFromPopup;
+  const { consolePage, popup } = await start(customer);
   await step(
     'Crossrole fills the trusted entity: another account, External ID, no MFA',
     async () => {
@@ -97,6 +128,7 @@ try {
   );
   await step('The popup shows the connection', async () => {
     await popup.reload();
+    await popup.getByRole('heading').first().waitFor();
     await popup.getByText(connection.report.roleArn).first().waitFor();
     await shot(popup, 'popup-connected');
   });
@@ -105,7 +137,7 @@ try {
   console.log(JSON.stringify({ ...connection.report, client: undefined }, null, 2));
   console.log(`\nThe role in the simulated IAM trusts: ${JSON.stringify(role?.trustPolicy)}`);
   console.log(
-    `Customer effort in the console: ${customer.effort.clicks} click(s), ${customer.effort.keystrokes} keystrokes, ${customer.effort.pastes} pastes.`,
+    `Customer effort${fromService ? " from the service's page" : ' in the console'}: ${customer.effort.clicks} click(s), ${customer.effort.keystrokes} keystrokes, ${customer.effort.pastes} pastes.`,
   );
 } catch {
   failed = true;

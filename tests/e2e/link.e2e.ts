@@ -17,12 +17,7 @@ import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 const env = useConnectionEnv();
 
 /** The link window the background opens for a link (src/popup/index.html?link=<id>). */
-async function linkWindow(): Promise<Page> {
-  const isLinkWindow = (p: Page) => /\/src\/popup\/index\.html\?link=/.test(p.url());
-  const open = env.session.context.pages().find(isLinkWindow);
-  if (open) return open;
-  return env.session.context.waitForEvent('page', { predicate: isLinkWindow, timeout: 20_000 });
-}
+const linkWindow = () => env.customer.linkWindow();
 
 /** Setups the background keeps (none may exist after a refused link). */
 async function storedSetups(): Promise<unknown[]> {
@@ -44,15 +39,13 @@ async function openConsoleLink(link: string): Promise<Page> {
 describe('a service link', () => {
   it('from the service page to the stored report: the button, Confirm and allow, Create role', async () => {
     const before = env.service.connections().length;
-    const onboarding = await env.session.context.newPage();
-    await onboarding.goto(`${env.service.origin}/onboarding`);
-    const consoleOpened = env.session.context.waitForEvent('page');
-    await env.customer.click(onboarding.getByRole('link', { name: ONBOARDING_BUTTON }));
-    const consolePage = await consoleOpened;
-    await loadThroughReplica(consolePage);
+    const consolePage = await env.customer.openServiceLink(
+      `${env.service.origin}/onboarding`,
+      ONBOARDING_BUTTON,
+    );
     const issued = env.service.onboardings().at(-1)!;
 
-    const window = await linkWindow();
+    const window = await env.customer.linkWindow();
     await window
       .getByRole('heading', { name: /Crossrole Reference Service/ })
       .first()
@@ -63,12 +56,7 @@ describe('a service link', () => {
     expect(shown).toContain(new URL(env.service.url).origin);
     expect(shown).toContain('ReadOnlyAccess');
     await saveScreenshot(window, 'link/confirm.png', { fullPage: false });
-    const confirm = window.getByRole('button', { name: 'Confirm and allow' });
-    await expect.poll(() => confirm.isEnabled(), { timeout: 5000 }).toBe(true);
-    const closed = window.waitForEvent('close');
-    // Counted with the console's: the goal is clicks in all, from the service's page on.
-    await env.customer.click(confirm);
-    await closed;
+    await env.customer.confirmLink(window);
 
     // The same console tab goes on: no new tab, no reload, and the code left the address bar.
     expect(consolePage.url()).not.toContain('crossrole=');

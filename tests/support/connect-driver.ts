@@ -76,6 +76,42 @@ export class Customer {
     return page;
   }
 
+  /**
+   * On a service's onboarding page, presses its Crossrole link (docs/vendors.md §6): the console
+   * tab it opens, loaded. Counted as a click: the link's goal is clicks in all.
+   */
+  async openServiceLink(onboardingUrl: string, button: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(onboardingUrl);
+    const opened = this.context.waitForEvent('page');
+    await this.click(page.getByRole('link', { name: button }));
+    const consoleTab = await opened;
+    await loadThroughReplica(consoleTab);
+    this.trackVisits(consoleTab);
+    return consoleTab;
+  }
+
+  /** Crossrole's own window for a link (src/popup/index.html?link=<id>), at its size. */
+  async linkWindow(timeout = 20_000): Promise<Page> {
+    const isLinkWindow = (p: Page) => p.url().includes('/src/popup/index.html?link=');
+    const window =
+      this.context.pages().find(isLinkWindow) ??
+      (await this.context.waitForEvent('page', { predicate: isLinkWindow, timeout }));
+    await window.setViewportSize({ width: 400, height: 640 });
+    return window;
+  }
+
+  /** Presses "Confirm and allow" once it is enabled (held back a moment); the window closes. */
+  async confirmLink(window: Page): Promise<void> {
+    const confirm = window.getByRole('button', { name: 'Confirm and allow' });
+    await confirm.waitFor();
+    for (let i = 0; i < 50 && !(await confirm.isEnabled()); i += 1)
+      await new Promise((r) => setTimeout(r, 100));
+    const closed = window.waitForEvent('close');
+    await this.click(confirm);
+    await closed;
+  }
+
   /** What the guide panel shows (read through its closed shadow root). */
   panel(page: Page): Promise<PanelView> {
     return panelView(page);
