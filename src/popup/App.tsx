@@ -23,6 +23,9 @@ export function App(props: { api: PopupApi }) {
   const [stateError, setStateError] = useState<string | null>(null);
   const [consoleTab, setConsoleTab] = useState<ConsoleTab | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(api.builtinProfiles[0]?.id ?? null);
+  /** A pasted code awaits its confirmation: no other service's start button may show meanwhile. */
+  const [confirming, setConfirming] = useState(false);
+  const [importRound, setImportRound] = useState(0);
   // Token and service-issued External ID from a connection code: popup memory only.
   const [codes, setCodes] = useState<
     Record<string, { token: string | null; externalId: string | null; label: string | null }>
@@ -95,6 +98,8 @@ export function App(props: { api: PopupApi }) {
     setSelectedId(result.profile.id);
     setChosen(true);
     setNotice(t('imported', result.profile.name));
+    // The paste box folds away once its service is in; the review takes the customer on.
+    setImportRound((n) => n + 1);
   };
 
   // Follow-up first once something is under way: that is why the customer came back.
@@ -234,25 +239,33 @@ export function App(props: { api: PopupApi }) {
           )
         )}
         {/* Open while there is no service: the paste box is then the way to begin. */}
-        <details class="secondary" open={profiles.length === 0}>
+        <details key={importRound} class="secondary" open={profiles.length === 0}>
           <summary>{t('importTitle')}</summary>
-          <ImportProfile api={api} imported={state.importedProfiles} onImported={imported} />
+          <ImportProfile
+            api={api}
+            imported={state.importedProfiles}
+            onImported={imported}
+            onConfirming={setConfirming}
+          />
         </details>
       </section>
 
+      {/* Kept, only hidden, while a code waits: its choices survive, its start button is gone. */}
       {selected && (
-        <Review
-          // A new service starts a new review: no choice of the previous one survives a frame.
-          key={selected.id}
-          api={api}
-          profile={selected}
-          code={codes[selected.id] ?? null}
-          consoleTab={consoleTab}
-          consoleAccess={consoleAccess}
-          onStarted={setNotice}
-        >
-          {after}
-        </Review>
+        <div hidden={confirming}>
+          <Review
+            // A new service starts a new review: no choice of the previous one survives a frame.
+            key={selected.id}
+            api={api}
+            profile={selected}
+            code={codes[selected.id] ?? null}
+            consoleTab={consoleTab}
+            consoleAccess={consoleAccess}
+            onStarted={setNotice}
+          >
+            {after}
+          </Review>
+        </div>
       )}
       {!selected && after}
     </main>

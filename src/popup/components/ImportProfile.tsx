@@ -1,7 +1,7 @@
 // Import a profile or a connection code: nothing is kept until the customer has seen who the
 // service is, which AWS account it uses and where its reports go, and the browser has allowed
 // that origin.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { looksLikeConnectionCode } from '../../core/connection-code.ts';
 import { grantLines, grantRisks } from '../../core/grant-risk.ts';
 import { PARTITION_LABELS } from '../../core/partition.ts';
@@ -36,11 +36,18 @@ export function ImportProfile(props: {
   /** The profiles the customer imported before (built-in ones come from `api`). */
   imported: readonly ServiceProfile[];
   onImported: (imported: Imported) => void;
+  /** Told while a read code or profile waits for Confirm and allow (or Cancel). */
+  onConfirming?: (waiting: boolean) => void;
 }) {
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [pending, setPending] = useState<Imported | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const { onConfirming } = props;
+  useEffect(() => {
+    onConfirming?.(pending !== null);
+    return () => onConfirming?.(false);
+  }, [pending, onConfirming]);
 
   function read(event: Event) {
     event.preventDefault();

@@ -60,6 +60,21 @@ describe('popup', () => {
     ]);
   });
 
+  it("offers no other service's start while a code waits for its confirmation, and folds the paste box after", async () => {
+    const api = fakePopupApi();
+    render(<App api={api} />);
+    expect(await screen.findByRole('button', { name: 'Open in AWS console' })).toBeTruthy();
+    importText(JSON.stringify(otherProfile()));
+    expect(await screen.findByText('Connect to Acme Diagrams?')).toBeTruthy();
+    // Only the confirmation's own buttons: the previous service's bar is gone.
+    expect(screen.queryByRole('button', { name: 'Open in AWS console' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and allow' }));
+    expect(await screen.findByRole('button', { name: 'Open in AWS console' })).toBeTruthy();
+    expect(screen.getByText('What Acme Diagrams will get')).toBeTruthy();
+    const box = screen.getByText('Add a service (profile or connection code)').closest('details');
+    expect(box?.open).toBe(false);
+  });
+
   it("refuses a code that carries its own profile under a built-in's id, and keeps no token for the built-in", async () => {
     const api = fakePopupApi();
     render(<App api={api} />);
@@ -282,13 +297,13 @@ describe('popup', () => {
         expiresAt: '2099-01-01T00:00:00Z',
       }),
     );
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and allow' }));
     // The way chosen is a state of the review (its fold a button): importing the code keeps it.
     expect(
-      screen
-        .getByRole('button', { name: 'Use an IAM user with access keys instead' })
-        .getAttribute('aria-expanded'),
+      (
+        await screen.findByRole('button', { name: 'Use an IAM user with access keys instead' })
+      ).getAttribute('aria-expanded'),
     ).toBe('true');
-    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and allow' }));
     const enabled = await screen.findByRole('button', { name: 'Create a user and access key' });
     await waitFor(() => expect((enabled as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(enabled);
