@@ -2,6 +2,7 @@
 // service-wide actions, a read-only label over grants that change things (src/core/grant-risk.ts).
 import type { GrantRisk } from '../../core/grant-risk.ts';
 import { t } from '../i18n.ts';
+import { problemText } from '../problems.ts';
 
 export function Risks(props: { risks: readonly GrantRisk[] }) {
   if (props.risks.length === 0) return null;
@@ -18,7 +19,7 @@ export function Risks(props: { risks: readonly GrantRisk[] }) {
       <ul>
         {props.risks.map((r) => (
           <li key={r.message} class={r.severity}>
-            {r.message}
+            {problemText(r)}
           </li>
         ))}
       </ul>
