@@ -8,6 +8,7 @@ import {
   type Reply,
 } from '../core/messages.ts';
 import { checkImport } from '../core/imports.ts';
+import { keyWordsFor } from '../core/panel-words.ts';
 import { developmentBuild } from 'virtual:crossrole/build';
 import { parseProfile } from '../core/profile.ts';
 import { formatErrors } from '../core/result.ts';
@@ -93,7 +94,9 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
         return {
           ok: true,
           value: setup ? toContentSetup(setup) : null,
-        } satisfies Reply<ContentSetup | null>;
+          // The access-keys panel's words are not in the content script but in English.
+          ...(setup?.mode === 'access-keys' ? { words: keyWordsFor(message.language) } : {}),
+        } satisfies Reply<ContentSetup | null> & { words?: Record<string, string> };
       }
       case 'content.locatorMiss':
         await addDiagnostic({

@@ -12,6 +12,8 @@ export type FeatureContext = {
   /** The setup this tab works on, as the background sent it (features run only with one). */
   setup: ContentSetup;
   language: Language;
+  /** The access-keys panel's words in the console's language, as the background sent them. */
+  words: Readonly<Record<string, string>>;
   /** The hash route's path (`/roles/create`) and query. */
   path: string;
   query: URLSearchParams;

@@ -30,6 +30,9 @@ const memory = new Map<string, string>();
  */
 let sentTo: { path: string; setup: ContentSetup | null } | null = null;
 
+/** The access-keys panel's words, as the last hello's reply gave them (src/core/panel-words.ts). */
+let words: Readonly<Record<string, string>> = {};
+
 type Refusal = { ok: false; error: string };
 
 /** How long a message to the background is tried again before the panel says it failed. */
@@ -90,18 +93,20 @@ async function onRoute(force = false): Promise<void> {
   const carried = sentTo?.path === path ? sentTo : null;
   sentTo = null;
   // Only the path: the query can hold an External ID, which the background does not need here.
+  const language = consoleLanguage();
   const reply = carried
     ? { ok: true as const, value: carried.setup }
-    : await send({ type: 'content.hello', route: path });
+    : await send({ type: 'content.hello', route: path, language });
   if (signal.aborted) return;
+  if (reply.ok && reply.words) words = reply.words;
   const setup = reply.ok ? reply.value : null;
   // Features act only for a setup of this tab, each for the methods and states it declares.
   if (!setup) return;
-  const language = consoleLanguage();
   let panel: GuidePanel | null = null;
   const context: FeatureContext = {
     setup,
     language,
+    words,
     path,
     query,
     send,

@@ -1,5 +1,6 @@
 // IAM ARNs and names: parsing, formatting and IAM's limits (docs/console.md, "Limits").
 import { isPartition, type Partition } from './partition.ts';
+import { problem, type Problem } from './problems.ts';
 
 export type IamArn = {
   partition: Partition;
@@ -63,14 +64,19 @@ export function validateAccountId(value: string): string | null {
   return /^\d{12}$/.test(value) ? null : 'must be exactly 12 digits';
 }
 
-export function validateRoleName(name: string): string | null {
-  if (name.length === 0) return 'must not be empty';
+/** What is wrong with a role (or user) name by IAM's rule, or null when it is fine. */
+export function roleNameProblem(name: string): Problem | null {
+  if (name.length === 0) return problem('nameEmpty');
   if (name.length > IAM_NAME_MAX_LENGTH)
-    return `is ${name.length} characters long, IAM allows ${IAM_NAME_MAX_LENGTH}`;
+    return problem('nameTooLong', { length: name.length, max: IAM_NAME_MAX_LENGTH });
   const bad = [...new Set(name.replace(/[\w+=,.@-]/g, ''))];
-  if (bad.length)
-    return `contains ${bad.map((c) => `"${c}"`).join(', ')}; IAM allows letters, digits and + = , . @ _ -`;
+  if (bad.length) return problem('nameBadChars', { chars: bad.map((c) => `"${c}"`).join(', ') });
   return null;
+}
+
+/** The same, in English words (the background's refusals). */
+export function validateRoleName(name: string): string | null {
+  return roleNameProblem(name)?.message ?? null;
 }
 
 /**

@@ -6,12 +6,15 @@
 // names a built-in says whose connection it is in the service's own words (`label`).
 import * as z from 'zod/mini';
 import { CONNECTION_CODE_PREFIX, decodeBase64Url } from './code-format.ts';
-import { validateExternalId } from './external-id.ts';
+import { externalIdProblem } from './external-id.ts';
 import { parseProfile, type ServiceProfile } from './profile.ts';
 import { CONNECTION_LABEL_MAX_CHARS } from './limits.ts';
 import { shapeProblem, textShapeProblem } from './json-limits.ts';
 import { ReportTokenSchema } from './token.ts';
-import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
+import { coded, problem, type Problem } from './problems.ts';
+import { fail, fieldError, formatPath, fromZodIssues, ok, type Result } from './result.ts';
+
+const refuse = <T>(path: string, p: Problem): Result<T> => fail(fieldError(path, p));
 
 export { CONNECTION_CODE_PREFIX };
 
@@ -24,18 +27,18 @@ const CodeSchema = z.strictObject({
     z
       .string()
       .check(
-        z.minLength(1, 'must not be empty'),
+        z.minLength(1, coded(problem('nameEmpty'))),
         z.maxLength(
           CONNECTION_LABEL_MAX_CHARS,
-          `must be at most ${CONNECTION_LABEL_MAX_CHARS} characters`,
+          coded(problem('maxChars', { max: CONNECTION_LABEL_MAX_CHARS })),
         ),
-        z.regex(/^[^\p{C}\p{Zl}\p{Zp}]+$/u, 'must contain only printable characters'),
+        z.regex(/^[^\p{C}\p{Zl}\p{Zp}]+$/u, coded(problem('printableOnly'))),
       ),
   ),
   expiresAt: z.optional(
     z.iso.datetime({
       offset: true,
-      message: 'must be an ISO 8601 date and time, like 2026-12-01T00:00:00Z',
+      message: coded(problem('isoDateTime')),
     }),
   ),
 });
@@ -79,66 +82,47 @@ export function parseConnectionCode(
 ): Result<ConnectionCode> {
   const text = input.trim();
   if (!text.startsWith(CONNECTION_CODE_PREFIX))
-    return fail({ path: '(code)', message: `must start with "${CONNECTION_CODE_PREFIX}"` });
+    return refuse('(code)', problem('codePrefix', { prefix: CONNECTION_CODE_PREFIX }));
   const json = decodeBase64Url(text.slice(CONNECTION_CODE_PREFIX.length));
   if (json === null)
-    return fail({
-      path: '(code)',
-      message: `is malformed: the part after "${CONNECTION_CODE_PREFIX}" is not base64url`,
-    });
+    return refuse('(code)', problem('codeNotBase64', { prefix: CONNECTION_CODE_PREFIX }));
   const deep = textShapeProblem(json);
-  if (deep) return fail({ path: '(code)', message: deep.message });
+  if (deep) return refuse('(code)', deep.problem);
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return fail({ path: '(code)', message: 'is malformed: its content is not JSON' });
+    return refuse('(code)', problem('codeNotJson'));
   }
   const shape = shapeProblem(value);
-  if (shape) return fail({ path: formatPath(shape.path), message: shape.message });
+  if (shape) return refuse(formatPath(shape.path), shape.problem);
   const parsed = z.safeParse(CodeSchema, value);
   if (!parsed.success) return { ok: false, errors: fromZodIssues(parsed.error.issues, [], value) };
   const code = parsed.data;
 
   if (code.expiresAt && Date.parse(code.expiresAt) <= now.getTime()) {
-    return fail({
-      path: 'expiresAt',
-      message: `the code expired on ${code.expiresAt}; ask the service for a new one`,
-    });
+    return refuse('expiresAt', problem('codeExpired', { date: code.expiresAt }));
   }
   let profile: ServiceProfile;
   if (typeof code.profile === 'string') {
     const found = [...known.builtin, ...known.imported].find((p) => p.id === code.profile);
-    if (!found)
-      return fail({
-        path: 'profile',
-        message: `names "${code.profile}", which is not a service Crossrole knows; the service must include its whole profile`,
-      });
+    if (!found) return refuse('profile', problem('codeUnknownProfile', { id: code.profile }));
     profile = found;
   } else {
     const result = parseProfile(code.profile, ['profile']);
     if (!result.ok) return result;
     if (known.builtin.some((p) => p.id === result.value.id))
-      return fail({
-        path: 'profile.id',
-        message: `is "${result.value.id}", a service built into Crossrole: a code may name it by id, but never carry a profile of its own under that id (Crossrole would show one service and connect another)`,
-      });
+      return refuse('profile.id', problem('codeBuiltinProfileId', { id: result.value.id }));
     profile = result.value;
   }
   if (code.externalId !== undefined) {
-    const problem = validateExternalId(code.externalId);
-    if (problem) return fail({ path: 'externalId', message: problem });
+    const wrong = externalIdProblem(code.externalId);
+    if (wrong) return refuse('externalId', wrong);
   } else if (profile.externalId.source === 'service') {
-    return fail({
-      path: 'externalId',
-      message: `is required: ${profile.name} issues the External ID`,
-    });
+    return refuse('externalId', problem('codeExternalIdRequired', { service: profile.name }));
   }
   if (profile.report.auth === 'token' && code.token === undefined) {
-    return fail({
-      path: 'token',
-      message: `is required: ${profile.name} authenticates reports with a token`,
-    });
+    return refuse('token', problem('codeTokenRequired', { service: profile.name }));
   }
   return ok({
     profile,

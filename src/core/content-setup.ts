@@ -3,6 +3,7 @@
 // content script checks every such reply with `parseContentSetupReply`. It is written out by
 // hand rather than with zod: zod/mini alone is a third of the content script's size budget
 // (22 KB gzip, docs/console.md, "The content script's size"), and these few shapes are all the content script reads.
+import { MAX_KEY_WORDS, MAX_KEY_WORD_CHARS } from './panel-words.ts';
 import { isPartition, type Partition } from './partition.ts';
 
 export type ContentSetup = {
@@ -35,7 +36,14 @@ export type ContentSetup = {
 export type NextStep = { hash: string };
 
 export type ContentSetupReply =
-  { ok: true; value: ContentSetup | null; next?: NextStep } | { ok: false; error: string };
+  | {
+      ok: true;
+      value: ContentSetup | null;
+      next?: NextStep;
+      /** The access-keys panel's words in the console's language (src/core/panel-words.ts). */
+      words?: Record<string, string>;
+    }
+  | { ok: false; error: string };
 
 const MAX_TEXT = 20_000;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -94,7 +102,25 @@ export function parseContentSetupReply(v: unknown): ContentSetupReply | null {
     return null;
   const value = v.value === null ? null : isContentSetup(v.value) ? v.value : undefined;
   if (value === undefined) return null;
-  return next ? { ok: true, value, next: { hash: next.hash as string } } : { ok: true, value };
+  // Words: bounded strings, which the content script takes only as it knows them (acceptKeyWords).
+  const words = v.words;
+  if (
+    words !== undefined &&
+    !(
+      isRecord(words) &&
+      Object.keys(words).length <= MAX_KEY_WORDS &&
+      Object.entries(words).every(
+        ([key, text]) => key.length <= 64 && isText(text, MAX_KEY_WORD_CHARS),
+      )
+    )
+  )
+    return null;
+  return {
+    ok: true,
+    value,
+    ...(next ? { next: { hash: next.hash as string } } : {}),
+    ...(words ? { words: words as Record<string, string> } : {}),
+  };
 }
 
 /** The background's verdict on a trust policy (`content.trust`). */

@@ -1,5 +1,6 @@
 // External IDs. Generated ones carry 128 bits from crypto.getRandomValues in an alphabet every
 // AWS SDK accepts (no '/', which some older services refuse), and stay ≤ 96 characters.
+import { problem, type Problem } from './problems.ts';
 
 export const EXTERNAL_ID_MAX_GENERATED = 96;
 export const EXTERNAL_ID_RANDOM_BITS = 128;
@@ -40,10 +41,14 @@ export function validateExternalIdPrefix(prefix: string): string | null {
 }
 
 /** AWS's rule for any External ID, including one issued by a service (2–1224, [\w+=,.@:/-]). */
-export function validateExternalId(value: string): string | null {
-  if (value.length < 2) return 'must be at least 2 characters long';
-  if (value.length > 1224) return `is ${value.length} characters long, AWS allows 1224`;
-  if (!/^[\w+=,.@:/-]+$/.test(value))
-    return 'may only contain letters, digits and + = , . @ : / _ -';
+export function externalIdProblem(value: string): Problem | null {
+  if (value.length < 2) return problem('externalIdTooShort', { min: 2 });
+  if (value.length > 1224) return problem('externalIdTooLong', { length: value.length, max: 1224 });
+  if (!/^[\w+=,.@:/-]+$/.test(value)) return problem('externalIdBadChars');
   return null;
+}
+
+/** The same, in English words. */
+export function validateExternalId(value: string): string | null {
+  return externalIdProblem(value)?.message ?? null;
 }

@@ -4,26 +4,11 @@
 // the vendor's words; the grants are what the role gets. Pure: the popup shows the result.
 import { actionMatches, statements, type PolicyStatement } from './iam-policy.ts';
 import type { AccessLevel } from './profile.ts';
+import { problem, type Problem } from './problems.ts';
 
-/** Each kind of warning, named as the popup's messages name it (`_locales`, with `{n}` values). */
-export type RiskKey =
-  | 'riskAdministrator'
-  | 'riskIamFull'
-  | 'riskPowerUser'
-  | 'riskFullAccess'
-  | 'riskNotAction'
-  | 'riskStar'
-  | 'riskIamAction'
-  | 'riskServiceWide'
-  | 'riskReadOnlyLabel';
-
-export type GrantRisk = {
+export type GrantRisk = Problem & {
   /** `danger`: the service could take over the account; `caution`: broad, changes allowed. */
   severity: 'danger' | 'caution';
-  /** In English; the popup shows `key` with `args` in the customer's language. */
-  message: string;
-  key: RiskKey;
-  args: string[];
 };
 
 /** One line per policy: what it lets the role do. */
@@ -133,33 +118,13 @@ export function grantRisks(set: PermissionSet): GrantRisk[] {
   for (const arn of set.managedPolicyArns ?? []) {
     const name = managedPolicyName(arn);
     if (/^AdministratorAccess/i.test(name))
-      risks.push({
-        severity: 'danger',
-        key: 'riskAdministrator',
-        args: [name],
-        message: `${name} allows every action on every resource in your account, IAM included: the service could do anything you can.`,
-      });
+      risks.push({ severity: 'danger', ...problem('riskAdministrator', { policy: name }) });
     else if (/^IAM.*FullAccess$|^AWSOrganizationsFullAccess$/i.test(name))
-      risks.push({
-        severity: 'danger',
-        key: 'riskIamFull',
-        args: [name],
-        message: `${name} lets the service create users, roles and policies, and so give itself any permission.`,
-      });
+      risks.push({ severity: 'danger', ...problem('riskIamFullAccess', { policy: name }) });
     else if (/^PowerUserAccess$/i.test(name))
-      risks.push({
-        severity: 'caution',
-        key: 'riskPowerUser',
-        args: [name],
-        message: `${name} lets the service change and delete resources in every AWS service except IAM.`,
-      });
+      risks.push({ severity: 'caution', ...problem('riskPowerUser', { policy: name }) });
     else if (/FullAccess$/i.test(name))
-      risks.push({
-        severity: 'caution',
-        key: 'riskFullAccess',
-        args: [name],
-        message: `${name} allows every action of its service, changes and deletions included.`,
-      });
+      risks.push({ severity: 'caution', ...problem('riskFullAccess', { policy: name }) });
     if (!READ_ONLY_MANAGED.test(name)) writes.push(name);
   }
   for (const policy of set.customPolicies ?? []) {
@@ -167,34 +132,30 @@ export function grantRisks(set: PermissionSet): GrantRisk[] {
       if (s.NotAction !== undefined) {
         risks.push({
           severity: 'danger',
-          key: 'riskNotAction',
-          args: [policy.name, asList(s.NotAction).join(', '), 'NotAction'],
-          message: `${policy.name} allows every action except ${asList(s.NotAction).join(', ')} (NotAction), IAM's included unless excepted.`,
+          ...problem('riskNotAction', {
+            policy: policy.name,
+            actions: asList(s.NotAction).join(', '),
+          }),
         });
         writes.push(`${policy.name} (NotAction)`);
         continue;
       }
       for (const action of asList(s.Action)) {
         if (action === '*') {
-          risks.push({
-            severity: 'danger',
-            key: 'riskStar',
-            args: [policy.name, 'AdministratorAccess'],
-            message: `${policy.name} allows "*": every action on every AWS service, as AdministratorAccess does.`,
-          });
+          risks.push({ severity: 'danger', ...problem('riskStar', { policy: policy.name }) });
         } else if (mayWriteIam(action)) {
           risks.push({
             severity: 'danger',
-            key: 'riskIamAction',
-            args: [policy.name, action],
-            message: `${policy.name} allows ${action}, which can create or change IAM users, roles or policies: the service could give itself more access.`,
+            ...problem('riskIamWrite', { policy: policy.name, action }),
           });
         } else if (action.endsWith(':*')) {
           risks.push({
             severity: 'caution',
-            key: 'riskServiceWide',
-            args: [policy.name, action, action.slice(0, -2)],
-            message: `${policy.name} allows ${action}: every ${action.slice(0, -2)} action, changes and deletions included.`,
+            ...problem('riskServiceWide', {
+              policy: policy.name,
+              action,
+              service: action.slice(0, -2),
+            }),
           });
         }
         if (mayWrite(action)) writes.push(action);
@@ -205,9 +166,7 @@ export function grantRisks(set: PermissionSet): GrantRisk[] {
     const shown = writes.slice(0, 3).join(', ') + (writes.length > 3 ? ', …' : '');
     risks.unshift({
       severity: 'danger',
-      key: 'riskReadOnlyLabel',
-      args: [set.label, shown],
-      message: `"${set.label}" sounds read-only, but it grants actions that change things: ${shown}.`,
+      ...problem('riskReadOnlyLabel', { label: set.label, actions: shown }),
     });
   }
   const seen = new Set<string>();

@@ -6,7 +6,8 @@ import { confusableWith } from './confusable.ts';
 import { parseConnectionCode, type ConnectionCode, type KnownProfiles } from './connection-code.ts';
 import { MAX_IMPORTED_PROFILE_BYTES, MAX_IMPORTED_PROFILES, jsonBytes } from './limits.ts';
 import { isDevelopmentReportUrl, type ServiceProfile } from './profile.ts';
-import { formatCount, type FieldError, type Result } from './result.ts';
+import { problem } from './problems.ts';
+import { fieldError, type FieldError, type Result } from './result.ts';
 
 /** Which build is checking: `developmentBuild` from `virtual:crossrole/build` (docs/vendors.md §5). */
 export type BuildFlavourFlags = { developmentBuild: boolean };
@@ -20,41 +21,31 @@ export function checkImport(
   // The schema lets loopback HTTP through for the reference service; only a development build
   // may keep it, so a store build never sends a connection in the clear.
   if (!build.developmentBuild && isDevelopmentReportUrl(profile.report.url))
-    errors.push({
-      path: 'report.url',
-      message:
-        'this build sends reports over HTTPS only; development addresses work only in a development build',
-    });
+    errors.push(fieldError('report.url', problem('importHttpsOnly')));
   if (known.builtin.some((p) => p.id === profile.id))
-    errors.push({
-      path: 'id',
-      message: `"${profile.id}" is a service built into Crossrole and cannot be replaced; use a connection code that names it instead`,
-    });
+    errors.push(fieldError('id', problem('importBuiltinId', { id: profile.id })));
   const builtin = confusableWith(profile.name, known.builtin);
   if (builtin)
-    errors.push({
-      path: 'name',
-      message: `"${profile.name}" reads like "${builtin.name}", a service built into Crossrole: the two could not be told apart in the list`,
-    });
+    errors.push(
+      fieldError('name', problem('importLikeBuiltin', { name: profile.name, other: builtin.name })),
+    );
   // Replacing an import (same id) is an update, not a second entry.
   const others = known.imported.filter((p) => p.id !== profile.id);
   const imported = builtin ? null : confusableWith(profile.name, others);
   if (imported)
-    errors.push({
-      path: 'name',
-      message: `"${profile.name}" reads like "${imported.name}", a service already imported: the two could not be told apart in the list`,
-    });
+    errors.push(
+      fieldError(
+        'name',
+        problem('importLikeImported', { name: profile.name, other: imported.name }),
+      ),
+    );
   const bytes = jsonBytes(profile);
   if (bytes > MAX_IMPORTED_PROFILE_BYTES)
-    errors.push({
-      path: '(root)',
-      message: `is ${formatCount(bytes)} bytes; Crossrole keeps imported profiles of at most ${formatCount(MAX_IMPORTED_PROFILE_BYTES)} bytes (64 KB)`,
-    });
+    errors.push(
+      fieldError('(root)', problem('importTooLarge', { bytes, max: MAX_IMPORTED_PROFILE_BYTES })),
+    );
   if (others.length >= MAX_IMPORTED_PROFILES)
-    errors.push({
-      path: '(root)',
-      message: `Crossrole keeps at most ${MAX_IMPORTED_PROFILES} imported services: remove one first`,
-    });
+    errors.push(fieldError('(root)', problem('importTooMany', { max: MAX_IMPORTED_PROFILES })));
   return errors;
 }
 

@@ -2,13 +2,20 @@
 // service answers, messages), checked before anything recursive touches it: JSON.stringify, zod
 // and Array#join recurse, and 10,000 nested arrays fit easily in any size limit. The walk here
 // is iterative and bounded, so it cannot overflow the stack itself.
+import { problem, type Problem } from './problems.ts';
 
 /** Far deeper than any profile (about 12 levels), policy (about 6) or message (about 3) needs. */
 export const MAX_NESTING_DEPTH = 32;
 /** Values visited before the walk gives up: a 1 MB JSON text holds at most about 500,000. */
 export const MAX_JSON_VALUES = 1_000_000;
 
-export type ShapeProblem = { path: PropertyKey[]; message: string };
+export type ShapeProblem = { path: PropertyKey[]; message: string; problem: Problem };
+
+const at = (path: PropertyKey[], p: Problem): ShapeProblem => ({
+  path,
+  message: p.message,
+  problem: p,
+});
 
 type Frame = { value: unknown; depth: number; parent: Frame | null; key: PropertyKey | null };
 
@@ -33,12 +40,11 @@ export function shapeProblem(
   while (stack.length) {
     const frame = stack.pop()!;
     seen += 1;
-    if (seen > maxValues)
-      return { path: [], message: `holds more than ${maxValues.toLocaleString('en-US')} values` };
+    if (seen > maxValues) return at([], problem('tooManyValues', { max: maxValues }));
     const v = frame.value;
     if (typeof v !== 'object' || v === null) continue;
     if (frame.depth > maxDepth)
-      return { path: pathOf(frame), message: `is nested more than ${maxDepth} levels deep` };
+      return at(pathOf(frame), problem('nestedTooDeep', { max: maxDepth }));
     if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i -= 1)
         stack.push({ value: v[i], depth: frame.depth + 1, parent: frame, key: i });
@@ -79,10 +85,7 @@ export function textShapeProblem(text: string): ShapeProblem | null {
       depth += 1;
       if (depth > MAX_NESTING_DEPTH && firstTooDeep < 0) firstTooDeep = i;
       if (depth > MAX_TEXT_NESTING_SCAN)
-        return {
-          path: [],
-          message: `is nested more than ${MAX_NESTING_DEPTH} levels deep (from character ${(firstTooDeep + 1).toLocaleString('en-US')})`,
-        };
+        return at([], problem('nestedTooDeepAt', { max: MAX_NESTING_DEPTH, at: firstTooDeep + 1 }));
     } else if (c === 0x5d || c === 0x7d) depth -= 1;
   }
   return null;

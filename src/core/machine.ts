@@ -75,7 +75,7 @@ export function planSetup(
     return refuse(`${profile.name} does not accept access keys: connect it with a role.`);
   }
   const plan = planPermissions(profile, input.levelId, input.optionIds, input.partition);
-  if (plan.errors.length) return refuse(plan.errors.join(' '));
+  if (plan.errors.length) return refuse(plan.errors.map((e) => e.message).join(' '));
   const nameProblem = validateRoleName(input.roleName);
   if (nameProblem) return refuse(`Role name ${nameProblem}.`);
   const roleDescription = sanitizeDescription(input.roleDescription);

@@ -124,7 +124,12 @@ export const ContentLink = z.object({
 });
 
 /** A content script on an IAM console page says where it is (the hash route only: no query). */
-export const ContentHello = z.object({ type: z.literal('content.hello'), route: ShortText });
+export const ContentHello = z.object({
+  type: z.literal('content.hello'),
+  route: ShortText,
+  /** The console's language, for the guide panel's words the background sends back. */
+  language: z.optional(z.enum(['en', 'ja'])),
+});
 
 /** The customer pressed Create policy and the console confirmed it. */
 export const ContentPolicyCreated = z.object({

@@ -4,6 +4,7 @@
 import { toPartition } from './arn.ts';
 import { deniesAction, grantsAction, type PolicyDocument } from './iam-policy.ts';
 import type { Partition } from './partition.ts';
+import { problem, type Problem } from './problems.ts';
 import { MAX_POLICIES_PER_ROLE, type CustomPolicy, type ServiceProfile } from './profile.ts';
 
 export type PermissionPlan = {
@@ -14,9 +15,9 @@ export type PermissionPlan = {
   /** Customer-managed policies to create before the role, in order. */
   customPolicies: CustomPolicy[];
   /** Stop: the plan cannot be created as it is. */
-  errors: string[];
+  errors: Problem[];
   /** Tell the customer before starting. */
-  warnings: string[];
+  warnings: Problem[];
 };
 
 /**
@@ -55,13 +56,13 @@ export function planPermissions(
   optionIds: readonly string[],
   partition: Partition,
 ): PermissionPlan {
-  const errors: string[] = [];
-  const warnings: string[] = [];
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
   const level = profile.access.find((l) => l.id === levelId);
-  if (!level) errors.push(`The service has no access level "${levelId}".`);
+  if (!level) errors.push(problem('planNoLevel', { level: levelId }));
   const options = optionIds.map((id) => {
     const option = profile.options?.find((o) => o.id === id);
-    if (!option) errors.push(`The service has no option "${id}".`);
+    if (!option) errors.push(problem('planNoOption', { option: id }));
     return option;
   });
   const sets = [level, ...options].filter((s) => s !== undefined);
@@ -74,12 +75,10 @@ export function planPermissions(
 
   const names = customPolicies.map((p) => p.name.toLowerCase());
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice) errors.push(`Two custom policies are both named "${twice}".`);
+  if (twice) errors.push(problem('planDuplicatePolicy', { name: twice }));
   const total = managedPolicyArns.length + customPolicies.length;
   if (total > MAX_POLICIES_PER_ROLE) {
-    errors.push(
-      `This choice attaches ${total} policies; IAM attaches at most ${MAX_POLICIES_PER_ROLE} to a role by default. Untick an option.`,
-    );
+    errors.push(problem('planTooManyPolicies', { count: total, max: MAX_POLICIES_PER_ROLE }));
   }
 
   const documents: PolicyDocument[] = customPolicies.map((p) => p.document);
@@ -92,9 +91,7 @@ export function planPermissions(
       managedMayGrant(managedPolicyArns, action)
     )
       continue;
-    warnings.push(
-      `${profile.name} needs ${action}, and nothing in this choice clearly grants it: the service may not work.`,
-    );
+    warnings.push(problem('planActionNotGranted', { service: profile.name, action }));
   }
   return {
     levelId,

@@ -7,28 +7,48 @@ import {
   parseArn,
   validateDescription,
   validatePolicyName,
-  validateRoleName,
+  roleNameProblem,
 } from './arn.ts';
+import { coded, problem, type Problem } from './problems.ts';
 import { validateExternalIdPrefix } from './external-id.ts';
 import { CUSTOM_POLICY_MAX_CHARS, PolicyDocumentSchema, policySize } from './iam-policy.ts';
 import { PARTITIONS, type Partition } from './partition.ts';
 import { shapeProblem, textShapeProblem } from './json-limits.ts';
-import { fail, formatCount, formatPath, fromZodIssues, ok, type Result } from './result.ts';
+import {
+  fail,
+  fieldError,
+  formatCount,
+  formatPath,
+  fromZodIssues,
+  ok,
+  type Result,
+} from './result.ts';
 
 export const MAX_POLICIES_PER_ROLE = 10;
 
-/** A rule written once: a function that returns the problem in words, or null. */
-const rule = (check: (value: string) => string | null) =>
+/** A rule written once: a function that returns the problem (coded, or in words), or null. */
+const rule = (check: (value: string) => Problem | string | null) =>
   z.superRefine<string>((value, ctx) => {
-    const problem = check(value);
-    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: value });
+    const found = check(value);
+    if (typeof found === 'string')
+      ctx.issues.push({ code: 'custom', message: found, input: value });
+    else if (found)
+      ctx.issues.push({
+        code: 'custom',
+        message: found.message,
+        input: value,
+        params: { problem: found },
+      });
   });
 
-const AccountId = z.string().check(z.regex(/^\d{12}$/, 'must be exactly 12 digits'));
+const AccountId = z.string().check(z.regex(/^\d{12}$/, coded(problem('twelveDigits'))));
 const Label = z
   .string()
-  .check(z.minLength(1, 'must not be empty'), z.maxLength(200, 'must be at most 200 characters'));
-const Text = z.string().check(z.maxLength(1000, 'must be at most 1000 characters'));
+  .check(
+    z.minLength(1, coded(problem('nameEmpty'))),
+    z.maxLength(200, coded(problem('maxChars', { max: 200 }))),
+  );
+const Text = z.string().check(z.maxLength(1000, coded(problem('maxChars', { max: 1000 }))));
 const LevelId = z
   .string()
   .check(
@@ -139,11 +159,11 @@ export const ServiceProfileSchema = z
     name: z
       .string()
       .check(
-        z.minLength(1, 'must not be empty'),
-        z.maxLength(64, 'must be at most 64 characters'),
-        z.regex(/^[^\p{C}\p{Zl}\p{Zp}]+$/u, 'must contain only printable characters'),
+        z.minLength(1, coded(problem('nameEmpty'))),
+        z.maxLength(64, coded(problem('maxChars', { max: 64 }))),
+        z.regex(/^[^\p{C}\p{Zl}\p{Zp}]+$/u, coded(problem('printableOnly'))),
       ),
-    homepage: z.optional(z.string().check(z.regex(/^https:\/\/\S+$/, 'must be an https:// URL'))),
+    homepage: z.optional(z.string().check(z.regex(/^https:\/\/\S+$/, coded(problem('httpsUrl'))))),
     trust: z.strictObject({
       accountId: AccountId,
       principalArn: z.optional(z.string()),
@@ -168,7 +188,7 @@ export const ServiceProfileSchema = z
       { error: 'must have "source": "generate" or "service"' },
     ),
     role: z.strictObject({
-      name: z.string().check(rule(validateRoleName)),
+      name: z.string().check(rule(roleNameProblem)),
       description: z.optional(z.string().check(rule(validateDescription))),
       maxSessionDurationSeconds: z.optional(
         z
@@ -275,7 +295,7 @@ export function parseProfile(
   let value = input;
   if (typeof input === 'string') {
     const deep = textShapeProblem(input);
-    if (deep) return fail({ path: formatPath(pathPrefix), message: deep.message });
+    if (deep) return fail(fieldError(formatPath(pathPrefix), deep.problem));
     try {
       value = JSON.parse(input);
     } catch (error) {
@@ -287,8 +307,7 @@ export function parseProfile(
   }
   // Before zod, which recurses: 10,000 nested arrays would throw RangeError out of Import.
   const shape = shapeProblem(value);
-  if (shape)
-    return fail({ path: formatPath([...pathPrefix, ...shape.path]), message: shape.message });
+  if (shape) return fail(fieldError(formatPath([...pathPrefix, ...shape.path]), shape.problem));
   const parsed = z.safeParse(ServiceProfileSchema, value);
   return parsed.success
     ? ok(parsed.data)

@@ -4,6 +4,7 @@
 // stay within its size budget), and a unit test holds the two to these schemas.
 import * as z from 'zod/mini';
 import { PageOutline, type Message } from './messages.ts';
+import { MAX_KEY_WORDS, MAX_KEY_WORD_CHARS } from './panel-words.ts';
 import { PARTITIONS } from './partition.ts';
 import { ServiceProfileSchema } from './profile.ts';
 import { formatErrors, fromZodIssues } from './result.ts';
@@ -88,6 +89,15 @@ export const ContentEventReplySchema = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     value: z.nullable(ContentSetupSchema),
     next: z.optional(z.object({ hash: z.string().check(z.maxLength(8192), z.regex(/^#\/\S*$/)) })),
+    /** The access-keys panel's words in the console's language (src/core/panel-words.ts). */
+    words: z.optional(
+      z
+        .record(
+          z.string().check(z.maxLength(64)),
+          z.string().check(z.maxLength(MAX_KEY_WORD_CHARS)),
+        )
+        .check(z.refine((w) => Object.keys(w).length <= MAX_KEY_WORDS)),
+    ),
   }),
   z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(2000)) }),
 ]);

@@ -1,8 +1,20 @@
 // Parse results: either the value, or every problem found, each naming the field path and the
 // rule in plain words, so a vendor or a customer can fix the input without guessing.
 import type * as z from 'zod/mini';
+import { problem, problemOfMessage, type Problem } from './problems.ts';
 
-export type FieldError = { path: string; message: string };
+/**
+ * A field's problem: its path and the rule in English words, and, where core knows the rule by
+ * its code, the problem itself, for the popup to say in the customer's language.
+ */
+export type FieldError = { path: string; message: string; problem?: Problem };
+
+/** A FieldError from a coded problem. */
+export const fieldError = (path: string, p: Problem): FieldError => ({
+  path,
+  message: p.message,
+  problem: p,
+});
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -31,17 +43,18 @@ export function fromZodIssues(
   input: unknown = NOT_GIVEN,
 ): FieldError[] {
   const known = input !== NOT_GIVEN;
-  return issues.flatMap(expandUnion).map((issue) => ({
-    path: formatPath([...prefix, ...issue.path]),
-    message: plainMessage(
+  return issues.flatMap(expandUnion).map((issue) => {
+    const path = formatPath([...prefix, ...issue.path]);
+    const said = plainProblem(
       issue,
       'input' in issue
         ? { value: issue.input }
         : known
           ? { value: valueAt(input, issue.path) }
           : null,
-    ),
-  }));
+    );
+    return typeof said === 'string' ? { path, message: said } : fieldError(path, said);
+  });
 }
 
 /**
@@ -68,16 +81,25 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 const typeName = (expected: string) => (expected === 'record' ? 'object' : expected);
 
-function plainMessage(issue: z.core.$ZodIssue, found: { value: unknown } | null): string {
+/** A schema's own message: its problem when the schema coded it (`coded`), else its words. */
+const own = (message: string): Problem | string => problemOfMessage(message) ?? message;
+
+/** What is wrong, as a coded problem, or in the words a schema set without a code. */
+function plainProblem(issue: z.core.$ZodIssue, found: { value: unknown } | null): Problem | string {
+  const params = (issue as { params?: { problem?: Problem } }).params;
+  if (issue.code === 'custom' && params?.problem) return params.problem;
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
+      return problem('unknownFields', {
+        fields: issue.keys.map((k) => `"${k}"`).join(', '),
+        count: issue.keys.length,
+      });
     case 'invalid_type':
       return found === null || found.value === undefined
-        ? `is required (${typeName(issue.expected)})`
-        : `must be ${article(typeName(issue.expected))}`;
+        ? problem('requiredOfType', { type: typeName(issue.expected) })
+        : problem('mustBeType', { types: typeName(issue.expected) });
     case 'invalid_union': {
-      if (found !== null && found.value === undefined) return 'is required';
+      if (found !== null && found.value === undefined) return problem('required');
       const expected = [
         ...new Set(
           issue.errors.flatMap((branch) =>
@@ -88,43 +110,52 @@ function plainMessage(issue: z.core.$ZodIssue, found: { value: unknown } | null)
         ),
       ];
       return expected.length === issue.errors.length && expected.length > 0
-        ? `must be ${expected.map(article).join(' or ')}`
+        ? problem('mustBeType', { types: expected.join('|') })
         : issue.message && issue.message !== 'Invalid input'
-          ? issue.message
-          : 'does not match any of the forms allowed here';
+          ? own(issue.message)
+          : problem('noMatchingForm');
     }
     case 'invalid_value':
       // Our schemas' own messages stand; zod's "Invalid input" becomes the values allowed.
       return issue.message && issue.message !== 'Invalid input'
-        ? issue.message
-        : `must be ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+        ? own(issue.message)
+        : problem('mustBeOneOf', {
+            values: issue.values.map((v) => JSON.stringify(v)).join(', '),
+            count: issue.values.length,
+          });
     default:
       // zod/mini carries no locale: a check without our own message says only "Invalid input".
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : fallback(issue);
+      return issue.message && issue.message !== 'Invalid input'
+        ? own(issue.message)
+        : fallback(issue);
   }
 }
 
-function fallback(issue: z.core.$ZodIssue): string {
-  const count = (n: number | bigint, origin: string) => {
-    const unit = origin === 'string' ? 'character' : origin === 'array' ? 'item' : '';
-    return unit ? `${String(n)} ${unit}${n === 1 ? '' : 's'}` : String(n);
-  };
+function fallback(issue: z.core.$ZodIssue): Problem {
   switch (issue.code) {
-    case 'too_small':
-      return `must be at least ${count(issue.minimum, issue.origin)}`;
-    case 'too_big':
-      return `must be at most ${count(issue.maximum, issue.origin)}`;
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      return issue.origin === 'string'
+        ? problem('minChars', { min })
+        : issue.origin === 'array'
+          ? problem('minItems', { min })
+          : problem('minValue', { min });
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      return issue.origin === 'string'
+        ? problem('maxChars', { max })
+        : issue.origin === 'array'
+          ? problem('maxItems', { max })
+          : problem('maxValue', { max });
+    }
     case 'invalid_format':
       return issue.format === 'datetime'
-        ? 'must be an ISO 8601 date and time, like 2026-12-01T00:00:00Z'
-        : `must be a valid ${issue.format}`;
+        ? problem('isoDateTime')
+        : problem('validFormat', { format: issue.format });
     default:
-      return 'is not valid here';
+      return problem('notValid');
   }
-}
-
-function article(expected: string): string {
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
 export function formatErrors(errors: readonly FieldError[]): string {

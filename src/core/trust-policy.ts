@@ -2,7 +2,8 @@
 // existing policy, and checking that a policy trusts exactly the service with its External ID.
 import { parseArn } from './arn.ts';
 import { shapeProblem, textShapeProblem } from './json-limits.ts';
-import { formatCount, formatPath } from './result.ts';
+import { formatPath } from './result.ts';
+import { problem, type Problem } from './problems.ts';
 import { actionMatches, arnLike, wildcardMatch, wildcardProblem } from './wildcard.ts';
 
 export const TRUST_POLICY_MAX_CHARS = 2048;
@@ -31,10 +32,19 @@ export function buildTrustPolicy(expected: TrustExpectation): Json {
 }
 
 /** IAM's size rule for trust policies; null when it fits the default quota. */
-export function checkTrustPolicySize(policy: unknown): string | null {
+export function trustPolicySizeProblem(policy: unknown): Problem | null {
   const size = JSON.stringify(policy).length;
   if (size <= TRUST_POLICY_MAX_CHARS) return null;
-  return `The trust policy is ${formatCount(size)} characters without whitespace; IAM allows ${formatCount(TRUST_POLICY_MAX_CHARS)} by default (the quota can be raised to ${formatCount(TRUST_POLICY_QUOTA_MAX_CHARS)} in Service Quotas).`;
+  return problem('trustPolicyTooLarge', {
+    size,
+    max: TRUST_POLICY_MAX_CHARS,
+    quotaMax: TRUST_POLICY_QUOTA_MAX_CHARS,
+  });
+}
+
+/** The same, in English words (the background's refusals). */
+export function checkTrustPolicySize(policy: unknown): string | null {
+  return trustPolicySizeProblem(policy)?.message ?? null;
 }
 
 const asList = (value: unknown): unknown[] =>

@@ -8,6 +8,7 @@ import type {
   TrustVerdict,
 } from '../../src/core/content-setup.ts';
 import type { Message, Reply } from '../../src/core/messages.ts';
+import { keyWordsFor } from '../../src/core/panel-words.ts';
 import { actsFor, type Feature, type FeatureContext } from '../../src/content/feature.ts';
 import type { PanelState } from '../../src/content/panel.ts';
 
@@ -66,6 +67,8 @@ export function fakeContext(
   const context: FeatureContext = {
     setup: { ...SETUP, ...options.setup },
     language: options.language ?? 'en',
+    // As the background sends them for the page's language.
+    words: keyWordsFor(options.language ?? 'en'),
     path,
     query: new URLSearchParams(),
     send: async (message) => {

@@ -5,7 +5,7 @@
 // which sends them once. The secret is never shown in the panel, copied, logged or stored.
 import { accessKeyUserFromPath } from '../../core/console-links.ts';
 import type { Feature } from '../feature.ts';
-import { showKeyStep } from '../lib/access-keys.ts';
+import { keyWord, showKeyStep } from '../lib/access-keys.ts';
 import {
   findButton,
   findByLabel,
@@ -40,6 +40,7 @@ export const createAccessKey: Feature = {
     const { setup } = context;
     if (accessKeyUserFromPath(context.path) !== setup.roleName) return;
     const show = showKeyStep.bind(null, context);
+    const say = keyWord.bind(null, context);
 
     const thirdParty = await waitFor(
       () =>
@@ -52,14 +53,11 @@ export const createAccessKey: Feature = {
     );
     if (thirdParty) setChecked(thirdParty, true);
     else context.miss('use-case-third-party');
-    show(5, 'Confirm, then create the key', [
+    show(5, say('confirmTitle'), [
       thirdParty?.checked
-        ? { status: 'done', text: 'Use case: Third-party service' }
-        : { status: 'manual', text: 'Choose the use case "Third-party service"' },
-      {
-        status: 'todo',
-        text: "Read the console's advice, tick the confirmation yourself, press Next, then Create access key.",
-      },
+        ? { status: 'done', text: say('useCaseDone') }
+        : { status: 'manual', text: say('chooseUseCase') },
+      { status: 'todo', text: say('readAdvice') },
     ]);
 
     // The Retrieve step: wait for the key ID, reveal the secret (a display toggle), read both.
@@ -76,12 +74,7 @@ export const createAccessKey: Feature = {
     if (reveal) findButton(document, labelsFor('hide', context.language))?.click();
     if (!key) {
       context.miss('secret-access-key');
-      show(6, 'Send the key yourself', [
-        {
-          status: 'manual',
-          text: `Crossrole could not read the secret. Give the key to ${setup.serviceName} through its own page, or deactivate it.`,
-        },
-      ]);
+      show(6, say('sendYourselfTitle'), [{ status: 'manual', text: say('secretUnread') }]);
       return;
     }
     const send = async () => {
@@ -104,41 +97,25 @@ export const createAccessKey: Feature = {
       if (signal.aborted) return;
       show(
         6,
-        reply.ok ? `Sent to ${setup.serviceName}` : 'The key was not delivered',
+        say(reply.ok ? 'sentTitle' : 'notDelivered'),
         reply.ok
-          ? [
-              {
-                status: 'done',
-                text: `${setup.serviceName} received access key ${current.accessKeyId}. Crossrole has forgotten the secret.`,
-              },
-            ]
+          ? [{ status: 'done', text: say('received', current.accessKeyId) }]
           : [{ status: 'problem', text: reply.error }],
       );
     };
     show(
       6,
-      `Send this key to ${setup.serviceName}?`,
+      say('sendTitle'),
       [
-        {
-          status: 'done',
-          text: `Access key ${key.accessKeyId} read from this page (the secret too, kept only in memory)`,
-        },
-        {
-          status: 'todo',
-          text: `"Send" gives both to ${setup.serviceName} once, over HTTPS. Crossrole keeps no copy of the secret.`,
-        },
+        { status: 'done', text: say('keyRead', key.accessKeyId) },
+        { status: 'todo', text: say('sendExplains') },
       ],
-      [{ label: `Send to ${setup.serviceName}`, primary: true, run: send }],
+      [{ label: say('sendButton'), primary: true, run: send }],
     );
     // Leaving the page, or ten minutes without sending, forgets the key.
     later(ACCESS_KEY_MEMORY_MS, signal, () => {
       key = null;
-      show(6, 'The key was forgotten', [
-        {
-          status: 'problem',
-          text: `Ten minutes passed without sending. Deactivate access key ${keyId} and create another.`,
-        },
-      ]);
+      show(6, say('forgottenTitle'), [{ status: 'problem', text: say('forgotten', keyId) }]);
     });
     signal.addEventListener('abort', () => void (key = null));
   },

@@ -3,7 +3,7 @@
 // is filled by its plan and read back, the step runner moves past the ones it verified, and
 // Create user is left to the customer, with the reason a role would be safer in plain sight.
 import type { Feature } from '../feature.ts';
-import { showKeyStep } from '../lib/access-keys.ts';
+import { keyWord, showKeyStep } from '../lib/access-keys.ts';
 import { findByLabel, settled } from '../lib/dom.ts';
 import { fillField, fillFields } from '../lib/fill.ts';
 import { labelsFor, type LabelKey } from '../lib/labels.ts';
@@ -18,6 +18,7 @@ export const createUserWizard: Feature = {
   states: ['started', 'policies-created'],
   async init(context, signal) {
     const { setup, language, miss } = context;
+    const say = keyWord.bind(null, context);
     const labels = (key: LabelKey) => labelsFor(key, language);
     const button = (key: LabelKey) =>
       [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
@@ -47,22 +48,23 @@ export const createUserWizard: Feature = {
           {
             find: () => findByLabel(document, 'input', labels('userName')),
             want: roleName,
-            say: { done: `User name: ${roleName}`, manual: 'User name', copy: 'user name' },
+            say: {
+              done: say('userNameDone'),
+              manual: say('userNameField'),
+              copy: say('userNameCopy'),
+            },
           },
           {
             find: () => findByLabel(document, 'input[type="checkbox"]', labels('consoleAccess')),
             want: false,
             miss: 'console-access',
-            say: {
-              done: 'No console access: the service only needs an access key',
-              manual: 'Leave console access unticked',
-            },
+            say: { done: say('noConsoleAccess'), manual: say('leaveConsoleAccess') },
           },
         ],
         signal,
         miss,
       );
-      const title = filled.every((f) => f.ok) ? 'User details filled in' : 'Check the user details';
+      const title = say(filled.every((f) => f.ok) ? 'userDetailsFilled' : 'checkUserDetails');
       return { right, show: () => showKeyStep(context, 1, title, items) };
     }
 
@@ -85,10 +87,10 @@ export const createUserWizard: Feature = {
       return {
         right: () => tile.right() && allOk,
         show: () =>
-          showKeyStep(context, 2, ok ? 'Permissions selected' : 'Select the permissions', [
+          showKeyStep(context, 2, say(ok ? 'permissionsSelected' : 'selectPermissions'), [
             tile.ok
-              ? { status: 'done', text: 'Attach policies directly' }
-              : { status: 'manual', text: 'Choose "Attach policies directly"' },
+              ? { status: 'done', text: say('attachDirectly') }
+              : { status: 'manual', text: say('chooseAttachDirectly') },
             ...items,
           ]),
       };
@@ -97,16 +99,11 @@ export const createUserWizard: Feature = {
     async function review(): Promise<void> {
       const create = button('createUser');
       if (!create) miss('create-user-button');
-      showKeyStep(context, 3, 'Ready: press Create user', [
-        { status: 'done', text: `User ${setup.roleName}, no console access` },
-        {
-          status: 'todo',
-          text: 'Review, then press Create user. Next, Crossrole opens its access keys.',
-        },
+      showKeyStep(context, 3, say('readyCreateUser'), [
+        { status: 'done', text: say('userNoConsole') },
+        { status: 'todo', text: say('reviewCreateUser') },
       ]);
-      context
-        .panel()
-        .highlight(create, `Creates the IAM user ${setup.roleName} for ${setup.serviceName}`);
+      context.panel().highlight(create, say('createsUser'));
     }
 
     if (!(await runner.run())) miss('user-wizard-step');

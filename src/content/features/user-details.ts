@@ -3,7 +3,7 @@
 // only; creating the key stays the customer's click.
 import type { Feature } from '../feature.ts';
 import { userNameFromPath } from '../../core/console-links.ts';
-import { showKeyStep } from '../lib/access-keys.ts';
+import { keyWord, showKeyStep } from '../lib/access-keys.ts';
 import { enabledButton, findButton, waitFor } from '../lib/dom.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { mainContent, selectTab, shownText } from '../lib/page.ts';
@@ -40,13 +40,10 @@ export const userDetails: Feature = {
     if (!create) {
       const disabled = findButton(document, labels) !== null;
       context.miss(disabled ? 'create-access-key-disabled' : 'create-access-key-button');
-      showKeyStep(context, 4, 'Create an access key', [
+      showKeyStep(context, 4, keyWord(context, 'createKeyTitle'), [
         disabled
-          ? {
-              status: 'problem',
-              text: 'Create access key is not available: this user may already have two access keys, the most IAM allows. Delete one you no longer use, then press Create access key.',
-            }
-          : { status: 'manual', text: 'Open Security credentials and press Create access key.' },
+          ? { status: 'problem', text: keyWord(context, 'createKeyUnavailable') }
+          : { status: 'manual', text: keyWord(context, 'openCredentials') },
       ]);
       return;
     }

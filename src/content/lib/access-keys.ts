@@ -1,10 +1,17 @@
 // The access-keys method's guide (Create user, the user's page, Create access key): six steps,
 // each with the reason a role would be safer in plain sight.
+// Their words come in the console's language from the background (src/core/panel-words.ts).
+import { fillWords, wordOf, type KeyWord } from '../../core/panel-words.ts';
 import type { FeatureContext } from '../feature.ts';
 import type { PanelAction, PanelItem } from '../panel.ts';
 
-export const SAFER_WITH_A_ROLE =
-  'A role is safer: its credentials expire within hours and need your External ID, while access keys work from anywhere until someone deactivates them.';
+/** The word `key` with the setup's service and user, and `key` (an access key ID) when given. */
+export const keyWord = (context: FeatureContext, key: KeyWord, accessKeyId = ''): string =>
+  fillWords(wordOf(context.words, key), {
+    service: context.setup.serviceName,
+    user: context.setup.roleName,
+    key: accessKeyId,
+  });
 
 export function showKeyStep(
   context: FeatureContext,
@@ -20,6 +27,6 @@ export function showKeyStep(
     totalSteps: 6,
     items,
     actions,
-    note: SAFER_WITH_A_ROLE,
+    note: keyWord(context, 'saferWithRole'),
   });
 }

@@ -18,6 +18,7 @@ import { checkImport, readConnectionCode } from '../../core/imports.ts';
 import type { FieldError } from '../../core/result.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
+import { fieldErrorText } from '../problems.ts';
 import { Risks } from './Risks.tsx';
 
 export type Imported = {
@@ -142,7 +143,7 @@ export function ImportProfile(props: {
         <ul id="import-errors" class="errors" role="alert">
           {errors.map((e) => (
             <li key={`${e.path}:${e.message}`}>
-              <code>{e.path}</code>: {e.message}
+              <code>{e.path}</code>: {fieldErrorText(e)}
             </li>
           ))}
         </ul>

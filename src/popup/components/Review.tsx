@@ -4,7 +4,7 @@
 // next, details folded, and the one start button of the chosen way in a bar that stays in view.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { sanitizeDescription, userNameForRole, validateRoleName } from '../../core/arn.ts';
+import { roleNameProblem, sanitizeDescription, userNameForRole } from '../../core/arn.ts';
 import { generateExternalId } from '../../core/external-id.ts';
 import { grantRisks } from '../../core/grant-risk.ts';
 import { PARTITION_LABELS, type Partition } from '../../core/partition.ts';
@@ -17,10 +17,11 @@ import {
   trustedPrincipalArn,
   type ServiceProfile,
 } from '../../core/profile.ts';
-import { buildTrustPolicy, checkTrustPolicySize } from '../../core/trust-policy.ts';
+import { buildTrustPolicy, trustPolicySizeProblem } from '../../core/trust-policy.ts';
 import type { ConsoleTab, Reply, SetupStarted, SetupStartInput } from '../../core/messages.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
+import { problemText } from '../problems.ts';
 import { CopyButton, JsonView } from './Copy.tsx';
 import { IacExport } from './IacExport.tsx';
 import { Risks } from './Risks.tsx';
@@ -89,12 +90,12 @@ export function Review(props: {
   const principalArn = trustedPrincipalArn(profile, partition) ?? '';
   const serviceAccount = serviceAccountIn(profile, partition) ?? '';
   const trustPolicy = externalId ? buildTrustPolicy({ principalArn, externalId }) : null;
-  const sizeProblem = trustPolicy ? checkTrustPolicySize(trustPolicy) : null;
-  const nameProblem = validateRoleName(roleName);
+  const sizeProblem = trustPolicy ? trustPolicySizeProblem(trustPolicy) : null;
+  const nameProblem = roleNameProblem(roleName);
   const userName = userNameForRole(roleName);
   const blockers = [
-    ...plan.errors,
-    ...(sizeProblem ? [sizeProblem] : []),
+    ...plan.errors.map(problemText),
+    ...(sizeProblem ? [problemText(sizeProblem)] : []),
     ...(externalId ? [] : [t('needsCode', profile.name)]),
     ...(profile.report.auth === 'token' && !code?.token ? [t('needsCode', profile.name)] : []),
     ...(props.consoleAccess ? [] : [t('needsConsoleAccess')]),
@@ -154,13 +155,13 @@ export function Review(props: {
     'update-trust': {
       label: t('updateExistingRole'),
       name: existingRole,
-      invalid: Boolean(validateRoleName(existingRole)),
+      invalid: Boolean(roleNameProblem(existingRole)),
       opens: t('existingRoleOpensTab', PARTITION_LABELS[partition]),
     },
     'access-keys': {
       label: t('useAccessKeys'),
       name: userName,
-      invalid: Boolean(validateRoleName(userName)),
+      invalid: Boolean(roleNameProblem(userName)),
       opens: t('accessKeysOpensTab', PARTITION_LABELS[partition]),
     },
   }[method];
@@ -179,8 +180,8 @@ export function Review(props: {
         </div>
         <Risks risks={risks} />
         {plan.warnings.map((w) => (
-          <p key={w} class="warning" role="status">
-            {w}
+          <p key={w.message} class="warning" role="status">
+            {problemText(w)}
           </p>
         ))}
 
@@ -258,7 +259,7 @@ export function Review(props: {
             onInput={(e) => setRoleName((e.target as HTMLInputElement).value)}
           />
           <p id="role-name-help" class={nameProblem ? 'error' : 'hint'}>
-            {nameProblem ? t('roleNameProblem', nameProblem) : t('roleNameHint')}
+            {nameProblem ? t('roleNameProblem', problemText(nameProblem)) : t('roleNameHint')}
           </p>
         </div>
         <div class="field">

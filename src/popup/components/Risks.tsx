@@ -1,8 +1,8 @@
 // What the customer must know before granting: administrator or IAM-changing grants, `*` and
-// service-wide actions, a read-only label over grants that change things (src/core/grant-risk.ts),
-// in the popup's language.
+// service-wide actions, a read-only label over grants that change things (src/core/grant-risk.ts).
 import type { GrantRisk } from '../../core/grant-risk.ts';
 import { t } from '../i18n.ts';
+import { problemText } from '../problems.ts';
 
 export function Risks(props: { risks: readonly GrantRisk[] }) {
   if (props.risks.length === 0) return null;
@@ -19,7 +19,7 @@ export function Risks(props: { risks: readonly GrantRisk[] }) {
       <ul>
         {props.risks.map((r) => (
           <li key={r.message} class={r.severity}>
-            {t(r.key, ...r.args)}
+            {problemText(r)}
           </li>
         ))}
       </ul>

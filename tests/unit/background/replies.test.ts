@@ -18,6 +18,7 @@ import {
   EXAMPLE_ACCESS_KEY,
   popupSender as popup,
 } from '../../support/setup-fixtures.ts';
+import { KEY_WORDS_EN, KEY_WORDS_JA } from '../../../src/core/panel-words.ts';
 
 const fake = vi.hoisted(() => ({ current: null as unknown as FakeBrowser }));
 vi.mock('../../../src/platform/browser.ts', async () =>
@@ -93,6 +94,36 @@ describe('every reply fits its schema', () => {
       },
       tab(tabId),
     );
+    // An access-keys setup: its hello carries the panel's words in the console's language.
+    fake.current.granted.add('https://api.infra.example.com/*');
+    await ask(
+      {
+        ...start,
+        requestId: 'req-00000009',
+        mode: 'access-keys',
+        profileId: 'example-full-management',
+        levelId: 'power-user',
+        roleName: 'ExampleInfrastructureManagerUser',
+        externalId: 'infra-abcdefghijklmnopqrstuv',
+        token: 'infra-token-456',
+      },
+      popup,
+    );
+    const keysTab = (await fake.current.browser.tabs.create.mock.results[1]!.value).id as number;
+    const japanese = await ask(
+      { type: 'content.hello', route: '/users/create', language: 'ja' },
+      tab(keysTab),
+    );
+    expect(japanese).toMatchObject({ ok: true, value: { mode: 'access-keys' } });
+    expect(japanese).toHaveProperty('words', KEY_WORDS_JA);
+    const english = await ask({ type: 'content.hello', route: '/users/create' }, tab(keysTab));
+    expect(english).toHaveProperty('words', KEY_WORDS_EN);
+    // A role setup's pages have their words in the content script: none are sent.
+    const role = await ask(
+      { type: 'content.hello', route: '/roles/create', language: 'ja' },
+      tab(tabId),
+    );
+    expect(role).not.toHaveProperty('words');
     await ask({ type: 'popup.state' }, popup);
     await ask({ type: 'setup.retry', requestId: 'req-00000003', setupId }, popup);
     await ask({ type: 'profile.save', requestId: 'req-00000004', profile: { id: 1 } }, popup);

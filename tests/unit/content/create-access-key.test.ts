@@ -8,6 +8,8 @@ import type { Message } from '../../../src/core/messages.ts';
 import type { FeatureContext } from '../../../src/content/feature.ts';
 import type { PanelState } from '../../../src/content/panel.ts';
 import { createAccessKey } from '../../../src/content/features/create-access-key.ts';
+import { KEY_WORDS_EN } from '../../../src/core/panel-words.ts';
+import { fakeContext } from '../../support/feature-context.ts';
 
 const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -37,6 +39,7 @@ function context(): FeatureContext {
   return {
     setup,
     language: 'en',
+    words: KEY_WORDS_EN,
     path: `/users/details/${USER}/create_access_key`,
     query: new URLSearchParams(),
     send: async (message) => {
@@ -138,5 +141,60 @@ describe('Create access key', () => {
     controller.abort();
     await send.run();
     expect(sent).toHaveLength(0);
+  });
+
+  it('speaks Japanese on a Japanese console: the use case, the key read, Send and its result', async () => {
+    document.body.innerHTML = `<main>
+      <label><input type="radio" name="useCase" value="THIRD_PARTY">サードパーティーサービス</label>
+      </main>`;
+    const fake = fakeContext({
+      setup,
+      path: `/users/details/${USER}/create_access_key`,
+      language: 'ja',
+      reply: () => ({ ok: true, value: null }),
+    });
+    void fake.start(createAccessKey, controller.signal);
+    await vi.waitFor(() =>
+      expect(fake.last()?.title).toBe('確認してアクセスキーを作成してください'),
+    );
+    expect(fake.last()!.items.map((i) => i.text)).toEqual([
+      'ユースケース: サードパーティーサービス',
+      expect.stringMatching(/^コンソールの推奨事項を読み/),
+    ]);
+    // The Retrieve step, its toggle labelled in Japanese.
+    document.querySelector('main')!.innerHTML = `
+      <div>${KEY_ID}</div><div><span id="secret">**********</span> <button id="toggle">表示</button></div>`;
+    const toggle = document.getElementById('toggle')!;
+    toggle.addEventListener('click', () => {
+      const reveal = toggle.textContent === '表示';
+      document.getElementById('secret')!.textContent = reveal ? SECRET : '**********';
+      toggle.textContent = reveal ? '非表示' : '表示';
+    });
+    await vi.waitFor(
+      () =>
+        expect(fake.last()?.title).toBe(
+          'このアクセスキーを Example Infrastructure Manager に送信しますか?',
+        ),
+      { timeout: 3000 },
+    );
+    expect(fake.last()!.items[0]!.text).toBe(
+      `このページからアクセスキー ${KEY_ID} を読み取りました (シークレットアクセスキーもメモリ上にのみ保持)`,
+    );
+    const send = fake
+      .last()!
+      .actions!.find((a) => a.label === 'Example Infrastructure Manager に送信')!;
+    await send.run();
+    expect(fake.sent.map((m) => m.type)).toEqual(['content.accessKey']);
+    expect(fake.last()).toMatchObject({
+      title: 'Example Infrastructure Manager に送信しました',
+      items: [
+        {
+          status: 'done',
+          text: `Example Infrastructure Manager がアクセスキー ${KEY_ID} を受け取りました。Crossrole はシークレットアクセスキーを消去しました。`,
+        },
+      ],
+    });
+    expect(document.getElementById('secret')!.textContent).toBe('**********');
+    expect(JSON.stringify(fake.rendered)).not.toContain(SECRET);
   });
 });

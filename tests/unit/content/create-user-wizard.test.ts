@@ -4,7 +4,7 @@
 // customer with the reason a role would be safer.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUserWizard } from '../../../src/content/features/create-user-wizard.ts';
-import { SAFER_WITH_A_ROLE } from '../../../src/content/lib/access-keys.ts';
+import { KEY_WORDS_EN, KEY_WORDS_JA } from '../../../src/core/panel-words.ts';
 import { fakeContext, SETUP, wizardPage } from '../../support/feature-context.ts';
 
 const DETAILS = `
@@ -51,9 +51,9 @@ describe('Create user wizard', () => {
       'Permissions selected',
       'Ready: press Create user',
     ]);
-    expect(fake.rendered.every((s) => s.note === SAFER_WITH_A_ROLE && s.totalSteps === 6)).toBe(
-      true,
-    );
+    expect(
+      fake.rendered.every((s) => s.note === KEY_WORDS_EN.saferWithRole && s.totalSteps === 6),
+    ).toBe(true);
     expect(fake.highlights.at(-1)).toEqual({
       target: wizard.primary,
       caption: `Creates the IAM user ${USER} for ${SETUP.serviceName}`,
@@ -82,5 +82,50 @@ describe('Create user wizard', () => {
     wizardPage([DETAILS, PERMISSIONS, REVIEW], 'Create user');
     const fake = fakeContext({ ...options, setup: { mode: 'create-role' } });
     expect(await fake.start(createUserWizard, controller.signal)).toBe(false);
+  });
+
+  it('speaks Japanese on a Japanese console, with the words the background sent', async () => {
+    const wizard = wizardPage(
+      [
+        `<label for="user">ユーザー名</label><input id="user">
+         <label><input type="checkbox" id="console" checked>AWS マネジメントコンソールへのユーザーアクセスを提供する</label>`,
+        PERMISSIONS.replace('aria-label="Search"', 'aria-label="検索"'),
+        REVIEW,
+      ],
+      'ユーザーの作成',
+    );
+    const fake = fakeContext({ ...options, language: 'ja' });
+    void fake.start(createUserWizard, controller.signal);
+    await vi.waitFor(
+      () => expect(fake.last()?.title).toBe('準備完了: 「ユーザーの作成」を押してください'),
+      { timeout: 10_000 },
+    );
+    expect(wizard.get(1, '#user').value).toBe(USER);
+    expect(wizard.get(1, '#console').checked).toBe(false);
+    expect(fake.rendered.map((s) => s.title)).toEqual([
+      'ユーザーの詳細を入力しました',
+      '許可を選択しました',
+      '準備完了: 「ユーザーの作成」を押してください',
+    ]);
+    expect(fake.rendered[0]!.items).toEqual([
+      { status: 'done', text: `ユーザー名: ${USER}` },
+      { status: 'done', text: 'コンソールアクセスなし: サービスに必要なのはアクセスキーだけです' },
+    ]);
+    expect(fake.rendered[1]!.items[0]).toEqual({
+      status: 'done',
+      text: 'ポリシーを直接アタッチする',
+    });
+    expect(fake.last()!.items[0]).toEqual({
+      status: 'done',
+      text: `ユーザー ${USER}、コンソールアクセスなし`,
+    });
+    expect(fake.rendered.every((s) => s.note === KEY_WORDS_JA.saferWithRole)).toBe(true);
+    expect(fake.highlights.at(-1)!.caption).toBe(
+      `${SETUP.serviceName} 用に IAM ユーザー ${USER} を作成します`,
+    );
+    // Nothing of the English words is left in what the panel showed.
+    const shown = JSON.stringify([fake.rendered, fake.highlights.map((h) => h.caption)]);
+    for (const english of [KEY_WORDS_EN.readyCreateUser, 'User name', 'console access'])
+      expect(shown).not.toContain(english);
   });
 });

@@ -11,8 +11,12 @@ import { fakeContext } from '../../support/feature-context.ts';
 const USER = 'ExampleInfrastructureManagerUser';
 const ARN = `arn:aws:iam::111122223333:user/${USER}`;
 
-const onUserPage = (path = `/users/details/${USER}`) =>
-  fakeContext({ path, setup: { mode: 'access-keys', state: 'role-created', roleName: USER } });
+const onUserPage = (path = `/users/details/${USER}`, language: 'en' | 'ja' = 'en') =>
+  fakeContext({
+    path,
+    language,
+    setup: { mode: 'access-keys', state: 'role-created', roleName: USER },
+  });
 let controller: AbortController;
 
 /** The user page with its Security credentials tab selected and the button as `disabled` says. */
@@ -64,6 +68,29 @@ describe('User details', () => {
     expect(fake.last()!.items[0]).toMatchObject({
       status: 'problem',
       text: expect.stringContaining('two access keys'),
+    });
+  });
+
+  it('says why in Japanese on a Japanese console', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    userPage(true);
+    document.querySelector('[role="tab"]')!.textContent = 'セキュリティ認証情報';
+    document.getElementById('create')!.textContent = 'アクセスキーを作成';
+    const fake = onUserPage(undefined, 'ja');
+    const done = fake.start(userDetails, controller.signal);
+    await vi.advanceTimersByTimeAsync(16_000);
+    await done;
+    expect(fake.misses).toEqual(['create-access-key-disabled']);
+    expect(fake.last()).toMatchObject({
+      title: 'アクセスキーを作成してください',
+      step: 4,
+      note: expect.stringMatching(/^ロールのほうが安全です/),
+      items: [
+        {
+          status: 'problem',
+          text: expect.stringMatching(/^「アクセスキーを作成」は使えません: .*2 つのアクセスキー/),
+        },
+      ],
     });
   });
 

@@ -27,7 +27,7 @@ const withCondition = (valueJson: string) =>
 describe('nesting depth', () => {
   it('finds the first value nested too deep, with its path, without recursing', () => {
     expect(shapeProblem({ a: [[1]] }, 3)).toBeNull();
-    expect(shapeProblem({ a: [[[1]]] }, 3)).toEqual({
+    expect(shapeProblem({ a: [[[1]]] }, 3)).toMatchObject({
       path: ['a', 0, 0],
       message: 'is nested more than 3 levels deep',
     });
@@ -42,7 +42,7 @@ describe('nesting depth', () => {
     expect(text.length).toBeLessThan(25_000);
     const result = parseProfile(text);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([
+    expect(!result.ok && result.errors).toMatchObject([
       {
         path: expect.stringMatching(
           /^access\[0\]\.customPolicies\[0\]\.document\.Statement\[0\]\.Condition\.StringEquals\.aws:RequestedRegion(\[0\])+$/,
@@ -62,7 +62,7 @@ describe('nesting depth', () => {
 
   it('refuses a deep connection code, a deep policy document, and ignores a deep service answer', () => {
     const code = `crossrole1.${Buffer.from(`{"profile":"x","token":${nested(5000)}}`).toString('base64url')}`;
-    expect(parseConnectionCode(code, { builtin: [], imported: [] }, new Date())).toEqual({
+    expect(parseConnectionCode(code, { builtin: [], imported: [] }, new Date())).toMatchObject({
       ok: false,
       errors: [
         {
@@ -88,9 +88,12 @@ describe('nesting depth in JSON text', () => {
   it('refuses a text nested past 20,000 levels before JSON.parse builds it, skipping strings', () => {
     const huge = nested(512 * 1024); // 1 MB of brackets
     const message = 'is nested more than 32 levels deep (from character 33)';
-    expect(textShapeProblem(huge)).toEqual({ path: [], message });
-    expect(parseProfile(huge)).toEqual({ ok: false, errors: [{ path: '(root)', message }] });
-    expect(parsePolicyDocument(huge)).toEqual({ ok: false, errors: [{ path: '(root)', message }] });
+    expect(textShapeProblem(huge)).toMatchObject({ path: [], message });
+    expect(parseProfile(huge)).toMatchObject({ ok: false, errors: [{ path: '(root)', message }] });
+    expect(parsePolicyDocument(huge)).toMatchObject({
+      ok: false,
+      errors: [{ path: '(root)', message }],
+    });
     expect(textShapeProblem(JSON.stringify({ a: '['.repeat(20_000) }))).toBeNull();
     // Up to 20,000 levels the text is parsed and the walk names the field.
     expect(textShapeProblem(nested(10_000))).toBeNull();
@@ -101,7 +104,7 @@ describe('condition values', () => {
   it('must be strings, numbers, booleans or lists of them, never objects', () => {
     for (const value of ['{"toString":1}', '[["eu-west-1"]]', 'null']) {
       const result = parseProfile(withCondition(value));
-      expect(!result.ok && result.errors).toEqual([
+      expect(!result.ok && result.errors).toMatchObject([
         {
           path: expect.stringMatching(/Condition\.StringEquals\.aws:RequestedRegion$/),
           message: 'must be a string, a number, a boolean or a list of them',

@@ -40,7 +40,7 @@ function customOnly(requiredActions: string[], ...documents: PolicyDocument[]): 
   return parsed.value;
 }
 const warningsFor = (profile: ServiceProfile) =>
-  planPermissions(profile, 'custom', [], 'aws').warnings;
+  planPermissions(profile, 'custom', [], 'aws').warnings.map((w) => w.message);
 
 describe('permission plans', () => {
   it.each(PARTITIONS)('write managed policy ARNs for partition %s', (partition) => {
@@ -93,7 +93,12 @@ describe('permission plans', () => {
     );
     // 2 (level) + 8 managed + 1 custom = 11
     expect(planPermissions(profile, 'monitoring', ['write-logs'], 'aws').errors).toEqual([
-      expect.stringMatching(/attaches 11 policies; IAM attaches at most 10/),
+      {
+        code: 'planTooManyPolicies',
+        count: 11,
+        max: 10,
+        message: expect.stringMatching(/attaches 11 policies; IAM attaches at most 10/),
+      },
     ]);
     profile.options![0]!.managedPolicyArns.pop();
     expect(planPermissions(profile, 'monitoring', ['write-logs'], 'aws').errors).toEqual([]);
@@ -102,15 +107,19 @@ describe('permission plans', () => {
   it('refuse unknown levels and options, and two custom policies with one name', () => {
     const profile = byId('example-operations');
     expect(planPermissions(profile, 'nope', ['also-nope'], 'aws').errors).toEqual([
-      'The service has no access level "nope".',
-      'The service has no option "also-nope".',
+      { code: 'planNoLevel', level: 'nope', message: 'The service has no access level "nope".' },
+      {
+        code: 'planNoOption',
+        option: 'also-nope',
+        message: 'The service has no option "also-nope".',
+      },
     ]);
     profile.access[0]!.customPolicies = [
       { ...profile.options![0]!.customPolicies![0]!, name: 'exampleoperationswritelogs' },
     ];
-    expect(planPermissions(profile, 'monitoring', ['write-logs'], 'aws').errors.join()).toMatch(
-      /Two custom policies are both named/,
-    );
+    expect(
+      planPermissions(profile, 'monitoring', ['write-logs'], 'aws').errors[0]?.message,
+    ).toMatch(/Two custom policies are both named/);
   });
 });
 
@@ -189,12 +198,12 @@ describe('required actions', () => {
 
   it("warn about ReadOnlyAccess's known gap, cur:DescribeReportDefinitions (and sts:AssumeRole)", () => {
     const plan = planPermissions(byId('example-cost-inventory'), 'read-only', [], 'aws');
-    expect(plan.warnings).toEqual([
+    expect(plan.warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(/needs sts:AssumeRole/),
       expect.stringMatching(/needs cur:DescribeReportDefinitions/),
     ]);
     // The other required actions are read-only ones ReadOnlyAccess grants.
-    expect(plan.warnings.join()).not.toMatch(/ec2:|iam:/);
+    expect(plan.warnings.map((w) => w.message).join()).not.toMatch(/ec2:|iam:/);
   });
 
   it('trust a managed policy Crossrole knows nothing about', () => {

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 // Plurals by Intl.PluralRules, numbers by Intl.NumberFormat, the language shown, and the popup
 // rendered in Japanese with the Japanese table as the fallback.
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import english from '../../../public/_locales/en/messages.json' with { type: 'json' };
 import japanese from '../../../public/_locales/ja/messages.json' with { type: 'json' };
 import type { Connection } from '../../../src/core/messages.ts';
+import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { fakePopupApi } from '../../support/fake-popup-api.ts';
 
 const ui = vi.hoisted(() => ({ language: '' }));
@@ -104,5 +105,100 @@ describe('popup in Japanese', () => {
     expect(screen.getByText('外部 ID', { selector: '#external-id-label' })).toBeTruthy();
     expect(screen.queryByText('Services')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Open in AWS console' })).toBeNull();
+  });
+
+  const importText = (text: string) => {
+    fireEvent.click(screen.getByText(japanese.importTitle.message));
+    fireEvent.input(screen.getByLabelText(japanese.importLabel.message), {
+      target: { value: text },
+    });
+    fireEvent.click(screen.getByRole('button', { name: japanese.import.message }));
+  };
+  const acme = (changes: object) => ({
+    ...(structuredClone(EXAMPLE_PROFILES[1]) as object),
+    id: 'acme-diagrams',
+    name: 'Acme Diagrams',
+    ...changes,
+  });
+
+  it('says a role-name problem in Japanese', async () => {
+    setLanguage(japanese);
+    render(<App api={fakePopupApi()} />);
+    fireEvent.input(await screen.findByLabelText('ロール名'), {
+      target: { value: 'x'.repeat(70) },
+    });
+    expect(
+      await screen.findByText(
+        'ロール名が無効です: 70 文字あります (IAM で使えるのは 64 文字まで)。',
+      ),
+    ).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('ロール名'), { target: { value: 'Bad Name' } });
+    expect(
+      await screen.findByText(
+        'ロール名が無効です: " " を含んでいます (IAM で使えるのは英数字と + = , . @ _ - のみ)。',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/The role name|IAM allows/)).toBeNull();
+  });
+
+  it('says import errors in Japanese, keeping the field paths', async () => {
+    setLanguage(japanese);
+    const api = fakePopupApi();
+    api.developmentBuild = false;
+    render(<App api={api} />);
+    await screen.findByText(japanese.importTitle.message);
+    importText(
+      JSON.stringify(
+        acme({
+          name: 'Crossrole Dеmo  Service',
+          report: { url: 'http://127.0.0.1:4000/r', auth: 'none' },
+        }),
+      ),
+    );
+    const alert = await screen.findByRole('alert');
+    const items = [...alert.querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'report.url: このビルドはレポートを HTTPS でのみ送信します。開発用のアドレスは開発ビルドでのみ使えます',
+      'name: 「Crossrole Dеmo  Service」は Crossrole に組み込まれたサービス「Crossrole Demo Service」と紛らわしく、一覧で見分けられません',
+    ]);
+    expect([...alert.querySelectorAll('code')].map((c) => c.textContent)).toEqual([
+      'report.url',
+      'name',
+    ]);
+    fireEvent.input(screen.getByLabelText(japanese.importLabel.message), {
+      target: { value: JSON.stringify(acme({ nmae: 'x' })) },
+    });
+    fireEvent.click(screen.getByRole('button', { name: japanese.import.message }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        '(root): 不明なフィールド "nmae" があります (綴りを確認してください)',
+      ),
+    );
+  });
+
+  it('says grant risks in Japanese before an import is confirmed', async () => {
+    setLanguage(japanese);
+    render(<App api={fakePopupApi()} />);
+    await screen.findByText(japanese.importTitle.message);
+    importText(
+      JSON.stringify(
+        acme({
+          access: [
+            {
+              id: 'read-only',
+              label: 'Read-only',
+              default: true,
+              managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+            },
+          ],
+        }),
+      ),
+    );
+    const risks = await screen.findByRole('group', { name: japanese.risksTitle.message });
+    expect([...risks.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '「Read-only」は読み取り専用に見えますが、変更を行うアクションを許可します: AdministratorAccess。',
+      'AdministratorAccess は IAM を含め、アカウント内のすべてのリソースに対するすべてのアクションを許可します。サービスはあなたにできることを何でもできるようになります。',
+    ]);
+    expect(risks.textContent).not.toMatch(/allows|sounds read-only/);
   });
 });

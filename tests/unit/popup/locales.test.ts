@@ -8,8 +8,19 @@ type Table = Record<string, { message: string; description?: string }>;
 const en: Table = english;
 const ja: Table = japanese;
 
-/** Latin words a Japanese text keeps as they are: names of products, AWS terms. */
-const KEPT_WORDS = new Set(['AWS', 'IAM', 'Crossrole', 'ARN', 'ID']);
+/** Latin words a Japanese text keeps as they are: names of products, AWS terms, formats. */
+const KEPT_WORDS = new Set([
+  'AWS',
+  'IAM',
+  'Crossrole',
+  'ARN',
+  'ID',
+  'JSON',
+  'HTTPS',
+  'URL',
+  'KB',
+  'ISO',
+]);
 /** Messages that are not prose: the file's own language tag. */
 const NOT_PROSE = new Set(['messagesLanguage']);
 

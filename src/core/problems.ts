@@ -1,0 +1,192 @@
+// Problems core finds in what the customer or a service gave (a role name, a plan, a profile, a
+// connection code), as a stable code with its values, so the popup can say each in its own
+// language (src/popup/problems.ts renders them through _locales). Each keeps its English
+// sentence in `message`, for the background, logs, vendors and tests. Pure: no browser API.
+
+/** The values each problem carries, by its code. Numbers stay numbers (formatted where shown). */
+export type ProblemParams = {
+  // Names (role, user, policy)
+  nameEmpty: object;
+  nameTooLong: { length: number; max: number };
+  nameBadChars: { chars: string };
+  // The permission plan (src/core/permissions.ts)
+  planNoLevel: { level: string };
+  planNoOption: { option: string };
+  planDuplicatePolicy: { name: string };
+  planTooManyPolicies: { count: number; max: number };
+  planActionNotGranted: { service: string; action: string };
+  trustPolicyTooLarge: { size: number; max: number; quotaMax: number };
+  // Grant risks (src/core/grant-risk.ts)
+  riskAdministrator: { policy: string };
+  riskIamFullAccess: { policy: string };
+  riskPowerUser: { policy: string };
+  riskFullAccess: { policy: string };
+  riskNotAction: { policy: string; actions: string };
+  riskStar: { policy: string };
+  riskIamWrite: { policy: string; action: string };
+  riskServiceWide: { policy: string; action: string; service: string };
+  riskReadOnlyLabel: { label: string; actions: string };
+  // Imports (src/core/imports.ts)
+  importHttpsOnly: object;
+  importBuiltinId: { id: string };
+  importLikeBuiltin: { name: string; other: string };
+  importLikeImported: { name: string; other: string };
+  importTooLarge: { bytes: number; max: number };
+  importTooMany: { max: number };
+  // Connection codes (src/core/connection-code.ts)
+  codePrefix: { prefix: string };
+  codeNotBase64: { prefix: string };
+  codeNotJson: object;
+  codeExpired: { date: string };
+  codeUnknownProfile: { id: string };
+  codeBuiltinProfileId: { id: string };
+  codeExternalIdRequired: { service: string };
+  codeTokenRequired: { service: string };
+  // External IDs (src/core/external-id.ts)
+  externalIdTooShort: { min: number };
+  externalIdTooLong: { length: number; max: number };
+  externalIdBadChars: object;
+  // Shapes of outside input (src/core/json-limits.ts)
+  tooManyValues: { max: number };
+  nestedTooDeep: { max: number };
+  nestedTooDeepAt: { max: number; at: number };
+  // Fields, from the schemas (src/core/result.ts)
+  unknownFields: { fields: string; count: number };
+  requiredOfType: { type: string };
+  required: object;
+  /** `types`: JSON type names (string, number, boolean, object, array, null), joined by "|". */
+  mustBeType: { types: string };
+  noMatchingForm: object;
+  mustBeOneOf: { values: string; count: number };
+  minChars: { min: number };
+  minItems: { min: number };
+  minValue: { min: number };
+  maxChars: { max: number };
+  maxItems: { max: number };
+  maxValue: { max: number };
+  isoDateTime: object;
+  validFormat: { format: string };
+  notValid: object;
+  twelveDigits: object;
+  printableOnly: object;
+  httpsUrl: object;
+};
+
+export type ProblemCode = keyof ProblemParams;
+
+/** A problem: its code, its values, and its English sentence. */
+export type Problem = {
+  [C in ProblemCode]: { code: C; message: string } & ProblemParams[C];
+}[ProblemCode];
+
+const typeWords = (types: string) => types.split('|').map(article).join(' or ');
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/** "6,310": numbers in English sentences read like numbers. */
+const n = (value: number) => value.toLocaleString('en-US');
+
+const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
+  nameEmpty: () => 'must not be empty',
+  nameTooLong: (p) => `is ${p.length} characters long, IAM allows ${p.max}`,
+  nameBadChars: (p) => `contains ${p.chars}; IAM allows letters, digits and + = , . @ _ -`,
+  planNoLevel: (p) => `The service has no access level "${p.level}".`,
+  planNoOption: (p) => `The service has no option "${p.option}".`,
+  planDuplicatePolicy: (p) => `Two custom policies are both named "${p.name}".`,
+  planTooManyPolicies: (p) =>
+    `This choice attaches ${p.count} policies; IAM attaches at most ${p.max} to a role by default. Untick an option.`,
+  planActionNotGranted: (p) =>
+    `${p.service} needs ${p.action}, and nothing in this choice clearly grants it: the service may not work.`,
+  trustPolicyTooLarge: (p) =>
+    `The trust policy is ${n(p.size)} characters without whitespace; IAM allows ${n(p.max)} by default (the quota can be raised to ${n(p.quotaMax)} in Service Quotas).`,
+  riskAdministrator: (p) =>
+    `${p.policy} allows every action on every resource in your account, IAM included: the service could do anything you can.`,
+  riskIamFullAccess: (p) =>
+    `${p.policy} lets the service create users, roles and policies, and so give itself any permission.`,
+  riskPowerUser: (p) =>
+    `${p.policy} lets the service change and delete resources in every AWS service except IAM.`,
+  riskFullAccess: (p) =>
+    `${p.policy} allows every action of its service, changes and deletions included.`,
+  riskNotAction: (p) =>
+    `${p.policy} allows every action except ${p.actions} (NotAction), IAM's included unless excepted.`,
+  riskStar: (p) =>
+    `${p.policy} allows "*": every action on every AWS service, as AdministratorAccess does.`,
+  riskIamWrite: (p) =>
+    `${p.policy} allows ${p.action}, which can create or change IAM users, roles or policies: the service could give itself more access.`,
+  riskServiceWide: (p) =>
+    `${p.policy} allows ${p.action}: every ${p.service} action, changes and deletions included.`,
+  riskReadOnlyLabel: (p) =>
+    `"${p.label}" sounds read-only, but it grants actions that change things: ${p.actions}.`,
+  importHttpsOnly: () =>
+    'this build sends reports over HTTPS only; development addresses work only in a development build',
+  importBuiltinId: (p) =>
+    `"${p.id}" is a service built into Crossrole and cannot be replaced; use a connection code that names it instead`,
+  importLikeBuiltin: (p) =>
+    `"${p.name}" reads like "${p.other}", a service built into Crossrole: the two could not be told apart in the list`,
+  importLikeImported: (p) =>
+    `"${p.name}" reads like "${p.other}", a service already imported: the two could not be told apart in the list`,
+  importTooLarge: (p) =>
+    `is ${n(p.bytes)} bytes; Crossrole keeps imported profiles of at most ${n(p.max)} bytes (64 KB)`,
+  importTooMany: (p) => `Crossrole keeps at most ${p.max} imported services: remove one first`,
+  codePrefix: (p) => `must start with "${p.prefix}"`,
+  codeNotBase64: (p) => `is malformed: the part after "${p.prefix}" is not base64url`,
+  codeNotJson: () => 'is malformed: its content is not JSON',
+  codeExpired: (p) => `the code expired on ${p.date}; ask the service for a new one`,
+  codeUnknownProfile: (p) =>
+    `names "${p.id}", which is not a service Crossrole knows; the service must include its whole profile`,
+  codeBuiltinProfileId: (p) =>
+    `is "${p.id}", a service built into Crossrole: a code may name it by id, but never carry a profile of its own under that id (Crossrole would show one service and connect another)`,
+  codeExternalIdRequired: (p) => `is required: ${p.service} issues the External ID`,
+  codeTokenRequired: (p) => `is required: ${p.service} authenticates reports with a token`,
+  externalIdTooShort: (p) => `must be at least ${p.min} characters long`,
+  externalIdTooLong: (p) => `is ${p.length} characters long, AWS allows ${p.max}`,
+  externalIdBadChars: () => 'may only contain letters, digits and + = , . @ : / _ -',
+  tooManyValues: (p) => `holds more than ${n(p.max)} values`,
+  nestedTooDeep: (p) => `is nested more than ${p.max} levels deep`,
+  nestedTooDeepAt: (p) => `is nested more than ${p.max} levels deep (from character ${n(p.at)})`,
+  unknownFields: (p) => `unknown field${p.count > 1 ? 's' : ''} ${p.fields} (check the spelling)`,
+  requiredOfType: (p) => `is required (${p.type})`,
+  required: () => 'is required',
+  mustBeType: (p) => `must be ${typeWords(p.types)}`,
+  noMatchingForm: () => 'does not match any of the forms allowed here',
+  mustBeOneOf: (p) => `must be ${p.count > 1 ? 'one of ' : ''}${p.values}`,
+  minChars: (p) => `must be at least ${p.min} character${p.min === 1 ? '' : 's'}`,
+  minItems: (p) => `must be at least ${p.min} item${p.min === 1 ? '' : 's'}`,
+  minValue: (p) => `must be at least ${p.min}`,
+  maxChars: (p) => `must be at most ${p.max} character${p.max === 1 ? '' : 's'}`,
+  maxItems: (p) => `must be at most ${p.max} item${p.max === 1 ? '' : 's'}`,
+  maxValue: (p) => `must be at most ${p.max}`,
+  isoDateTime: () => 'must be an ISO 8601 date and time, like 2026-12-01T00:00:00Z',
+  validFormat: (p) => `must be a valid ${p.format}`,
+  notValid: () => 'is not valid here',
+  twelveDigits: () => 'must be exactly 12 digits',
+  printableOnly: () => 'must contain only printable characters',
+  httpsUrl: () => 'must be an https:// URL',
+};
+
+/** The problem `code` with its values, and its English sentence. */
+export function problem<C extends ProblemCode>(
+  code: C,
+  ...params: object extends ProblemParams[C] ? [] : [ProblemParams[C]]
+): Problem {
+  const values = (params[0] ?? {}) as ProblemParams[C];
+  const message = (ENGLISH[code] as (p: ProblemParams[C]) => string)(values);
+  return { ...values, code, message } as Problem;
+}
+
+/**
+ * The problems a schema's own checks say, by their English sentence: zod/mini keeps only the
+ * message of a check, so `coded` registers it here and `fromZodIssues` finds its code again.
+ * Filled once, at module load, with fixed sentences only.
+ */
+const BY_MESSAGE = new Map<string, Problem>();
+
+/** The English sentence of `p`, remembered with its code for the schema check it is given to. */
+export function coded(p: Problem): string {
+  BY_MESSAGE.set(p.message, p);
+  return p.message;
+}
+
+export const problemOfMessage = (message: string): Problem | undefined => BY_MESSAGE.get(message);

@@ -1,0 +1,90 @@
+// Core's problems (src/core/problems.ts) in the popup's language: each code has its message in
+// _locales, its values put in as `{1}`…; a field error without a code keeps core's English words.
+// Field paths (`report.url`) stay as they are: they name the vendor's JSON.
+import type { Problem, ProblemCode, ProblemParams } from '../core/problems.ts';
+import type { FieldError } from '../core/result.ts';
+import { plural, t, type MessageKey } from './i18n.ts';
+
+const TYPE_WORDS: Record<string, MessageKey> = {
+  string: 'typeString',
+  number: 'typeNumber',
+  boolean: 'typeBoolean',
+  object: 'typeObject',
+  array: 'typeArray',
+};
+
+/** JSON type names as the language says them ("a string or an object"). */
+const typeWords = (types: string): string =>
+  types
+    .split('|')
+    .map((type) => (TYPE_WORDS[type] ? t(TYPE_WORDS[type]) : type))
+    .reduce((list, word) => t('listOr', list, word));
+
+const RENDER: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
+  nameEmpty: () => t('problemNameEmpty'),
+  nameTooLong: (p) => t('problemNameTooLong', p.length, p.max),
+  nameBadChars: (p) => t('problemNameBadChars', p.chars),
+  planNoLevel: (p) => t('problemPlanNoLevel', p.level),
+  planNoOption: (p) => t('problemPlanNoOption', p.option),
+  planDuplicatePolicy: (p) => t('problemPlanDuplicatePolicy', p.name),
+  planTooManyPolicies: (p) => t('problemPlanTooManyPolicies', p.count, p.max),
+  planActionNotGranted: (p) => t('problemPlanActionNotGranted', p.service, p.action),
+  trustPolicyTooLarge: (p) =>
+    t('problemTrustPolicyTooLarge', p.size, p.max, p.quotaMax, 'Service Quotas'),
+  riskAdministrator: (p) => t('problemRiskAdministrator', p.policy),
+  riskIamFullAccess: (p) => t('problemRiskIamFullAccess', p.policy),
+  riskPowerUser: (p) => t('problemRiskPowerUser', p.policy),
+  riskFullAccess: (p) => t('problemRiskFullAccess', p.policy),
+  riskNotAction: (p) => t('problemRiskNotAction', p.policy, p.actions, 'NotAction'),
+  riskStar: (p) => t('problemRiskStar', p.policy, 'AdministratorAccess'),
+  riskIamWrite: (p) => t('problemRiskIamWrite', p.policy, p.action),
+  riskServiceWide: (p) => t('problemRiskServiceWide', p.policy, p.action, p.service),
+  riskReadOnlyLabel: (p) => t('problemRiskReadOnlyLabel', p.label, p.actions),
+  importHttpsOnly: () => t('problemImportHttpsOnly'),
+  importBuiltinId: (p) => t('problemImportBuiltinId', p.id),
+  importLikeBuiltin: (p) => t('problemImportLikeBuiltin', p.name, p.other),
+  importLikeImported: (p) => t('problemImportLikeImported', p.name, p.other),
+  importTooLarge: (p) => t('problemImportTooLarge', p.bytes, p.max),
+  importTooMany: (p) => t('problemImportTooMany', p.max),
+  codePrefix: (p) => t('problemCodePrefix', p.prefix),
+  codeNotBase64: (p) => t('problemCodeNotBase64', p.prefix, 'base64url'),
+  codeNotJson: () => t('problemCodeNotJson'),
+  codeExpired: (p) => t('problemCodeExpired', p.date),
+  codeUnknownProfile: (p) => t('problemCodeUnknownProfile', p.id),
+  codeBuiltinProfileId: (p) => t('problemCodeBuiltinProfileId', p.id),
+  codeExternalIdRequired: (p) => t('problemCodeExternalIdRequired', p.service),
+  codeTokenRequired: (p) => t('problemCodeTokenRequired', p.service),
+  externalIdTooShort: (p) => t('problemExternalIdTooShort', p.min),
+  externalIdTooLong: (p) => t('problemExternalIdTooLong', p.length, p.max),
+  externalIdBadChars: () => t('problemExternalIdBadChars'),
+  tooManyValues: (p) => t('problemTooManyValues', p.max),
+  nestedTooDeep: (p) => t('problemNestedTooDeep', p.max),
+  nestedTooDeepAt: (p) => t('problemNestedTooDeepAt', p.max, p.at),
+  unknownFields: (p) => plural('problemUnknownFields', p.count, p.fields),
+  requiredOfType: (p) => t('problemRequiredOfType', typeWords(p.type)),
+  required: () => t('problemRequired'),
+  mustBeType: (p) => t('problemMustBeType', typeWords(p.types)),
+  noMatchingForm: () => t('problemNoMatchingForm'),
+  mustBeOneOf: (p) => plural('problemMustBeOneOf', p.count, p.values),
+  minChars: (p) => plural('problemMinChars', p.min),
+  minItems: (p) => plural('problemMinItems', p.min),
+  minValue: (p) => t('problemMinValue', p.min),
+  maxChars: (p) => plural('problemMaxChars', p.max),
+  maxItems: (p) => plural('problemMaxItems', p.max),
+  maxValue: (p) => t('problemMaxValue', p.max),
+  isoDateTime: () => t('problemIsoDateTime', '2026-12-01T00:00:00Z'),
+  validFormat: (p) => t('problemValidFormat', p.format),
+  notValid: () => t('problemNotValid'),
+  twelveDigits: () => t('problemTwelveDigits'),
+  printableOnly: () => t('problemPrintableOnly'),
+  httpsUrl: () => t('problemHttpsUrl', 'https://'),
+};
+
+/** A problem in the popup's language. */
+export function problemText(p: Problem): string {
+  return (RENDER[p.code] as (values: Problem) => string)(p);
+}
+
+/** A field error's sentence in the popup's language (core's English where it has no code). */
+export const fieldErrorText = (e: FieldError): string =>
+  e.problem ? problemText(e.problem) : e.message;
