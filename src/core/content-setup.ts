@@ -30,6 +30,8 @@ export type ContentSetup = {
   missingPolicies?: string[];
   /** Why the trust policy read back from the role is not what the service needs. */
   trustProblems?: string[];
+  /** The older Create role form's route (docs/console.md, "Deep links"), for create-role setups. */
+  olderFormHash?: string;
 };
 
 /** Where the background sends the tab next: a hash route on the same console page, never a URL. */
@@ -84,7 +86,8 @@ function isContentSetup(v: unknown): v is ContentSetup {
     ) &&
     isRecord(v.trustPolicy) &&
     optionalTexts(v.missingPolicies) &&
-    optionalTexts(v.trustProblems)
+    optionalTexts(v.trustProblems) &&
+    (v.olderFormHash === undefined || (isText(v.olderFormHash) && v.olderFormHash.startsWith('#/')))
   );
 }
 

@@ -16,7 +16,13 @@ import {
   validateRoleName,
 } from './arn.ts';
 import { checkAttachedPolicies } from './attached-policies.ts';
-import { nextSetupUrl, roleDetailsUrl, userDetailsUrl, parseHashRoute } from './console-links.ts';
+import {
+  legacyCreateRoleUrl,
+  nextSetupUrl,
+  parseHashRoute,
+  roleDetailsUrl,
+  userDetailsUrl,
+} from './console-links.ts';
 import type { ContentSetup, NextStep, TrustVerdict } from './content-setup.ts';
 import { validateExternalId } from './external-id.ts';
 import type { Message, SetupStartInput } from './messages.ts';
@@ -151,6 +157,17 @@ export function toContentSetup(setup: Setup): ContentSetup {
     trustPolicy: setup.trustPolicy,
     missingPolicies: setup.missingPolicies ?? [],
     trustProblems: setup.trustProblems,
+    // Where the wizard sends the customer when it recognises no step: the background decides.
+    ...(setup.mode === 'create-role'
+      ? {
+          olderFormHash: new URL(
+            legacyCreateRoleUrl(setup.partition, {
+              ...setup,
+              policyArns: setup.managedPolicyArns,
+            }),
+          ).hash,
+        }
+      : {}),
   };
 }
 

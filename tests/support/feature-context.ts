@@ -26,6 +26,7 @@ export const SETUP: ContentSetup = {
   managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
   customPolicies: [],
   trustPolicy: {},
+  olderFormHash: '#/roles$new?step=type&roleType=crossAccount&isThirdParty&roleName=ExampleRole',
 };
 
 export type FakeContext = {

@@ -3,7 +3,6 @@
 // (the customer may press Next at the same moment). The last step is the customer's: Crossrole
 // reads the whole review back and highlights Create role only when all of it is right; otherwise
 // it says what is wrong and offers to go back to that step (docs/console.md, "The wizard").
-import { legacyCreateRoleUrl } from '../../core/console-links.ts';
 import type { Feature } from '../feature.ts';
 import { findByLabel } from '../lib/dom.ts';
 import { fillFields, manual, type FieldPlan, type Filled } from '../lib/fill.ts';
@@ -211,8 +210,7 @@ export const createRoleWizard: Feature = {
     if (await runner.run()) return;
     // No step showed: everything the customer needs to fill the wizard alone, or the older form.
     miss('wizard-step');
-    const link = { ...setup, policyArns: setup.managedPolicyArns };
-    const legacy = new URL(legacyCreateRoleUrl(setup.partition, link)).hash;
+    const olderForm = setup.olderFormHash;
     const items = [
       { status: 'problem' as const, text: t.noFormHelp },
       manual(t.manualEntity, setup.serviceAccountId),
@@ -221,8 +219,12 @@ export const createRoleWizard: Feature = {
       ...policies().map((name) => manual(t.manualPolicy, name, name)),
       manual(t.roleNameField, setup.roleName, t.roleNameField),
     ];
-    render(1, t.noForm, items, undefined, [
-      { label: t.tryOlderForm, run: () => void (location.hash = legacy) },
-    ]);
+    render(
+      1,
+      t.noForm,
+      items,
+      undefined,
+      olderForm ? [{ label: t.tryOlderForm, run: () => void (location.hash = olderForm) }] : [],
+    );
   },
 };

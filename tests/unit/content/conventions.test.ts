@@ -53,6 +53,10 @@ describe('content features', () => {
         for (const [, from] of source.matchAll(/from '([^']+)'/g))
           expect(from, from).not.toMatch(/^\.\/|\/features\//);
       });
+      it('computes no navigation: where to go next comes from the background', () => {
+        // console-links parses routes for features; its URL builders are the background's.
+        expect(source).not.toMatch(/\b\w+Url\(/);
+      });
       it('leaves the setup check to the content script (its declared modes and states)', () => {
         expect(source).not.toMatch(/!setup\b(?!\.)|\bsetup\?\./);
       });

@@ -9,6 +9,7 @@ import {
   senderProblem,
   settleAccessKey,
   signedInAccount,
+  toContentSetup,
   type ConsoleSender,
   type ContentEvent,
 } from '../../../src/core/machine.ts';
@@ -98,6 +99,10 @@ describe('planSetup', () => {
       delivery: null,
     });
     expect(new URL(url).hash).toMatch(/^#\/roles\/create\?.*awsAccount=999988887777/);
+    // The page is told where the older form is; it computes no route itself.
+    expect(toContentSetup(setup).olderFormHash).toMatch(
+      /^#\/roles\$new\?step=type&roleType=crossAccount&isThirdParty&accountID=999988887777&.*roleName=CrossroleDemoRole/,
+    );
   });
 
   it('continues in a console tab it is given, with the account its host names', () => {
