@@ -81,6 +81,7 @@ export const ContentSetupSchema = z.object({
   trustPolicy: z.record(z.string(), z.unknown()),
   missingPolicies: z.optional(z.array(Text).check(z.maxLength(100))),
   trustProblems: z.optional(z.array(Text).check(z.maxLength(100))),
+  olderFormHash: z.optional(Text.check(z.startsWith('#/'))),
 });
 
 /** The background's answer to a console event: the setup, and where the tab goes next. */

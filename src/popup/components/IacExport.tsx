@@ -36,58 +36,53 @@ export function IacExport(props: {
         : null,
     [profile, input],
   );
-  if (!planned) return null;
-  const setup = planned.ok ? planned.value.setup : null;
-  const files = setup
-    ? [
-        {
-          title: t('iacCloudFormation', 'CloudFormation', 'JSON'),
-          file: `${setup.roleName}.template.json`,
-          type: 'application/json',
-          result: cloudFormationTemplate(setup),
-        },
-        {
-          title: t('iacTerraform', 'Terraform'),
-          file: `${setup.roleName}.tf`,
-          type: 'text/plain',
-          result: terraformSnippet(setup),
-        },
-      ]
-    : [];
+  // A plan that fails is already said by the review, in the popup's language: nothing to add.
+  if (!planned?.ok) return null;
+  const setup = planned.value.setup;
+  const files = [
+    {
+      title: t('iacCloudFormation', 'CloudFormation', 'JSON'),
+      file: `${setup.roleName}.template.json`,
+      type: 'application/json',
+      result: cloudFormationTemplate(setup),
+    },
+    {
+      title: t('iacTerraform', 'Terraform'),
+      file: `${setup.roleName}.tf`,
+      type: 'text/plain',
+      result: terraformSnippet(setup),
+    },
+  ];
 
   return (
     <details class="secondary iac">
       <summary>{t('iacTitle')}</summary>
-      {!planned.ok ? (
-        <p class="error">{t('iacUnavailable', planned.error)}</p>
-      ) : (
-        <>
-          <p class="hint">
-            {t('iacNote', profile.name, 'RoleArn / role_arn', planned.value.setup.externalId)}
-          </p>
-          {files.map((f) => (
-            <div key={f.file} class="field">
-              <span class="label">{f.title}</span>
-              {f.result.ok ? (
-                <div class="row">
-                  <code class="value">{f.file}</code>
-                  <CopyButton value={f.result.value} what={f.title} copy={props.copy} />
-                  <button
-                    type="button"
-                    class="link"
-                    aria-label={t('iacDownloadWhat', f.title)}
-                    onClick={() => f.result.ok && download(f.file, f.result.value, f.type)}
-                  >
-                    {t('iacDownload')}
-                  </button>
-                </div>
-              ) : (
-                <p class="error">{t('iacUnavailable', f.result.error)}</p>
-              )}
-            </div>
-          ))}
-        </>
-      )}
+      <>
+        <p class="hint">
+          {t('iacNote', profile.name, 'RoleArn / role_arn', planned.value.setup.externalId)}
+        </p>
+        {files.map((f) => (
+          <div key={f.file} class="field">
+            <span class="label">{f.title}</span>
+            {f.result.ok ? (
+              <div class="row">
+                <code class="value">{f.file}</code>
+                <CopyButton value={f.result.value} what={f.title} copy={props.copy} />
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={t('iacDownloadWhat', f.title)}
+                  onClick={() => f.result.ok && download(f.file, f.result.value, f.type)}
+                >
+                  {t('iacDownload')}
+                </button>
+              </div>
+            ) : (
+              <p class="error">{t('iacUnavailable', f.result.error)}</p>
+            )}
+          </div>
+        ))}
+      </>
     </details>
   );
 }
