@@ -27,9 +27,14 @@ export async function hastyNext(
   serviceAccount: string,
 ): Promise<void> {
   const next = page.getByRole('button', { name: WORDS[language].next, exact: true });
-  // Step 1: the account ID is there (the External ID comes with it).
-  await page.locator(`input[value="${serviceAccount}"]`).waitFor({ timeout: 30_000 });
-  await customer.click(next);
+  // Step 1: the account ID is there (the External ID comes with it), unless Crossrole was
+  // quicker and step 2 already shows: then the customer has nothing to press on step 1.
+  const account = page.locator(`input[value="${serviceAccount}"]`);
+  await account
+    .or(page.locator('table input[type="checkbox"]'))
+    .first()
+    .waitFor({ timeout: 30_000 });
+  if (await account.isVisible()) await customer.click(next);
   // Step 2: the table is there; the customer does not wait for any tick. (Crossrole may have
   // moved on from step 1 at the same moment, and the customer's press then left step 2 already.)
   const table = page.locator('table input[type="checkbox"]').first();
