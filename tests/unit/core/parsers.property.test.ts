@@ -1,7 +1,7 @@
 // Every parser of outside input, fed arbitrary values: it never throws, every rejection carries
 // a path and a message, and valid values round-trip.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatArn, parseArn } from '../../../src/core/arn.ts';
 import { encodeConnectionCode, parseConnectionCode } from '../../../src/core/connection-code.ts';
 import { parseHashRoute } from '../../../src/core/console-links.ts';
@@ -10,6 +10,10 @@ import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { classifyAnswer, parseAccessKeyReport, parseReport } from '../../../src/core/report.ts';
 import type { Result } from '../../../src/core/result.ts';
 import { mergeTrustPolicy, verifyTrustPolicy } from '../../../src/core/trust-policy.ts';
+
+// Hundreds of generated inputs a test: seconds on a loaded 2-core machine, which is not a
+// failure (speed is measured in the bench, not here).
+vi.setConfig({ testTimeout: 30_000 });
 
 const profiles = EXAMPLE_PROFILES.map((p) => {
   const r = parseProfile(p);

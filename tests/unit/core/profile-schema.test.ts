@@ -6,11 +6,15 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateProfileSchema, SCHEMA_FILE } from '../../../scripts/gen-profile-schema.ts';
 import { checkImport } from '../../../src/core/imports.ts';
 import { parseProfile } from '../../../src/core/profile.ts';
 import { DEMO_PROFILE_ID, EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+
+// Hundreds of generated inputs a test: seconds on a loaded 2-core machine, which is not a
+// failure (speed is measured in the bench, not here).
+vi.setConfig({ testTimeout: 30_000 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = Record<string, any>;
