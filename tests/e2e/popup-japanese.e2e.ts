@@ -1,25 +1,20 @@
 // The popup in a Japanese browser: Chromium's UI language picks public/_locales/ja, the page says
 // lang="ja", the start button and who gets what fit 380 × 600, and axe finds no violation, in
 // light and in dark. Screenshots: artifacts/popup/*-ja-*.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ja from '../../public/_locales/ja/messages.json' with { type: 'json' };
-import { launchWithExtension, openPopup, type ExtensionSession } from '../support/browser.ts';
+import { openPopup } from '../support/browser.ts';
+import { useExtensionSession } from '../support/e2e-setup.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
 import { axeViolations } from '../support/axe.ts';
 
-let session: ExtensionSession;
-beforeAll(async () => {
-  session = await launchWithExtension({ language: 'ja' });
-});
-afterAll(async () => {
-  await session?.close();
-});
+const env = useExtensionSession(undefined, { language: 'ja' });
 
 const VIEWPORT = { width: 380, height: 600 };
 
 async function popup(): Promise<Page> {
-  const page = await openPopup(session);
+  const page = await openPopup(env.session);
   await page.setViewportSize(VIEWPORT);
   await page.getByRole('button', { name: ja.openInConsole.message }).waitFor();
   return page;

@@ -1,22 +1,16 @@
 // The popup in Chromium with the built extension: no axe-core violations in light and dark, full
 // keyboard use with a visible focus ring, readable at 200% zoom, and a screenshot of each state.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchWithExtension, openPopup, type ExtensionSession } from '../support/browser.ts';
+import { openPopup } from '../support/browser.ts';
+import { useExtensionSession } from '../support/e2e-setup.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
 import { axeViolations } from '../support/axe.ts';
 
-let session: ExtensionSession;
-
-beforeAll(async () => {
-  session = await launchWithExtension();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const env = useExtensionSession();
 
 async function popup(): Promise<Page> {
-  const page = await openPopup(session);
+  const page = await openPopup(env.session);
   await page.setViewportSize({ width: 380, height: 600 });
   await page.getByRole('button', { name: 'Open in AWS console' }).waitFor();
   return page;

@@ -160,11 +160,12 @@ export function useConnectionEnv(): ConnectionEnv {
  */
 export function useExtensionSession(
   prepare: (session: ExtensionSession) => Promise<void> = async () => {},
+  launch: Parameters<typeof launchWithExtension>[0] = {},
 ): { readonly session: ExtensionSession } {
   let session: ExtensionSession | undefined;
   const onTeardown = teardown(afterAll);
   beforeAll(async () => {
-    const launched = await launchWithExtension();
+    const launched = await launchWithExtension(launch);
     onTeardown(async () => {
       session = undefined;
       await launched.close();
