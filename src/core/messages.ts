@@ -34,10 +34,8 @@ export const PopupState = z.object({ type: z.literal('popup.state') });
 /** The popup asks what the background knows about the active tab. */
 export const PopupActiveTab = z.object({ type: z.literal('popup.activeTab'), tabId: TabId });
 
-/** "Open in AWS console" / "Update an existing role": the customer has reviewed and confirmed. */
-export const SetupStart = z.object({
-  type: z.literal('setup.start'),
-  requestId: RequestId,
+/** What the customer chose in the review: one shape for the popup's start and the link window's. */
+const reviewChoices = {
   mode: z.enum(['create-role', 'update-trust', 'access-keys']),
   profileId: Id,
   levelId: Id,
@@ -46,6 +44,13 @@ export const SetupStart = z.object({
   roleName: IamName,
   roleDescription: z.string().check(z.maxLength(1000)),
   externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
+};
+
+/** "Open in AWS console" / "Update an existing role": the customer has reviewed and confirmed. */
+export const SetupStart = z.object({
+  type: z.literal('setup.start'),
+  requestId: RequestId,
+  ...reviewChoices,
   /** From a connection code; kept by the background only until the report is delivered. */
   token: z.optional(ReportTokenSchema),
   /** Continue in this tab when it is already an IAM console page; otherwise a new tab opens. */
@@ -93,14 +98,7 @@ export const LinkStart = z.object({
   type: z.literal('link.start'),
   requestId: RequestId,
   linkId: LinkId,
-  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
-  profileId: Id,
-  levelId: Id,
-  optionIds: z.array(Id).check(z.maxLength(10)),
-  partition: Partition,
-  roleName: IamName,
-  roleDescription: z.string().check(z.maxLength(1000)),
-  externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
+  ...reviewChoices,
 });
 
 /** "Dismiss": the pending link is forgotten. */

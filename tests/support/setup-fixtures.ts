@@ -94,3 +94,12 @@ export const demoRolePage = (setupId: string, over: Record<string, unknown> = {}
   attachedComplete: true,
   ...over,
 });
+
+/** A service that is not built in, issuing its External IDs: the profile a link's code carries. */
+export const linkedServiceProfile = (): Record<string, unknown> => ({
+  ...(structuredClone(
+    EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cost-inventory'),
+  ) as Record<string, unknown>),
+  id: 'acme-costs',
+  name: 'Acme Costs',
+});

@@ -8,6 +8,7 @@ import { encodeConnectionCode } from '../../../src/core/connection-code.ts';
 import { LINK_PENDING_TTL_MS } from '../../../src/core/limits.ts';
 import { parseProfile } from '../../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import { linkedServiceProfile } from '../../support/setup-fixtures.ts';
 
 const fake = vi.hoisted(() => ({
   current: null as unknown as ReturnType<typeof createFakeBrowser>,
@@ -40,14 +41,7 @@ const tab = (tabId: number, url = CONSOLE, frameId = 0) => ({
   frameId,
 });
 
-/** A service that is not built in, issuing its External IDs, with a whole profile in its code. */
-const acme = {
-  ...(structuredClone(
-    EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cost-inventory'),
-  ) as Record<string, unknown>),
-  id: 'acme-costs',
-  name: 'Acme Costs',
-};
+const acme = linkedServiceProfile();
 const TOKEN = 'acme-token-0123456789';
 const code = (overrides: Record<string, unknown> = {}) =>
   encodeConnectionCode({

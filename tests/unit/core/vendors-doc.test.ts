@@ -11,6 +11,7 @@ import { codeFromLink, connectionLink } from '../../../src/core/connection-link.
 import { readConnectionCode } from '../../../src/core/imports.ts';
 import { parseProfile } from '../../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import { linkedServiceProfile, parsedExampleProfiles } from '../../support/setup-fixtures.ts';
 import { parseReport } from '../../../src/core/report.ts';
 
 const doc = readFileSync(path.resolve(import.meta.dirname, '../../../docs/vendors.md'), 'utf8');
@@ -55,19 +56,8 @@ describe('docs/vendors.md', () => {
 
 describe('docs/examples/connection-link.mjs', () => {
   const file = path.resolve(import.meta.dirname, '../../../docs/examples/connection-link.mjs');
-  const builtins = EXAMPLE_PROFILES.map((p) => {
-    const parsed = parseProfile(p);
-    if (!parsed.ok) throw new Error('example invalid');
-    return parsed.value;
-  });
-  /** A service that is not built in, issuing its External IDs (as §6 asks). */
-  const acme = {
-    ...(structuredClone(
-      EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cost-inventory'),
-    ) as Record<string, unknown>),
-    id: 'acme-costs',
-    name: 'Acme Costs',
-  };
+  const builtins = parsedExampleProfiles();
+  const acme = linkedServiceProfile();
 
   it('is shown in docs/vendors.md as it is', () => {
     expect(blocks('js')).toContain(readFileSync(file, 'utf8'));

@@ -5,7 +5,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeConnectionCode } from '../../../src/core/connection-code.ts';
-import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import { linkedServiceProfile } from '../../support/setup-fixtures.ts';
 import type { LinkView } from '../../../src/core/messages.ts';
 import { fakePopupApi } from '../../support/fake-popup-api.ts';
 
@@ -16,13 +16,7 @@ const { LinkReview } = await import('../../../src/popup/components/LinkReview.ts
 
 afterEach(cleanup);
 
-const acme = {
-  ...(structuredClone(
-    EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cost-inventory'),
-  ) as Record<string, unknown>),
-  id: 'acme-costs',
-  name: 'Acme Costs',
-};
+const acme = linkedServiceProfile();
 const LINK_ID = '11111111-2222-4333-8444-555555555555';
 const view = (code: string | null, errors: LinkView['errors'] = []): LinkView => ({
   id: LINK_ID,
