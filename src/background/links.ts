@@ -18,6 +18,7 @@ import { supportedPartitions } from '../core/profile.ts';
 import { fail, formatErrors, type Result } from '../core/result.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { builtins, findProfile } from './profiles.ts';
+import { serialQueue } from './serial.ts';
 import { startSetup } from './setups.ts';
 import { getSetup, loadImportedProfiles, saveImportedProfile } from './store.ts';
 
@@ -45,12 +46,7 @@ const WindowSchema = z.object({ windowId: z.number(), tabId: z.number() });
 export const LINK_GONE =
   'This link is no longer waiting: it was dismissed, or it expired (a link waits 15 minutes). Open the service’s link again.';
 
-let queue: Promise<unknown> = Promise.resolve();
-function serialized<T>(change: () => Promise<T>): Promise<T> {
-  const run = queue.then(change, change);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const serialized = serialQueue();
 
 /** The pending links, past their time dropped (and the drop written). */
 async function loadLinks(now: number): Promise<PendingLink[]> {
@@ -154,11 +150,11 @@ export async function receiveLink(code: string, sender: ConsoleSender): Promise<
   return { ok: true, value: null };
 }
 
-let showing: Promise<unknown> = Promise.resolve();
+const showing = serialQueue();
 
 /** Opens the link window on `linkId`, or turns the one already open to it (one window at a time). */
 function showLinkWindow(linkId: string): Promise<void> {
-  const run = showing.then(async () => {
+  return showing(async () => {
     const url = browser.runtime.getURL(`${LINK_PAGE}?link=${encodeURIComponent(linkId)}`);
     const raw: unknown = (await browser.storage.session.get(WINDOW_KEY))[WINDOW_KEY];
     const open = z.safeParse(WindowSchema, raw);
@@ -176,8 +172,6 @@ function showLinkWindow(linkId: string): Promise<void> {
     if (created.id !== undefined && tabId !== undefined)
       await browser.storage.session.set({ [WINDOW_KEY]: { windowId: created.id, tabId } });
   });
-  showing = run.catch(() => undefined);
-  return run;
 }
 
 /** A window closed: when it was the link window, what it showed is abandoned and forgotten. */

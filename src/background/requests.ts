@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { browser } from '../platform/browser.ts';
 import { MAX_REQUEST_OUTCOMES, REQUEST_OUTCOME_TTL_MS } from '../core/limits.ts';
 import type { Reply } from '../core/messages.ts';
+import { serialQueue } from './serial.ts';
 
 const KEY = 'requestOutcomes';
 
@@ -30,12 +31,7 @@ export type RequestEntry = z.infer<typeof EntrySchema>;
 /** Requests running in this worker: a second copy waits for the first. */
 const running = new Map<string, Promise<Reply<unknown>>>();
 
-let queue: Promise<unknown> = Promise.resolve();
-function serialized<T>(change: () => Promise<T>): Promise<T> {
-  const run = queue.then(change, change);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const serialized = serialQueue();
 
 async function load(): Promise<Record<string, RequestEntry>> {
   const raw = (await browser.storage.session.get(KEY))[KEY];
