@@ -8,7 +8,7 @@ import { isPartition, type Partition } from './partition.ts';
 
 export type ContentSetup = {
   id: string;
-  mode: 'create-role' | 'update-trust' | 'access-keys';
+  mode: ContentSetupMode;
   state: string;
   serviceName: string;
   partition: Partition;
@@ -32,7 +32,49 @@ export type ContentSetup = {
   trustProblems?: string[];
   /** The older Create role form's route (docs/console.md, "Deep links"), for create-role setups. */
   olderFormHash?: string;
+  /** For an organization setup: the stack set the CloudFormation console is filled with. */
+  organization?: StackSetPlan;
 };
+
+export type ContentSetupMode = 'create-role' | 'update-trust' | 'access-keys' | 'organization';
+
+/**
+ * One role in every member account of an AWS Organization, through a CloudFormation stack set
+ * with service-managed permissions (docs/organizations.md). Planned by the background from the
+ * same setup that fills the IAM wizard; the CloudFormation console's features fill and check the
+ * Create StackSet wizard with it, and the stack set's pages are read back against it.
+ */
+export type StackSetPlan = {
+  /** `[A-Za-z][A-Za-z0-9-]*`, at most 128 characters. */
+  stackSetName: string;
+  stackSetDescription: string;
+  /** The template (JSON text) the wizard's file upload takes, and the file's name. */
+  templateBody: string;
+  templateFileName: string;
+  /** A vendor-hosted HTTPS template named by the profile: given as the Amazon S3 URL instead. */
+  templateUrl: string | null;
+  /** The template's parameters, in the order the wizard lists them (ExternalId, RoleName). */
+  parameters: { key: string; value: string }[];
+  /** The whole Organization, or the OUs the customer chose (`ou-…` or the root `r-…`). */
+  targets: { kind: 'organization' } | { kind: 'ous'; ouIds: string[] };
+  /** One region: IAM is global, so one stack instance per account is enough. */
+  region: string;
+  /** Accounts deployed at once and allowed to fail, in percent: one account's failure stops no other. */
+  maxConcurrentPercentage: number;
+  failureTolerancePercentage: number;
+  /** The stack set as read back from its page (null until then). */
+  stackSetArn: string | null;
+  /** Member accounts already reported to the service, and those whose instance failed. */
+  reportedAccounts: string[];
+  failedAccounts: { accountId: string; reason: string }[];
+};
+
+const MODES: readonly ContentSetupMode[] = [
+  'create-role',
+  'update-trust',
+  'access-keys',
+  'organization',
+];
 
 /** Where the background sends the tab next: a hash route on the same console page, never a URL. */
 export type NextStep = { hash: string };
@@ -70,7 +112,7 @@ function isContentSetup(v: unknown): v is ContentSetup {
   return (
     isText(v.id, 128) &&
     (v.id as string).length > 0 &&
-    ['create-role', 'update-trust', 'access-keys'].includes(v.mode as string) &&
+    MODES.includes(v.mode as ContentSetupMode) &&
     isPartition(v.partition) &&
     texts.every((key) => isText(v[key])) &&
     isTexts(v.managedPolicyArns) &&
@@ -87,7 +129,56 @@ function isContentSetup(v: unknown): v is ContentSetup {
     isRecord(v.trustPolicy) &&
     optionalTexts(v.missingPolicies) &&
     optionalTexts(v.trustProblems) &&
-    (v.olderFormHash === undefined || (isText(v.olderFormHash) && v.olderFormHash.startsWith('#/')))
+    (v.olderFormHash === undefined ||
+      (isText(v.olderFormHash) && v.olderFormHash.startsWith('#/'))) &&
+    (v.organization === undefined || isStackSetPlan(v.organization))
+  );
+}
+
+const isAccount = (v: unknown): v is string => typeof v === 'string' && /^\d{12}$/.test(v);
+const isPercent = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100;
+
+function isStackSetPlan(v: unknown): v is StackSetPlan {
+  if (!isRecord(v)) return false;
+  const targets = v.targets;
+  return (
+    isText(v.stackSetName, 128) &&
+    /^[A-Za-z][A-Za-z0-9-]*$/.test(v.stackSetName) &&
+    isText(v.stackSetDescription, 1024) &&
+    isText(v.templateBody, 51_200) &&
+    isText(v.templateFileName, 128) &&
+    /^[\w.-]+\.json$/.test(v.templateFileName) &&
+    (v.templateUrl === null ||
+      (isText(v.templateUrl, 1024) && v.templateUrl.startsWith('https://'))) &&
+    Array.isArray(v.parameters) &&
+    v.parameters.length <= 20 &&
+    v.parameters.every(
+      (p: unknown) => isRecord(p) && isText(p.key, 255) && isText(p.value, 4096),
+    ) &&
+    isRecord(targets) &&
+    (targets.kind === 'organization' ||
+      (targets.kind === 'ous' &&
+        Array.isArray(targets.ouIds) &&
+        targets.ouIds.length > 0 &&
+        targets.ouIds.length <= 100 &&
+        targets.ouIds.every(
+          (id: unknown) =>
+            typeof id === 'string' &&
+            /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/.test(id),
+        ))) &&
+    isText(v.region, 64) &&
+    /^[a-z]{2}(-[a-z]+)+-\d+$/.test(v.region) &&
+    isPercent(v.maxConcurrentPercentage) &&
+    isPercent(v.failureTolerancePercentage) &&
+    (v.stackSetArn === null || isText(v.stackSetArn, 2048)) &&
+    Array.isArray(v.reportedAccounts) &&
+    v.reportedAccounts.length <= 10_000 &&
+    v.reportedAccounts.every(isAccount) &&
+    Array.isArray(v.failedAccounts) &&
+    v.failedAccounts.length <= 10_000 &&
+    v.failedAccounts.every(
+      (f: unknown) => isRecord(f) && isAccount(f.accountId) && isText(f.reason, 2048),
+    )
   );
 }
 

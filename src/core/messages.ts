@@ -230,6 +230,53 @@ export const ContentTrust = z.object({
   text: z.nullable(z.string().check(z.maxLength(20_000))),
 });
 
+/**
+ * What a stack set's own page shows, read back after the customer's Submit (docs/organizations.md):
+ * its ARN (which names the management or delegated administrator account and the region), its
+ * permission model and automatic deployment as the StackSet info tab says, the parameters as the
+ * Parameters tab lists them, and the template as the Template tab shows it. Untrusted: the
+ * background checks each against the setup's plan and reports nothing the page did not show.
+ */
+export const ContentStackSet = z.object({
+  type: z.literal('content.stackSet'),
+  setupId: Id,
+  stackSetArn: z.string().check(z.maxLength(2048)),
+  permissionModel: z.nullable(z.enum(['SERVICE_MANAGED', 'SELF_MANAGED'])),
+  autoDeployment: z.nullable(z.boolean()),
+  parameters: z
+    .array(
+      z.object({
+        key: z.string().check(z.maxLength(255)),
+        value: z.string().check(z.maxLength(4096)),
+      }),
+    )
+    .check(z.maxLength(50)),
+  templateBody: z.nullable(z.string().check(z.maxLength(51_200))),
+});
+
+/**
+ * The stack set's Stack instances tab, every page: one row per account and region with the
+ * console's status, detailed status and status reason. `complete` says every page was read and
+ * the rows add up to the count the table's header shows.
+ */
+export const ContentStackInstances = z.object({
+  type: z.literal('content.stackInstances'),
+  setupId: Id,
+  stackSetArn: z.string().check(z.maxLength(2048)),
+  instances: z
+    .array(
+      z.object({
+        accountId: z.string().check(z.maxLength(64)),
+        region: z.string().check(z.maxLength(64)),
+        status: z.string().check(z.maxLength(64)),
+        detailedStatus: z.nullable(z.string().check(z.maxLength(64))),
+        reason: z.nullable(z.string().check(z.maxLength(2048))),
+      }),
+    )
+    .check(z.maxLength(5000)),
+  complete: z.boolean(),
+});
+
 const OutlineText = z.optional(z.string().check(z.maxLength(60)));
 /** One element of a page outline (src/content/lib/outline.ts): its depth, then what names it. */
 export const PageOutlineNode = z.object({
