@@ -36,7 +36,7 @@ export const PopupActiveTab = z.object({ type: z.literal('popup.activeTab'), tab
 
 /** What the customer chose in the review: one shape for the popup's start and the link window's. */
 const reviewChoices = {
-  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
+  mode: z.enum(['create-role', 'update-trust', 'access-keys', 'organization']),
   profileId: Id,
   levelId: Id,
   optionIds: z.array(Id).check(z.maxLength(10)),
@@ -45,6 +45,17 @@ const reviewChoices = {
   roleDescription: z.string().check(z.maxLength(1000)),
   externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
 };
+
+/** Where a stack set deploys: every member account, or those under the OUs (or root) named. */
+export const StackSetTargets = z.union([
+  z.object({ kind: z.literal('organization') }),
+  z.object({
+    kind: z.literal('ous'),
+    ouIds: z
+      .array(z.string().check(z.regex(/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/, 'must be an OU ID (ou-…) or the root ID (r-…)')))
+      .check(z.minLength(1), z.maxLength(100)),
+  }),
+]);
 
 /** "Open in AWS console" / "Update an existing role": the customer has reviewed and confirmed. */
 export const SetupStart = z.object({
@@ -55,6 +66,8 @@ export const SetupStart = z.object({
   token: z.optional(ReportTokenSchema),
   /** Continue in this tab when it is already an IAM console page; otherwise a new tab opens. */
   tabId: z.optional(TabId),
+  /** For `mode: 'organization'`: the whole Organization (the default) or some OUs (docs/organizations.md). */
+  targets: z.optional(StackSetTargets),
 });
 
 export const SetupRetry = z.object({
@@ -341,6 +354,8 @@ export const Message = z.discriminatedUnion('type', [
   ContentAccessKey,
   ContentRolePage,
   ContentTrust,
+  ContentStackSet,
+  ContentStackInstances,
   ContentLocatorMiss,
 ]);
 export type Message = z.infer<typeof Message>;

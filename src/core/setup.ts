@@ -79,9 +79,47 @@ export const freshDelivery = (now: number): Delivery => ({
   deliveredAt: null,
 });
 
+/** An organization setup's stack set (src/core/organization.ts plans it; docs/organizations.md). */
+export const StackSetStateSchema = z.object({
+  stackSetName: z.string(),
+  stackSetDescription: z.string(),
+  templateBody: z.string(),
+  templateFileName: z.string(),
+  templateUrl: z.nullable(z.string()),
+  parameters: z.array(z.object({ key: z.string(), value: z.string() })),
+  targets: z.union([
+    z.object({ kind: z.literal('organization') }),
+    z.object({ kind: z.literal('ous'), ouIds: z.array(z.string()) }),
+  ]),
+  region: z.string(),
+  maxConcurrentPercentage: z.number(),
+  failureTolerancePercentage: z.number(),
+  /** Read back from the stack set's page (null until then), and the account its ARN names. */
+  stackSetArn: z.nullable(z.string()),
+  managementAccountId: z.nullable(z.string()),
+  /** The template the Template tab showed equals the plan's (false until read). */
+  templateVerified: z.boolean(),
+  /** Every account whose instance was read, as last read: reported ones get a member setup. */
+  instances: z.array(
+    z.object({
+      accountId: z.string(),
+      status: z.string(),
+      detailedStatus: z.nullable(z.string()),
+      reason: z.nullable(z.string()),
+    }),
+  ),
+  reportedAccounts: z.array(z.string()),
+  lastReadAt: z.nullable(z.number()),
+});
+export type StackSetState = z.infer<typeof StackSetStateSchema>;
+
 export const SetupSchema = z.object({
   id: z.string(),
-  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
+  /**
+   * `organization`: a stack set for every member account (docs/organizations.md), which reports
+   * nothing itself; each account's report is an `organization-member` setup with `parentId`.
+   */
+  mode: z.enum(['create-role', 'update-trust', 'access-keys', 'organization', 'organization-member']),
   state: z.enum(SETUP_STATES),
   profileId: z.string(),
   serviceName: z.string(),
@@ -124,5 +162,12 @@ export const SetupSchema = z.object({
   /** Why the last console event was refused (forged or mismatched ARN…), shown in the popup. */
   problem: z.nullable(z.string()),
   delivery: z.nullable(DeliverySchema),
+  /** An organization setup's stack set: the plan, and what its pages showed. */
+  stackSet: z.optional(StackSetStateSchema),
+  /** An organization-member setup: its organization setup, and what its report says of it. */
+  parentId: z.optional(z.string()),
+  organization: z.optional(
+    z.object({ stackSetName: z.string(), managementAccountId: z.string() }),
+  ),
 });
 export type Setup = z.infer<typeof SetupSchema>;
