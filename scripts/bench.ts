@@ -28,6 +28,8 @@ type Figure = {
   goal?: string;
   met?: boolean;
   runs?: number[];
+  /** When it was measured: a partial run (`bench.ts <section>`) keeps the other figures' dates. */
+  date: string;
 };
 const figures: Figure[] = [];
 
@@ -44,7 +46,8 @@ function record(
   goal?: { text: string; ok: (v: number) => boolean },
 ): void {
   const value = Math.round(median(runs) * 100) / 100;
-  figures.push({ name, value, unit, goal: goal?.text, met: goal?.ok(value), runs });
+  const date = new Date().toISOString();
+  figures.push({ name, value, unit, goal: goal?.text, met: goal?.ok(value), runs, date });
   console.log(
     `  ${name}: ${value} ${unit}${goal ? `   (goal ${goal.text}: ${goal.ok(value) ? 'met' : 'NOT met'})` : ''}`,
   );
@@ -423,9 +426,21 @@ for (const [name, run] of Object.entries(sections)) {
 
 await mkdir(path.join(ROOT, 'bench'), { recursive: true });
 const out = path.join(ROOT, 'bench/results.json');
+// A partial run replaces its own figures and keeps the others, each with the date it was taken.
+const kept: Figure[] = [];
+if (only.length > 0) {
+  const previous = JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as {
+    date?: string;
+    figures?: Figure[];
+  };
+  for (const f of previous.figures ?? []) {
+    if (!figures.some((n) => n.name === f.name))
+      kept.push({ ...f, date: f.date ?? previous.date ?? '' });
+  }
+}
 await writeFile(
   out,
-  `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, figures }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, figures: [...kept, ...figures] }, null, 2)}\n`,
 );
 console.log('\n| figure | median | goal |');
 console.log('|---|---|---|');
