@@ -325,7 +325,7 @@ describe('an organization setup', () => {
     expect(parent.stackSet!.stackSetArn).toBeNull();
     const instances = await handleMessage(
       stackInstancesPage(setupId, [[MEMBER_A, 'SUCCEEDED']], {
-        stackSetArn: over.stackSetArn ?? stackSetArn(),
+        stackSetArn: (over as { stackSetArn?: string }).stackSetArn ?? stackSetArn(),
       }),
       cloudFormationTab(tabId),
     );
