@@ -39,6 +39,7 @@ export function buildReport(setup: Setup): RoleReport | null {
     trustPolicyVerified: setup.trustPolicyVerified,
     permissionsVerified: setup.permissionsVerified ?? false,
     capturedAt: setup.capturedAt,
+    ...(setup.organization ? { organization: setup.organization } : {}),
     client: {
       name: 'crossrole',
       version: browser.runtime.getManifest().version,

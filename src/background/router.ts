@@ -21,6 +21,7 @@ import { once } from './requests.ts';
 import {
   discardSetup,
   handleContentEvent,
+  handleStackSetEvent,
   judgeTrust,
   setupForTab,
   startSetup,
@@ -81,6 +82,18 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
   if (message.type.startsWith('content.')) {
     if (from.kind !== 'content') return { ok: false, error: 'Not sent from an IAM console page' };
     const consoleSender = { tabId: from.tabId, host: from.url.hostname, partition: from.partition };
+    // Each console's events from its own pages only (docs/organizations.md): a CloudFormation
+    // page cannot report a role, nor an IAM page a stack set.
+    const stackSetEvent =
+      message.type === 'content.stackSet' || message.type === 'content.stackInstances';
+    const anyConsole = message.type === 'content.hello' || message.type === 'content.locatorMiss';
+    if (!anyConsole && stackSetEvent !== (from.console === 'cloudformation'))
+      return {
+        ok: false,
+        error: stackSetEvent
+          ? 'Not sent from a CloudFormation console page'
+          : 'Not sent from an IAM console page',
+      };
     switch (message.type) {
       case 'content.hello': {
         await rememberConsoleTab({
@@ -90,7 +103,11 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
           route: message.route,
           seenAt: Date.now(),
         });
-        const setup = await setupForTab(consoleSender);
+        const setup = await setupForTab(consoleSender, {
+          console: from.console,
+          route: message.route,
+          sessionAccountId: message.sessionAccountId,
+        });
         return {
           ok: true,
           value: setup ? toContentSetup(setup) : null,
@@ -118,6 +135,9 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
         return handleContentEvent(message, consoleSender);
       case 'content.trust':
         return judgeTrust(message, consoleSender);
+      case 'content.stackSet':
+      case 'content.stackInstances':
+        return handleStackSetEvent(message, consoleSender);
       case 'content.link':
         return receiveLink(message.code, consoleSender);
     }

@@ -6,6 +6,8 @@ import { browser } from '../platform/browser.ts';
 import type { TrustVerdict } from '../core/content-setup.ts';
 import {
   applyEvent,
+  applyStackSetEvent,
+  isOrganizationSetup,
   judgeTrust as judge,
   nextPath,
   planSetup,
@@ -15,13 +17,17 @@ import {
   type Effect,
   type EventReply,
   type Outcome,
+  type StackSetEvent,
 } from '../core/machine.ts';
+import { memberSetupId, stackSetNameFromRoute } from '../core/organization.ts';
+import { accountIdFromHost } from '../core/partition.ts';
 import type { Message, SetupStartInput, SetupStarted } from '../core/messages.ts';
 import type { Setup, SetupState } from '../core/setup.ts';
 import { sendAccessKey } from './access-keys.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { deliverDue } from './delivery.ts';
 import { findProfile } from './profiles.ts';
+import type { ConsoleService } from './senders.ts';
 import {
   addSetup,
   dropToken,
@@ -58,7 +64,11 @@ export async function startSetup(
   const profile = await findProfile(input.profileId);
   if (!profile) return refuse(`Unknown service "${input.profileId}".`);
   // Continue in the customer's current tab only when it is a console tab of that partition.
-  const current = input.tabId === undefined ? null : await getConsoleTab(input.tabId);
+  // An organization's stack set is created in CloudFormation, in a tab of its own (planSetup).
+  const current =
+    input.tabId === undefined || input.mode === 'organization'
+      ? null
+      : await getConsoleTab(input.tabId);
   const reuse = current && current.partition === input.partition ? current : null;
   if (place === 'in-place' && !reuse)
     return refuse('The console tab to continue in is gone: open the service’s link again.');
@@ -115,13 +125,47 @@ const ACTIVE: readonly SetupState[] = [
   'arn-captured',
 ];
 
+/** Where a console tab is, as its `content.hello` says (the console from the browser's URL). */
+export type TabPage = {
+  console: ConsoleService;
+  route: string;
+  sessionAccountId?: string | null | undefined;
+};
+
+/**
+ * Whether a setup whose own tab is gone may continue in this page: an IAM setup on any IAM page;
+ * an organization setup on any CloudFormation page until its stack set exists, then only on that
+ * stack set's page (`#/stacksets/<name>/…`) signed in to its account, so that coming back later
+ * reports the accounts that joined since (docs/organizations.md, "The flow").
+ */
+function mayContinueIn(setup: Setup, sender: ConsoleSender, page: TabPage): boolean {
+  if (!setup.stackSet) return true;
+  if (setup.state === 'started') return true;
+  if (stackSetNameFromRoute(page.route) !== setup.stackSet.stackSetName) return false;
+  const session = page.sessionAccountId;
+  const shown = [
+    accountIdFromHost(sender.host),
+    session && /^\d{12}$/.test(session) ? session : null,
+  ];
+  return shown.every(
+    (account) => account === null || account === setup.stackSet?.managementAccountId,
+  );
+}
+
 /**
  * The setup a console tab works on: the one opened in it, or else the newest unfinished setup of
- * that partition whose own tab is gone (the customer closed it or went on in another tab).
+ * that partition and console whose own tab is gone (the customer closed it or went on in another
+ * tab). IAM pages get IAM setups, CloudFormation pages organization setups.
  */
-export async function setupForTab(sender: ConsoleSender): Promise<Setup | null> {
+export async function setupForTab(
+  sender: ConsoleSender,
+  page: TabPage = { console: 'iam', route: '' },
+): Promise<Setup | null> {
   const setups = (await loadSetups()).filter(
-    (s) => ACTIVE.includes(s.state) && s.partition === sender.partition,
+    (s) =>
+      ACTIVE.includes(s.state) &&
+      s.partition === sender.partition &&
+      isOrganizationSetup(s) === (page.console === 'cloudformation'),
   );
   const own = setups
     .filter((s) => s.tabId === sender.tabId)
@@ -129,7 +173,7 @@ export async function setupForTab(sender: ConsoleSender): Promise<Setup | null> 
   if (own) return own;
   for (const candidate of setups.sort((a, b) => b.createdAt - a.createdAt)) {
     const tabAlive = candidate.tabId !== null && (await getConsoleTab(candidate.tabId)) !== null;
-    if (tabAlive) continue;
+    if (tabAlive || !mayContinueIn(candidate, sender, page)) continue;
     return updateSetup(candidate.id, (s) => ({
       ...s,
       tabId: sender.tabId,
@@ -164,6 +208,39 @@ export async function handleContentEvent(
       seenAt: Date.now(),
     });
   }
+  return reply;
+}
+
+/**
+ * A stack set's page or its Stack instances read back (src/core/machine.ts,
+ * `applyStackSetEvent`): the organization setup and every member setup it creates are saved in
+ * one storage step, so the same page read twice at once reports each account once. Member ids
+ * are name-based (`memberSetupId`): computed before the step, since hashing is async.
+ */
+export async function handleStackSetEvent(
+  event: StackSetEvent,
+  sender: ConsoleSender,
+): Promise<EventReply> {
+  const now = Date.now();
+  const accounts =
+    event.type === 'content.stackInstances'
+      ? [...new Set(event.instances.map((i) => i.accountId.trim()))].filter((a) =>
+          /^\d{12}$/.test(a),
+        )
+      : [];
+  const memberIds = new Map(
+    await Promise.all(
+      accounts.map(
+        async (account) => [account, await memberSetupId(event.setupId, account)] as const,
+      ),
+    ),
+  );
+  const { result: step } = await transactSetup(event.setupId, (setup) => {
+    const step = applyStackSetEvent(setup, event, sender, now, memberIds);
+    return { next: step.next, result: step, added: step.members };
+  });
+  let reply = step.reply;
+  for (const effect of step.effects) reply = await run(effect, reply);
   return reply;
 }
 

@@ -150,17 +150,31 @@ export async function getSetup(id: string): Promise<Setup | null> {
  */
 export function transactSetup<T>(
   id: string,
-  step: (setup: Setup | null) => { next: Setup | null; result: T },
+  step: (setup: Setup | null) => { next: Setup | null; result: T; added?: readonly Setup[] },
 ): Promise<{ result: T; saved: Setup | null }> {
   return serialized(async () => {
     const setups = await loadSetups();
     const index = setups.findIndex((s) => s.id === id);
     const current = setups[index];
-    const { next, result } = step(current ? structuredClone(current) : null);
+    const { next, result, added = [] } = step(current ? structuredClone(current) : null);
     if (!current || !next) return { result, saved: null };
     const saved = { ...next, id: current.id, updatedAt: Date.now() };
     setups[index] = saved;
     const write: Record<string, unknown> = { [KEYS.setups]: setups };
+    const tokens = await loadTokens();
+    // An organization's member setups (docs/organizations.md), in the same write as the parent
+    // that lists them reported: a member id already stored is never added twice. Each gets its
+    // own copy of the parent's token, dropped after its own delivery as any other; the parent
+    // keeps its token while accounts may still join (tokenStillNeeded).
+    const parentToken = tokens[id];
+    for (const member of added) {
+      if (setups.some((s) => s.id === member.id)) continue;
+      setups.push(member);
+      if (member.hasToken && parentToken !== undefined) {
+        tokens[member.id] = parentToken;
+        write[KEYS.tokens] = tokens;
+      }
+    }
     // A role just delivered is a connected account, in the same write: a worker stopped between
     // two writes would keep the delivery and lose the account once the setup is pruned.
     if (
@@ -183,7 +197,6 @@ export function transactSetup<T>(
         connection,
       ];
     }
-    const tokens = await loadTokens();
     if (Object.hasOwn(tokens, id) && !tokenStillNeeded(saved, Date.now())) {
       delete tokens[id];
       write[KEYS.tokens] = tokens;
@@ -270,7 +283,9 @@ export const TOKEN_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 /**
  * Whether a setup may still send its report, and so needs its token: not ended (delivered,
  * refused, expired, failed, discarded), inside the 24-hour report window once queued, and
- * started less than TOKEN_MAX_AGE_MS ago.
+ * started less than TOKEN_MAX_AGE_MS ago. An organization setup sends nothing itself but hands
+ * its token to each member account reported (transactSetup), so it keeps it for as long, until
+ * it is discarded: an account joining after that needs a new connection code.
  */
 export function tokenStillNeeded(setup: Setup, now: number): boolean {
   if (!setup.hasToken || isFinished(setup.state)) return false;

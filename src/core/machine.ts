@@ -27,6 +27,14 @@ import type { ContentSetup, NextStep, TrustVerdict } from './content-setup.ts';
 import { validateExternalId } from './external-id.ts';
 import type { Message, SetupStartInput } from './messages.ts';
 import { accountIdFromHost, regionFromHost, type Partition } from './partition.ts';
+import {
+  failedAccounts,
+  judgeInstances,
+  judgeStackSet,
+  memberSetup,
+  planStackSet,
+  stackSetCreateUrl,
+} from './organization.ts';
 import { planPermissions } from './permissions.ts';
 import {
   isDevelopmentReportUrl,
@@ -37,7 +45,14 @@ import {
   type ServiceProfile,
 } from './profile.ts';
 import { REPORT_SCHEMA_VERSION, type AccessKeyReport } from './report.ts';
-import { canMove, freshDelivery, isFinished, type Setup, type SetupState } from './setup.ts';
+import {
+  canMove,
+  freshDelivery,
+  isFinished,
+  type Setup,
+  type SetupState,
+  type StackSetState,
+} from './setup.ts';
 import {
   buildTrustPolicy,
   checkTrustPolicySize,
@@ -53,12 +68,22 @@ export type ConsoleSender = { tabId: number; host: string; partition: Partition 
 
 // --- planning a setup -----------------------------------------------------------------------
 
-/** Where a setup's console tab opens: the wizard prefilled, or the role's trust page. */
+/** The IAM path a setup's mode takes (an organization's role is the create-role wizard's). */
+const iamMode = (mode: Setup['mode']): 'create-role' | 'update-trust' | 'access-keys' =>
+  mode === 'update-trust' || mode === 'access-keys' ? mode : 'create-role';
+
+/** Where a setup's console tab opens: the wizard prefilled, the role's trust page, or Create StackSet. */
 export function startUrl(setup: Setup): string {
   const host = setup.consoleHost;
+  if (setup.stackSet) return stackSetCreateUrl(setup.partition, setup.stackSet.region);
   return setup.mode === 'update-trust'
     ? roleDetailsUrl(setup.partition, setup.roleName, 'trust_relationships', host)
-    : nextSetupUrl(setup, setup.accountId, host, host ? regionFromHost(host) : null);
+    : nextSetupUrl(
+        { ...setup, mode: iamMode(setup.mode) },
+        setup.accountId,
+        host,
+        host ? regionFromHost(host) : null,
+      );
 }
 
 /**
@@ -79,6 +104,10 @@ export function planSetup(
     return refuse(`${profile.name} has no AWS account in ${input.partition}.`);
   if (input.mode === 'access-keys' && !profileMethods(profile).includes('access-keys')) {
     return refuse(`${profile.name} does not accept access keys: connect it with a role.`);
+  }
+  // A stack set creates roles: only for a service that takes one (docs/organizations.md).
+  if (input.mode === 'organization' && !profileMethods(profile).includes('role')) {
+    return refuse(`${profile.name} does not accept a role, so it cannot connect an Organization.`);
   }
   const plan = planPermissions(profile, input.levelId, input.optionIds, input.partition);
   if (plan.errors.length) return refuse(plan.errors.map((e) => e.message).join(' '));
@@ -136,6 +165,14 @@ export function planSetup(
     problem: null,
     delivery: null,
   };
+  if (input.mode === 'organization') {
+    // Opened in a new tab of the plan's region, never a reused IAM tab (startSetup passes none).
+    const stackSet = planStackSet(setup, input.targets ?? { kind: 'organization' });
+    if (!stackSet.ok) return stackSet;
+    setup.stackSet = stackSet.value;
+  } else if (input.targets) {
+    return refuse('Deployment targets are only for an Organization.');
+  }
   return { ok: true, value: { setup, url: startUrl(setup) } };
 }
 
@@ -143,7 +180,8 @@ export function planSetup(
 export function toContentSetup(setup: Setup): ContentSetup {
   return {
     id: setup.id,
-    mode: setup.mode,
+    // Member setups never run in a tab (not active): the organization's mode stands for them.
+    mode: setup.mode === 'organization-member' ? 'organization' : setup.mode,
     state: setup.state,
     serviceName: setup.serviceName,
     partition: setup.partition,
@@ -157,6 +195,7 @@ export function toContentSetup(setup: Setup): ContentSetup {
     trustPolicy: setup.trustPolicy,
     missingPolicies: setup.missingPolicies ?? [],
     trustProblems: setup.trustProblems,
+    ...(setup.stackSet ? { organization: stackSetPlanOf(setup.stackSet) } : {}),
     // Where the wizard sends the customer when it recognises no step: the background decides.
     ...(setup.mode === 'create-role'
       ? {
@@ -170,6 +209,29 @@ export function toContentSetup(setup: Setup): ContentSetup {
       : {}),
   };
 }
+
+/** What the CloudFormation console's features are given of a stack set: the plan and what was reported. */
+function stackSetPlanOf(stackSet: StackSetState): NonNullable<ContentSetup['organization']> {
+  return {
+    stackSetName: stackSet.stackSetName,
+    stackSetDescription: stackSet.stackSetDescription,
+    templateBody: stackSet.templateBody,
+    templateFileName: stackSet.templateFileName,
+    templateUrl: stackSet.templateUrl,
+    parameters: stackSet.parameters,
+    targets: stackSet.targets,
+    region: stackSet.region,
+    maxConcurrentPercentage: stackSet.maxConcurrentPercentage,
+    failureTolerancePercentage: stackSet.failureTolerancePercentage,
+    stackSetArn: stackSet.stackSetArn,
+    reportedAccounts: stackSet.reportedAccounts,
+    failedAccounts: failedAccounts(stackSet),
+  };
+}
+
+/** Organization setups run in the CloudFormation console, every other one in IAM. */
+export const isOrganizationSetup = (setup: Pick<Setup, 'mode'>): boolean =>
+  setup.mode === 'organization' || setup.mode === 'organization-member';
 
 // --- the checks every event shares ------------------------------------------------------------
 
@@ -198,7 +260,10 @@ const pageAccount = (text: string | null | undefined): string | null =>
  */
 export function signedInAccount(
   sender: ConsoleSender,
-  page: { sessionAccountId: string | null; menuAccountId?: string | null | undefined },
+  page: {
+    sessionAccountId?: string | null | undefined;
+    menuAccountId?: string | null | undefined;
+  },
   shownArns: readonly string[],
   setupAccountId: string | null,
   nothing: string,
@@ -314,6 +379,7 @@ export function applyEvent(
 ): Step {
   const problem = senderProblem(setup, sender);
   if (problem || !setup) return refused(problem ?? 'No setup runs in this tab.');
+  if (isOrganizationSetup(setup)) return refused('This setup runs in the CloudFormation console.');
   if (event.type === 'content.accessKey') return accessKey(setup, event, sender, now);
   if (alreadyCaptured(setup, event)) {
     return {
@@ -347,7 +413,14 @@ export function applyEvent(
       // ones need the account, which the page's session data gives when the host does not.
       const account = next.accountId ?? pageAccount(event.sessionAccountId);
       return accepted(next, {
-        next: step(nextSetupUrl(next, account, sender.host, regionFromHost(sender.host))),
+        next: step(
+          nextSetupUrl(
+            { ...next, mode: iamMode(next.mode) },
+            account,
+            sender.host,
+            regionFromHost(sender.host),
+          ),
+        ),
       });
     }
     case 'content.roleRenamed': {
@@ -605,6 +678,7 @@ export function judgeTrust(
 ): Outcome<TrustVerdict> {
   const problem = senderProblem(setup, sender);
   if (problem || !setup) return refuse(problem ?? 'No setup runs in this tab.');
+  if (isOrganizationSetup(setup)) return refuse('This setup runs in the CloudFormation console.');
   if (event.action === 'check') {
     const root = `arn:${setup.partition}:iam::${setup.serviceAccountId}:root`;
     const check = event.text
@@ -646,3 +720,111 @@ export function judgeTrust(
 
 /** The hash route's path a reply sends the tab to (the background records where the tab goes). */
 export const nextPath = (next: NextStep): string => parseHashRoute(next.hash).path;
+
+// --- organization setups (docs/organizations.md) --------------------------------------------
+
+export type StackSetEvent = Extract<
+  Message,
+  { type: 'content.stackSet' | 'content.stackInstances' }
+>;
+
+/** A stack set event applied: the organization setup's step, and the member setups it creates. */
+export type OrganizationStep = Step & { members: Setup[] };
+
+/** As many accounts as the content script's reply may list (src/core/content-setup.ts). */
+const MAX_ORGANIZATION_ACCOUNTS = 10_000;
+
+/**
+ * What the stack set's page or its Stack instances tab does to an organization setup. The
+ * read-back must match the plan (`judgeStackSet`) before any account is reported; each account
+ * whose instance succeeded becomes a member setup, verified and queued, with the id
+ * `memberIds` gives it (`memberSetupId`, computed by the caller: it is async). Pure: the caller
+ * saves the setup and its members in the one storage step it read `setup` in, so two reads at
+ * once cannot report an account twice.
+ */
+export function applyStackSetEvent(
+  setup: Setup | null,
+  event: StackSetEvent,
+  sender: ConsoleSender,
+  now: number,
+  memberIds: ReadonlyMap<string, string>,
+): OrganizationStep {
+  const none = (step: Step): OrganizationStep => ({ ...step, members: [] });
+  const problem = senderProblem(setup, sender);
+  if (problem || !setup) return none(refused(problem ?? 'No setup runs in this tab.'));
+  const stackSet = setup.stackSet;
+  if (setup.mode !== 'organization' || !stackSet)
+    return none(refused('This setup does not create a stack set.'));
+  const nothing = 'No account was reported.';
+
+  if (event.type === 'content.stackSet') {
+    const account = signedInAccount(
+      sender,
+      event,
+      [],
+      setup.accountId ?? stackSet.managementAccountId,
+      nothing,
+    );
+    if (!account.ok) return none(noted(setup, account.error));
+    const verdict = judgeStackSet(stackSet, event, account.value, sender.partition);
+    if (verdict.problems.length) {
+      // No instance is read against a stack set whose page did not match the plan.
+      return none(
+        noted(
+          {
+            ...setup,
+            stackSet: { ...stackSet, stackSetArn: null, templateVerified: false, lastReadAt: now },
+          },
+          verdict.problems.join(' '),
+        ),
+      );
+    }
+    return none(
+      accepted({
+        ...move(setup, 'role-created'),
+        accountId: account.value,
+        problem: null,
+        stackSet: {
+          ...stackSet,
+          stackSetArn: verdict.stackSetArn,
+          managementAccountId: verdict.managementAccountId,
+          templateVerified: verdict.templateVerified,
+          lastReadAt: now,
+        },
+      }),
+    );
+  }
+
+  const { stackSetArn, managementAccountId } = stackSet;
+  if (setup.state !== 'role-created' || stackSetArn === null || managementAccountId === null)
+    return none(refused(`Crossrole has not read the stack set back yet. ${nothing}`));
+  if (event.stackSetArn.trim() !== stackSetArn)
+    return none(refused(`These instances are not of stack set ${stackSetArn}. ${nothing}`));
+  const account = signedInAccount(sender, event, [], managementAccountId, nothing);
+  if (!account.ok) return none(noted(setup, account.error));
+  const verdict = judgeInstances(stackSet, event.instances);
+  if (verdict.instances.length > MAX_ORGANIZATION_ACCOUNTS)
+    return none(refused(`More than ${MAX_ORGANIZATION_ACCOUNTS} accounts. ${nothing}`));
+  const parent = { ...setup, stackSet: { ...stackSet, managementAccountId } };
+  const members = verdict.toReport.flatMap((accountId) => {
+    const id = memberIds.get(accountId);
+    return id ? [memberSetup(parent, accountId, id, now, freshDelivery(now))] : [];
+  });
+  const next: Setup = {
+    ...setup,
+    problem: null,
+    stackSet: {
+      ...stackSet,
+      instances: verdict.instances,
+      reportedAccounts: [
+        ...stackSet.reportedAccounts,
+        ...members.map((m) => m.accountId as string),
+      ],
+      lastReadAt: now,
+    },
+  };
+  return {
+    ...accepted(next, { effects: members.length ? [{ type: 'deliver' }] : [] }),
+    members,
+  };
+}

@@ -52,7 +52,16 @@ export const StackSetTargets = z.union([
   z.object({
     kind: z.literal('ous'),
     ouIds: z
-      .array(z.string().check(z.regex(/^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/, 'must be an OU ID (ou-…) or the root ID (r-…)')))
+      .array(
+        z
+          .string()
+          .check(
+            z.regex(
+              /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/,
+              'must be an OU ID (ou-…) or the root ID (r-…)',
+            ),
+          ),
+      )
       .check(z.minLength(1), z.maxLength(100)),
   }),
 ]);
@@ -140,6 +149,11 @@ export const ContentHello = z.object({
   route: ShortText,
   /** The console's language, for the guide panel's words the background sends back. */
   language: z.optional(z.enum(['en', 'ja'])),
+  /**
+   * The signed-in account from `awsc-session-data`, when known: on a stack set's page it keeps an
+   * organization setup of another account from being picked up (untrusted, only narrows).
+   */
+  sessionAccountId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
 });
 
 /** The customer pressed Create policy and the console confirmed it. */
@@ -265,6 +279,12 @@ export const ContentStackSet = z.object({
     )
     .check(z.maxLength(50)),
   templateBody: z.nullable(z.string().check(z.maxLength(51_200))),
+  /**
+   * The signed-in account from `awsc-session-data` and the account menu, as for a role page: the
+   * ARN's account is page text and must agree with one of them (or a multi-session host).
+   */
+  sessionAccountId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+  menuAccountId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
 });
 
 /**
@@ -288,6 +308,9 @@ export const ContentStackInstances = z.object({
     )
     .check(z.maxLength(5000)),
   complete: z.boolean(),
+  /** As for `content.stackSet`: who the console is signed in to, checked against the stack set. */
+  sessionAccountId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+  menuAccountId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
 });
 
 const OutlineText = z.optional(z.string().check(z.maxLength(60)));

@@ -3,7 +3,7 @@
 // anything; the content script checks the same shapes by hand (src/core/content-setup.ts, to
 // stay within its size budget), and a unit test holds the two to these schemas.
 import * as z from 'zod/mini';
-import { PageOutline, type Message } from './messages.ts';
+import { PageOutline, StackSetTargets, type Message } from './messages.ts';
 import { MAX_KEY_WORDS, MAX_KEY_WORD_CHARS } from './panel-words.ts';
 import { PARTITIONS } from './partition.ts';
 import { ServiceProfileSchema } from './profile.ts';
@@ -55,10 +55,39 @@ const ConsoleTabSchema = z.object({
   seenAt: z.number(),
 });
 
+const AccountId = z.string().check(z.regex(/^\d{12}$/));
+const Percent = z.number().check(z.int(), z.minimum(0), z.maximum(100));
+
+/** An organization setup's stack set, as a CloudFormation console tab is given it (`StackSetPlan`). */
+export const StackSetPlanSchema = z.object({
+  stackSetName: z.string().check(z.maxLength(128), z.regex(/^[A-Za-z][A-Za-z0-9-]*$/)),
+  stackSetDescription: z.string().check(z.maxLength(1024)),
+  templateBody: z.string().check(z.maxLength(51_200)),
+  templateFileName: z.string().check(z.maxLength(128), z.regex(/^[\w.-]+\.json$/)),
+  templateUrl: z.nullable(z.string().check(z.maxLength(1024), z.startsWith('https://'))),
+  parameters: z
+    .array(
+      z.object({
+        key: z.string().check(z.maxLength(255)),
+        value: z.string().check(z.maxLength(4096)),
+      }),
+    )
+    .check(z.maxLength(20)),
+  targets: StackSetTargets,
+  region: z.string().check(z.maxLength(64), z.regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)),
+  maxConcurrentPercentage: Percent,
+  failureTolerancePercentage: Percent,
+  stackSetArn: z.nullable(z.string().check(z.maxLength(2048))),
+  reportedAccounts: z.array(AccountId).check(z.maxLength(10_000)),
+  failedAccounts: z
+    .array(z.object({ accountId: AccountId, reason: z.string().check(z.maxLength(2048)) }))
+    .check(z.maxLength(10_000)),
+});
+
 /** What a console tab is told about its setup (the content script's `ContentSetup`). */
 export const ContentSetupSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(128)),
-  mode: z.enum(['create-role', 'update-trust', 'access-keys']),
+  mode: z.enum(['create-role', 'update-trust', 'access-keys', 'organization']),
   state: Text,
   serviceName: Text,
   partition: z.enum(PARTITIONS),
@@ -82,6 +111,7 @@ export const ContentSetupSchema = z.object({
   missingPolicies: z.optional(z.array(Text).check(z.maxLength(100))),
   trustProblems: z.optional(z.array(Text).check(z.maxLength(100))),
   olderFormHash: z.optional(Text.check(z.startsWith('#/'))),
+  organization: z.optional(StackSetPlanSchema),
 });
 
 /** The background's answer to a console event: the setup, and where the tab goes next. */
@@ -149,6 +179,8 @@ export const REPLIES = {
   'content.accessKey': ContentEventReplySchema,
   'content.rolePage': ContentEventReplySchema,
   'content.trust': replyOf(TrustVerdictSchema),
+  'content.stackSet': ContentEventReplySchema,
+  'content.stackInstances': ContentEventReplySchema,
   'content.locatorMiss': Done,
 } as const satisfies Record<Message['type'], z.ZodMiniType>;
 

@@ -41,6 +41,18 @@ export const RoleReportSchema = z.strictObject({
     version: z.string(),
     browser: z.enum(['chrome', 'firefox']),
   }),
+  /**
+   * A member account of an AWS Organization, whose role a stack set created (docs/vendors.md,
+   * "Organization reports"; added in 1): one report per account.
+   */
+  organization: z.optional(
+    z.strictObject({
+      stackSetName: z
+        .string()
+        .check(z.regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'must be a stack set name')),
+      managementAccountId: z.string().check(z.regex(/^\d{12}$/, 'must be 12 digits')),
+    }),
+  ),
 });
 export type RoleReport = z.infer<typeof RoleReportSchema>;
 

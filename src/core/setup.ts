@@ -36,11 +36,37 @@ const ACCESS_KEY_NEXT: Partial<Record<SetupState, readonly SetupState[]>> = {
   'role-created': ['delivered', 'failed'],
 };
 
+/**
+ * An organization setup reports nothing itself (docs/organizations.md): it goes from started to
+ * role-created once the stack set's page is read back, and stays there, since accounts that join
+ * the Organization later are reported from it. Its member setups are created verified and move
+ * on as any report does.
+ */
+const ORGANIZATION_NEXT: Record<SetupState, readonly SetupState[]> = {
+  ...NEXT,
+  started: ['role-created', 'discarded'],
+  'policies-created': ['discarded'],
+  'role-created': ['discarded'],
+  'arn-captured': ['discarded'],
+  verified: ['discarded'],
+  delivered: ['discarded'],
+  failed: ['discarded'],
+};
+const MEMBER_NEXT: Record<SetupState, readonly SetupState[]> = {
+  ...NEXT,
+  started: ['discarded'],
+  'policies-created': ['discarded'],
+  'role-created': ['discarded'],
+  'arn-captured': ['discarded'],
+};
+
 export function canMove(
   from: SetupState,
   to: SetupState,
-  mode: 'create-role' | 'update-trust' | 'access-keys' = 'create-role',
+  mode: Setup['mode'] = 'create-role',
 ): boolean {
+  if (mode === 'organization') return ORGANIZATION_NEXT[from].includes(to);
+  if (mode === 'organization-member') return MEMBER_NEXT[from].includes(to);
   return (
     NEXT[from].includes(to) || (mode === 'access-keys' && !!ACCESS_KEY_NEXT[from]?.includes(to))
   );
@@ -119,7 +145,13 @@ export const SetupSchema = z.object({
    * `organization`: a stack set for every member account (docs/organizations.md), which reports
    * nothing itself; each account's report is an `organization-member` setup with `parentId`.
    */
-  mode: z.enum(['create-role', 'update-trust', 'access-keys', 'organization', 'organization-member']),
+  mode: z.enum([
+    'create-role',
+    'update-trust',
+    'access-keys',
+    'organization',
+    'organization-member',
+  ]),
   state: z.enum(SETUP_STATES),
   profileId: z.string(),
   serviceName: z.string(),
@@ -166,8 +198,6 @@ export const SetupSchema = z.object({
   stackSet: z.optional(StackSetStateSchema),
   /** An organization-member setup: its organization setup, and what its report says of it. */
   parentId: z.optional(z.string()),
-  organization: z.optional(
-    z.object({ stackSetName: z.string(), managementAccountId: z.string() }),
-  ),
+  organization: z.optional(z.object({ stackSetName: z.string(), managementAccountId: z.string() })),
 });
 export type Setup = z.infer<typeof SetupSchema>;

@@ -287,7 +287,7 @@ export function startReferenceService(
     const ok = shownComplete
       ? {
           status: 'connected',
-          message: `Connected ${report.accountId} to the ${onboarded ? 'Crossrole Reference Service' : 'Crossrole Demo Service'}.`,
+          message: `Connected ${report.accountId}${report.organization ? ` (Organization of ${report.organization.managementAccountId})` : ''} to the ${onboarded ? 'Crossrole Reference Service' : 'Crossrole Demo Service'}.`,
         }
       : {
           status: 'pending',
@@ -300,7 +300,12 @@ export function startReferenceService(
             message: 'Idempotency-Key reused for a different report',
           });
     }
-    const customer = token ?? report.accountId;
+    // One External ID for every account of an Organization (docs/vendors.md, "Organization
+    // reports"): without a token, its customer is the management account, not each member.
+    const customer =
+      token ??
+      (report.organization ? `organization:${report.organization.managementAccountId}` : null) ??
+      report.accountId;
     const bound = boundExternalIds.get(report.externalId);
     if (bound !== undefined && bound !== customer) {
       return answer(request, response, 409, {

@@ -19,6 +19,14 @@ import {
   popupSender as popup,
 } from '../../support/setup-fixtures.ts';
 import { KEY_WORDS_EN, KEY_WORDS_JA } from '../../../src/core/panel-words.ts';
+import type { StackSetState } from '../../../src/core/setup.ts';
+import {
+  cloudFormationTab,
+  organizationStart,
+  stackInstancesPage,
+  stackSetPage,
+  type Row,
+} from './organization-fixtures.ts';
 
 const fake = vi.hoisted(() => ({ current: null as unknown as FakeBrowser }));
 vi.mock('../../../src/platform/browser.ts', async () =>
@@ -180,6 +188,31 @@ describe('every reply fits its schema', () => {
     await ask({ type: 'link.dismiss', requestId: 'req-00000011', linkId: refused }, popup);
     await ask({ type: 'link.dismiss', requestId: 'req-00000012', linkId: accepted }, popup);
 
+    // An Organization (docs/organizations.md): the stack set's page refused, then as planned,
+    // and its instances refused before the read-back, then read.
+    const org = await ask(
+      { type: 'setup.start', requestId: 'req-00000013', ...organizationStart() },
+      popup,
+    );
+    const orgId = (org as { value: { setupId: string } }).value.setupId;
+    const orgTab = (await fake.current.browser.tabs.create.mock.results.at(-1)!.value).id as number;
+    await ask({ type: 'content.hello', route: '/stacksets/create' }, cloudFormationTab(orgTab));
+    const orgState = (await handleMessage({ type: 'popup.state' }, popup as never)) as {
+      value: { setups: { id: string; stackSet?: StackSetState }[] };
+    };
+    const plan = orgState.value.setups.find((s) => s.id === orgId)!.stackSet!;
+    const rows: Row[] = [
+      ['222233334444', 'SUCCEEDED'],
+      ['333344445555', 'FAILED', 'exists'],
+    ];
+    await ask(stackInstancesPage(orgId, rows), cloudFormationTab(orgTab));
+    await ask(
+      stackSetPage(orgId, plan, { permissionModel: 'SELF_MANAGED' }),
+      cloudFormationTab(orgTab),
+    );
+    await ask(stackSetPage(orgId, plan), cloudFormationTab(orgTab));
+    await ask(stackInstancesPage(orgId, rows), cloudFormationTab(orgTab));
+
     expect([...seen.keys()].sort()).toEqual(Object.keys(REPLIES).sort());
     for (const [type, replies] of seen) {
       for (const reply of replies) {
@@ -200,6 +233,8 @@ describe('every reply fits its schema', () => {
       'link.get',
       'link.start',
       'link.dismiss',
+      'content.stackSet',
+      'content.stackInstances',
     ])
       expect(new Set(seen.get(type)!.map((r) => (r as { ok: boolean }).ok))).toEqual(
         new Set([true, false]),

@@ -12,7 +12,33 @@ describe('classifySender', () => {
       ID,
       ORIGIN,
     );
-    expect(s).toMatchObject({ kind: 'content', tabId: 7, partition: 'aws' });
+    expect(s).toMatchObject({ kind: 'content', tabId: 7, partition: 'aws', console: 'iam' });
+  });
+
+  it('accepts our content script on a CloudFormation console page, and says which console', () => {
+    const s = classifySender(
+      {
+        id: ID,
+        tab,
+        frameId: 0,
+        url: 'https://us-east-1.console.aws.amazon.com/cloudformation/home?region=us-east-1#/stacksets/create',
+      },
+      ID,
+      ORIGIN,
+    );
+    expect(s).toMatchObject({
+      kind: 'content',
+      tabId: 7,
+      partition: 'aws',
+      console: 'cloudformation',
+    });
+    expect(
+      classifySender(
+        { id: ID, tab, frameId: 0, url: 'https://console.amazonaws.cn/cloudformation/home' },
+        ID,
+        ORIGIN,
+      ),
+    ).toMatchObject({ kind: 'content', partition: 'aws-cn', console: 'cloudformation' });
   });
 
   it.each([
@@ -31,6 +57,14 @@ describe('classifySender', () => {
     ],
     ['plain http', { id: ID, tab, frameId: 0, url: 'http://console.aws.amazon.com/iam/home' }],
     ['no URL', { id: ID, tab, frameId: 0 }],
+    [
+      'a CloudFormation sub-frame',
+      { id: ID, tab, frameId: 2, url: 'https://console.aws.amazon.com/cloudformation/home' },
+    ],
+    [
+      'a path that only starts like CloudFormation',
+      { id: ID, tab, frameId: 0, url: 'https://console.aws.amazon.com/cloudformationx/home' },
+    ],
   ])('refuses %s', (_name, sender) => {
     expect(classifySender(sender, ID, ORIGIN).kind).toBe('unknown');
   });

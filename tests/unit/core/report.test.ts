@@ -37,6 +37,27 @@ describe('the report body', () => {
     expect(parseReport(JSON.parse(JSON.stringify(example))).ok).toBe(true);
   });
 
+  it('takes a member account of an Organization, naming its stack set and management account', () => {
+    const member = {
+      ...example,
+      organization: { stackSetName: 'YourServiceRole', managementAccountId: '444455556666' },
+    };
+    expect(parseReport(member)).toEqual({ ok: true, value: member });
+    const bad = (organization: unknown) => {
+      const result = parseReport({ ...example, organization });
+      return result.ok ? '' : `${result.errors[0]!.path}: ${result.errors[0]!.message}`;
+    };
+    expect(bad({ stackSetName: '1bad', managementAccountId: '444455556666' })).toMatch(
+      /^organization\.stackSetName: must be a stack set name/,
+    );
+    expect(bad({ stackSetName: 'Ok', managementAccountId: '4444' })).toMatch(
+      /^organization\.managementAccountId: must be 12 digits/,
+    );
+    expect(bad({ stackSetName: 'Ok', managementAccountId: '444455556666', extra: 1 })).toMatch(
+      /unknown field "extra"/,
+    );
+  });
+
   it.each([
     ['an unknown field', { extra: 1 }, /^\(root\): unknown field "extra"/],
     ['another event', { event: 'role.created' }, /^event:/],

@@ -29,6 +29,21 @@ describe('docs/vendors.md', () => {
     expect(parseReport(JSON.parse(blocks('json')[1]!))).toMatchObject({ ok: true });
   });
 
+  it('shows a valid organization report, one of its member accounts', () => {
+    const example = blocks('json').find((b) => b.includes('"organization"'));
+    const parsed = parseReport(JSON.parse(example!));
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: {
+        organization: { stackSetName: 'YourServiceRole', managementAccountId: '111122223333' },
+      },
+    });
+    // Its member account is not the management account, and the role is in the member's.
+    if (!parsed.ok) return;
+    expect(parsed.value.accountId).not.toBe(parsed.value.organization!.managementAccountId);
+    expect(parsed.value.roleArn).toContain(`::${parsed.value.accountId}:role/`);
+  });
+
   it('makes a connection code Crossrole accepts in three lines of Node', () => {
     const [snippet] = blocks('js');
     expect(snippet!.trim().split('\n')).toHaveLength(3);

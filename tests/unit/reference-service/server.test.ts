@@ -95,6 +95,42 @@ describe('reference service', () => {
     expect(other.status).toBe(409);
   });
 
+  it('keeps one connection per member account of an Organization, all with its External ID', async () => {
+    const organization = { stackSetName: 'CrossroleDemoRole', managementAccountId: '111122223333' };
+    const member = (accountId: string) =>
+      report({
+        accountId,
+        roleArn: `arn:aws:iam::${accountId}:role/CrossroleDemoRole`,
+        externalId: 'demo-organization-1',
+        organization,
+      });
+    const first = member('222233334444');
+    expect((await post(first)).status).toBe(200);
+    expect((await post(first)).status).toBe(200);
+    const second = await post(member('333344445555'));
+    expect(second.status).toBe(200);
+    expect(await second.json()).toMatchObject({
+      message: expect.stringMatching(/Organization of 111122223333/),
+    });
+    expect(service.connections().map((c) => c.report.accountId)).toEqual([
+      '222233334444',
+      '333344445555',
+    ]);
+    expect(service.connections()[0]!.report.organization).toEqual(organization);
+    // Another customer's single account cannot take that External ID.
+    expect(
+      (
+        await post(
+          report({
+            externalId: 'demo-organization-1',
+            accountId: '555566667777',
+            roleArn: 'arn:aws:iam::555566667777:role/X',
+          }),
+        )
+      ).status,
+    ).toBe(409);
+  });
+
   it('requires a token when configured, and never records it', async () => {
     await service.close();
     service = await startReferenceService({ port: 0, tokens: ['secret-token-1'] });
