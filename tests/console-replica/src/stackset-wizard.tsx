@@ -214,7 +214,6 @@ export function CreateStackSetWizard() {
       const message = e instanceof Error ? e.message : String(e);
       // The console reports a refused Submit in a flash above the wizard.
       pushFlash({ path: '/stacksets/create', type: 'error', content: message });
-      setStepError(message);
       setBusy(false);
     }
   }
@@ -569,7 +568,6 @@ export function CreateStackSetWizard() {
   const needsNames = summary?.capabilities.includes('CAPABILITY_NAMED_IAM') ?? false;
   const step4 = (
     <SpaceBetween size="l">
-      {errorAlert}
       <Container header={editHeader(C.stepChooseTemplate, 0)}>
         <KeyValuePairs
           columns={3}

@@ -319,6 +319,7 @@ function StackInstances({ name }: { name: string }) {
       {error && <Alert type="error">{error}</Alert>}
       <Table<InstanceData>
         data-testid="stack-instances-table"
+        wrapLines
         items={rows.slice((current - 1) * size, current * size)}
         loading={loading}
         loadingText={C.loadingInstances}
