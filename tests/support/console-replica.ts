@@ -1,6 +1,6 @@
-// Serves the IAM console replica (tests/console-replica, built into .build/console-replica) at the
-// real console URLs of every partition, and answers the replica's API calls from a SimulatedIam
-// in Node. One responder, two transports: Playwright routing for Chromium (no network at all),
+// Serves the console replica (tests/console-replica, built into .build/console-replica) at the
+// real console URLs of every partition, IAM's and CloudFormation's, and answers the replica's API
+// calls from a SimulatedIam and a SimulatedStackSets (one per partition) in Node. One responder, two transports: Playwright routing for Chromium (no network at all),
 // and for Firefox a loopback HTTPS proxy that the browser is pointed at (see firefox.ts).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ import {
   type CreatePolicyInput,
   type Partition,
 } from './iam-sim.ts';
+import { SimulatedStackSets, type OrganizationOptions, type SimStackSet } from './stacksets-sim.ts';
 
 export const REPLICA_DIR = path.join(ROOT, '.build/console-replica');
 
@@ -71,6 +72,15 @@ export interface ReplicaOptions {
   existingPolicies?: CreatePolicyInput[];
   /** IAM users present from the start (in every partition's simulated IAM). */
   existingUsers?: SeedUser[];
+  /**
+   * The simulated AWS Organization behind the CloudFormation console (management account =
+   * accountId): member count, failing and suspended accounts, how fast instances move, trusted
+   * access, and the Stack instances table's page size (docs/console.md, "CloudFormation
+   * StackSets").
+   */
+  organization?: OrganizationOptions;
+  /** Template bodies the Create StackSet wizard's "Amazon S3 URL" can fetch, by URL. */
+  hostedTemplates?: Record<string, string>;
 }
 
 /** An IAM user that exists before the test starts (policy ARNs follow the partition). */
@@ -84,16 +94,26 @@ export interface ConsoleReplica {
   readonly iam: SimulatedIam;
   /** The simulated IAM behind one partition's console (created on first use, seeded alike). */
   iamFor(partition: Partition): SimulatedIam;
+  /** The simulated Organization and StackSets of the `aws` partition. */
+  readonly organization: SimulatedStackSets;
+  /** One partition's simulated Organization and StackSets (created on first use). */
+  organizationFor(partition: Partition): SimulatedStackSets;
+  /** The stack sets created in the `aws` partition, as submitted (copies). */
+  readonly stackSets: SimStackSet[];
+  /** The stack sets created in one partition. */
+  stackSetsFor(partition: Partition): SimStackSet[];
   /** The options in force. */
   readonly options: Readonly<ReplicaOptions>;
   /**
    * Changes the variant for subsequent page loads. Changing accountId, policiesPerRoleQuota,
    * existingRoles, existingPolicies or existingUsers starts fresh simulated IAMs (`iam` then
-   * returns the new one).
+   * returns the new one); changing accountId or organization starts fresh Organizations.
    */
   setOptions(partial: Partial<ReplicaOptions>): void;
   /** e.g. https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles */
   url(partition?: Partition, hashRoute?: string, region?: string): string;
+  /** e.g. https://us-east-1.console.aws.amazon.com/cloudformation/home?region=us-east-1#/stacksets */
+  cloudFormationUrl(partition?: Partition, hashRoute?: string, region?: string): string;
   /** Stops serving the replica in this context. */
   uninstall(): Promise<void>;
 }
@@ -108,6 +128,14 @@ export interface ReplicaResponse {
 /** Every console host of every partition, bare or with a region / multi-session prefix. */
 export const CONSOLE_IAM_URL =
   /^https:\/\/(?:[a-z0-9-]+\.)*console\.(?:aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com|amazonaws-eusc\.eu)\/(?:iam|iamv2)(?:[/?#].*)?$/i;
+
+/** The CloudFormation console app on the same hosts. */
+export const CONSOLE_CLOUDFORMATION_URL =
+  /^https:\/\/(?:[a-z0-9-]+\.)*console\.(?:aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com|amazonaws-eusc\.eu)\/cloudformation(?:[/?#].*)?$/i;
+
+/** What the replica serves, both transports alike: the IAM and the CloudFormation apps. */
+export const CONSOLE_REPLICA_URL =
+  /^https:\/\/(?:[a-z0-9-]+\.)*console\.(?:aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com|amazonaws-eusc\.eu)\/(?:iam|iamv2|cloudformation)(?:[/?#].*)?$/i;
 
 const CONSOLE_DOMAIN: Record<Partition, string> = {
   aws: 'console.aws.amazon.com',
@@ -147,6 +175,17 @@ export function consoleUrl(partition: Partition = 'aws', hashRoute = '/roles', r
   const r = region ?? DEFAULT_REGION[partition];
   const hash = hashRoute.startsWith('#') ? hashRoute : `#${hashRoute}`;
   return `https://${r}.${CONSOLE_DOMAIN[partition]}/iam/home?region=${r}${hash}`;
+}
+
+/** The CloudFormation console's URL (defaults: aws partition, `#/stacksets`, its first region). */
+export function cloudFormationUrl(
+  partition: Partition = 'aws',
+  hashRoute = '/stacksets',
+  region?: string,
+) {
+  const r = region ?? DEFAULT_REGION[partition];
+  const hash = hashRoute.startsWith('#') ? hashRoute : `#${hashRoute}`;
+  return `https://${r}.${CONSOLE_DOMAIN[partition]}/cloudformation/home?region=${r}${hash}`;
 }
 
 function regionOf(url: URL, partition: Partition): string {
@@ -225,6 +264,26 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
   }
   iamFor('aws'); // seeds are checked now: a bad seed fails the install, not a later page load
 
+  let organizations = new Map<Partition, SimulatedStackSets>();
+  function organizationFor(partition: Partition): SimulatedStackSets {
+    let sim = organizations.get(partition);
+    if (!sim) {
+      sim = new SimulatedStackSets({
+        managementAccountId: options.accountId ?? '111122223333',
+        partition,
+        organization: options.organization,
+        // Read at each call: setOptions({ hostedTemplates }) needs no fresh Organization.
+        templateAt: (url) => {
+          const hosted = options.hostedTemplates ?? {};
+          return Object.hasOwn(hosted, url) ? hosted[url] : undefined;
+        },
+      });
+      organizations.set(partition, sim);
+    }
+    return sim;
+  }
+  organizationFor('aws');
+
   function renderIndex(url: URL): string {
     const partition = partitionOfHost(url.hostname);
     const accountId = options.accountId ?? '111122223333';
@@ -245,6 +304,7 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
       policyPageSize: options.policyPageSize ?? 10,
       attachedPageSize: options.attachedPageSize ?? 10,
       roleRoutes: options.roleRoutes ?? 'default',
+      instancesPageSize: options.organization?.instancesPageSize ?? 10,
     };
     return indexHtml
       .replace(
@@ -304,7 +364,7 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
   }): Promise<ReplicaResponse> {
     const url = new URL(request.url);
     const partition = partitionOfHost(url.hostname);
-    const api = /^\/(?:iam|iamv2)\/replica-api\/([A-Za-z]+)$/.exec(url.pathname);
+    const api = /^\/(iam|iamv2|cloudformation)\/replica-api\/([A-Za-z]+)$/.exec(url.pathname);
     if (api) {
       let input: unknown;
       try {
@@ -312,12 +372,13 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
       } catch {
         return json(400, { message: 'Request body is not JSON.' });
       }
-      const { status, body } = iamFor(partition).handle(api[1]!, input);
+      const sim = api[1] === 'cloudformation' ? organizationFor(partition) : iamFor(partition);
+      const { status, body } = sim.handle(api[2]!, input);
       return json(status, body);
     }
     const asset = /\/assets\/([^?#]+)$/.exec(url.pathname);
     if (asset) return serveAsset(decodeURIComponent(asset[1]!));
-    if (/^\/(?:iam|iamv2)(?:\/(?:home\/?)?)?$/.test(url.pathname)) {
+    if (/^\/(?:iam|iamv2|cloudformation)(?:\/(?:home\/?)?)?$/.test(url.pathname)) {
       return {
         status: 200,
         body: renderIndex(url),
@@ -333,6 +394,16 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
       return iamFor('aws');
     },
     iamFor,
+    get organization() {
+      return organizationFor('aws');
+    },
+    organizationFor,
+    get stackSets() {
+      return organizationFor('aws').stackSets();
+    },
+    stackSetsFor(partition: Partition) {
+      return organizationFor(partition).stackSets();
+    },
     get options() {
       return { ...options };
     },
@@ -348,9 +419,16 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
         sims = new Map();
         iamFor('aws');
       }
+      if ('accountId' in partial || 'organization' in partial) {
+        organizations = new Map();
+        organizationFor('aws');
+      }
     },
     url(partition: Partition = 'aws', hashRoute = '/roles', region?: string) {
       return consoleUrl(partition, hashRoute, region);
+    },
+    cloudFormationUrl(partition: Partition = 'aws', hashRoute = '/stacksets', region?: string) {
+      return cloudFormationUrl(partition, hashRoute, region);
     },
   };
 }
@@ -378,10 +456,10 @@ export async function installConsoleReplica(
     });
     await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
   };
-  await context.route(CONSOLE_IAM_URL, handler);
+  await context.route(CONSOLE_REPLICA_URL, handler);
   return withTransport(responder, {
     async uninstall() {
-      await context.unroute(CONSOLE_IAM_URL, handler);
+      await context.unroute(CONSOLE_REPLICA_URL, handler);
     },
   });
 }
@@ -411,7 +489,7 @@ export async function serveConsoleReplicaByProxy(
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = `https://${req.headers.host ?? ''}${req.url ?? '/'}`;
-      const reply = CONSOLE_IAM_URL.test(url)
+      const reply = CONSOLE_REPLICA_URL.test(url)
         ? responder.respond({
             method: req.method ?? 'GET',
             url,

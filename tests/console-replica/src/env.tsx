@@ -16,6 +16,8 @@ export interface ReplicaOptions {
   attachedPageSize: number;
   /** Where Edit trust policy and Attach policies live (see rolePagePath). */
   roleRoutes: 'default' | 'alternate';
+  /** Rows a page in the CloudFormation Stack instances table. */
+  instancesPageSize: number;
 }
 
 function readOptions(): ReplicaOptions {
@@ -34,6 +36,7 @@ function readOptions(): ReplicaOptions {
     policyPageSize: pageSize(raw.policyPageSize),
     attachedPageSize: pageSize(raw.attachedPageSize),
     roleRoutes: raw.roleRoutes === 'alternate' ? 'alternate' : 'default',
+    instancesPageSize: pageSize(raw.instancesPageSize),
   };
 }
 
@@ -65,6 +68,13 @@ export const OPTIONS = readOptions();
 export const SESSION = readSession();
 export const ACCOUNT_ID = SESSION.accountId;
 export const PARTITION = partitionOfHost(location.hostname);
+/** Which console app this page is: IAM (`/iam/…`) or CloudFormation (`/cloudformation/…`). */
+export const APP: 'iam' | 'cloudformation' = location.pathname.startsWith('/cloudformation')
+  ? 'cloudformation'
+  : 'iam';
+/** The console's region, as the page's `awsc-mezz-region` meta says. */
+export const REGION =
+  document.getElementById('awsc-mezz-region')?.getAttribute('content') ?? 'us-east-1';
 export const T: Strings = STRINGS[OPTIONS.language];
 document.documentElement.lang = OPTIONS.language;
 
@@ -236,7 +246,7 @@ export function useSlow(key: string): boolean {
 export class ApiError extends Error {}
 
 export async function api<T>(op: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(`/iam/replica-api/${op}`, {
+  const res = await fetch(`/${APP}/replica-api/${op}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(input),

@@ -1,4 +1,5 @@
-// Entry point of the IAM console replica: navigation bar, app layout, hash router.
+// Entry point of the console replica: navigation bar, then the IAM app or, under
+// /cloudformation/, the CloudFormation app (cloudformation.tsx); each with its own hash router.
 import '@cloudscape-design/global-styles/index.css';
 import './replica.css';
 import { useEffect, useState } from 'react';
@@ -12,7 +13,9 @@ import messagesEn from '@cloudscape-design/components/i18n/messages/all.en';
 import messagesJa from '@cloudscape-design/components/i18n/messages/all.ja';
 import {
   ACCOUNT_ID,
+  APP,
   OPTIONS,
+  REGION,
   SESSION,
   T,
   dismissFlash,
@@ -31,6 +34,7 @@ import { Dashboard } from './dashboard';
 import { UserDetails, UsersList } from './users';
 import { CreateUserWizard } from './user-wizard';
 import { CreateAccessKey } from './access-key-wizard';
+import { CloudFormationApp } from './cloudformation';
 
 const WIZARD_PATHS = /^\/(?:roles\/create|users\/create|users\/details\/[^/]+\/create_access_key)$/;
 
@@ -60,7 +64,7 @@ function NavBar() {
         aria-label={T.navSearch}
       />
       <span className="replica-nav-spacer" />
-      <span className="replica-nav-item">{T.navRegion}</span>
+      <span className="replica-nav-item">{APP === 'cloudformation' ? REGION : T.navRegion}</span>
       <div className="replica-account">
         <button
           type="button"
@@ -189,6 +193,17 @@ function breadcrumbs(path: string) {
 }
 
 function App() {
+  return APP === 'cloudformation' ? (
+    <>
+      <NavBar />
+      <CloudFormationApp />
+    </>
+  ) : (
+    <IamApp />
+  );
+}
+
+function IamApp() {
   const route = useRoute();
   const redirect = legacyRedirect(route);
   useEffect(() => {
