@@ -139,7 +139,7 @@ export function Review(props: {
   ];
 
   async function start(mode: SetupStartInput['mode'], name: string) {
-    if (!externalId) return;
+    if (!externalId || (mode === 'organization' && !targets.ok)) return;
     setBusy(true);
     setStartError(null);
     // In the link window the first call is the permission request, still inside the click.

@@ -15,6 +15,7 @@ vi.mock('../../../src/platform/browser.ts', () => ({
 }));
 const { App } = await import('../../../src/popup/App.tsx');
 const { setLanguage } = await import('../../../src/popup/i18n.ts');
+const { ouTargets, OU_IDS_MAX } = await import('../../../src/popup/targets.ts');
 
 afterEach(() => {
   cleanup();
@@ -132,6 +133,17 @@ describe('the review, for every account of the Organization', () => {
     // The whole Organization needs no ID: the start is possible again.
     fireEvent.click(screen.getByRole('radio', { name: 'The whole Organization' }));
     await waitFor(() => expect(button('Open in CloudFormation').disabled).toBe(false));
+  });
+
+  it('takes as many OU IDs as the message schema does, and no more', () => {
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => `ou-ab12-${String(i).padStart(8, '0')}`).join(' ');
+    expect(ouTargets(ids(OU_IDS_MAX))).toMatchObject({ ok: true });
+    expect(ouTargets(ids(OU_IDS_MAX + 1))).toEqual({
+      ok: false,
+      problem: 'Enter at most 100 OU IDs.',
+    });
+    expect(ouTargets(' ,\n ')).toEqual({ ok: false, problem: 'Enter at least one OU ID.' });
   });
 
   it('says it all in Japanese', async () => {
@@ -295,7 +307,7 @@ describe('the organization setup in the list', () => {
         'Fill the Create StackSet wizard in the CloudFormation console, then press Submit.',
       ),
     ).toBeTruthy();
-    expect(screen.getByText(/for the wizard’s “Upload a template file”/)).toBeTruthy();
+    expect(screen.getByText(/for the wizard's “Upload a template file”/)).toBeTruthy();
     fireEvent.click(button('Download the template'));
     expect(saved).toEqual(['OrgDemoRole.template.json']);
     expect(await created[0]!.text()).toBe('{"Resources":{}}');
@@ -389,7 +401,7 @@ describe('the organization setup in the list', () => {
     const management: Setup = { ...baseSetup, id: 'mgmt', mode: 'create-role', createdAt: 40 };
     render(<App api={fakePopupApi({ setups: [readBack, management] })} />);
     expect(
-      await screen.findByText(/The management account’s connection is under way/),
+      await screen.findByText(/The management account's connection is under way/),
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Connect the management account too' })).toBeNull();
   });
