@@ -109,7 +109,13 @@ export function App(props: { api: PopupApi }) {
       {stateError ? (
         <p class="hint">{t('stateUnavailable')}</p>
       ) : (
-        <SetupList api={api} setups={state.setups} onError={setNotice} />
+        <SetupList
+          api={api}
+          setups={state.setups}
+          onError={setNotice}
+          onStarted={setNotice}
+          tokenFor={(profileId) => codes[profileId]?.token ?? null}
+        />
       )}
     </section>
   );

@@ -22,8 +22,16 @@ import type { ConsoleTab, Reply, SetupStarted, SetupStartInput } from '../../cor
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
 import { problemText } from '../problems.ts';
+import { ouTargets, type Targets } from '../targets.ts';
 import { CopyButton, JsonView } from './Copy.tsx';
 import { IacExport } from './IacExport.tsx';
+import {
+  CLOUDFORMATION,
+  OrganizationChoice,
+  STACKSET,
+  type TargetKind,
+  type Where,
+} from './OrganizationChoice.tsx';
 import { Risks } from './Risks.tsx';
 
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
@@ -80,6 +88,17 @@ export function Review(props: {
   useEffect(() => {
     if (method !== 'create-role') panel.current?.scrollIntoView?.({ block: 'nearest' });
   }, [method]);
+  // A new role in this account or in every account of the Organization (docs/organizations.md).
+  // Links stay single account: the link window offers no "Where".
+  const offersOrganization = !props.link && profileMethods(profile).includes('role');
+  const [where, setWhere] = useState<Where>('account');
+  const [targetKind, setTargetKind] = useState<TargetKind>('organization');
+  const [ouText, setOuText] = useState('');
+  const organization = offersOrganization && method === 'create-role' && where === 'organization';
+  const targets: { ok: true; targets: Targets } | { ok: false; problem: string } =
+    targetKind === 'organization'
+      ? { ok: true, targets: { kind: 'organization' } }
+      : ouTargets(ouText);
 
   const externalId =
     profile.externalId.source === 'service' ? (code?.externalId ?? null) : generated;
@@ -120,7 +139,7 @@ export function Review(props: {
   ];
 
   async function start(mode: SetupStartInput['mode'], name: string) {
-    if (!externalId) return;
+    if (!externalId || (mode === 'organization' && !targets.ok)) return;
     setBusy(true);
     setStartError(null);
     // In the link window the first call is the permission request, still inside the click.
@@ -134,10 +153,17 @@ export function Review(props: {
       roleDescription: description,
       externalId,
       ...(code?.token ? { token: code.token } : {}),
-      ...(continueHere ? { tabId: continueHere.tabId } : {}),
+      // The IAM tab open is no place for the stack set: CloudFormation opens in a tab of its own.
+      ...(continueHere && mode !== 'organization' ? { tabId: continueHere.tabId } : {}),
+      ...(mode === 'organization' && targets.ok ? { targets: targets.targets } : {}),
     });
     setBusy(false);
-    if (reply.ok) props.onStarted(t('started', profile.name));
+    if (reply.ok)
+      props.onStarted(
+        mode === 'organization'
+          ? t('orgStarted', CLOUDFORMATION, profile.name)
+          : t('started', profile.name),
+      );
     else setStartError(reply.error);
   }
 
@@ -145,6 +171,7 @@ export function Review(props: {
     setOptionIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
 
   const keys = method === 'access-keys';
+  const mode: SetupStartInput['mode'] = organization ? 'organization' : method;
   const action = {
     'create-role': {
       label: t('openInConsole'),
@@ -164,7 +191,13 @@ export function Review(props: {
       invalid: Boolean(roleNameProblem(userName)),
       opens: t('accessKeysOpensTab', PARTITION_LABELS[partition]),
     },
-  }[method];
+    organization: {
+      label: t('orgOpenInCloudFormation', CLOUDFORMATION),
+      name: roleName,
+      invalid: Boolean(nameProblem) || !targets.ok,
+      opens: t('orgOpensTab', CLOUDFORMATION, PARTITION_LABELS[partition], STACKSET),
+    },
+  }[mode];
 
   return (
     <>
@@ -176,7 +209,13 @@ export function Review(props: {
         <div class="who" role="note">
           {keys
             ? t('accessKeysGrant', userName, granted.join(', '), profile.name)
-            : t('whoGetsWhat', profile.name, serviceAccount, externalId ?? '…', granted.join(', '))}
+            : t(
+                organization ? 'orgWhoGetsWhat' : 'whoGetsWhat',
+                profile.name,
+                serviceAccount,
+                externalId ?? '…',
+                granted.join(', '),
+              )}
         </div>
         <Risks risks={risks} />
         {plan.warnings.map((w) => (
@@ -184,6 +223,19 @@ export function Review(props: {
             {problemText(w)}
           </p>
         ))}
+
+        {offersOrganization && method === 'create-role' && (
+          <OrganizationChoice
+            where={where}
+            onWhere={setWhere}
+            targetKind={targetKind}
+            onTargetKind={setTargetKind}
+            ouText={ouText}
+            onOuText={setOuText}
+            ouProblem={targets.ok ? null : targets.problem}
+            roleName={roleName}
+          />
+        )}
 
         <fieldset>
           <legend>{t('accessLevel')}</legend>
@@ -313,29 +365,32 @@ export function Review(props: {
           />
         ))}
 
-        {/* The other ways: each a fold; opening one makes its button the action below. */}
-        <div class="secondary">
-          <button
-            type="button"
-            class="fold"
-            aria-expanded={method === 'update-trust'}
-            aria-controls="existing-role-panel"
-            onClick={() => toggleMethod('update-trust')}
-          >
-            {t('existingRoleTitle')}
-          </button>
-          {method === 'update-trust' && (
-            <div id="existing-role-panel" class="field" ref={panel}>
-              <label for="existing-role">{t('existingRoleName')}</label>
-              <input
-                id="existing-role"
-                value={existingRole}
-                onInput={(e) => setExistingRole((e.target as HTMLInputElement).value)}
-              />
-            </div>
-          )}
-        </div>
-        {profileMethods(profile).includes('access-keys') && (
+        {/* The other ways: each a fold; opening one makes its button the action below. They are
+            ways for this account: the Organization's choice hides them. */}
+        {!organization && (
+          <div class="secondary">
+            <button
+              type="button"
+              class="fold"
+              aria-expanded={method === 'update-trust'}
+              aria-controls="existing-role-panel"
+              onClick={() => toggleMethod('update-trust')}
+            >
+              {t('existingRoleTitle')}
+            </button>
+            {method === 'update-trust' && (
+              <div id="existing-role-panel" class="field" ref={panel}>
+                <label for="existing-role">{t('existingRoleName')}</label>
+                <input
+                  id="existing-role"
+                  value={existingRole}
+                  onInput={(e) => setExistingRole((e.target as HTMLInputElement).value)}
+                />
+              </div>
+            )}
+          </div>
+        )}
+        {!organization && profileMethods(profile).includes('access-keys') && (
           <div class="secondary">
             <button
               type="button"
@@ -353,7 +408,7 @@ export function Review(props: {
             )}
           </div>
         )}
-        {method === 'create-role' && (
+        {method === 'create-role' && !organization && (
           <IacExport
             profile={profile}
             copy={api.copy}
@@ -393,13 +448,17 @@ export function Review(props: {
           type="button"
           class="primary wide"
           disabled={busy || blockers.length > 0 || action.invalid || props.link?.armed === false}
-          onClick={() => void start(method, action.name)}
+          onClick={() => void start(mode, action.name)}
         >
           {props.link ? t('confirmAndAllow') : action.label}
         </button>
         {props.link?.secondary}
         <p class="hint">
-          {props.link ? props.link.hint : continueHere ? t('continuesHere') : action.opens}
+          {props.link
+            ? props.link.hint
+            : continueHere && !organization
+              ? t('continuesHere')
+              : action.opens}
         </p>
       </div>
     </>

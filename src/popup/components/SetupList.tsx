@@ -1,9 +1,14 @@
 // Progress and results of every setup, newest first, with "Retry now", "Copy ARN" and
-// "Discard"; then the accounts connected to each service.
-import type { Connection } from '../../core/messages.ts';
-import type { Setup } from '../../core/setup.ts';
+// "Discard"; then the accounts connected to each service. An organization setup
+// (docs/organizations.md) is one card: its stack set, what the console showed of each account's
+// instance, its per-account reports folded under it, and the management account's own wizard.
+import { useState } from 'preact/hooks';
+import type { Connection, SetupStartInput } from '../../core/messages.ts';
+import type { Setup, StackSetState } from '../../core/setup.ts';
 import type { PopupApi } from '../api.ts';
 import { plural, t, type MessageKey } from '../i18n.ts';
+import { download } from './IacExport.tsx';
+import { CLOUDFORMATION, STACKSET } from './OrganizationChoice.tsx';
 
 const STATE_TEXT: Record<Setup['state'], MessageKey> = {
   started: 'stateStarted',
@@ -45,11 +50,174 @@ function DeliveryLine(props: { setup: Setup; now: number }) {
   }
 }
 
+/** Detailed statuses of an instance that did not deploy (docs/organizations.md, Statuses). */
+const FAILED_INSTANCE = new Set(['FAILED', 'CANCELLED', 'INOPERABLE', 'SKIPPED_SUSPENDED_ACCOUNT']);
+
+/** What the console showed of every account's instance, as the popup counts it. */
+export function instanceCounts(stackSet: StackSetState) {
+  const failed = stackSet.instances.filter((i) => FAILED_INSTANCE.has(i.detailedStatus ?? ''));
+  const succeeded = stackSet.instances.filter((i) => i.detailedStatus === 'SUCCEEDED');
+  return {
+    total: stackSet.instances.length,
+    reported: stackSet.reportedAccounts.length,
+    failed,
+    // Neither succeeded nor failed: pending, running, or a status the console gave no detail for.
+    running: stackSet.instances.length - failed.length - succeeded.length,
+  };
+}
+
+function organizationState(stackSet: StackSetState): { key: MessageKey; class: string } {
+  if (stackSet.stackSetArn === null) return { key: 'stateStarted', class: 'started' };
+  const counts = instanceCounts(stackSet);
+  if (counts.total === 0 || counts.running > 0)
+    return { key: 'orgStateDeploying', class: 'started' };
+  if (counts.failed.length > 0) return { key: 'orgStateSomeFailed', class: 'failed' };
+  return { key: 'orgStateDeployed', class: 'delivered' };
+}
+
+/**
+ * The management account's own setup: the same service, level, options, role name and External
+ * ID as the organization setup, through the single-account wizard, since service-managed stack
+ * sets never deploy to the management account.
+ */
+export function managementAccountStart(org: Setup, token: string | null): SetupStartInput {
+  return {
+    mode: 'create-role',
+    profileId: org.profileId,
+    levelId: org.levelId,
+    optionIds: org.optionIds,
+    partition: org.partition,
+    roleName: org.roleName,
+    roleDescription: org.roleDescription,
+    externalId: org.externalId,
+    ...(token ? { token } : {}),
+  };
+}
+
+/** A single-account setup begun for the organization's management account, still kept. */
+const managementSetupOf = (org: Setup, setups: Setup[]) =>
+  setups.find(
+    (s) =>
+      s.mode === 'create-role' &&
+      s.state !== 'discarded' &&
+      s.profileId === org.profileId &&
+      s.externalId === org.externalId &&
+      s.roleName === org.roleName &&
+      s.createdAt >= org.createdAt,
+  );
+
+function OrganizationDetails(props: {
+  setup: Setup;
+  stackSet: StackSetState;
+  members: Setup[];
+  management: Setup | undefined;
+  now: number;
+  onRetry: (setupId: string) => void;
+  onConnectManagement: () => void;
+  busy: boolean;
+}) {
+  const { stackSet } = props;
+  const counts = instanceCounts(stackSet);
+  const read = stackSet.stackSetArn !== null;
+  const templateType = stackSet.templateFileName.endsWith('.json')
+    ? 'application/json'
+    : 'text/plain';
+  return (
+    <>
+      <p>{t('orgStackSet', stackSet.stackSetName)}</p>
+      {!read ? (
+        <>
+          <p>{t('orgFillWizard', STACKSET, CLOUDFORMATION)}</p>
+          <div class="row">
+            <button
+              type="button"
+              onClick={() =>
+                download(stackSet.templateFileName, stackSet.templateBody, templateType)
+              }
+            >
+              {t('orgDownloadTemplate')}
+            </button>
+          </div>
+          <p class="hint">{t('orgTemplateWhy')}</p>
+        </>
+      ) : counts.total === 0 ? (
+        <p class="hint">{t('orgNoInstances')}</p>
+      ) : (
+        <>
+          <p class={counts.reported === counts.total ? 'ok' : undefined}>
+            {plural('orgReported', counts.total, counts.reported)}
+          </p>
+          {counts.running > 0 && <p class="hint">{plural('orgRunning', counts.running)}</p>}
+          {counts.failed.length > 0 && (
+            <div class="failed-instances">
+              <p class="error">{plural('orgFailed', counts.failed.length)}</p>
+              <ul>
+                {counts.failed.map((i) => (
+                  <li key={i.accountId}>
+                    {t(
+                      'orgFailedInstance',
+                      i.accountId,
+                      i.detailedStatus ?? i.status,
+                      i.reason ?? t('orgNoReason'),
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+      {props.members.length > 0 && (
+        <details class="members">
+          <summary>{plural('orgMembers', props.members.length)}</summary>
+          <ul>
+            {props.members.map((member) => (
+              <li key={member.id}>
+                <strong>{t('orgMemberAccount', member.accountId ?? '…')}</strong>
+                <DeliveryLine setup={member} now={props.now} />
+                {member.delivery && member.delivery.status !== 'delivered' && (
+                  <button
+                    type="button"
+                    class="link"
+                    aria-label={t('orgRetryMember', member.accountId ?? '…')}
+                    onClick={() => props.onRetry(member.id)}
+                  >
+                    {t('retryNow')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div class="management">
+        <p class="hint">
+          {stackSet.managementAccountId
+            ? t('orgManagementWhyAccount', stackSet.managementAccountId)
+            : t('orgManagementWhy')}
+        </p>
+        {props.management ? (
+          <p class="hint">{t('orgManagementUnderWay')}</p>
+        ) : (
+          <button type="button" disabled={props.busy} onClick={props.onConnectManagement}>
+            {t('orgConnectManagement')}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
+
 export function SetupList(props: {
   api: PopupApi;
   setups: Setup[];
   onError: (message: string) => void;
+  /** Says a start went well (the management account's wizard opened). */
+  onStarted?: (message: string) => void;
+  /** The report token the popup holds for a service (from a connection code), if any. */
+  tokenFor?: (profileId: string) => string | null;
 }) {
+  const [starting, setStarting] = useState(false);
   const now = props.api.now().getTime();
   const act = async (reply: Promise<{ ok: boolean; error?: string }>) => {
     const answer = await reply;
@@ -60,54 +228,101 @@ export function SetupList(props: {
     if (unsent && !confirm(t('discardConfirm'))) return;
     void act(props.api.discard(setup.id));
   };
+  const connectManagement = async (org: Setup) => {
+    setStarting(true);
+    const reply = await props.api.start(
+      managementAccountStart(org, props.tokenFor?.(org.profileId) ?? null),
+    );
+    setStarting(false);
+    if (reply.ok) props.onStarted?.(t('started', org.serviceName));
+    else props.onError(reply.error);
+  };
   if (props.setups.length === 0) return <p class="hint">{t('noSetups')}</p>;
+  // Member setups show under their organization setup; one whose parent is gone stands alone.
+  const ids = new Set(props.setups.map((s) => s.id));
+  const isGrouped = (s: Setup) =>
+    s.mode === 'organization-member' && s.parentId !== undefined && ids.has(s.parentId);
+  const membersOf = (org: Setup) =>
+    props.setups
+      .filter((s) => isGrouped(s) && s.parentId === org.id)
+      .sort((a, b) => (a.accountId ?? '').localeCompare(b.accountId ?? ''));
   return (
     <ul class="setups">
-      {[...props.setups]
+      {props.setups
+        .filter((s) => !isGrouped(s))
         .sort((a, b) => b.createdAt - a.createdAt)
-        .map((setup) => (
-          <li key={setup.id} class="card">
-            <p class="title">
-              <strong>{setup.serviceName}</strong>{' '}
-              <span class={`state ${setup.state}`}>{t(STATE_TEXT[setup.state])}</span>
-            </p>
-            {setup.roleArn && <p class="mono">{setup.roleArn}</p>}
-            {setup.roleArn && setup.mode !== 'access-keys' && (
-              <p class={setup.trustPolicyVerified ? 'ok' : 'warning'}>
-                {setup.trustPolicyVerified ? t('trustVerified') : t('trustNotVerified')}
+        .map((setup) =>
+          setup.mode === 'organization' && setup.stackSet ? (
+            <li key={setup.id} class="card">
+              <p class="title">
+                <strong>{setup.serviceName}</strong>{' '}
+                <span class={`state ${organizationState(setup.stackSet).class}`}>
+                  {t(organizationState(setup.stackSet).key)}
+                </span>
               </p>
-            )}
-            {setup.roleArn && setup.mode === 'create-role' && (
-              <p class={setup.permissionsVerified ? 'ok' : 'warning'}>
-                {setup.permissionsVerified ? t('permissionsVerified') : t('permissionsNotVerified')}
+              <OrganizationDetails
+                setup={setup}
+                stackSet={setup.stackSet}
+                members={membersOf(setup)}
+                management={managementSetupOf(setup, props.setups)}
+                now={now}
+                onRetry={(id) => void act(props.api.retry(id))}
+                onConnectManagement={() => void connectManagement(setup)}
+                busy={starting}
+              />
+              {setup.problem && <p class="error">{setup.problem}</p>}
+              <div class="row">
+                <button type="button" class="link" onClick={() => discard(setup)}>
+                  {t('discard')}
+                </button>
+              </div>
+            </li>
+          ) : (
+            <li key={setup.id} class="card">
+              <p class="title">
+                <strong>{setup.serviceName}</strong>{' '}
+                <span class={`state ${setup.state}`}>{t(STATE_TEXT[setup.state])}</span>
               </p>
-            )}
-            {setup.trustProblems.map((p) => (
-              <p key={p} class="warning">
-                {p}
-              </p>
-            ))}
-            {setup.problem && <p class="error">{setup.problem}</p>}
-            <DeliveryLine setup={setup} now={now} />
-            <div class="row">
-              {setup.delivery &&
-                setup.delivery.status !== 'delivered' &&
-                setup.mode !== 'access-keys' && (
-                  <button type="button" onClick={() => void act(props.api.retry(setup.id))}>
-                    {t('retryNow')}
+              {setup.roleArn && <p class="mono">{setup.roleArn}</p>}
+              {setup.roleArn && setup.mode !== 'access-keys' && (
+                <p class={setup.trustPolicyVerified ? 'ok' : 'warning'}>
+                  {setup.trustPolicyVerified ? t('trustVerified') : t('trustNotVerified')}
+                </p>
+              )}
+              {setup.roleArn && setup.mode === 'create-role' && (
+                <p class={setup.permissionsVerified ? 'ok' : 'warning'}>
+                  {setup.permissionsVerified
+                    ? t('permissionsVerified')
+                    : t('permissionsNotVerified')}
+                </p>
+              )}
+              {setup.trustProblems.map((p) => (
+                <p key={p} class="warning">
+                  {p}
+                </p>
+              ))}
+              {setup.problem && <p class="error">{setup.problem}</p>}
+              <DeliveryLine setup={setup} now={now} />
+              <div class="row">
+                {setup.delivery &&
+                  setup.delivery.status !== 'delivered' &&
+                  setup.mode !== 'access-keys' && (
+                    <button type="button" onClick={() => void act(props.api.retry(setup.id))}>
+                      {t('retryNow')}
+                    </button>
+                  )}
+                {setup.roleArn && (
+                  <button type="button" onClick={() => void props.api.copy(setup.roleArn ?? '')}>
+                    {t('copyArn')}
                   </button>
                 )}
-              {setup.roleArn && (
-                <button type="button" onClick={() => void props.api.copy(setup.roleArn ?? '')}>
-                  {t('copyArn')}
+                <button type="button" class="link" onClick={() => discard(setup)}>
+                  {t('discard')}
                 </button>
-              )}
-              <button type="button" class="link" onClick={() => discard(setup)}>
-                {t('discard')}
-              </button>
-            </div>
-          </li>
-        ))}
+              </div>
+            </li>
+          ),
+        )}
     </ul>
   );
 }

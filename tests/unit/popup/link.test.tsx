@@ -62,6 +62,10 @@ describe('the link window', () => {
     ).toBeTruthy();
     expect(screen.getAllByText(/ReadOnlyAccess/).length).toBeGreaterThan(0);
     expect(screen.getByText('What Acme Costs will get')).toBeTruthy();
+    // Links stay single account (docs/organizations.md): no "Where" to choose.
+    expect(
+      screen.queryByRole('radio', { name: /Every account in my AWS Organization/ }),
+    ).toBeNull();
     expect(
       screen.getByText(
         'Continues in the IAM console tab the link opened (us-east-1.console.aws.amazon.com), without reloading it.',
