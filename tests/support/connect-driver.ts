@@ -66,10 +66,13 @@ export class Customer {
     return popup;
   }
 
-  /** Clicks "Open in AWS console" in the popup and returns the console tab the extension opens. */
-  async openInConsole(popup: Page): Promise<Page> {
+  /**
+   * Clicks the popup's main action ("Open in AWS console", or for an Organization "Open in
+   * CloudFormation") and returns the console tab the extension opens.
+   */
+  async openInConsole(popup: Page, button = 'Open in AWS console'): Promise<Page> {
     const opened = this.context.waitForEvent('page');
-    await popup.getByRole('button', { name: 'Open in AWS console' }).click();
+    await popup.getByRole('button', { name: button }).click();
     const page = await opened;
     await loadThroughReplica(page);
     this.trackVisits(page);
