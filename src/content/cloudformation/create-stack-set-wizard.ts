@@ -170,7 +170,7 @@ export const createStackSetWizard: Feature = {
       );
       const { templateFileName: name, templateBody } = plan!;
       // The page shows the chosen file's name (Cloudscape's file token) once it took the file.
-      const fileShown = () => shownText(root() as Element).includes(name);
+      const fileShown = () => shownText(mainContent()).includes(name);
       let taken = fileShown();
       if (!taken && upload.right()) {
         const input = await waitFor(() => fileInput(root(), labels('chooseFile')), {
@@ -376,7 +376,7 @@ export const createStackSetWizard: Feature = {
     }
 
     async function fillReview(): Promise<void> {
-      const shownNow = shownText(root() as Element);
+      const shownNow = shownText(mainContent());
       const plan_ = plan!;
       const expected: [string, string][] = [
         [plan_.stackSetName, plan_.stackSetName],
