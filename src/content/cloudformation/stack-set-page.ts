@@ -131,17 +131,14 @@ export const stackSetPage: Feature = {
     if (setup.state !== 'role-created') return problem(t.stackSetRefused, t.noStackSet);
 
     await open('stacks');
-    const container = await waitFor(() => instancesContainer(language), {
-      signal,
-      timeoutMs: 10_000,
-    });
-    if (!container) {
+    const table = () => instancesContainer(language);
+    if (!(await waitFor(table, { signal, timeoutMs: 10_000 }))) {
       miss('stack-instances-table');
       return problem(t.stackSetRefused, t.noInstances);
     }
     let incompleteReads = 0;
     while (!signal.aborted) {
-      const { instances, complete } = await readAllInstances(container, language, signal);
+      const { instances, complete } = await readAllInstances(table, language, signal);
       if (signal.aborted) return;
       const reply = await context.send({
         type: 'content.stackInstances',
@@ -161,8 +158,17 @@ export const stackSetPage: Feature = {
       showProgress(instances, running, complete, again);
       if (!again) return;
       if (!(await pause(REFRESH_MS, signal))) return;
-      refreshButton(container, language)?.click();
-      await waitFor(() => (tableLoading(container) ? null : true), { signal, timeoutMs: 15_000 });
+      const container = table();
+      const refresh = container && refreshButton(container, language);
+      if (!refresh) miss('stack-instances-refresh');
+      refresh?.click();
+      await waitFor(
+        () => {
+          const now = table();
+          return now && !tableLoading(now) ? true : null;
+        },
+        { signal, timeoutMs: 15_000 },
+      );
     }
 
     function showProgress(

@@ -224,45 +224,60 @@ const MAX_PAGES = 200;
 
 /**
  * Every page of the table, from the first: `complete` when each page read cleanly and the rows
- * (one per account and region) add up to the count in the table's header.
+ * (one per account and region) add up to the count in the table's header. `table` finds the
+ * table's container again after each page change (the console may re-render it whole).
  */
 export async function readAllInstances(
-  container: HTMLElement,
+  table: () => HTMLElement | null,
   language: Language,
   signal: AbortSignal,
 ): Promise<{ instances: StackInstance[]; complete: boolean }> {
   const byKey = new Map<string, StackInstance>();
   let clean = true;
   const loaded = () =>
-    waitFor(() => (tableLoading(container) ? null : true), { signal, timeoutMs: 15_000 });
-  await loaded();
-  const first = firstPage(container);
-  if (first && first.getAttribute('aria-current') !== 'true') {
-    const before = rowsKey(container);
-    first.click();
-    await waitFor(() => (rowsKey(container) !== before ? true : null), { signal, timeoutMs: 3000 });
-  }
+    waitFor(
+      () => {
+        const container = table();
+        return container && !tableLoading(container) ? container : null;
+      },
+      { signal, timeoutMs: 15_000 },
+    );
+  /** Presses `button` and waits for other rows: false when they never came. */
+  const turn = async (button: HTMLButtonElement, from: HTMLElement) => {
+    const before = rowsKey(from);
+    button.click();
+    const changed = await waitFor(
+      () => {
+        const container = table();
+        return container && rowsKey(container) !== before ? true : null;
+      },
+      { signal, timeoutMs: 10_000 },
+    );
+    await settled(signal, { quietMs: 80 });
+    return changed === true;
+  };
+  let container = await loaded();
+  const first = container && firstPage(container);
+  if (container && first && first.getAttribute('aria-current') !== 'true')
+    await turn(first, container);
   for (let page = 0; page < MAX_PAGES && !signal.aborted; page += 1) {
-    await loaded();
+    container = await loaded();
+    if (!container) {
+      clean = false;
+      break;
+    }
     const { rows, valid } = readInstancesPage(container, language);
     clean &&= valid;
     for (const row of rows) byKey.set(`${row.accountId} ${row.region}`, row);
     const next = nextPageButton(container, language);
     if (!next || next.disabled || next.getAttribute('aria-disabled') === 'true') break;
-    const before = rowsKey(container);
-    next.click();
-    const changed = await waitFor(() => (rowsKey(container) !== before ? true : null), {
-      signal,
-      timeoutMs: 10_000,
-    });
-    if (!changed) {
+    if (!(await turn(next, container))) {
       clean = false;
       break;
     }
-    await settled(signal, { quietMs: 80, root: container });
   }
   const instances = [...byKey.values()].slice(0, 5000);
-  const total = headerTotal(container);
+  const total = container ? headerTotal(container) : null;
   return { instances, complete: clean && total !== null && total === instances.length };
 }
 
