@@ -9,15 +9,7 @@ import { createStackSetWizard } from '../../../src/content/cloudformation/create
 import type { StackSetPlan } from '../../../src/core/content-setup.ts';
 import { fakeContext, ORGANIZATION_PLAN } from '../../support/feature-context.ts';
 
-type Words = {
-  titles: string[];
-  next: string;
-  previous: string;
-  submit: string;
-  [label: string]: string | string[];
-};
-
-const EN: Words = {
+const EN = {
   titles: [
     'Choose a template',
     'Specify StackSet details',
@@ -53,6 +45,7 @@ const EN: Words = {
   acknowledge:
     'I acknowledge that AWS CloudFormation might create IAM resources with custom names.',
 };
+type Words = typeof EN;
 const JA: Words = {
   titles: [
     'テンプレートの選択',

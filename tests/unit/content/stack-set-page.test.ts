@@ -6,6 +6,7 @@
 // stopped when all are final or the page is left. Whatever the page adds that is not a stack
 // instance is not read.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cloudFormationPage } from '../../../src/content/cloudformation/index.ts';
 import { stackSetPage } from '../../../src/content/cloudformation/stack-set-page.ts';
 import type { ContentSetup } from '../../../src/core/content-setup.ts';
 import type { Message } from '../../../src/core/messages.ts';
@@ -253,6 +254,17 @@ for (const language of ['en', 'ja'] as const) {
     });
   });
 }
+
+describe("The stack set's page, one page across its tabs", () => {
+  it('keeps its features running when a tab changes the route (the runner starts them once)', () => {
+    const tabs = ['info', 'stacks', 'parameters', 'template'].map((tab) =>
+      cloudFormationPage(`/stacksets/ExampleRole/${tab}`),
+    );
+    expect(new Set(tabs)).toEqual(new Set(['/stacksets/ExampleRole']));
+    expect(cloudFormationPage('/stacksets/create')).toBe('/stacksets/create');
+    expect(cloudFormationPage('/stacksets/Other/info')).toBe('/stacksets/Other');
+  });
+});
 
 describe("The stack set's page, what it does not trust", () => {
   it('says the table is incomplete when the rows do not add up to the header count', async () => {
