@@ -7,6 +7,7 @@ import { loadBuiltinProfiles } from './scripts/builtin-profiles.ts';
 // The content scripts: built as self-contained files so nothing is web-accessible to AWS pages.
 const CONTENT_SCRIPTS = [
   'src/content/index.ts',
+  'src/content/cloudformation.ts',
   'src/content/page-world.ts',
   'src/content/link-pickup.ts',
 ];

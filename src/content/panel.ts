@@ -4,7 +4,7 @@
 // offers every value it could not fill with a copy button. It moves away from the console's own
 // buttons and can be collapsed. Its buttons act on the customer's own clicks only: a page
 // script can dispatch clicks, but not trusted ones.
-import { say, type Messages } from './lib/i18n.ts';
+import { panelWords, type PanelWords } from './lib/panel-words.ts';
 import type { Language } from './lib/labels.ts';
 
 export type PanelItem = {
@@ -80,10 +80,10 @@ export class GuidePanel {
   private readonly highlightBox: HTMLElement;
   private readonly caption: HTMLElement;
   private target: Element | null = null;
-  private readonly t: Messages;
+  private readonly t: PanelWords;
 
   constructor(signal: AbortSignal, language: Language = 'en') {
-    this.t = say(language);
+    this.t = panelWords(language);
     this.host = document.createElement('crossrole-guide');
     this.host.lang = language;
     this.root = this.host.attachShadow({ mode: SHADOW_MODE });

@@ -5,6 +5,7 @@
 import type {
   ContentSetup,
   ContentSetupReply,
+  StackSetPlan,
   TrustVerdict,
 } from '../../src/core/content-setup.ts';
 import type { Message, Reply } from '../../src/core/messages.ts';
@@ -27,6 +28,30 @@ export const SETUP: ContentSetup = {
   customPolicies: [],
   trustPolicy: {},
   olderFormHash: '#/roles$new?step=type&roleType=crossAccount&isThirdParty&roleName=ExampleRole',
+};
+
+/** An Organization setup's stack set (docs/organizations.md): whole Organization, us-east-1. */
+export const ORGANIZATION_PLAN: StackSetPlan = {
+  stackSetName: 'ExampleRole',
+  stackSetDescription: 'Crossrole: a role for Example Service in every account',
+  templateBody: JSON.stringify({
+    AWSTemplateFormatVersion: '2010-09-09',
+    Parameters: { ExternalId: { Type: 'String' }, RoleName: { Type: 'String' } },
+    Resources: { Role: { Type: 'AWS::IAM::Role' } },
+  }),
+  templateFileName: 'crossrole-example-service.json',
+  templateUrl: null,
+  parameters: [
+    { key: 'ExternalId', value: 'ext-123456' },
+    { key: 'RoleName', value: 'ExampleRole' },
+  ],
+  targets: { kind: 'organization' },
+  region: 'us-east-1',
+  maxConcurrentPercentage: 100,
+  failureTolerancePercentage: 100,
+  stackSetArn: null,
+  reportedAccounts: [],
+  failedAccounts: [],
 };
 
 export type FakeContext = {

@@ -3,14 +3,6 @@
 import type { Language } from './labels.ts';
 
 const en = {
-  brand: (service: string) => `Crossrole · ${service}`,
-  stepOf: (n: number, m: number) => `Step ${n} of ${m}`,
-  copy: 'Copy',
-  copied: 'Copied',
-  copyLabel: (what: string) => `Copy ${what}`,
-  collapse: 'Collapse the Crossrole guide',
-  expand: 'Show the Crossrole guide',
-  guide: 'Crossrole guide',
   // Policy tables
   policySelected: (name: string) => `Policy selected: ${name}`,
   searchAndTick: 'Search for this policy and tick it',
@@ -139,14 +131,6 @@ const en = {
 export type Messages = typeof en;
 
 const ja: Messages = {
-  brand: (service) => `Crossrole · ${service}`,
-  stepOf: (n, m) => `ステップ ${n}/${m}`,
-  copy: 'コピー',
-  copied: 'コピーしました',
-  copyLabel: (what) => `${what} をコピー`,
-  collapse: 'Crossrole のガイドをたたむ',
-  expand: 'Crossrole のガイドを表示',
-  guide: 'Crossrole ガイド',
   policySelected: (name) => `ポリシーを選択しました: ${name}`,
   searchAndTick: 'このポリシーを検索して選択してください',
   noForm: 'ロールの作成フォームが見つかりません',

@@ -61,19 +61,26 @@ export function headings(doc: Document = document): string[] {
 }
 
 /** Selects a tab of the main content by its name; true once it is the selected one. */
-export async function selectTab(
+export function selectTab(
   key: LabelKey,
   language: Language,
   signal: AbortSignal,
 ): Promise<boolean> {
-  const names = labelsFor(key, language);
-  // A tab's accessible name is its text (or aria-label).
+  return selectTabNamed(labelsFor(key, language), signal);
+}
+
+/** Selects the tab whose accessible name (its text or aria-label) is one of `names`. */
+export async function selectTabNamed(
+  names: readonly string[],
+  signal: AbortSignal,
+  timeoutMs = 10_000,
+): Promise<boolean> {
   const tab = await waitFor(
     () =>
       shown<HTMLElement>(mainContent(), '[role="tab"]').find((t) =>
         names.some((n) => n === normalize(t.getAttribute('aria-label') || t.textContent)),
       ) ?? null,
-    { signal, timeoutMs: 10_000 },
+    { signal, timeoutMs },
   );
   if (!tab) return false;
   if (tab.getAttribute('aria-selected') !== 'true') tab.click();

@@ -32,9 +32,15 @@ describe('the manifest for each browser', () => {
       expect(manifest).not.toHaveProperty('web_accessible_resources');
     });
 
-    it(`${browser}: runs content scripts only on IAM pages of the console hosts of every partition`, () => {
-      const scripts = manifest.content_scripts as { matches: string[] }[];
-      const matches = scripts.flatMap((c) => c.matches);
+    it(`${browser}: runs content scripts only on IAM and CloudFormation pages of the console hosts of every partition`, () => {
+      const scripts = manifest.content_scripts as {
+        matches: string[];
+        js: string[];
+        run_at: string;
+        world?: string;
+      }[];
+      const iam = scripts.filter((c) => !c.js.includes('src/content/cloudformation.ts'));
+      const matches = iam.flatMap((c) => c.matches);
       for (const m of matches) {
         expect(
           CONSOLE_HOSTS.some((h) => m === `${h}iam/*` || m === `${h}iamv2/*`),
@@ -42,6 +48,18 @@ describe('the manifest for each browser', () => {
         ).toBe(true);
       }
       for (const h of CONSOLE_HOSTS) expect(matches).toContain(`${h}iam/*`);
+      // The StackSet pages' script (docs/organizations.md): CloudFormation paths only, isolated
+      // world, once the page is idle; the only script there.
+      const cloudFormation = scripts.filter((c) => c.js.includes('src/content/cloudformation.ts'));
+      expect(cloudFormation).toEqual([
+        {
+          matches: CONSOLE_HOSTS.map((h) => `${h}cloudformation/*`),
+          js: ['src/content/cloudformation.ts'],
+          run_at: 'document_idle',
+        },
+      ]);
+      const everywhere = scripts.flatMap((c) => c.matches);
+      expect(everywhere.filter((m) => m.includes('/cloudformation/'))).toHaveLength(4);
       // What the popup asks for again when the customer revoked it covers exactly these hosts.
       expect(CONSOLE_ORIGIN_PATTERNS).toEqual(CONSOLE_HOSTS.map((h) => `${h}*`));
       expect(coversConsole(matches)).toBe(true);

@@ -10,17 +10,30 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../src/platform/browser.ts', () => ({ browser: {} }));
 const { FEATURES } = await import('../../../src/content/features/index.ts');
+const { CLOUDFORMATION_FEATURES } = await import('../../../src/content/cloudformation/index.ts');
 
+// Each console app's features: IAM's, and CloudFormation's StackSet pages (docs/organizations.md).
+const APPS = [
+  { dir: 'features', registry: FEATURES },
+  { dir: 'cloudformation', registry: CLOUDFORMATION_FEATURES },
+];
+const featureFiles = (dir: string) =>
+  readdirSync(path.resolve(import.meta.dirname, '../../../src/content', dir)).filter(
+    (f) => f.endsWith('.ts') && f !== 'index.ts',
+  );
 const DIR = path.resolve(import.meta.dirname, '../../../src/content/features');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+const ALL = APPS.flatMap(({ dir }) =>
+  featureFiles(dir).map((file) => ({ file, full: path.resolve(DIR, '..', dir, file) })),
+);
 
 describe('content features', () => {
   it('are all registered, one per file, with the file name as id', () => {
-    expect(FEATURES.map((f) => `${f.id}.ts`).sort()).toEqual([...files].sort());
+    for (const { dir, registry } of APPS)
+      expect(registry.map((f) => `${f.id}.ts`).sort(), dir).toEqual([...featureFiles(dir)].sort());
   });
 
   it('each declares its page (a route or what it shows) and the setups it acts for', () => {
-    for (const feature of FEATURES) {
+    for (const feature of [...FEATURES, ...CLOUDFORMATION_FEATURES]) {
       expect(feature.matches ?? feature.shows, feature.id).toBeTypeOf('function');
       expect(feature.modes.length, feature.id).toBeGreaterThan(0);
       expect(feature.states.length, feature.id).toBeGreaterThan(0);
@@ -29,11 +42,11 @@ describe('content features', () => {
 
   it('each has a unit test of its own', () => {
     const tests = readdirSync(import.meta.dirname);
-    for (const file of files) expect(tests, file).toContain(file.replace(/\.ts$/, '.test.ts'));
+    for (const { file } of ALL) expect(tests, file).toContain(file.replace(/\.ts$/, '.test.ts'));
   });
 
-  for (const file of files) {
-    const source = readFileSync(path.join(DIR, file), 'utf8');
+  for (const { file, full } of ALL) {
+    const source = readFileSync(full, 'utf8');
     describe(file, () => {
       it('starts with a comment that says which page it serves and why', () => {
         expect(source.startsWith('// ')).toBe(true);
@@ -72,6 +85,9 @@ describe('content features', () => {
         expect(source).not.toMatch(
           /labelsFor\('(createRole|createPolicy|updatePolicy)'[^)]*\)\)?\.click/,
         );
+        // Nor the StackSet's Submit, nor the IAM acknowledgement, which are the customer's.
+        expect(source).not.toMatch(/(submit|acknowledge)[\w()]*\??\.click\(/i);
+        expect(source).not.toMatch(/setChecked\([^)]*acknowledge/i);
       });
     });
   }
@@ -105,6 +121,26 @@ describe('content features', () => {
       'create-user-wizard': ['/users/create'],
       'user-details': ['/users/details/Me'],
       'create-access-key': ['/users/details/Me/create_access_key'],
+    });
+    const stackSetRoutes = [
+      '/stacksets',
+      '/stacksets/create',
+      '/stacksets/ExampleRole/info',
+      '/stacksets/ExampleRole/stacks',
+      '/stacksets/ExampleRole/parameters',
+      '/stacksets/ExampleRole/template',
+    ];
+    expect(
+      Object.fromEntries(
+        CLOUDFORMATION_FEATURES.map((f) => [
+          f.id,
+          stackSetRoutes.filter((r) => f.matches?.(r) === true),
+        ]),
+      ),
+    ).toEqual({
+      // Known by its step titles, on whatever route the console gives the wizard.
+      'create-stack-set-wizard': [],
+      'stack-set-page': stackSetRoutes.slice(2),
     });
   });
 });
