@@ -155,7 +155,8 @@ function mayContinueIn(setup: Setup, sender: ConsoleSender, page: TabPage): bool
 /**
  * The setup a console tab works on: the one opened in it, or else the newest unfinished setup of
  * that partition and console whose own tab is gone (the customer closed it or went on in another
- * tab). IAM pages get IAM setups, CloudFormation pages organization setups.
+ * tab, or, for a created stack set, opened its page again in another). IAM pages get IAM setups,
+ * CloudFormation pages organization setups.
  */
 export async function setupForTab(
   sender: ConsoleSender,
@@ -172,7 +173,11 @@ export async function setupForTab(
     .sort((a, b) => b.createdAt - a.createdAt)[0];
   if (own) return own;
   for (const candidate of setups.sort((a, b) => b.createdAt - a.createdAt)) {
-    const tabAlive = candidate.tabId !== null && (await getConsoleTab(candidate.tabId)) !== null;
+    // A created stack set's page may be read again in another tab while the first is still open
+    // (coming back later): its reads are idempotent, each account reported once.
+    const readsStackSet = !!candidate.stackSet && candidate.state !== 'started';
+    const tabAlive =
+      !readsStackSet && candidate.tabId !== null && (await getConsoleTab(candidate.tabId)) !== null;
     if (tabAlive || !mayContinueIn(candidate, sender, page)) continue;
     return updateSetup(candidate.id, (s) => ({
       ...s,

@@ -301,11 +301,9 @@ export function startReferenceService(
           });
     }
     // One External ID for every account of an Organization (docs/vendors.md, "Organization
-    // reports"): without a token, its customer is the management account, not each member.
-    const customer =
-      token ??
-      (report.organization ? `organization:${report.organization.managementAccountId}` : null) ??
-      report.accountId;
+    // reports"): without a token, its customer is the management account, not each member, and
+    // the management account's own single-account report is that same customer's.
+    const customer = token ?? report.organization?.managementAccountId ?? report.accountId;
     const bound = boundExternalIds.get(report.externalId);
     if (bound !== undefined && bound !== customer) {
       return answer(request, response, 409, {

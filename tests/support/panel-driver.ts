@@ -113,7 +113,9 @@ export async function waitForPanel(
   let view = await panelView(page);
   while (!until(view)) {
     if (Date.now() > deadline)
-      throw new Error(`The panel never showed ${what}; its title is ${JSON.stringify(view.title)}`);
+      throw new Error(
+        `The panel never showed ${what}; its title is ${JSON.stringify(view.title)}, it says ${JSON.stringify(view.text)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 150));
     view = await panelView(page);
   }

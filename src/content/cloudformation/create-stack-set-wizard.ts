@@ -16,6 +16,7 @@ import {
   selectedText,
   setNumber,
   tokenCodes,
+  TRIGGER,
 } from '../lib/controls.ts';
 import {
   accessibleLabel,
@@ -276,11 +277,7 @@ export const createStackSetWizard: Feature = {
       checks.push(auto.right);
 
       const region = plan!.region;
-      const regionGroup = fieldGroup(
-        root(),
-        labels('regions'),
-        'button[aria-haspopup="listbox"], [role="combobox"]',
-      );
+      const regionGroup = fieldGroup(root(), labels('regions'), TRIGGER);
       if (!regionGroup) miss('regions');
       const regionOk = regionGroup ? await chooseOnly(regionGroup, region, signal) : false;
       items.push(line(regionOk, t.regionDone(region), t.chooseRegion(region), region));

@@ -20,6 +20,7 @@ import {
   type StackInstance,
 } from '../lib/stack-set.ts';
 import { stackSetWords } from '../lib/stack-set-words.ts';
+import { menuAccountId, sessionAccountId } from '../lib/session.ts';
 import { tableLoading } from '../lib/table.ts';
 import type { PanelItem } from '../panel.ts';
 
@@ -123,6 +124,8 @@ export const stackSetPage: Feature = {
       autoDeployment: info.autoDeployment,
       parameters,
       templateBody,
+      sessionAccountId: sessionAccountId(),
+      menuAccountId: menuAccountId(),
     });
     if (signal.aborted) return;
     if (!checked.ok) return problem(t.stackSetRefused, checked.error);
@@ -146,6 +149,8 @@ export const stackSetPage: Feature = {
         stackSetArn,
         instances,
         complete,
+        sessionAccountId: sessionAccountId(),
+        menuAccountId: menuAccountId(),
       });
       if (signal.aborted) return;
       if (!reply.ok) return problem(t.stackSetRefused, reply.error);

@@ -6,8 +6,12 @@
 import { findByLabel, findButton, normalize, setValue, waitFor } from './dom.ts';
 import { isShown, shown } from './page.ts';
 
-/** A Select's or Multiselect's trigger: Cloudscape's button with a listbox popup. */
-const TRIGGER = 'button[aria-haspopup="listbox"], [role="combobox"]';
+/**
+ * A Select's or Multiselect's trigger: Cloudscape's button with a listbox popup, or with a
+ * dialog popup once the options can be filtered (the filter is then a combobox inside it).
+ */
+export const TRIGGER =
+  'button[aria-haspopup="listbox"], button[aria-haspopup="dialog"], [role="combobox"]';
 /** Multiselect tokens: the token group's items and the token component's roots. */
 const TOKENS = '[class*="awsui_token_dm8gx_"], [class*="awsui_root_1i2wg_"]';
 
@@ -128,8 +132,10 @@ export async function chooseOnly(
     const chosen = option.getAttribute('aria-selected') === 'true';
     if (chosen !== namesCode(text, code)) press(option);
   }
-  // Closed again, as a person would: Escape on the trigger.
-  trigger.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  // Closed again, as a person would: Escape where the focus is (a filter, when it has one).
+  const focused = document.activeElement;
+  for (const el of new Set([focused instanceof HTMLElement ? focused : trigger, trigger]))
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
   return (await waitFor(() => (exact() ? true : null), { signal, timeoutMs: 3000 })) === true;
 }
 

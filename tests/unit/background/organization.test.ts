@@ -285,6 +285,37 @@ describe('an organization setup', () => {
     expect(sent()[1]!.key).toBe(await memberSetupId(setupId, MEMBER_C));
   });
 
+  it('reports a later account from a new tab on the stack set’s page while the first tab is still open', async () => {
+    const { setupId, tabId } = await readBack();
+    await handleMessage(
+      stackInstancesPage(setupId, [[MEMBER_A, 'SUCCEEDED']]),
+      cloudFormationTab(tabId),
+    );
+    const page = `/stacksets/${ORG_ROLE}/stacks`;
+    // The first tab is open on the wizard's CloudFormation app; another stack set's page still
+    // does not pick the setup up.
+    expect(
+      await handleMessage(
+        { type: 'content.hello', route: '/stacksets/Other/stacks', sessionAccountId: ACCOUNT },
+        cloudFormationTab(52),
+      ),
+    ).toEqual({ ok: true, value: null });
+    const hello = await handleMessage(
+      { type: 'content.hello', route: page, sessionAccountId: ACCOUNT },
+      cloudFormationTab(52, page),
+    );
+    expect(hello.ok && (hello.value as { id: string }).id).toBe(setupId);
+    await handleMessage(
+      stackInstancesPage(setupId, [
+        [MEMBER_A, 'SUCCEEDED'],
+        [MEMBER_B, 'SUCCEEDED'],
+      ]),
+      cloudFormationTab(52, page),
+    );
+    await deliverDue();
+    expect(sent().map((s) => s.report.accountId)).toEqual([MEMBER_A, MEMBER_B]);
+  });
+
   it.each([
     [
       'another account’s stack set',
