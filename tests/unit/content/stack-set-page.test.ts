@@ -199,6 +199,7 @@ afterEach(() => {
   controller.abort();
   vi.useRealTimers();
   document.body.replaceChildren();
+  document.head.replaceChildren();
 });
 
 const until = (check: () => void, timeout = 15_000) => vi.waitFor(check, { timeout, interval: 50 });
@@ -209,6 +210,11 @@ for (const language of ['en', 'ja'] as const) {
   describe(`The stack set's page (${language})`, () => {
     it('reads the stack set back from its tabs, then every page of Stack instances, and says what became of each account', async () => {
       stackSetPageFixture(language, FINAL);
+      // The navigation bar's session data: who the console is signed in to, sent for the check.
+      const session = document.createElement('meta');
+      session.name = 'awsc-session-data';
+      session.content = JSON.stringify({ accountId: '111122223333' });
+      document.head.append(session);
       const fake = fakeContext({
         language,
         path: '/stacksets/ExampleRole/info',
@@ -225,6 +231,8 @@ for (const language of ['en', 'ja'] as const) {
           autoDeployment: true,
           parameters: ORGANIZATION_PLAN.parameters,
           templateBody: ORGANIZATION_PLAN.templateBody,
+          sessionAccountId: '111122223333',
+          menuAccountId: null,
         },
       ]);
       const [instances] = sentOf(fake.sent, 'content.stackInstances');
@@ -240,6 +248,8 @@ for (const language of ['en', 'ja'] as const) {
           detailedStatus,
           reason: reason === '-' ? null : reason,
         })),
+        sessionAccountId: '111122223333',
+        menuAccountId: null,
       });
       expect(sentOf(fake.sent, 'content.stackInstances')).toHaveLength(1); // all final: no refresh
       const texts = fake.last()!.items.map((i) => i.text);
