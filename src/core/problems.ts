@@ -70,6 +70,53 @@ export type ProblemParams = {
   twelveDigits: object;
   printableOnly: object;
   httpsUrl: object;
+  // Service profiles (src/core/profile.ts)
+  profileIdFormat: object;
+  levelIdFormat: object;
+  levelIdTwice: { id: string };
+  optionIdTwice: { id: string };
+  defaultLevelCount: { found: number };
+  levelsEmpty: object;
+  levelsTooMany: { max: number };
+  optionsTooMany: { max: number };
+  methodsEmpty: object;
+  methodsNeedRole: object;
+  externalIdSource: object;
+  sessionTooShort: { seconds: number; hours: number };
+  sessionTooLong: { seconds: number; hours: number };
+  requiredActionFormat: object;
+  policyArnFormat: object;
+  policyArnExact: { arn: string };
+  levelNeedsPolicies: object;
+  levelTooManyPolicies: { count: number; max: number };
+  customPolicyTooLarge: { size: number; max: number; over: number };
+  principalArnFormat: { account: string };
+  reportAuthToken: object;
+  reportUrlNotUrl: object;
+  reportUrlCredentials: object;
+  reportUrlSpaces: object;
+  reportUrlLoopbackSpelling: object;
+  reportUrlHttps: object;
+  /** `detail`: the JSON parser's own words (the browser's, in English). */
+  notJson: { detail: string };
+  // Policy documents (src/core/iam-policy.ts)
+  policyActionFormat: object;
+  policyTooManyWildcards: { count: number; max: number };
+  policyActionsEmpty: object;
+  policyResourceFormat: object;
+  policyResourcesEmpty: object;
+  policyConditionValue: object;
+  policySidFormat: object;
+  policyActionOrNotAction: object;
+  policyResourceOrNotResource: object;
+  policyVersion: { version: string };
+  policyStatementsEmpty: object;
+  // IAM names and texts (src/core/arn.ts, src/core/external-id.ts)
+  policyNameBadChars: object;
+  descriptionTooLong: { length: number; max: number };
+  descriptionBadChars: { chars: string };
+  prefixTooLong: { length: number; random: number; total: number; max: number };
+  prefixBadChars: object;
 };
 
 export type ProblemCode = keyof ProblemParams;
@@ -164,6 +211,59 @@ const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   twelveDigits: () => 'must be exactly 12 digits',
   printableOnly: () => 'must contain only printable characters',
   httpsUrl: () => 'must be an https:// URL',
+  profileIdFormat: () =>
+    'must be 2–63 lower-case letters, digits and "-", starting with a letter or digit',
+  levelIdFormat: () => 'must be lower-case letters, digits and "-" (at most 63)',
+  levelIdTwice: (p) => `level id "${p.id}" is used twice`,
+  optionIdTwice: (p) => `option id "${p.id}" is used twice`,
+  defaultLevelCount: (p) => `exactly one level must be "default": true (found ${p.found})`,
+  levelsEmpty: () => 'must list at least one access level',
+  levelsTooMany: (p) => `must list at most ${p.max} access levels`,
+  optionsTooMany: (p) => `must list at most ${p.max} options`,
+  methodsEmpty: () => 'must list at least one method',
+  methodsNeedRole: () => 'must include "role"',
+  externalIdSource: () => 'must have "source": "generate" or "service"',
+  sessionTooShort: (p) =>
+    `must be at least ${p.seconds} (${p.hours} hour${p.hours === 1 ? '' : 's'})`,
+  sessionTooLong: (p) =>
+    `must be at most ${p.seconds} (${p.hours} hour${p.hours === 1 ? '' : 's'})`,
+  requiredActionFormat: () => 'must be an action like "ec2:DescribeRegions" (no wildcards)',
+  policyArnFormat: () =>
+    'must be a policy ARN in partition aws, like "arn:aws:iam::aws:policy/ReadOnlyAccess" (Crossrole converts it for other partitions)',
+  policyArnExact: (p) => `must be written exactly "${p.arn}", without spaces around it`,
+  levelNeedsPolicies: () => 'needs managedPolicyArns or customPolicies',
+  levelTooManyPolicies: (p) => `has ${p.count} policies, IAM attaches at most ${p.max} to a role`,
+  customPolicyTooLarge: (p) =>
+    `${n(p.size)} characters without whitespace, IAM allows ${n(p.max)} (${n(p.over)} over)`,
+  principalArnFormat: (p) => `must be a role or user ARN in account ${p.account} (partition aws)`,
+  reportAuthToken: () =>
+    'must be "token" when the service issues the External ID (it comes with a connection code)',
+  reportUrlNotUrl: () => 'must be a URL',
+  reportUrlCredentials: () => 'must not contain a user name or password',
+  reportUrlSpaces: () => 'must not contain spaces or control characters',
+  reportUrlLoopbackSpelling: () =>
+    'must spell a development address exactly http://127.0.0.1:<port>, http://localhost:<port> or http://[::1]:<port> (other spellings of loopback, such as 127.1 or 0x7f000001, are refused)',
+  reportUrlHttps: () =>
+    'must use https:// (http:// only for 127.0.0.1 or localhost, in a development build)',
+  notJson: (p) => (p.detail ? `is not valid JSON (${p.detail})` : 'is not valid JSON'),
+  policyActionFormat: () => 'must look like "service:Action" (wildcards * and ? allowed)',
+  policyTooManyWildcards: (p) =>
+    `has ${p.count} wildcards (* and ?); at most ${p.max} are allowed in one pattern`,
+  policyActionsEmpty: () => 'must list at least one action',
+  policyResourceFormat: () => 'must be "*" or an ARN',
+  policyResourcesEmpty: () => 'must list at least one resource',
+  policyConditionValue: () => 'must be a string, a number, a boolean or a list of them',
+  policySidFormat: () => 'may only contain letters and digits',
+  policyActionOrNotAction: () => 'needs exactly one of Action or NotAction',
+  policyResourceOrNotResource: () => 'needs exactly one of Resource or NotResource',
+  policyVersion: (p) => `must be "${p.version}"`,
+  policyStatementsEmpty: () => 'must hold at least one statement',
+  policyNameBadChars: () => 'may only contain letters, digits and + = , . @ _ -',
+  descriptionTooLong: (p) => `is ${p.length} characters long, IAM allows ${p.max}`,
+  descriptionBadChars: (p) => `contains characters IAM does not allow in a description: ${p.chars}`,
+  prefixTooLong: (p) =>
+    `is ${p.length} characters long; with the ${p.random} random characters the External ID must stay within ${p.total}, so at most ${p.max}`,
+  prefixBadChars: () => 'may only contain letters, digits and + = , . @ : _ -',
 };
 
 /** The problem `code` with its values, and its English sentence. */
