@@ -28,13 +28,11 @@ const actionList = z.union([
   actionString,
   z.array(actionString).check(z.minLength(1, coded(problem('policyActionsEmpty')))),
 ]);
-const resourceString = z
-  .string()
-  .check(
-    z.refine((r) => r === '*' || r.startsWith('arn:'), {
-      message: coded(problem('policyResourceFormat')),
-    }),
-  );
+const resourceString = z.string().check(
+  z.refine((r) => r === '*' || r.startsWith('arn:'), {
+    message: coded(problem('policyResourceFormat')),
+  }),
+);
 const resourceList = z.union([
   resourceString,
   z.array(resourceString).check(z.minLength(1, coded(problem('policyResourcesEmpty')))),

@@ -117,6 +117,33 @@ export type ProblemParams = {
   descriptionBadChars: { chars: string };
   prefixTooLong: { length: number; random: number; total: number; max: number };
   prefixBadChars: object;
+  // Links (src/core/connection-link.ts, src/background/links.ts)
+  linkNoCode: object;
+  linkCodeTooLong: { length: number; max: number };
+  /** `partition`: the partition's name (PARTITION_LABELS). */
+  linkNoPartitionAccount: { service: string; partition: string };
+  // The background's refusals, as the popup receives them (src/core/refusal.ts)
+  internalError: object;
+  storageFull: object;
+  notFromExtension: object;
+  messageNotUnderstood: object;
+  requestIdReused: object;
+  /** `detail`: the browser's own words on the failed send. */
+  backgroundNoAnswer: { tries: number; detail: string };
+  /** `why`: the reply's field paths and rules, in core's English. */
+  replyNotUnderstood: { type: string; why: string };
+  unknownService: { id: string };
+  unknownSetup: object;
+  consoleTabGone: object;
+  noPartitionAccount: { service: string; partition: string };
+  noAccessKeys: { service: string };
+  needsCodeFirst: { service: string };
+  linkGone: object;
+  linkRefused: object;
+  linkForOther: { service: string; id: string };
+  linkOtherPartition: { partition: string; other: string };
+  linkTabGone: object;
+  linkProfileNotKept: { service: string };
 };
 
 export type ProblemCode = keyof ProblemParams;
@@ -264,7 +291,58 @@ const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   prefixTooLong: (p) =>
     `is ${p.length} characters long; with the ${p.random} random characters the External ID must stay within ${p.total}, so at most ${p.max}`,
   prefixBadChars: () => 'may only contain letters, digits and + = , . @ : _ -',
+  linkNoCode: () =>
+    'the link carries no connection code, or more than one; ask the service for its link again',
+  linkCodeTooLong: (p) => `is ${n(p.length)} characters; a link's code has at most ${n(p.max)}`,
+  linkNoPartitionAccount: (p) =>
+    `${p.service} has no AWS account in ${p.partition}, the partition of the console tab the link opened`,
+  internalError: () =>
+    'Crossrole could not do that because of an internal error. Try again; if it keeps happening, reload the extension.',
+  storageFull: () =>
+    "Crossrole's storage is full: remove an imported service in the popup, or discard finished connections.",
+  notFromExtension: () => 'Not sent from the extension',
+  messageNotUnderstood: () => 'Message not understood',
+  requestIdReused: () => 'This request id was already used for another request.',
+  backgroundNoAnswer: (p) =>
+    `Crossrole's background did not answer after ${p.tries} tries (${p.detail}). Check the connections in progress before you try again.`,
+  replyNotUnderstood: (p) =>
+    `Crossrole did not understand its background's answer to ${p.type} (${p.why}).`,
+  unknownService: (p) => `Unknown service "${p.id}".`,
+  unknownSetup: () => 'Unknown setup.',
+  consoleTabGone: () => 'The console tab to continue in is gone: open the service’s link again.',
+  noPartitionAccount: (p) => `${p.service} has no AWS account in partition ${p.partition}.`,
+  noAccessKeys: (p) => `${p.service} does not accept access keys: connect it with a role.`,
+  needsCodeFirst: (p) => `${p.service} needs a connection code: paste it first.`,
+  linkGone: () =>
+    'This link is no longer waiting: it was dismissed, or it expired (a link waits 15 minutes). Open the service’s link again.',
+  linkRefused: () => 'Crossrole refused this link: nothing can start from it.',
+  linkForOther: (p) => `This link is for ${p.service}, not "${p.id}".`,
+  linkOtherPartition: (p) => `This link's console tab is in ${p.partition}, not ${p.other}.`,
+  linkTabGone: () =>
+    'The console tab this link opened was closed or left the console: open the service’s link again.',
+  linkProfileNotKept: (p) => `Crossrole could not keep ${p.service}'s profile.`,
 };
+
+/** The codes, for checking a problem that crossed a message boundary. */
+const CODES = new Set<string>(Object.keys(ENGLISH));
+
+/**
+ * Whether `value` is a problem Crossrole itself said: a known code, values that are strings or
+ * numbers only, and the English sentence its code says with those values (so a renderer never
+ * meets a value missing or of the wrong type).
+ */
+export function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { code, message, ...values } = value as Record<string, unknown>;
+  if (typeof code !== 'string' || !CODES.has(code) || typeof message !== 'string') return false;
+  if (!Object.values(values).every((v) => typeof v === 'string' || typeof v === 'number'))
+    return false;
+  try {
+    return (ENGLISH[code as ProblemCode] as (p: object) => string)(values) === message;
+  } catch {
+    return false;
+  }
+}
 
 /** The problem `code` with its values, and its English sentence. */
 export function problem<C extends ProblemCode>(

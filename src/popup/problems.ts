@@ -2,6 +2,7 @@
 // _locales, its values put in as `{1}`…; a field error without a code keeps core's English words.
 // Field paths (`report.url`) stay as they are: they name the vendor's JSON.
 import type { Problem, ProblemCode, ProblemParams } from '../core/problems.ts';
+import type { Refused } from '../core/refusal.ts';
 import type { FieldError } from '../core/result.ts';
 import { plural, t, type MessageKey } from './i18n.ts';
 
@@ -130,13 +131,53 @@ const RENDER: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   descriptionBadChars: (p) => t('problemDescriptionBadChars', p.chars),
   prefixTooLong: (p) => t('problemPrefixTooLong', p.length, p.random, p.total, p.max),
   prefixBadChars: () => t('problemPrefixBadChars'),
+  linkNoCode: () => t('problemLinkNoCode'),
+  linkCodeTooLong: (p) => t('problemLinkCodeTooLong', p.length, p.max),
+  linkNoPartitionAccount: (p) => t('problemLinkNoPartitionAccount', p.service, p.partition),
+  internalError: () => t('problemInternalError'),
+  storageFull: () => t('problemStorageFull'),
+  notFromExtension: () => t('problemNotFromExtension'),
+  messageNotUnderstood: () => t('problemMessageNotUnderstood'),
+  requestIdReused: () => t('problemRequestIdReused'),
+  backgroundNoAnswer: (p) => t('problemBackgroundNoAnswer', p.tries, p.detail),
+  replyNotUnderstood: (p) => t('problemReplyNotUnderstood', p.type, p.why),
+  unknownService: (p) => t('problemUnknownService', p.id),
+  unknownSetup: () => t('problemUnknownSetup'),
+  consoleTabGone: () => t('problemConsoleTabGone'),
+  noPartitionAccount: (p) => t('problemNoPartitionAccount', p.service, p.partition),
+  noAccessKeys: (p) => t('problemNoAccessKeys', p.service),
+  needsCodeFirst: (p) => t('problemNeedsCodeFirst', p.service),
+  linkGone: () => t('problemLinkGone'),
+  linkRefused: () => t('problemLinkRefused'),
+  linkForOther: (p) => t('problemLinkForOther', p.service, p.id),
+  linkOtherPartition: (p) => t('problemLinkOtherPartition', p.partition, p.other),
+  linkTabGone: () => t('problemLinkTabGone'),
+  linkProfileNotKept: (p) => t('problemLinkProfileNotKept', p.service),
 };
 
-/** A problem in the popup's language. */
+/** A problem in the popup's language (its English, should a renderer fail on its values). */
 export function problemText(p: Problem): string {
-  return (RENDER[p.code] as (values: Problem) => string)(p);
+  try {
+    return (RENDER[p.code] as (values: Problem) => string)(p);
+  } catch {
+    return p.message;
+  }
 }
 
 /** A field error's sentence in the popup's language (core's English where it has no code). */
 export const fieldErrorText = (e: FieldError): string =>
   e.problem ? problemText(e.problem) : e.message;
+
+/**
+ * A refusal from the background (src/core/refusal.ts) in the popup's language: its problem, or
+ * its field errors one a line (`path: rule`, the path left out where it names no field), or its
+ * English `error` where it carries no code.
+ */
+export function refusalText(r: Pick<Refused, 'error' | 'problem' | 'errors'>): string {
+  if (r.problem) return problemText(r.problem);
+  if (r.errors?.length)
+    return r.errors
+      .map((e) => (e.path ? `${e.path}: ${fieldErrorText(e)}` : fieldErrorText(e)))
+      .join('\n');
+  return r.error;
+}

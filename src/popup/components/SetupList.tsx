@@ -1,9 +1,10 @@
 // Progress and results of every setup, newest first, with "Retry now", "Copy ARN" and
 // "Discard"; then the accounts connected to each service.
-import type { Connection } from '../../core/messages.ts';
+import type { Connection, Reply } from '../../core/messages.ts';
 import type { Setup } from '../../core/setup.ts';
 import type { PopupApi } from '../api.ts';
 import { plural, t, type MessageKey } from '../i18n.ts';
+import { refusalText } from '../problems.ts';
 
 const STATE_TEXT: Record<Setup['state'], MessageKey> = {
   started: 'stateStarted',
@@ -51,9 +52,9 @@ export function SetupList(props: {
   onError: (message: string) => void;
 }) {
   const now = props.api.now().getTime();
-  const act = async (reply: Promise<{ ok: boolean; error?: string }>) => {
+  const act = async (reply: Promise<Reply<null>>) => {
     const answer = await reply;
-    if (!answer.ok) props.onError(answer.error ?? '');
+    if (!answer.ok) props.onError(refusalText(answer));
   };
   const discard = (setup: Setup) => {
     const unsent = setup.roleArn && setup.state !== 'delivered';
