@@ -17,7 +17,7 @@ import { PARTITION_LABELS, PARTITIONS, type Partition } from '../core/partition.
 import { problem } from '../core/problems.ts';
 import { supportedPartitions } from '../core/profile.ts';
 import { fieldRefusal, refusal } from '../core/refusal.ts';
-import { ProblemSchema } from '../core/replies.ts';
+import { ProblemSchema } from '../core/problem-schema.ts';
 import { fail, fieldError, type Result } from '../core/result.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { builtins, findProfile } from './profiles.ts';

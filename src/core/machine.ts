@@ -480,9 +480,8 @@ function capture(
     roleArn,
     capturedAt: setup.capturedAt ?? new Date(now).toISOString(),
     trustPolicyVerified: check?.verified ?? false,
-    trustProblems: check
-      ? [...check.problems, ...check.dangers]
-      : ['Crossrole could not read the trust policy on the role page.'],
+    trustProblems: check ? [...check.problems, ...check.dangers] : [problem('trustUnread').message],
+    trustProblemsCoded: check ? check.coded : [problem('trustUnread')],
     policyArns: permissions?.policyArns ?? [],
     otherPolicyNames: permissions?.otherPolicyNames ?? [],
     permissionsVerified: permissions?.verified ?? false,

@@ -144,6 +144,39 @@ export type ProblemParams = {
   linkOtherPartition: { partition: string; other: string };
   linkTabGone: object;
   linkProfileNotKept: { service: string };
+  // Trust verification (src/core/trust-policy.ts), shown with the setup in the popup
+  trustNotJson: object;
+  trustNotFound: object;
+  /** `detail`: the shape problem in core's English. */
+  trustNotUsable: { detail: string };
+  trustUnread: object;
+  /**
+   * A Deny that stops the service. `principal`: the one it names, "*", or "" for a NotPrincipal
+   * that leaves the service out; `condition`: "" (none), "notObject" or "mayHold".
+   */
+  trustDenyStops: { statement: string; principal: string; condition: string };
+  trustDenyStopsWildcards: TrustWildcards & { principal: string };
+  trustActionWildcards: TrustWildcards;
+  trustConditionNotObject: { statement: string };
+  /** `key`: "" when the condition names no key. */
+  trustConditionValue: { statement: string; operator: string; key: string };
+  trustConditionMayStop: { statement: string; operator: string; key: string };
+  trustMfa: object;
+  trustWrongPrincipal: { expected: string; actual: string };
+  trustWrongExternalId: object;
+  trustNoStatement: object;
+  trustNoExternalId: object;
+  trustNotPrincipal: object;
+  trustAnyAccount: object;
+};
+
+/** An Action or NotAction pattern of a trust policy statement with too many wildcards. */
+type TrustWildcards = {
+  statement: string;
+  field: string;
+  pattern: string;
+  count: number;
+  max: number;
 };
 
 export type ProblemCode = keyof ProblemParams;
@@ -161,6 +194,33 @@ function article(type: string): string {
 
 /** "6,310": numbers in English sentences read like numbers. */
 const n = (value: number) => value.toLocaleString('en-US');
+
+const SERVICE_BLOCKED =
+  'the service cannot assume the role while it stays; remove it or narrow it if that is not what you want.';
+
+const condition = (p: { operator: string; key: string }) =>
+  `the condition ${p.operator}${p.key ? ` on ${p.key}` : ''}`;
+
+const wildcards = (p: Omit<TrustWildcards, 'statement'>) =>
+  `its ${p.field} "${p.pattern}…" has ${p.count} wildcards (* and ?); at most ${p.max} are allowed in one pattern`;
+
+/**
+ * What a Deny does to the service, in English ("denies sts:AssumeRole to …"): the verdict's
+ * sentence and mergeTrustPolicy's warning word it alike.
+ */
+export function denyWords(
+  p: { principal: string } & ({ condition: string } | Omit<TrustWildcards, 'statement'>),
+): string {
+  const who =
+    p.principal === ''
+      ? 'denies sts:AssumeRole to every principal not named in its NotPrincipal, the service included'
+      : `denies sts:AssumeRole to ${p.principal === '*' ? 'everyone ("*")' : p.principal}`;
+  if ('field' in p) return `${who}, and ${wildcards(p)}`;
+  if (p.condition === 'notObject') return `${who} (its Condition is not an object)`;
+  if (p.condition === 'mayHold')
+    return `${who} when its conditions hold, which they may for the service`;
+  return who;
+}
 
 const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   nameEmpty: () => 'must not be empty',
@@ -321,6 +381,28 @@ const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   linkTabGone: () =>
     'The console tab this link opened was closed or left the console: open the service’s link again.',
   linkProfileNotKept: (p) => `Crossrole could not keep ${p.service}'s profile.`,
+  trustNotJson: () => 'The trust policy shown is not valid JSON.',
+  trustNotFound: () => 'No trust policy was found.',
+  trustNotUsable: (p) => `The trust policy is not usable: ${p.detail}.`,
+  trustUnread: () => 'Crossrole could not read the trust policy on the role page.',
+  trustDenyStops: (p) => `${p.statement} ${denyWords(p)}: ${SERVICE_BLOCKED}`,
+  trustDenyStopsWildcards: (p) => `${p.statement} ${denyWords(p)}: ${SERVICE_BLOCKED}`,
+  trustActionWildcards: (p) => `${p.statement}: ${wildcards(p)}.`,
+  trustConditionNotObject: (p) => `${p.statement}: its Condition is not an object.`,
+  trustConditionValue: (p) =>
+    `${p.statement}: ${condition(p)} has a value that is not a string, number or boolean.`,
+  trustConditionMayStop: (p) =>
+    `${p.statement}: ${condition(p)} could stop the service from assuming the role.`,
+  trustMfa: () => 'The service cannot answer an MFA condition: "Require MFA" must be off.',
+  trustWrongPrincipal: (p) => `The role should trust exactly ${p.expected}; it trusts ${p.actual}.`,
+  trustWrongExternalId: () =>
+    'The External ID in the trust policy is not the one for this connection.',
+  trustNoStatement: () => "The trust policy has no statement for the service's account.",
+  trustNoExternalId: () =>
+    "A statement trusts the service's account without requiring an External ID.",
+  trustNotPrincipal: () =>
+    'A statement uses NotPrincipal with Allow: every AWS account except those named can assume this role.',
+  trustAnyAccount: () => 'A statement lets any AWS account ("*") assume this role.',
 };
 
 /** The codes, for checking a problem that crossed a message boundary. */

@@ -6,7 +6,8 @@ import * as z from 'zod/mini';
 import { PageOutline, type Message } from './messages.ts';
 import { MAX_KEY_WORDS, MAX_KEY_WORD_CHARS } from './panel-words.ts';
 import { PARTITIONS } from './partition.ts';
-import { isProblem, problem, type Problem } from './problems.ts';
+import { ProblemSchema } from './problem-schema.ts';
+import { problem } from './problems.ts';
 import { ServiceProfileSchema } from './profile.ts';
 import type { Refused } from './refusal.ts';
 import { formatErrors, fromZodIssues } from './result.ts';
@@ -14,8 +15,6 @@ import { SetupSchema } from './setup.ts';
 
 const Text = z.string().check(z.maxLength(20_000));
 
-/** A problem core said (a known code, its values, its own English): src/core/problems.ts. */
-export const ProblemSchema = z.custom<Problem>(isProblem);
 const FieldErrorSchema = z.object({
   path: Text,
   message: Text,

@@ -21,6 +21,25 @@ const typeWords = (types: string): string =>
     .map((type) => (TYPE_WORDS[type] ? t(TYPE_WORDS[type]) : type))
     .reduce((list, word) => t('listOr', list, word));
 
+type Wildcards = { field: string; pattern: string; count: number; max: number };
+
+/** A trust policy pattern with too many wildcards (src/core/trust-policy.ts). */
+const wildcardsText = (p: Wildcards): string =>
+  plural('problemTrustWildcards', p.count, p.field, p.pattern, p.max, '*', '?');
+
+/** What a Deny does to the service, as core's `denyWords` says it in English. */
+function denyText(p: { principal: string } & ({ condition: string } | Wildcards)): string {
+  const principal = p.principal === '*' ? t('problemTrustEveryone', '*') : p.principal;
+  const who =
+    p.principal === ''
+      ? t('problemTrustDenyNotPrincipal', 'sts:AssumeRole', 'NotPrincipal')
+      : t('problemTrustDenyTo', 'sts:AssumeRole', principal);
+  if ('field' in p) return t('problemTrustDenyWildcards', who, wildcardsText(p));
+  if (p.condition === 'notObject') return t('problemTrustDenyNotObject', who, 'Condition');
+  if (p.condition === 'mayHold') return t('problemTrustDenyMayHold', who);
+  return who;
+}
+
 const RENDER: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   nameEmpty: () => t('problemNameEmpty'),
   nameTooLong: (p) => t('problemNameTooLong', p.length, p.max),
@@ -153,6 +172,29 @@ const RENDER: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   linkOtherPartition: (p) => t('problemLinkOtherPartition', p.partition, p.other),
   linkTabGone: () => t('problemLinkTabGone'),
   linkProfileNotKept: (p) => t('problemLinkProfileNotKept', p.service),
+  trustNotJson: () => t('problemTrustNotJson'),
+  trustNotFound: () => t('problemTrustNotFound'),
+  trustNotUsable: (p) => t('problemTrustNotUsable', p.detail),
+  trustUnread: () => t('problemTrustUnread'),
+  trustDenyStops: (p) => t('problemTrustDenyStops', p.statement, denyText(p)),
+  trustDenyStopsWildcards: (p) => t('problemTrustDenyStops', p.statement, denyText(p)),
+  trustActionWildcards: (p) => t('problemTrustActionWildcards', p.statement, wildcardsText(p)),
+  trustConditionNotObject: (p) => t('problemTrustConditionNotObject', p.statement, 'Condition'),
+  trustConditionValue: (p) =>
+    p.key
+      ? t('problemTrustConditionValueOn', p.statement, p.operator, p.key)
+      : t('problemTrustConditionValue', p.statement, p.operator),
+  trustConditionMayStop: (p) =>
+    p.key
+      ? t('problemTrustConditionMayStopOn', p.statement, p.operator, p.key)
+      : t('problemTrustConditionMayStop', p.statement, p.operator),
+  trustMfa: () => t('problemTrustMfa', 'Require MFA', 'MFA'),
+  trustWrongPrincipal: (p) => t('problemTrustWrongPrincipal', p.expected, p.actual),
+  trustWrongExternalId: () => t('problemTrustWrongExternalId'),
+  trustNoStatement: () => t('problemTrustNoStatement'),
+  trustNoExternalId: () => t('problemTrustNoExternalId'),
+  trustNotPrincipal: () => t('problemTrustNotPrincipal', 'NotPrincipal', 'Allow'),
+  trustAnyAccount: () => t('problemTrustAnyAccount', '*'),
 };
 
 /** A problem in the popup's language (its English, should a renderer fail on its values). */

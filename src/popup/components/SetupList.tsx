@@ -4,7 +4,7 @@ import type { Connection, Reply } from '../../core/messages.ts';
 import type { Setup } from '../../core/setup.ts';
 import type { PopupApi } from '../api.ts';
 import { plural, t, type MessageKey } from '../i18n.ts';
-import { refusalText } from '../problems.ts';
+import { problemText, refusalText } from '../problems.ts';
 
 const STATE_TEXT: Record<Setup['state'], MessageKey> = {
   started: 'stateStarted',
@@ -83,7 +83,7 @@ export function SetupList(props: {
                 {setup.permissionsVerified ? t('permissionsVerified') : t('permissionsNotVerified')}
               </p>
             )}
-            {setup.trustProblems.map((p) => (
+            {(setup.trustProblemsCoded?.map(problemText) ?? setup.trustProblems).map((p) => (
               <p key={p} class="warning">
                 {p}
               </p>

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import english from '../../../public/_locales/en/messages.json' with { type: 'json' };
 import japanese from '../../../public/_locales/ja/messages.json' with { type: 'json' };
+import demo from '../../../src/core/profiles/demo.json' with { type: 'json' };
 import {
   problem,
   type Problem,
@@ -17,7 +18,6 @@ vi.mock('../../../src/platform/browser.ts', () => ({
 const { setLanguage } = await import('../../../src/popup/i18n.ts');
 const { fieldErrorText, problemText, refusalText } = await import('../../../src/popup/problems.ts');
 const { parseProfile } = await import('../../../src/core/profile.ts');
-const { EXAMPLE_PROFILES } = await import('../../../src/core/profiles/index.ts');
 
 afterEach(() => setLanguage(english));
 
@@ -144,6 +144,43 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   linkOtherPartition: { partition: 'AWS China', other: 'AWS (commercial)' },
   linkTabGone: {},
   linkProfileNotKept: { service: 'Acme' },
+  trustNotJson: {},
+  trustNotFound: {},
+  trustNotUsable: { detail: 'Statement[0] is nested more than 32 levels deep' },
+  trustUnread: {},
+  trustDenyStops: {
+    statement: 'Statement[1] (Sid "DenyAll")',
+    principal: 'arn:aws:iam::111122223333:root',
+    condition: '',
+  },
+  trustDenyStopsWildcards: {
+    statement: 'Statement[1]',
+    principal: 'arn:aws:iam::111122223333:root',
+    field: 'NotAction',
+    pattern: 's?s?s?s?s?s?',
+    count: 12,
+    max: 10,
+  },
+  trustActionWildcards: {
+    statement: 'Statement[0]',
+    field: 'Action',
+    pattern: 'sts:*?*?*?*?*?*?',
+    count: 12,
+    max: 10,
+  },
+  trustConditionNotObject: { statement: 'Statement[0]' },
+  trustConditionValue: { statement: 'Statement[0]', operator: 'StringEquals', key: 'aws:SourceIp' },
+  trustConditionMayStop: { statement: 'Statement[0]', operator: 'IpAddress', key: 'aws:SourceIp' },
+  trustMfa: {},
+  trustWrongPrincipal: {
+    expected: 'arn:aws:iam::111122223333:root',
+    actual: 'arn:aws:iam::111122223333:root, arn:aws:iam::444455556666:root',
+  },
+  trustWrongExternalId: {},
+  trustNoStatement: {},
+  trustNoExternalId: {},
+  trustNotPrincipal: {},
+  trustAnyAccount: {},
 };
 
 const all = (): Problem[] =>
@@ -331,7 +368,6 @@ describe('the profile, policy, name and refusal problems of #18', () => {
   });
 
   it('code every field error of a broken profile, so none stays in English', () => {
-    const demo = EXAMPLE_PROFILES.find((p) => p.id === 'crossrole-demo')!;
     const broken = {
       ...demo,
       schemaVersion: 2,
