@@ -14,8 +14,11 @@ import { LINK_PENDING_TTL_MS, MAX_PENDING_LINKS } from '../core/limits.ts';
 import type { ConsoleSender } from '../core/machine.ts';
 import type { LinkStartInput, LinkView, Reply, SetupStarted } from '../core/messages.ts';
 import { PARTITION_LABELS, PARTITIONS, type Partition } from '../core/partition.ts';
+import { problem } from '../core/problems.ts';
 import { supportedPartitions } from '../core/profile.ts';
-import { fail, formatErrors, type Result } from '../core/result.ts';
+import { fieldRefusal, refusal } from '../core/refusal.ts';
+import { ProblemSchema } from '../core/problem-schema.ts';
+import { fail, fieldError, type Result } from '../core/result.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { builtins, findProfile } from './profiles.ts';
 import { serialQueue } from './serial.ts';
@@ -37,14 +40,15 @@ const PendingLinkSchema = z.object({
   expiresAt: z.number(),
   /** Null when refused: a refused code (and the token in it) is not kept. */
   code: z.nullable(z.string()),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({ path: z.string(), message: z.string(), problem: z.optional(ProblemSchema) }),
+  ),
 });
 type PendingLink = z.infer<typeof PendingLinkSchema>;
 
 const WindowSchema = z.object({ windowId: z.number(), tabId: z.number() });
 
-export const LINK_GONE =
-  'This link is no longer waiting: it was dismissed, or it expired (a link waits 15 minutes). Open the service’s link again.';
+export const LINK_GONE = problem('linkGone').message;
 
 const serialized = serialQueue();
 
@@ -96,8 +100,8 @@ async function checkCode(
   partition: Partition,
   now: number,
 ): Promise<Result<ConnectionCode>> {
-  const problem = linkCodeProblem(code);
-  if (problem) return fail(problem);
+  const outer = linkCodeProblem(code);
+  if (outer) return fail(outer);
   const read = readConnectionCode(
     code,
     { builtin: builtins(), imported: await loadImportedProfiles() },
@@ -106,10 +110,15 @@ async function checkCode(
   );
   if (!read.ok) return read;
   if (!supportedPartitions(read.value.profile).includes(partition))
-    return fail({
-      path: 'profile.trust',
-      message: `${read.value.profile.name} has no AWS account in ${PARTITION_LABELS[partition]}, the partition of the console tab the link opened`,
-    });
+    return fail(
+      fieldError(
+        'profile.trust',
+        problem('linkNoPartitionAccount', {
+          service: read.value.profile.name,
+          partition: PARTITION_LABELS[partition],
+        }),
+      ),
+    );
   return read;
 }
 
@@ -135,9 +144,12 @@ export async function receiveLink(code: string, sender: ConsoleSender): Promise<
     // Our own words, quoting the code at most: bounded, and shown as text only.
     errors: checked.ok
       ? []
-      : checked.errors
-          .slice(0, 10)
-          .map((e) => ({ path: clip(e.path, 200), message: clip(e.message, 1000) })),
+      : checked.errors.slice(0, 10).map((e) => ({
+          path: clip(e.path, 200),
+          message: clip(e.message, 1000),
+          // The code too, for the link window's language, unless its words had to be clipped.
+          ...(e.problem && e.message.length <= 1000 ? { problem: e.problem } : {}),
+        })),
   };
   await serialized(async () => {
     const links = [...(await loadLinks(now)).filter((l) => l.tabId !== sender.tabId), link]
@@ -188,14 +200,14 @@ export async function linkWindowClosed(windowId: number): Promise<void> {
 /** `link.get`: what the link window shows. */
 export async function linkView(linkId: string): Promise<Reply<LinkView>> {
   const link = await findLink(linkId);
-  if (!link) return { ok: false, error: LINK_GONE };
+  if (!link) return refusal(problem('linkGone'));
   const { receivedAt: _receivedAt, ...view } = link;
   return { ok: true, value: view };
 }
 
 /** `link.dismiss`: the link and its code are forgotten. */
 export async function dismissLink(linkId: string): Promise<Reply<null>> {
-  if (!(await findLink(linkId))) return { ok: false, error: LINK_GONE };
+  if (!(await findLink(linkId))) return refusal(problem('linkGone'));
   await forgetLinks(linkId);
   return { ok: true, value: null };
 }
@@ -224,31 +236,27 @@ export async function startLink(
   if (existing && existing.tabId !== null)
     return startSetup({ ...input, tabId: existing.tabId }, setupId, 'in-place');
   const link = await findLink(linkId);
-  if (!link) return { ok: false, error: LINK_GONE };
-  if (link.code === null)
-    return { ok: false, error: 'Crossrole refused this link: nothing can start from it.' };
+  if (!link) return refusal(problem('linkGone'));
+  if (link.code === null) return refusal(problem('linkRefused'));
   const checked = await checkCode(link.code, link.partition, Date.now());
-  if (!checked.ok) return { ok: false, error: formatErrors(checked.errors) };
+  if (!checked.ok) return fieldRefusal(checked.errors);
   const code = checked.value;
   if (input.profileId !== code.profile.id)
-    return { ok: false, error: `This link is for ${code.profile.name}, not "${input.profileId}".` };
+    return refusal(problem('linkForOther', { service: code.profile.name, id: input.profileId }));
   if (input.partition !== link.partition)
-    return {
-      ok: false,
-      error: `This link's console tab is in ${PARTITION_LABELS[link.partition]}, not ${PARTITION_LABELS[input.partition]}.`,
-    };
+    return refusal(
+      problem('linkOtherPartition', {
+        partition: PARTITION_LABELS[link.partition],
+        other: PARTITION_LABELS[input.partition],
+      }),
+    );
   const tab = await getConsoleTab(link.tabId);
-  if (!tab || tab.host !== link.host)
-    return {
-      ok: false,
-      error:
-        'The console tab this link opened was closed or left the console: open the service’s link again.',
-    };
+  if (!tab || tab.host !== link.host) return refusal(problem('linkTabGone'));
   if (code.profileIncluded) await saveImportedProfile(code.profile);
   // What starts is what the customer reviewed: the profile the code carries or names.
   const profile = await findProfile(code.profile.id);
   if (!profile || canonical(profile) !== canonical(code.profile))
-    return { ok: false, error: `Crossrole could not keep ${code.profile.name}'s profile.` };
+    return refusal(problem('linkProfileNotKept', { service: code.profile.name }));
   const externalId =
     profile.externalId.source === 'service' ? (code.externalId ?? '') : input.externalId;
   const started = await startSetup(

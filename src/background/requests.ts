@@ -9,6 +9,9 @@ import * as z from 'zod/mini';
 import { browser } from '../platform/browser.ts';
 import { MAX_REQUEST_OUTCOMES, REQUEST_OUTCOME_TTL_MS } from '../core/limits.ts';
 import type { Reply } from '../core/messages.ts';
+import { problem } from '../core/problems.ts';
+import { refusal } from '../core/refusal.ts';
+import { RefusedSchema } from '../core/replies.ts';
 import { serialQueue } from './serial.ts';
 
 const KEY = 'requestOutcomes';
@@ -22,7 +25,8 @@ const EntrySchema = z.object({
   reply: z.optional(
     z.union([
       z.object({ ok: z.literal(true), value: z.unknown() }),
-      z.object({ ok: z.literal(false), error: z.string() }),
+      // Kept with its codes, so a repeated request is refused in the popup's language too.
+      RefusedSchema,
     ]),
   ),
 });
@@ -65,8 +69,7 @@ export function once<T>(
   if (same) return same;
   const result = (async (): Promise<Reply<unknown>> => {
     const known = (await load())[requestId];
-    if (known && known.kind !== kind)
-      return { ok: false, error: 'This request id was already used for another request.' };
+    if (known && known.kind !== kind) return refusal(problem('requestIdReused'));
     if (known?.reply) return known.reply;
     const entry = known ?? { kind, at: Date.now(), setupId: crypto.randomUUID() };
     if (!known) await record(requestId, entry);

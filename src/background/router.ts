@@ -11,6 +11,8 @@ import { checkImport } from '../core/imports.ts';
 import { keyWordsFor } from '../core/panel-words.ts';
 import { developmentBuild } from 'virtual:crossrole/build';
 import { parseProfile } from '../core/profile.ts';
+import { problem } from '../core/problems.ts';
+import { fieldRefusal, refusal } from '../core/refusal.ts';
 import { formatErrors } from '../core/result.ts';
 import { classifySender } from './senders.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
@@ -44,8 +46,7 @@ import {
 const done = { ok: true, value: null } as const;
 
 /** What the customer reads when something inside Crossrole failed: never the error's own text. */
-export const INTERNAL_ERROR =
-  'Crossrole could not do that because of an internal error. Try again; if it keeps happening, reload the extension.';
+export const INTERNAL_ERROR = problem('internalError').message;
 
 /**
  * Every message gets a reply, never a throw: a rejection would reach the sender as a bare
@@ -60,22 +61,25 @@ export async function handleMessage(
   } catch (error) {
     // Said for what it is: a throw here would reach the page as "could not reach its background".
     if (isStorageFull(error))
-      return {
-        ok: false,
-        error: error instanceof StorageFullError ? error.message : STORAGE_FULL_MESSAGE,
-      };
+      return refusal(
+        problem('storageFull'),
+        error instanceof StorageFullError ? error.message : STORAGE_FULL_MESSAGE,
+      );
     // The name only: a message may quote the input it failed on (a token, a key).
     console.error(
       `Crossrole: a message handler failed (${error instanceof Error ? error.name : typeof error})`,
     );
-    return { ok: false, error: INTERNAL_ERROR };
+    return refusal(problem('internalError'));
   }
 }
 
 async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
   const parsed = parseMessage(raw);
   if (!parsed.ok)
-    return { ok: false, error: `Message not understood:\n${formatErrors(parsed.errors)}` };
+    return refusal(
+      problem('messageNotUnderstood'),
+      `Message not understood:\n${formatErrors(parsed.errors)}`,
+    );
   const from = classifySender(sender, browser.runtime.id, browser.runtime.getURL(''));
   const message = parsed.value;
 
@@ -143,7 +147,7 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
     }
   }
 
-  if (from.kind !== 'extension-page') return { ok: false, error: 'Not sent from the extension' };
+  if (from.kind !== 'extension-page') return refusal(problem('notFromExtension'));
   switch (message.type) {
     case 'popup.state': {
       const value: PopupStateValue = {
@@ -186,20 +190,20 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
     case 'link.dismiss':
       return once(message.requestId, message.type, () => dismissLink(message.linkId));
     default:
-      return { ok: false, error: 'Message not understood' };
+      return refusal(problem('messageNotUnderstood'));
   }
 }
 
 async function saveProfile(raw: unknown): Promise<Reply<null>> {
   const profile = parseProfile(raw);
-  if (!profile.ok) return { ok: false, error: formatErrors(profile.errors) };
+  if (!profile.ok) return fieldRefusal(profile.errors);
   // Checked again here: the popup is not the only way a message can arrive.
   const refused = checkImport(
     profile.value,
     { builtin: builtins(), imported: await loadImportedProfiles() },
     { developmentBuild },
   );
-  if (refused.length) return { ok: false, error: formatErrors(refused) };
+  if (refused.length) return fieldRefusal(refused);
   await saveImportedProfile(profile.value);
   return done;
 }

@@ -22,6 +22,8 @@ import {
 import { memberSetupId, stackSetNameFromRoute } from '../core/organization.ts';
 import { accountIdFromHost } from '../core/partition.ts';
 import type { Message, SetupStartInput, SetupStarted } from '../core/messages.ts';
+import { problem, type Problem } from '../core/problems.ts';
+import { refusal } from '../core/refusal.ts';
 import type { Setup, SetupState } from '../core/setup.ts';
 import { sendAccessKey } from './access-keys.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
@@ -41,7 +43,7 @@ import {
 export type { ConsoleSender } from '../core/machine.ts';
 export { toContentSetup } from '../core/machine.ts';
 
-const refuse = (error: string): Outcome<never> => ({ ok: false, error });
+const refuse = (p: Problem): Outcome<never> => refusal(p);
 
 /**
  * Starts a setup with id `id`. The same id again (the popup's request repeated after the worker
@@ -62,7 +64,7 @@ export async function startSetup(
     return { ok: true, value: { setupId: existing.id, url } };
   }
   const profile = await findProfile(input.profileId);
-  if (!profile) return refuse(`Unknown service "${input.profileId}".`);
+  if (!profile) return refuse(problem('unknownService', { id: input.profileId }));
   // Continue in the customer's current tab only when it is a console tab of that partition.
   // An organization's stack set is created in CloudFormation, in a tab of its own (planSetup).
   const current =
@@ -70,8 +72,7 @@ export async function startSetup(
       ? null
       : await getConsoleTab(input.tabId);
   const reuse = current && current.partition === input.partition ? current : null;
-  if (place === 'in-place' && !reuse)
-    return refuse('The console tab to continue in is gone: open the service’s link again.');
+  if (place === 'in-place' && !reuse) return refuse(problem('consoleTabGone'));
   const planned = planSetup(profile, input, { id, now: Date.now(), reuse });
   if (!planned.ok) return planned;
   const { setup, url } = planned.value;
@@ -269,7 +270,7 @@ export async function judgeTrust(
 
 export async function discardSetup(setupId: string): Promise<Outcome<null>> {
   const setup = await getSetup(setupId);
-  if (!setup) return refuse('Unknown setup.');
+  if (!setup) return refuse(problem('unknownSetup'));
   await dropToken(setupId);
   await removeSetup(setupId);
   return { ok: true, value: null };

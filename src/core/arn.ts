@@ -94,23 +94,32 @@ export function userNameForRole(roleName: string): string {
 }
 
 /** Customer-managed policy names follow the role-name rule with a 128-character limit. */
-export function validatePolicyName(name: string): string | null {
-  if (name.length === 0) return 'must not be empty';
+export function policyNameProblem(name: string): Problem | null {
+  if (name.length === 0) return problem('nameEmpty');
   if (name.length > POLICY_NAME_MAX_LENGTH)
-    return `is ${name.length} characters long, IAM allows ${POLICY_NAME_MAX_LENGTH}`;
-  if (!/^[\w+=,.@-]+$/.test(name)) return 'may only contain letters, digits and + = , . @ _ -';
+    return problem('nameTooLong', { length: name.length, max: POLICY_NAME_MAX_LENGTH });
+  if (!/^[\w+=,.@-]+$/.test(name)) return problem('policyNameBadChars');
   return null;
+}
+
+/** The same, in English words. */
+export function validatePolicyName(name: string): string | null {
+  return policyNameProblem(name)?.message ?? null;
 }
 
 // Tab, LF, CR, printable ASCII and Latin-1 (docs/console.md, "Limits").
 const DESCRIPTION_CHAR = /[\t\n\r\u0020-\u007e\u00a1-\u00ff]/;
 
-export function validateDescription(text: string): string | null {
-  if (text.length > 1000) return `is ${text.length} characters long, IAM allows 1000`;
+export function descriptionProblem(text: string): Problem | null {
+  if (text.length > 1000) return problem('descriptionTooLong', { length: text.length, max: 1000 });
   const bad = [...new Set([...text].filter((c) => !DESCRIPTION_CHAR.test(c)))];
-  if (bad.length)
-    return `contains characters IAM does not allow in a description: ${bad.slice(0, 5).join(' ')}`;
+  if (bad.length) return problem('descriptionBadChars', { chars: bad.slice(0, 5).join(' ') });
   return null;
+}
+
+/** The same, in English words (the background's refusals). */
+export function validateDescription(text: string): string | null {
+  return descriptionProblem(text)?.message ?? null;
 }
 
 /** Drops what IAM refuses in a description (emoji, CJK, typographic dashes become '-'). */

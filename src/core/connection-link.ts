@@ -11,7 +11,8 @@ import { CONNECTION_CODE_PREFIX, LINK_CODE_MAX_CHARS, decodeBase64Url } from './
 import { createRoleUrl, parseHashRoute } from './console-links.ts';
 import { partitionFromHost, type Partition } from './partition.ts';
 import type { ServiceProfile } from './profile.ts';
-import { fail, ok, type FieldError, type Result } from './result.ts';
+import { problem } from './problems.ts';
+import { fail, fieldError, ok, type FieldError, type Result } from './result.ts';
 
 /** The hash-query parameter that carries the code. */
 export const LINK_PARAM = 'crossrole';
@@ -99,19 +100,15 @@ export function connectionLink(
 
 /** Why `code` cannot be a link's code (its outer format only), or null. */
 export function linkCodeProblem(code: string): FieldError | null {
-  if (code === '')
-    return {
-      path: LINK_PARAM,
-      message:
-        'the link carries no connection code, or more than one; ask the service for its link again',
-    };
+  // Coded: the link window says these in the customer's language.
+  if (code === '') return fieldError(LINK_PARAM, problem('linkNoCode'));
   if (code.length > LINK_CODE_MAX_CHARS)
-    return {
-      path: LINK_PARAM,
-      message: `is ${code.length.toLocaleString('en-US')} characters; a link's code has at most ${LINK_CODE_MAX_CHARS.toLocaleString('en-US')}`,
-    };
+    return fieldError(
+      LINK_PARAM,
+      problem('linkCodeTooLong', { length: code.length, max: LINK_CODE_MAX_CHARS }),
+    );
   if (!code.startsWith(CONNECTION_CODE_PREFIX))
-    return { path: LINK_PARAM, message: `must start with "${CONNECTION_CODE_PREFIX}"` };
+    return fieldError(LINK_PARAM, problem('codePrefix', { prefix: CONNECTION_CODE_PREFIX }));
   return null;
 }
 

@@ -32,12 +32,22 @@ export function generateExternalId(prefix = '', random: RandomSource = webCrypto
 /** The longest prefix that leaves room for the random part within EXTERNAL_ID_MAX_GENERATED (74). */
 export const EXTERNAL_ID_PREFIX_MAX_LENGTH = EXTERNAL_ID_MAX_GENERATED - RANDOM_CHARS;
 
-export function validateExternalIdPrefix(prefix: string): string | null {
+export function externalIdPrefixProblem(prefix: string): Problem | null {
   if (prefix.length > EXTERNAL_ID_PREFIX_MAX_LENGTH) {
-    return `is ${prefix.length} characters long; with the ${RANDOM_CHARS} random characters the External ID must stay within ${EXTERNAL_ID_MAX_GENERATED}, so at most ${EXTERNAL_ID_PREFIX_MAX_LENGTH}`;
+    return problem('prefixTooLong', {
+      length: prefix.length,
+      random: RANDOM_CHARS,
+      total: EXTERNAL_ID_MAX_GENERATED,
+      max: EXTERNAL_ID_PREFIX_MAX_LENGTH,
+    });
   }
-  if (!/^[\w+=,.@:-]*$/.test(prefix)) return 'may only contain letters, digits and + = , . @ : _ -';
+  if (!/^[\w+=,.@:-]*$/.test(prefix)) return problem('prefixBadChars');
   return null;
+}
+
+/** The same, in English words. */
+export function validateExternalIdPrefix(prefix: string): string | null {
+  return externalIdPrefixProblem(prefix)?.message ?? null;
 }
 
 /** AWS's rule for any External ID, including one issued by a service (2–1224, [\w+=,.@:/-]). */

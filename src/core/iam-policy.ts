@@ -2,32 +2,40 @@
 // whether a set of policies grants an action (with IAM's `*` and `?` wildcards).
 import * as z from 'zod/mini';
 import { shapeProblem, textShapeProblem } from './json-limits.ts';
-import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
-import { actionMatches, wildcardProblem } from './wildcard.ts';
+import { coded, problem } from './problems.ts';
+import { fail, fieldError, formatPath, fromZodIssues, ok, type Result } from './result.ts';
+import { MAX_WILDCARDS_PER_PATTERN, actionMatches, wildcardCount } from './wildcard.ts';
 
 export const POLICY_VERSION = '2012-10-17';
 export const CUSTOM_POLICY_MAX_CHARS = 6144;
 
 const ACTION = /^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$/;
 const actionString = z.string().check(
-  z.refine((a) => ACTION.test(a), {
-    message: 'must look like "service:Action" (wildcards * and ? allowed)',
-  }),
+  z.refine((a) => ACTION.test(a), { message: coded(problem('policyActionFormat')) }),
   z.superRefine((a, ctx) => {
-    const problem = ACTION.test(a) ? wildcardProblem(a) : null;
-    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: a });
+    const count = ACTION.test(a) ? wildcardCount(a) : 0;
+    if (count <= MAX_WILDCARDS_PER_PATTERN) return;
+    const found = problem('policyTooManyWildcards', { count, max: MAX_WILDCARDS_PER_PATTERN });
+    ctx.issues.push({
+      code: 'custom',
+      message: found.message,
+      input: a,
+      params: { problem: found },
+    });
   }),
 );
 const actionList = z.union([
   actionString,
-  z.array(actionString).check(z.minLength(1, 'must list at least one action')),
+  z.array(actionString).check(z.minLength(1, coded(problem('policyActionsEmpty')))),
 ]);
-const resourceString = z
-  .string()
-  .check(z.refine((r) => r === '*' || r.startsWith('arn:'), { message: 'must be "*" or an ARN' }));
+const resourceString = z.string().check(
+  z.refine((r) => r === '*' || r.startsWith('arn:'), {
+    message: coded(problem('policyResourceFormat')),
+  }),
+);
 const resourceList = z.union([
   resourceString,
-  z.array(resourceString).check(z.minLength(1, 'must list at least one resource')),
+  z.array(resourceString).check(z.minLength(1, coded(problem('policyResourcesEmpty')))),
 ]);
 
 /** IAM condition values: a string, number or boolean, or a list of them; never an object. */
@@ -35,15 +43,13 @@ const isConditionScalar = (v: unknown) =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 const conditionValue = z.unknown().check(
   z.refine((v) => isConditionScalar(v) || (Array.isArray(v) && v.every(isConditionScalar)), {
-    message: 'must be a string, a number, a boolean or a list of them',
+    message: coded(problem('policyConditionValue')),
   }),
 );
 
 export const PolicyStatementSchema = z
   .strictObject({
-    Sid: z.optional(
-      z.string().check(z.regex(/^[A-Za-z0-9]*$/, 'may only contain letters and digits')),
-    ),
+    Sid: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]*$/, coded(problem('policySidFormat'))))),
     Effect: z.enum(['Allow', 'Deny']),
     Action: z.optional(actionList),
     NotAction: z.optional(actionList),
@@ -53,21 +59,21 @@ export const PolicyStatementSchema = z
   })
   .check(
     z.refine((s) => (s.Action === undefined) !== (s.NotAction === undefined), {
-      message: 'needs exactly one of Action or NotAction',
+      message: coded(problem('policyActionOrNotAction')),
     }),
     z.refine((s) => (s.Resource === undefined) !== (s.NotResource === undefined), {
-      message: 'needs exactly one of Resource or NotResource',
+      message: coded(problem('policyResourceOrNotResource')),
     }),
   );
 export type PolicyStatement = z.infer<typeof PolicyStatementSchema>;
 
 /** An identity-based policy document as a vendor writes it into a profile. */
 export const PolicyDocumentSchema = z.strictObject({
-  Version: z.literal(POLICY_VERSION, `must be "${POLICY_VERSION}"`),
+  Version: z.literal(POLICY_VERSION, coded(problem('policyVersion', { version: POLICY_VERSION }))),
   Id: z.optional(z.string()),
   Statement: z.union([
     PolicyStatementSchema,
-    z.array(PolicyStatementSchema).check(z.minLength(1, 'must hold at least one statement')),
+    z.array(PolicyStatementSchema).check(z.minLength(1, coded(problem('policyStatementsEmpty')))),
   ]),
 });
 export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>;
@@ -77,15 +83,15 @@ export function parsePolicyDocument(input: unknown): Result<PolicyDocument> {
   let value = input;
   if (typeof input === 'string') {
     const deep = textShapeProblem(input);
-    if (deep) return fail({ path: '(root)', message: deep.message });
+    if (deep) return fail(fieldError('(root)', deep.problem));
     try {
       value = JSON.parse(input);
     } catch {
-      return fail({ path: '(root)', message: 'is not valid JSON' });
+      return fail(fieldError('(root)', problem('notJson', { detail: '' })));
     }
   }
   const shape = shapeProblem(value);
-  if (shape) return fail({ path: formatPath(shape.path), message: shape.message });
+  if (shape) return fail(fieldError(formatPath(shape.path), shape.problem));
   const parsed = z.safeParse(PolicyDocumentSchema, value);
   return parsed.success
     ? ok(parsed.data)

@@ -12,7 +12,8 @@ import {
   ROLE_ARN_IN_TEXT,
   sanitizeDescription,
   USER_ARN_IN_TEXT,
-  validateDescription,
+  descriptionProblem,
+  roleNameProblem,
   validateRoleName,
 } from './arn.ts';
 import { checkAttachedPolicies } from './attached-policies.ts';
@@ -24,7 +25,7 @@ import {
   userDetailsUrl,
 } from './console-links.ts';
 import type { ContentSetup, NextStep, TrustVerdict } from './content-setup.ts';
-import { validateExternalId } from './external-id.ts';
+import { externalIdProblem } from './external-id.ts';
 import type { Message, SetupStartInput } from './messages.ts';
 import { accountIdFromHost, regionFromHost, type Partition } from './partition.ts';
 import {
@@ -44,7 +45,10 @@ import {
   trustedPrincipalArn,
   type ServiceProfile,
 } from './profile.ts';
+import { problem } from './problems.ts';
+import { fieldRefusal, refusal, type Refused } from './refusal.ts';
 import { REPORT_SCHEMA_VERSION, type AccessKeyReport } from './report.ts';
+import { fieldError } from './result.ts';
 import {
   canMove,
   freshDelivery,
@@ -55,12 +59,12 @@ import {
 } from './setup.ts';
 import {
   buildTrustPolicy,
-  checkTrustPolicySize,
   mergeTrustPolicy,
+  trustPolicySizeProblem,
   verifyTrustPolicy,
 } from './trust-policy.ts';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Outcome<T> = { ok: true; value: T } | Refused;
 const refuse = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
 /** Where a content event came from, as the browser says (its tab and URL), never the payload. */
@@ -95,34 +99,42 @@ export function planSetup(
   input: SetupStartInput,
   context: { id: string; now: number; reuse: { tabId: number; host: string } | null },
 ): Outcome<{ setup: Setup; url: string }> {
-  if (!supportedPartitions(profile).includes(input.partition)) {
-    return refuse(`${profile.name} has no AWS account in partition ${input.partition}.`);
-  }
+  // Coded (src/core/refusal.ts): the popup says these in the customer's language.
+  const service = profile.name;
+  const noAccount = problem('noPartitionAccount', { service, partition: input.partition });
+  if (!supportedPartitions(profile).includes(input.partition)) return refusal(noAccount);
   const serviceAccountId = serviceAccountIn(profile, input.partition);
   const principalArn = trustedPrincipalArn(profile, input.partition);
-  if (!serviceAccountId || !principalArn)
-    return refuse(`${profile.name} has no AWS account in ${input.partition}.`);
-  if (input.mode === 'access-keys' && !profileMethods(profile).includes('access-keys')) {
-    return refuse(`${profile.name} does not accept access keys: connect it with a role.`);
-  }
+  if (!serviceAccountId || !principalArn) return refusal(noAccount);
+  if (input.mode === 'access-keys' && !profileMethods(profile).includes('access-keys'))
+    return refusal(problem('noAccessKeys', { service }));
   // A stack set creates roles: only for a service that takes one (docs/organizations.md).
-  if (input.mode === 'organization' && !profileMethods(profile).includes('role')) {
-    return refuse(`${profile.name} does not accept a role, so it cannot connect an Organization.`);
-  }
+  if (input.mode === 'organization' && !profileMethods(profile).includes('role'))
+    return refusal(problem('noRoleForOrganization', { service }));
   const plan = planPermissions(profile, input.levelId, input.optionIds, input.partition);
-  if (plan.errors.length) return refuse(plan.errors.map((e) => e.message).join(' '));
-  const nameProblem = validateRoleName(input.roleName);
-  if (nameProblem) return refuse(`Role name ${nameProblem}.`);
+  if (plan.errors.length)
+    return fieldRefusal(
+      plan.errors.map((p) => fieldError('', p)),
+      plan.errors.map((e) => e.message).join(' '),
+    );
+  const nameProblem = roleNameProblem(input.roleName);
+  if (nameProblem)
+    return fieldRefusal([fieldError('roleName', nameProblem)], `Role name ${nameProblem.message}.`);
   const roleDescription = sanitizeDescription(input.roleDescription);
-  const descriptionProblem = validateDescription(roleDescription);
-  if (descriptionProblem) return refuse(`Description ${descriptionProblem}.`);
-  const idProblem = validateExternalId(input.externalId);
-  if (idProblem) return refuse(`External ID ${idProblem}.`);
+  const badDescription = descriptionProblem(roleDescription);
+  if (badDescription)
+    return fieldRefusal(
+      [fieldError('roleDescription', badDescription)],
+      `Description ${badDescription.message}.`,
+    );
+  const idProblem = externalIdProblem(input.externalId);
+  if (idProblem)
+    return fieldRefusal([fieldError('externalId', idProblem)], `External ID ${idProblem.message}.`);
   if (profile.report.auth === 'token' && !input.token)
-    return refuse(`${profile.name} needs a connection code: paste it first.`);
+    return refusal(problem('needsCodeFirst', { service }));
   const trustPolicy = buildTrustPolicy({ principalArn, externalId: input.externalId });
-  const sizeProblem = checkTrustPolicySize(trustPolicy);
-  if (sizeProblem) return refuse(sizeProblem);
+  const sizeProblem = trustPolicySizeProblem(trustPolicy);
+  if (sizeProblem) return refusal(sizeProblem);
 
   const { id, now, reuse } = context;
   const setup: Setup = {
@@ -540,9 +552,8 @@ function capture(
     roleArn,
     capturedAt: setup.capturedAt ?? new Date(now).toISOString(),
     trustPolicyVerified: check?.verified ?? false,
-    trustProblems: check
-      ? [...check.problems, ...check.dangers]
-      : ['Crossrole could not read the trust policy on the role page.'],
+    trustProblems: check ? [...check.problems, ...check.dangers] : [problem('trustUnread').message],
+    trustProblemsCoded: check ? check.coded : [problem('trustUnread')],
     policyArns: permissions?.policyArns ?? [],
     otherPolicyNames: permissions?.otherPolicyNames ?? [],
     permissionsVerified: permissions?.verified ?? false,

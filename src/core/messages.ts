@@ -9,7 +9,8 @@ import { LINK_CODE_MAX_CHARS } from './code-format.ts';
 import { shapeProblem } from './json-limits.ts';
 import { PARTITIONS } from './partition.ts';
 import type { ServiceProfile } from './profile.ts';
-import { fail, formatPath, fromZodIssues, ok, type Result } from './result.ts';
+import type { Refused } from './refusal.ts';
+import { fail, formatPath, fromZodIssues, ok, type FieldError, type Result } from './result.ts';
 import type { Setup } from './setup.ts';
 import { ReportTokenSchema } from './token.ts';
 
@@ -395,7 +396,8 @@ export function parseMessage(raw: unknown): Result<Message> {
 
 // --- what the background answers ------------------------------------------------------------
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A refusal may carry coded problems besides its English (src/core/refusal.ts). */
+export type Reply<T> = { ok: true; value: T } | Refused;
 
 /** What the background remembers of a console tab (in storage.session: gone with the browser). */
 export const ConsoleTab = z.object({
@@ -448,5 +450,5 @@ export type LinkView = {
   partition: z.infer<typeof Partition>;
   expiresAt: number;
   code: string | null;
-  errors: { path: string; message: string }[];
+  errors: FieldError[];
 };

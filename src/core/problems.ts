@@ -70,6 +70,114 @@ export type ProblemParams = {
   twelveDigits: object;
   printableOnly: object;
   httpsUrl: object;
+  // Service profiles (src/core/profile.ts)
+  profileIdFormat: object;
+  levelIdFormat: object;
+  levelIdTwice: { id: string };
+  optionIdTwice: { id: string };
+  defaultLevelCount: { found: number };
+  levelsEmpty: object;
+  levelsTooMany: { max: number };
+  optionsTooMany: { max: number };
+  methodsEmpty: object;
+  methodsNeedRole: object;
+  externalIdSource: object;
+  sessionTooShort: { seconds: number; hours: number };
+  sessionTooLong: { seconds: number; hours: number };
+  requiredActionFormat: object;
+  policyArnFormat: object;
+  policyArnExact: { arn: string };
+  levelNeedsPolicies: object;
+  levelTooManyPolicies: { count: number; max: number };
+  customPolicyTooLarge: { size: number; max: number; over: number };
+  principalArnFormat: { account: string };
+  reportAuthToken: object;
+  reportUrlNotUrl: object;
+  reportUrlCredentials: object;
+  reportUrlSpaces: object;
+  reportUrlLoopbackSpelling: object;
+  reportUrlHttps: object;
+  /** `detail`: the JSON parser's own words (the browser's, in English). */
+  notJson: { detail: string };
+  // Policy documents (src/core/iam-policy.ts)
+  policyActionFormat: object;
+  policyTooManyWildcards: { count: number; max: number };
+  policyActionsEmpty: object;
+  policyResourceFormat: object;
+  policyResourcesEmpty: object;
+  policyConditionValue: object;
+  policySidFormat: object;
+  policyActionOrNotAction: object;
+  policyResourceOrNotResource: object;
+  policyVersion: { version: string };
+  policyStatementsEmpty: object;
+  // IAM names and texts (src/core/arn.ts, src/core/external-id.ts)
+  policyNameBadChars: object;
+  descriptionTooLong: { length: number; max: number };
+  descriptionBadChars: { chars: string };
+  prefixTooLong: { length: number; random: number; total: number; max: number };
+  prefixBadChars: object;
+  // Links (src/core/connection-link.ts, src/background/links.ts)
+  linkNoCode: object;
+  linkCodeTooLong: { length: number; max: number };
+  /** `partition`: the partition's name (PARTITION_LABELS). */
+  linkNoPartitionAccount: { service: string; partition: string };
+  // The background's refusals, as the popup receives them (src/core/refusal.ts)
+  internalError: object;
+  storageFull: object;
+  notFromExtension: object;
+  messageNotUnderstood: object;
+  requestIdReused: object;
+  /** `detail`: the browser's own words on the failed send. */
+  backgroundNoAnswer: { tries: number; detail: string };
+  /** `why`: the reply's field paths and rules, in core's English. */
+  replyNotUnderstood: { type: string; why: string };
+  unknownService: { id: string };
+  unknownSetup: object;
+  consoleTabGone: object;
+  noPartitionAccount: { service: string; partition: string };
+  noAccessKeys: { service: string };
+  noRoleForOrganization: { service: string };
+  needsCodeFirst: { service: string };
+  linkGone: object;
+  linkRefused: object;
+  linkForOther: { service: string; id: string };
+  linkOtherPartition: { partition: string; other: string };
+  linkTabGone: object;
+  linkProfileNotKept: { service: string };
+  // Trust verification (src/core/trust-policy.ts), shown with the setup in the popup
+  trustNotJson: object;
+  trustNotFound: object;
+  /** `detail`: the shape problem in core's English. */
+  trustNotUsable: { detail: string };
+  trustUnread: object;
+  /**
+   * A Deny that stops the service. `principal`: the one it names, "*", or "" for a NotPrincipal
+   * that leaves the service out; `condition`: "" (none), "notObject" or "mayHold".
+   */
+  trustDenyStops: { statement: string; principal: string; condition: string };
+  trustDenyStopsWildcards: TrustWildcards & { principal: string };
+  trustActionWildcards: TrustWildcards;
+  trustConditionNotObject: { statement: string };
+  /** `key`: "" when the condition names no key. */
+  trustConditionValue: { statement: string; operator: string; key: string };
+  trustConditionMayStop: { statement: string; operator: string; key: string };
+  trustMfa: object;
+  trustWrongPrincipal: { expected: string; actual: string };
+  trustWrongExternalId: object;
+  trustNoStatement: object;
+  trustNoExternalId: object;
+  trustNotPrincipal: object;
+  trustAnyAccount: object;
+};
+
+/** An Action or NotAction pattern of a trust policy statement with too many wildcards. */
+type TrustWildcards = {
+  statement: string;
+  field: string;
+  pattern: string;
+  count: number;
+  max: number;
 };
 
 export type ProblemCode = keyof ProblemParams;
@@ -87,6 +195,33 @@ function article(type: string): string {
 
 /** "6,310": numbers in English sentences read like numbers. */
 const n = (value: number) => value.toLocaleString('en-US');
+
+const SERVICE_BLOCKED =
+  'the service cannot assume the role while it stays; remove it or narrow it if that is not what you want.';
+
+const condition = (p: { operator: string; key: string }) =>
+  `the condition ${p.operator}${p.key ? ` on ${p.key}` : ''}`;
+
+const wildcards = (p: Omit<TrustWildcards, 'statement'>) =>
+  `its ${p.field} "${p.pattern}…" has ${p.count} wildcards (* and ?); at most ${p.max} are allowed in one pattern`;
+
+/**
+ * What a Deny does to the service, in English ("denies sts:AssumeRole to …"): the verdict's
+ * sentence and mergeTrustPolicy's warning word it alike.
+ */
+export function denyWords(
+  p: { principal: string } & ({ condition: string } | Omit<TrustWildcards, 'statement'>),
+): string {
+  const who =
+    p.principal === ''
+      ? 'denies sts:AssumeRole to every principal not named in its NotPrincipal, the service included'
+      : `denies sts:AssumeRole to ${p.principal === '*' ? 'everyone ("*")' : p.principal}`;
+  if ('field' in p) return `${who}, and ${wildcards(p)}`;
+  if (p.condition === 'notObject') return `${who} (its Condition is not an object)`;
+  if (p.condition === 'mayHold')
+    return `${who} when its conditions hold, which they may for the service`;
+  return who;
+}
 
 const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   nameEmpty: () => 'must not be empty',
@@ -164,7 +299,135 @@ const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   twelveDigits: () => 'must be exactly 12 digits',
   printableOnly: () => 'must contain only printable characters',
   httpsUrl: () => 'must be an https:// URL',
+  profileIdFormat: () =>
+    'must be 2–63 lower-case letters, digits and "-", starting with a letter or digit',
+  levelIdFormat: () => 'must be lower-case letters, digits and "-" (at most 63)',
+  levelIdTwice: (p) => `level id "${p.id}" is used twice`,
+  optionIdTwice: (p) => `option id "${p.id}" is used twice`,
+  defaultLevelCount: (p) => `exactly one level must be "default": true (found ${p.found})`,
+  levelsEmpty: () => 'must list at least one access level',
+  levelsTooMany: (p) => `must list at most ${p.max} access levels`,
+  optionsTooMany: (p) => `must list at most ${p.max} options`,
+  methodsEmpty: () => 'must list at least one method',
+  methodsNeedRole: () => 'must include "role"',
+  externalIdSource: () => 'must have "source": "generate" or "service"',
+  sessionTooShort: (p) =>
+    `must be at least ${p.seconds} (${p.hours} hour${p.hours === 1 ? '' : 's'})`,
+  sessionTooLong: (p) =>
+    `must be at most ${p.seconds} (${p.hours} hour${p.hours === 1 ? '' : 's'})`,
+  requiredActionFormat: () => 'must be an action like "ec2:DescribeRegions" (no wildcards)',
+  policyArnFormat: () =>
+    'must be a policy ARN in partition aws, like "arn:aws:iam::aws:policy/ReadOnlyAccess" (Crossrole converts it for other partitions)',
+  policyArnExact: (p) => `must be written exactly "${p.arn}", without spaces around it`,
+  levelNeedsPolicies: () => 'needs managedPolicyArns or customPolicies',
+  levelTooManyPolicies: (p) => `has ${p.count} policies, IAM attaches at most ${p.max} to a role`,
+  customPolicyTooLarge: (p) =>
+    `${n(p.size)} characters without whitespace, IAM allows ${n(p.max)} (${n(p.over)} over)`,
+  principalArnFormat: (p) => `must be a role or user ARN in account ${p.account} (partition aws)`,
+  reportAuthToken: () =>
+    'must be "token" when the service issues the External ID (it comes with a connection code)',
+  reportUrlNotUrl: () => 'must be a URL',
+  reportUrlCredentials: () => 'must not contain a user name or password',
+  reportUrlSpaces: () => 'must not contain spaces or control characters',
+  reportUrlLoopbackSpelling: () =>
+    'must spell a development address exactly http://127.0.0.1:<port>, http://localhost:<port> or http://[::1]:<port> (other spellings of loopback, such as 127.1 or 0x7f000001, are refused)',
+  reportUrlHttps: () =>
+    'must use https:// (http:// only for 127.0.0.1 or localhost, in a development build)',
+  notJson: (p) => (p.detail ? `is not valid JSON (${p.detail})` : 'is not valid JSON'),
+  policyActionFormat: () => 'must look like "service:Action" (wildcards * and ? allowed)',
+  policyTooManyWildcards: (p) =>
+    `has ${p.count} wildcards (* and ?); at most ${p.max} are allowed in one pattern`,
+  policyActionsEmpty: () => 'must list at least one action',
+  policyResourceFormat: () => 'must be "*" or an ARN',
+  policyResourcesEmpty: () => 'must list at least one resource',
+  policyConditionValue: () => 'must be a string, a number, a boolean or a list of them',
+  policySidFormat: () => 'may only contain letters and digits',
+  policyActionOrNotAction: () => 'needs exactly one of Action or NotAction',
+  policyResourceOrNotResource: () => 'needs exactly one of Resource or NotResource',
+  policyVersion: (p) => `must be "${p.version}"`,
+  policyStatementsEmpty: () => 'must hold at least one statement',
+  policyNameBadChars: () => 'may only contain letters, digits and + = , . @ _ -',
+  descriptionTooLong: (p) => `is ${p.length} characters long, IAM allows ${p.max}`,
+  descriptionBadChars: (p) => `contains characters IAM does not allow in a description: ${p.chars}`,
+  prefixTooLong: (p) =>
+    `is ${p.length} characters long; with the ${p.random} random characters the External ID must stay within ${p.total}, so at most ${p.max}`,
+  prefixBadChars: () => 'may only contain letters, digits and + = , . @ : _ -',
+  linkNoCode: () =>
+    'the link carries no connection code, or more than one; ask the service for its link again',
+  linkCodeTooLong: (p) => `is ${n(p.length)} characters; a link's code has at most ${n(p.max)}`,
+  linkNoPartitionAccount: (p) =>
+    `${p.service} has no AWS account in ${p.partition}, the partition of the console tab the link opened`,
+  internalError: () =>
+    'Crossrole could not do that because of an internal error. Try again; if it keeps happening, reload the extension.',
+  storageFull: () =>
+    "Crossrole's storage is full: remove an imported service in the popup, or discard finished connections.",
+  notFromExtension: () => 'Not sent from the extension',
+  messageNotUnderstood: () => 'Message not understood',
+  requestIdReused: () => 'This request id was already used for another request.',
+  backgroundNoAnswer: (p) =>
+    `Crossrole's background did not answer after ${p.tries} tries (${p.detail}). Check the connections in progress before you try again.`,
+  replyNotUnderstood: (p) =>
+    `Crossrole did not understand its background's answer to ${p.type} (${p.why}).`,
+  unknownService: (p) => `Unknown service "${p.id}".`,
+  unknownSetup: () => 'Unknown setup.',
+  consoleTabGone: () => 'The console tab to continue in is gone: open the service’s link again.',
+  noPartitionAccount: (p) => `${p.service} has no AWS account in partition ${p.partition}.`,
+  noAccessKeys: (p) => `${p.service} does not accept access keys: connect it with a role.`,
+  noRoleForOrganization: (p) =>
+    `${p.service} does not accept a role, so it cannot connect an Organization.`,
+  needsCodeFirst: (p) => `${p.service} needs a connection code: paste it first.`,
+  linkGone: () =>
+    'This link is no longer waiting: it was dismissed, or it expired (a link waits 15 minutes). Open the service’s link again.',
+  linkRefused: () => 'Crossrole refused this link: nothing can start from it.',
+  linkForOther: (p) => `This link is for ${p.service}, not "${p.id}".`,
+  linkOtherPartition: (p) => `This link's console tab is in ${p.partition}, not ${p.other}.`,
+  linkTabGone: () =>
+    'The console tab this link opened was closed or left the console: open the service’s link again.',
+  linkProfileNotKept: (p) => `Crossrole could not keep ${p.service}'s profile.`,
+  trustNotJson: () => 'The trust policy shown is not valid JSON.',
+  trustNotFound: () => 'No trust policy was found.',
+  trustNotUsable: (p) => `The trust policy is not usable: ${p.detail}.`,
+  trustUnread: () => 'Crossrole could not read the trust policy on the role page.',
+  trustDenyStops: (p) => `${p.statement} ${denyWords(p)}: ${SERVICE_BLOCKED}`,
+  trustDenyStopsWildcards: (p) => `${p.statement} ${denyWords(p)}: ${SERVICE_BLOCKED}`,
+  trustActionWildcards: (p) => `${p.statement}: ${wildcards(p)}.`,
+  trustConditionNotObject: (p) => `${p.statement}: its Condition is not an object.`,
+  trustConditionValue: (p) =>
+    `${p.statement}: ${condition(p)} has a value that is not a string, number or boolean.`,
+  trustConditionMayStop: (p) =>
+    `${p.statement}: ${condition(p)} could stop the service from assuming the role.`,
+  trustMfa: () => 'The service cannot answer an MFA condition: "Require MFA" must be off.',
+  trustWrongPrincipal: (p) => `The role should trust exactly ${p.expected}; it trusts ${p.actual}.`,
+  trustWrongExternalId: () =>
+    'The External ID in the trust policy is not the one for this connection.',
+  trustNoStatement: () => "The trust policy has no statement for the service's account.",
+  trustNoExternalId: () =>
+    "A statement trusts the service's account without requiring an External ID.",
+  trustNotPrincipal: () =>
+    'A statement uses NotPrincipal with Allow: every AWS account except those named can assume this role.',
+  trustAnyAccount: () => 'A statement lets any AWS account ("*") assume this role.',
 };
+
+/** The codes, for checking a problem that crossed a message boundary. */
+const CODES = new Set<string>(Object.keys(ENGLISH));
+
+/**
+ * Whether `value` is a problem Crossrole itself said: a known code, values that are strings or
+ * numbers only, and the English sentence its code says with those values (so a renderer never
+ * meets a value missing or of the wrong type).
+ */
+export function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { code, message, ...values } = value as Record<string, unknown>;
+  if (typeof code !== 'string' || !CODES.has(code) || typeof message !== 'string') return false;
+  if (!Object.values(values).every((v) => typeof v === 'string' || typeof v === 'number'))
+    return false;
+  try {
+    return (ENGLISH[code as ProblemCode] as (p: object) => string)(values) === message;
+  } catch {
+    return false;
+  }
+}
 
 /** The problem `code` with its values, and its English sentence. */
 export function problem<C extends ProblemCode>(

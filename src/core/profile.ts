@@ -3,42 +3,35 @@
 // silently ignored.
 import * as z from 'zod/mini';
 import {
+  descriptionProblem,
   formatArn,
   parseArn,
-  validateDescription,
-  validatePolicyName,
+  policyNameProblem,
   roleNameProblem,
 } from './arn.ts';
 import { coded, problem, type Problem } from './problems.ts';
-import { validateExternalIdPrefix } from './external-id.ts';
+import { externalIdPrefixProblem } from './external-id.ts';
 import { CUSTOM_POLICY_MAX_CHARS, PolicyDocumentSchema, policySize } from './iam-policy.ts';
 import { PARTITIONS, type Partition } from './partition.ts';
 import { shapeProblem, textShapeProblem } from './json-limits.ts';
-import {
-  fail,
-  fieldError,
-  formatCount,
-  formatPath,
-  fromZodIssues,
-  ok,
-  type Result,
-} from './result.ts';
+import { fail, fieldError, formatPath, fromZodIssues, ok, type Result } from './result.ts';
 
 export const MAX_POLICIES_PER_ROLE = 10;
 
-/** A rule written once: a function that returns the problem (coded, or in words), or null. */
-const rule = (check: (value: string) => Problem | string | null) =>
+/** A schema issue that carries its coded problem, for fromZodIssues to give the popup. */
+const issue = (p: Problem, input: unknown, path?: PropertyKey[]): z.core.$ZodRawIssue => ({
+  code: 'custom',
+  message: p.message,
+  input,
+  params: { problem: p },
+  ...(path ? { path } : {}),
+});
+
+/** A rule written once: a function that returns the problem, or null. */
+const rule = (check: (value: string) => Problem | null) =>
   z.superRefine<string>((value, ctx) => {
     const found = check(value);
-    if (typeof found === 'string')
-      ctx.issues.push({ code: 'custom', message: found, input: value });
-    else if (found)
-      ctx.issues.push({
-        code: 'custom',
-        message: found.message,
-        input: value,
-        params: { problem: found },
-      });
+    if (found) ctx.issues.push(issue(found, value));
   });
 
 const AccountId = z.string().check(z.regex(/^\d{12}$/, coded(problem('twelveDigits'))));
@@ -51,9 +44,7 @@ const Label = z
 const Text = z.string().check(z.maxLength(1000, coded(problem('maxChars', { max: 1000 }))));
 const LevelId = z
   .string()
-  .check(
-    z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and "-" (at most 63)'),
-  );
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, coded(problem('levelIdFormat'))));
 
 /** Whether an ARN is written as Crossrole writes it, so the text a profile gives is the one it uses. */
 const canonicalArn = (text: string): boolean => {
@@ -65,26 +56,23 @@ const ManagedPolicyArn = z.string().check(
   rule((value) => {
     const arn = parseArn(value);
     if (arn?.resourceType !== 'policy' || arn.partition !== 'aws')
-      return 'must be a policy ARN in partition aws, like "arn:aws:iam::aws:policy/ReadOnlyAccess" (Crossrole converts it for other partitions)';
+      return problem('policyArnFormat');
     // parseArn trims and takes "policyX" for "policy/X"; the text is what reaches the console.
-    return canonicalArn(value)
-      ? null
-      : `must be written exactly "${formatArn(arn)}", without spaces around it`;
+    return canonicalArn(value) ? null : problem('policyArnExact', { arn: formatArn(arn) });
   }),
 );
 
 export const CustomPolicySchema = z.strictObject({
-  name: z.string().check(rule(validatePolicyName)),
-  description: z.optional(z.string().check(rule(validateDescription))),
+  name: z.string().check(rule(policyNameProblem)),
+  description: z.optional(z.string().check(rule(descriptionProblem))),
   document: PolicyDocumentSchema.check(
     z.superRefine((doc, ctx) => {
       const size = policySize(doc);
       if (size > CUSTOM_POLICY_MAX_CHARS) {
-        ctx.issues.push({
-          code: 'custom',
-          input: doc,
-          message: `${formatCount(size)} characters without whitespace, IAM allows ${formatCount(CUSTOM_POLICY_MAX_CHARS)} (${formatCount(size - CUSTOM_POLICY_MAX_CHARS)} over)`,
-        });
+        const max = CUSTOM_POLICY_MAX_CHARS;
+        ctx.issues.push(
+          issue(problem('customPolicyTooLarge', { size, max, over: size - max }), doc),
+        );
       }
     }),
   ),
@@ -108,18 +96,10 @@ const policyCount = (set: {
 export const PermissionSetSchema = z.strictObject(permissionSetShape).check(
   z.superRefine((set, ctx) => {
     const count = policyCount(set);
-    if (count === 0)
-      ctx.issues.push({
-        code: 'custom',
-        input: set,
-        message: 'needs managedPolicyArns or customPolicies',
-      });
+    if (count === 0) ctx.issues.push(issue(problem('levelNeedsPolicies'), set));
     if (count > MAX_POLICIES_PER_ROLE) {
-      ctx.issues.push({
-        code: 'custom',
-        input: set,
-        message: `has ${count} policies, IAM attaches at most ${MAX_POLICIES_PER_ROLE} to a role`,
-      });
+      const tooMany = problem('levelTooManyPolicies', { count, max: MAX_POLICIES_PER_ROLE });
+      ctx.issues.push(issue(tooMany, set));
     }
   }),
 );
@@ -132,30 +112,23 @@ const ReportUrl = z.string().check(
     try {
       url = new URL(value);
     } catch {
-      return 'must be a URL';
+      return problem('reportUrlNotUrl');
     }
-    if (url.username || url.password) return 'must not contain a user name or password';
+    if (url.username || url.password) return problem('reportUrlCredentials');
     // The URL parser drops tabs and line breaks and trims spaces: what it reads is not the text.
-    if (/[\s\p{Cc}]/u.test(value)) return 'must not contain spaces or control characters';
+    if (/[\s\p{Cc}]/u.test(value)) return problem('reportUrlSpaces');
     if (url.protocol === 'https:') return null;
     if (isDevelopmentReportUrl(value)) return null;
     if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'))
-      return 'must spell a development address exactly http://127.0.0.1:<port>, http://localhost:<port> or http://[::1]:<port> (other spellings of loopback, such as 127.1 or 0x7f000001, are refused)';
-    return 'must use https:// (http:// only for 127.0.0.1 or localhost, in a development build)';
+      return problem('reportUrlLoopbackSpelling');
+    return problem('reportUrlHttps');
   }),
 );
 
 export const ServiceProfileSchema = z
   .strictObject({
-    schemaVersion: z.literal(1, 'must be 1'),
-    id: z
-      .string()
-      .check(
-        z.regex(
-          /^[a-z0-9][a-z0-9-]{1,62}$/,
-          'must be 2–63 lower-case letters, digits and "-", starting with a letter or digit',
-        ),
-      ),
+    schemaVersion: z.literal(1, coded(problem('mustBeOneOf', { values: '1', count: 1 }))),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,62}$/, coded(problem('profileIdFormat')))),
     name: z
       .string()
       .check(
@@ -181,50 +154,47 @@ export const ServiceProfileSchema = z
       [
         z.strictObject({
           source: z.literal('generate'),
-          prefix: z.optional(z.string().check(rule(validateExternalIdPrefix))),
+          prefix: z.optional(z.string().check(rule(externalIdPrefixProblem))),
         }),
         z.strictObject({ source: z.literal('service') }),
       ],
-      { error: 'must have "source": "generate" or "service"' },
+      { error: coded(problem('externalIdSource')) },
     ),
     role: z.strictObject({
       name: z.string().check(rule(roleNameProblem)),
-      description: z.optional(z.string().check(rule(validateDescription))),
+      description: z.optional(z.string().check(rule(descriptionProblem))),
       maxSessionDurationSeconds: z.optional(
         z
           .number()
           .check(
             z.int(),
-            z.gte(3600, 'must be at least 3600 (1 hour)'),
-            z.lte(43200, 'must be at most 43200 (12 hours)'),
+            z.gte(3600, coded(problem('sessionTooShort', { seconds: 3600, hours: 1 }))),
+            z.lte(43200, coded(problem('sessionTooLong', { seconds: 43200, hours: 12 }))),
           ),
       ),
     }),
     access: z
       .array(PermissionSetSchema)
       .check(
-        z.minLength(1, 'must list at least one access level'),
-        z.maxLength(10, 'must list at most 10 access levels'),
+        z.minLength(1, coded(problem('levelsEmpty'))),
+        z.maxLength(10, coded(problem('levelsTooMany', { max: 10 }))),
       ),
     requiredActions: z.optional(
       z.array(
         z
           .string()
-          .check(
-            z.regex(
-              /^[a-z0-9-]+:[A-Za-z0-9]+$/,
-              'must be an action like "ec2:DescribeRegions" (no wildcards)',
-            ),
-          ),
+          .check(z.regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, coded(problem('requiredActionFormat')))),
       ),
     ),
     options: z.optional(
-      z.array(PermissionSetSchema).check(z.maxLength(10, 'must list at most 10 options')),
+      z
+        .array(PermissionSetSchema)
+        .check(z.maxLength(10, coded(problem('optionsTooMany', { max: 10 })))),
     ),
     methods: z.optional(
       z.array(z.enum(['role', 'access-keys'])).check(
-        z.minLength(1, 'must list at least one method'),
-        z.refine((m) => m.includes('role'), 'must include "role"'),
+        z.minLength(1, coded(problem('methodsEmpty'))),
+        z.refine((m) => m.includes('role'), coded(problem('methodsNeedRole'))),
       ),
     ),
     report: z.strictObject({ url: ReportUrl, auth: z.enum(['token', 'none']) }),
@@ -232,31 +202,17 @@ export const ServiceProfileSchema = z
   .check(
     z.superRefine((p, ctx) => {
       const defaults = p.access.filter((level) => level.default).length;
-      if (defaults !== 1) {
-        ctx.issues.push({
-          code: 'custom',
-          input: p.access,
-          path: ['access'],
-          message: `exactly one level must be "default": true (found ${defaults})`,
-        });
-      }
+      if (defaults !== 1)
+        ctx.issues.push(
+          issue(problem('defaultLevelCount', { found: defaults }), p.access, ['access']),
+        );
       const duplicate = (ids: string[]) => ids.find((id, i) => ids.indexOf(id) !== i);
       const level = duplicate(p.access.map((l) => l.id));
       if (level)
-        ctx.issues.push({
-          code: 'custom',
-          input: p.access,
-          path: ['access'],
-          message: `level id "${level}" is used twice`,
-        });
+        ctx.issues.push(issue(problem('levelIdTwice', { id: level }), p.access, ['access']));
       const option = duplicate((p.options ?? []).map((o) => o.id));
       if (option)
-        ctx.issues.push({
-          code: 'custom',
-          input: p.options,
-          path: ['options'],
-          message: `option id "${option}" is used twice`,
-        });
+        ctx.issues.push(issue(problem('optionIdTwice', { id: option }), p.options, ['options']));
       if (p.trust.principalArn !== undefined) {
         const arn = parseArn(p.trust.principalArn);
         if (
@@ -266,22 +222,17 @@ export const ServiceProfileSchema = z
           arn.resourceType === 'policy' ||
           arn.accountId !== p.trust.accountId
         ) {
-          ctx.issues.push({
-            code: 'custom',
-            input: p.trust.principalArn,
-            path: ['trust', 'principalArn'],
-            message: `must be a role or user ARN in account ${p.trust.accountId} (partition aws)`,
-          });
+          const account = p.trust.accountId;
+          ctx.issues.push(
+            issue(problem('principalArnFormat', { account }), p.trust.principalArn, [
+              'trust',
+              'principalArn',
+            ]),
+          );
         }
       }
       if (p.externalId.source === 'service' && p.report.auth !== 'token') {
-        ctx.issues.push({
-          code: 'custom',
-          input: p.report.auth,
-          path: ['report', 'auth'],
-          message:
-            'must be "token" when the service issues the External ID (it comes with a connection code)',
-        });
+        ctx.issues.push(issue(problem('reportAuthToken'), p.report.auth, ['report', 'auth']));
       }
     }),
   );
@@ -299,10 +250,7 @@ export function parseProfile(
     try {
       value = JSON.parse(input);
     } catch (error) {
-      return {
-        ok: false,
-        errors: [{ path: '(root)', message: `is not valid JSON (${(error as Error).message})` }],
-      };
+      return fail(fieldError('(root)', problem('notJson', { detail: (error as Error).message })));
     }
   }
   // Before zod, which recurses: 10,000 nested arrays would throw RangeError out of Import.

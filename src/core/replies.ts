@@ -6,18 +6,32 @@ import * as z from 'zod/mini';
 import { PageOutline, StackSetTargets, type Message } from './messages.ts';
 import { MAX_KEY_WORDS, MAX_KEY_WORD_CHARS } from './panel-words.ts';
 import { PARTITIONS } from './partition.ts';
+import { ProblemSchema } from './problem-schema.ts';
+import { problem } from './problems.ts';
 import { ServiceProfileSchema } from './profile.ts';
+import type { Refused } from './refusal.ts';
 import { formatErrors, fromZodIssues } from './result.ts';
 import { SetupSchema } from './setup.ts';
 
 const Text = z.string().check(z.maxLength(20_000));
 
-/** `{ ok: true, value }` or a refusal in words. */
+const FieldErrorSchema = z.object({
+  path: Text,
+  message: Text,
+  problem: z.optional(ProblemSchema),
+});
+
+/** A refusal in words, and, optionally, coded for the popup (src/core/refusal.ts). */
+export const RefusedSchema = z.object({
+  ok: z.literal(false),
+  error: Text,
+  problem: z.optional(ProblemSchema),
+  errors: z.optional(z.array(FieldErrorSchema).check(z.maxLength(100))),
+});
+
+/** `{ ok: true, value }` or a refusal. */
 export const replyOf = <T extends z.ZodMiniType>(value: T) =>
-  z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: Text }),
-  ]);
+  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), RefusedSchema]);
 
 /** An account connected to a service (kept after its setup is discarded). */
 export const ConnectionSchema = z.object({
@@ -151,7 +165,7 @@ export const LinkViewSchema = z.object({
   partition: z.enum(PARTITIONS),
   expiresAt: z.number(),
   code: z.nullable(z.string()),
-  errors: z.array(z.object({ path: Text, message: Text })).check(z.maxLength(20)),
+  errors: z.array(FieldErrorSchema).check(z.maxLength(20)),
 });
 
 const Started = replyOf(z.object({ setupId: z.string(), url: z.string() }));
@@ -193,14 +207,13 @@ export type ReplyTo<K extends keyof typeof REPLIES> = z.infer<(typeof REPLIES)[K
 export function parseReply<K extends keyof typeof REPLIES>(
   type: K,
   raw: unknown,
-): ReplyTo<K> | { ok: false; error: string } {
+): ReplyTo<K> | Refused {
   const parsed = z.safeParse(REPLIES[type] as z.ZodMiniType, raw);
   if (parsed.success) return parsed.data as ReplyTo<K>;
   const why = formatErrors(fromZodIssues(parsed.error.issues, [], raw))
     .split('\n')
-    .slice(0, 3);
-  return {
-    ok: false,
-    error: `Crossrole did not understand its background's answer to ${type} (${why.join('; ')}).`,
-  };
+    .slice(0, 3)
+    .join('; ');
+  const p = problem('replyNotUnderstood', { type, why });
+  return { ok: false, error: p.message, problem: p };
 }

@@ -3,6 +3,7 @@
 // and the content scripts see projections of it. Pure data and rules, no browser APIs.
 import * as z from 'zod/mini';
 import { PARTITIONS } from './partition.ts';
+import { ProblemSchema } from './problem-schema.ts';
 
 export const SETUP_STATES = [
   'started', // created by the popup; the console tab is being filled
@@ -186,6 +187,8 @@ export const SetupSchema = z.object({
   capturedAt: z.nullable(z.string()),
   trustPolicyVerified: z.boolean(),
   trustProblems: z.array(z.string()),
+  /** The same, coded, for the popup's language (optional: setups saved before they were coded). */
+  trustProblemsCoded: z.optional(z.array(ProblemSchema)),
   /** What the role's Permissions tab listed (optional: setups saved before it was read). */
   policyArns: z.optional(z.array(z.string())),
   otherPolicyNames: z.optional(z.array(z.string())),

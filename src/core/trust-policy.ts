@@ -3,8 +3,14 @@
 import { parseArn } from './arn.ts';
 import { shapeProblem, textShapeProblem } from './json-limits.ts';
 import { formatPath } from './result.ts';
-import { problem, type Problem } from './problems.ts';
-import { actionMatches, arnLike, wildcardMatch, wildcardProblem } from './wildcard.ts';
+import { denyWords, problem, type Problem, type ProblemParams } from './problems.ts';
+import {
+  MAX_WILDCARDS_PER_PATTERN,
+  actionMatches,
+  arnLike,
+  wildcardCount,
+  wildcardMatch,
+} from './wildcard.ts';
 
 export const TRUST_POLICY_MAX_CHARS = 2048;
 export const TRUST_POLICY_QUOTA_MAX_CHARS = 4096;
@@ -56,24 +62,24 @@ const ownEntries = (value: Json): [string, unknown][] => Object.entries(value);
 /** A policy given as JSON text or a value, shape-checked before anything walks it. */
 function readPolicy(
   input: unknown,
-  words: { notJson: string; notObject: string },
-): { ok: true; policy: Json } | { ok: false; error: string } {
+): { ok: true; policy: Json } | { ok: false; error: 'notJson' | 'notObject' | Problem } {
   let policy = input;
   if (typeof input === 'string') {
     const deep = textShapeProblem(input);
-    if (deep) return { ok: false, error: `The trust policy is not usable: it ${deep.message}.` };
+    if (deep)
+      return { ok: false, error: problem('trustNotUsable', { detail: `it ${deep.message}` }) };
     try {
       policy = JSON.parse(input);
     } catch {
-      return { ok: false, error: words.notJson };
+      return { ok: false, error: 'notJson' };
     }
   }
   const shape = shapeProblem(policy);
   if (shape) {
-    const where = formatPath(shape.path);
-    return { ok: false, error: `The trust policy is not usable: ${where} ${shape.message}.` };
+    const detail = `${formatPath(shape.path)} ${shape.message}`;
+    return { ok: false, error: problem('trustNotUsable', { detail }) };
   }
-  if (!isObject(policy)) return { ok: false, error: words.notObject };
+  if (!isObject(policy)) return { ok: false, error: 'notObject' };
   return { ok: true, policy };
 }
 
@@ -166,15 +172,20 @@ function principalConditionMatches(operator: string, pattern: string, principalA
  * Whether one Action or NotAction covers sts:AssumeRole (wildcards too); a pattern with too many
  * wildcards is not evaluated and comes back as a problem instead.
  */
-function coversAssumeRole(statement: Json): { covers: boolean; problem: string | null } {
+type Wildcards = Omit<ProblemParams['trustActionWildcards'], 'statement'>;
+
+function coversAssumeRole(statement: Json): { covers: boolean; wildcards: Wildcards | null } {
   const field = statement.NotAction !== undefined ? 'NotAction' : 'Action';
   const patterns = asList(statement[field]).filter((a): a is string => typeof a === 'string');
   for (const p of patterns) {
-    const problem = wildcardProblem(p);
-    if (problem) return { covers: true, problem: `its ${field} "${p.slice(0, 40)}…" ${problem}` };
+    const count = wildcardCount(p);
+    if (count > MAX_WILDCARDS_PER_PATTERN) {
+      const wildcards = { field, pattern: p.slice(0, 40), count, max: MAX_WILDCARDS_PER_PATTERN };
+      return { covers: true, wildcards };
+    }
   }
   const named = patterns.some((a) => actionMatches(a, 'sts:AssumeRole'));
-  return { covers: field === 'NotAction' ? !named : named, problem: null };
+  return { covers: field === 'NotAction' ? !named : named, wildcards: null };
 }
 
 export type MergeResult =
@@ -191,11 +202,18 @@ export function mergeTrustPolicy(
   expected: TrustExpectation,
   serviceAccountId: string,
 ): MergeResult {
-  const read = readPolicy(current, {
-    notJson: 'The current trust policy is not valid JSON.',
-    notObject: 'The current trust policy is not a JSON object.',
-  });
-  if (!read.ok) return read;
+  const read = readPolicy(current);
+  // Shown in the console's trust editor (src/content), not in the popup.
+  if (!read.ok)
+    return {
+      ok: false,
+      error:
+        read.error === 'notJson'
+          ? 'The current trust policy is not valid JSON.'
+          : read.error === 'notObject'
+            ? 'The current trust policy is not a JSON object.'
+            : read.error.message,
+    };
   const { policy } = read;
   const statements = asList(policy.Statement);
   let replaced = 0;
@@ -204,7 +222,9 @@ export function mergeTrustPolicy(
     if (isObject(s) && s.Effect !== 'Allow') {
       const stop = denyStopsService(s, expected, serviceAccountId);
       if (stop)
-        dangers.push(`${statementName(policy, index, s)} ${stop}. It was kept: ${SERVICE_BLOCKED}`);
+        dangers.push(
+          `${statementName(policy, index, s)} ${denyWords(stop)}. It was kept: ${SERVICE_BLOCKED}`,
+        );
       return [s];
     }
     const rest = withoutService(s, serviceAccountId);
@@ -229,22 +249,26 @@ const SERVICE_BLOCKED =
  * wildcard or NotAction) stops it, unless one of its conditions is certainly false for the
  * service: a Deny applies only when all its conditions hold.
  */
+type DenyStop =
+  | Omit<ProblemParams['trustDenyStops'], 'statement'>
+  | Omit<ProblemParams['trustDenyStopsWildcards'], 'statement'>;
+
 function denyStopsService(
   statement: Json,
   expected: TrustExpectation,
   serviceAccountId: string,
-): string | null {
+): DenyStop | null {
   if (statement.Effect !== 'Deny') return null;
   const action = coversAssumeRole(statement);
   if (!action.covers) return null;
-  let who: string;
+  // "": every principal but those its NotPrincipal names (problems.ts, `denyWords`).
+  let principal: string;
   if (statement.NotPrincipal !== undefined) {
     const spared = awsPrincipals(statement.NotPrincipal).some(
       (p) => p === expected.principalArn || (isAccountWide(p) && accountOf(p) === serviceAccountId),
     );
     if (spared) return null;
-    who =
-      'denies sts:AssumeRole to every principal not named in its NotPrincipal, the service included';
+    principal = '';
   } else {
     const principals = awsPrincipals(statement.Principal);
     const hit = principals.find(
@@ -254,13 +278,13 @@ function denyStopsService(
         (accountOf(p) === serviceAccountId && (isAccountWide(p) || isRoot(expected.principalArn))),
     );
     if (hit === undefined) return null;
-    who = `denies sts:AssumeRole to ${hit === '*' ? 'everyone ("*")' : hit}`;
+    principal = hit;
   }
-  if (action.problem) return `${who}, and ${action.problem}`;
+  if (action.wildcards) return { ...action.wildcards, principal };
   const entries = conditionEntries(statement.Condition);
-  if (entries === null) return `${who} (its Condition is not an object)`;
+  if (entries === null) return { principal, condition: 'notObject' };
   if (entries.some((e) => conditionFalseForService(e, expected))) return null;
-  return entries.length ? `${who} when its conditions hold, which they may for the service` : who;
+  return { principal, condition: entries.length ? 'mayHold' : '' };
 }
 
 /** Whether a condition is certainly false for the service's own request. */
@@ -294,6 +318,8 @@ export type TrustCheck = {
   problems: string[];
   /** Shapes that are risky whatever the service: shown to the customer as warnings. */
   dangers: string[];
+  /** `problems` then `dangers`, coded, for the popup to say in its language. */
+  coded: Problem[];
 };
 
 /**
@@ -305,20 +331,19 @@ export type TrustCheck = {
 function allowConditions(
   condition: unknown,
   expected: TrustExpectation,
-): { externalIds: string[][]; mfa: boolean; blockers: string[] } {
+): { externalIds: string[][]; mfa: boolean; blockers: Blocker[] } {
   const externalIds: string[][] = [];
-  const blockers: string[] = [];
+  const blockers: Blocker[] = [];
   let mfa = false;
   const entries = conditionEntries(condition);
-  if (entries === null) return { externalIds, mfa, blockers: ['its Condition is not an object'] };
+  if (entries === null) return { externalIds, mfa, blockers: [{ kind: 'notObject' }] };
   for (const { operator, key, values } of entries) {
-    const label = `the condition ${operator}${key ? ` on ${key}` : ''}`;
     if (isMfaKey(key)) {
       mfa = true;
       continue;
     }
     if (values === null) {
-      blockers.push(`${label} has a value that is not a string, number or boolean`);
+      blockers.push({ kind: 'value', operator, key });
       continue;
     }
     if (same(operator, 'StringEquals') && same(key, 'sts:ExternalId')) {
@@ -331,9 +356,26 @@ function allowConditions(
       values.some((v) => principalConditionMatches(operator, v, expected.principalArn))
     )
       continue;
-    blockers.push(`${label} could stop the service from assuming the role`);
+    blockers.push({ kind: 'mayStop', operator, key });
   }
   return { externalIds, mfa, blockers };
+}
+
+/** A condition of an Allow that could stop the service. */
+type Blocker = { kind: 'notObject' } | { kind: 'value' | 'mayStop'; operator: string; key: string };
+
+function blockerProblem(statement: string, b: Blocker): Problem {
+  if (b.kind === 'notObject') return problem('trustConditionNotObject', { statement });
+  const { operator, key } = b;
+  return b.kind === 'value'
+    ? problem('trustConditionValue', { statement, operator, key })
+    : problem('trustConditionMayStop', { statement, operator, key });
+}
+
+function denyProblem(statement: string, stop: DenyStop): Problem {
+  return 'field' in stop
+    ? problem('trustDenyStopsWildcards', { statement, ...stop })
+    : problem('trustDenyStops', { statement, ...stop });
 }
 
 export function verifyTrustPolicy(
@@ -341,60 +383,65 @@ export function verifyTrustPolicy(
   expected: TrustExpectation,
   serviceAccountId: string,
 ): TrustCheck {
-  const problems: string[] = [];
-  const dangers: string[] = [];
-  const read = readPolicy(policyInput, {
-    notJson: 'The trust policy shown is not valid JSON.',
-    notObject: 'No trust policy was found.',
-  });
-  if (!read.ok) return { verified: false, problems: [read.error], dangers };
+  const problems: Problem[] = [];
+  const dangers: Problem[] = [];
+  const read = readPolicy(policyInput);
+  if (!read.ok) {
+    const why =
+      read.error === 'notJson'
+        ? problem('trustNotJson')
+        : read.error === 'notObject'
+          ? problem('trustNotFound')
+          : read.error;
+    return { verified: false, problems: [why.message], dangers: [], coded: [why] };
+  }
   const { policy } = read;
 
   let exact = 0;
   asList(policy.Statement).forEach((raw, index) => {
     if (!isObject(raw)) return;
-    const name = statementName(policy, index, raw);
+    const statement = statementName(policy, index, raw);
     if (raw.Effect !== 'Allow') {
       const stop = denyStopsService(raw, expected, serviceAccountId);
-      if (stop) problems.push(`${name} ${stop}: ${SERVICE_BLOCKED}`);
+      if (stop) problems.push(denyProblem(statement, stop));
       return;
     }
     const action = coversAssumeRole(raw);
     if (!action.covers) return;
-    if (raw.NotPrincipal !== undefined)
-      dangers.push(
-        'A statement uses NotPrincipal with Allow: every AWS account except those named can assume this role.',
-      );
+    if (raw.NotPrincipal !== undefined) dangers.push(problem('trustNotPrincipal'));
     const principals = awsPrincipals(raw.Principal);
-    if (principals.includes('*'))
-      dangers.push('A statement lets any AWS account ("*") assume this role.');
+    if (principals.includes('*')) dangers.push(problem('trustAnyAccount'));
     const forService = principals.filter((p) => accountOf(p) === serviceAccountId);
     if (forService.length === 0) return;
-    if (action.problem) problems.push(`${name}: ${action.problem}.`);
+    if (action.wildcards)
+      problems.push(problem('trustActionWildcards', { statement, ...action.wildcards }));
     const { externalIds, mfa, blockers } = allowConditions(raw.Condition, expected);
-    if (externalIds.length === 0)
-      dangers.push("A statement trusts the service's account without requiring an External ID.");
-    if (mfa)
-      problems.push('The service cannot answer an MFA condition: "Require MFA" must be off.');
-    for (const blocker of blockers) problems.push(`${name}: ${blocker}.`);
+    if (externalIds.length === 0) dangers.push(problem('trustNoExternalId'));
+    if (mfa) problems.push(problem('trustMfa'));
+    for (const blocker of blockers) problems.push(blockerProblem(statement, blocker));
     const right = principals.length === 1 && principals[0] === expected.principalArn;
     if (!right)
       problems.push(
-        `The role should trust exactly ${expected.principalArn}; it trusts ${principals.join(', ')}.`,
+        problem('trustWrongPrincipal', {
+          expected: expected.principalArn,
+          actual: principals.join(', '),
+        }),
       );
     const idsRight =
       externalIds.length > 0 &&
       externalIds.every((ids) => ids.length === 1 && ids[0] === expected.externalId);
-    if (externalIds.length > 0 && !idsRight)
-      problems.push('The External ID in the trust policy is not the one for this connection.');
-    if (right && idsRight && !mfa && blockers.length === 0 && !action.problem) exact += 1;
+    if (externalIds.length > 0 && !idsRight) problems.push(problem('trustWrongExternalId'));
+    if (right && idsRight && !mfa && blockers.length === 0 && !action.wildcards) exact += 1;
   });
-  if (exact === 0 && problems.length === 0)
-    problems.push("The trust policy has no statement for the service's account.");
-  problems.push(...dangers.filter((d) => d.includes('without requiring')));
+  if (exact === 0 && problems.length === 0) problems.push(problem('trustNoStatement'));
+  // No External ID is a danger that also stops the verdict.
+  problems.push(...dangers.filter((d) => d.code === 'trustNoExternalId'));
+  const unique = (list: Problem[]) => [...new Map(list.map((p) => [p.message, p])).values()];
+  const coded = unique([...problems, ...dangers]);
   return {
     verified: exact > 0 && problems.length === 0 && dangers.length === 0,
-    problems: [...new Set(problems)],
-    dangers: [...new Set(dangers)],
+    problems: unique(problems).map((p) => p.message),
+    dangers: unique(dangers).map((p) => p.message),
+    coded,
   };
 }

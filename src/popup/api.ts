@@ -13,7 +13,10 @@ import type {
   SetupStarted,
   SetupStartInput,
 } from '../core/messages.ts';
+import { problem as problemOf } from '../core/problems.ts';
+import { refusal } from '../core/refusal.ts';
 import { parseReply, type REPLIES } from '../core/replies.ts';
+import { refusalText } from './problems.ts';
 import { REQUEST_RETRY_BASE_MS, REQUEST_TRIES } from '../core/limits.ts';
 import { CONSOLE_ORIGIN_PATTERNS, coversConsole } from '../core/partition.ts';
 import type { ServiceProfile } from '../core/profile.ts';
@@ -81,15 +84,13 @@ export async function request<K extends Type>(type: K, fields: Fields<K>) {
       problem = error instanceof Error ? error.message : String(error);
     }
   }
-  return {
-    ok: false as const,
-    error: `Crossrole's background did not answer after ${REQUEST_TRIES} tries (${problem}). Check the connections in progress before you try again.`,
-  };
+  return refusal(problemOf('backgroundNoAnswer', { tries: REQUEST_TRIES, detail: problem }));
 }
 
 async function unwrap<T>(reply: Promise<Reply<T>>): Promise<T> {
   const answer = await reply;
-  if (!answer.ok) throw new Error(answer.error);
+  // Said in the popup's language where the refusal is coded.
+  if (!answer.ok) throw new Error(refusalText(answer));
   return answer.value;
 }
 

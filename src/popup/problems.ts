@@ -2,6 +2,7 @@
 // _locales, its values put in as `{1}`…; a field error without a code keeps core's English words.
 // Field paths (`report.url`) stay as they are: they name the vendor's JSON.
 import type { Problem, ProblemCode, ProblemParams } from '../core/problems.ts';
+import type { Refused } from '../core/refusal.ts';
 import type { FieldError } from '../core/result.ts';
 import { plural, t, type MessageKey } from './i18n.ts';
 
@@ -19,6 +20,25 @@ const typeWords = (types: string): string =>
     .split('|')
     .map((type) => (TYPE_WORDS[type] ? t(TYPE_WORDS[type]) : type))
     .reduce((list, word) => t('listOr', list, word));
+
+type Wildcards = { field: string; pattern: string; count: number; max: number };
+
+/** A trust policy pattern with too many wildcards (src/core/trust-policy.ts). */
+const wildcardsText = (p: Wildcards): string =>
+  plural('problemTrustWildcards', p.count, p.field, p.pattern, p.max, '*', '?');
+
+/** What a Deny does to the service, as core's `denyWords` says it in English. */
+function denyText(p: { principal: string } & ({ condition: string } | Wildcards)): string {
+  const principal = p.principal === '*' ? t('problemTrustEveryone', '*') : p.principal;
+  const who =
+    p.principal === ''
+      ? t('problemTrustDenyNotPrincipal', 'sts:AssumeRole', 'NotPrincipal')
+      : t('problemTrustDenyTo', 'sts:AssumeRole', principal);
+  if ('field' in p) return t('problemTrustDenyWildcards', who, wildcardsText(p));
+  if (p.condition === 'notObject') return t('problemTrustDenyNotObject', who, 'Condition');
+  if (p.condition === 'mayHold') return t('problemTrustDenyMayHold', who);
+  return who;
+}
 
 const RENDER: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   nameEmpty: () => t('problemNameEmpty'),
@@ -78,13 +98,129 @@ const RENDER: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   twelveDigits: () => t('problemTwelveDigits'),
   printableOnly: () => t('problemPrintableOnly'),
   httpsUrl: () => t('problemHttpsUrl', 'https://'),
+  profileIdFormat: () => t('problemProfileIdFormat'),
+  levelIdFormat: () => t('problemLevelIdFormat'),
+  levelIdTwice: (p) => t('problemLevelIdTwice', p.id),
+  optionIdTwice: (p) => t('problemOptionIdTwice', p.id),
+  defaultLevelCount: (p) => t('problemDefaultLevelCount', p.found, '"default": true'),
+  levelsEmpty: () => t('problemLevelsEmpty'),
+  levelsTooMany: (p) => plural('problemLevelsTooMany', p.max),
+  optionsTooMany: (p) => plural('problemOptionsTooMany', p.max),
+  methodsEmpty: () => t('problemMethodsEmpty'),
+  methodsNeedRole: () => t('problemMethodsNeedRole', 'role'),
+  externalIdSource: () => t('problemExternalIdSource', '"source"', '"generate"', '"service"'),
+  sessionTooShort: (p) => plural('problemSessionTooShort', p.hours, p.seconds),
+  sessionTooLong: (p) => plural('problemSessionTooLong', p.hours, p.seconds),
+  requiredActionFormat: () => t('problemRequiredActionFormat', 'ec2:DescribeRegions'),
+  policyArnFormat: () =>
+    t('problemPolicyArnFormat', 'aws', 'arn:aws:iam::aws:policy/ReadOnlyAccess'),
+  policyArnExact: (p) => t('problemPolicyArnExact', p.arn),
+  levelNeedsPolicies: () => t('problemLevelNeedsPolicies', 'managedPolicyArns', 'customPolicies'),
+  levelTooManyPolicies: (p) => plural('problemLevelTooManyPolicies', p.count, p.max),
+  customPolicyTooLarge: (p) => t('problemCustomPolicyTooLarge', p.size, p.max, p.over),
+  principalArnFormat: (p) => t('problemPrincipalArnFormat', p.account, 'aws'),
+  reportAuthToken: () => t('problemReportAuthToken', 'token'),
+  reportUrlNotUrl: () => t('problemReportUrlNotUrl'),
+  reportUrlCredentials: () => t('problemReportUrlCredentials'),
+  reportUrlSpaces: () => t('problemReportUrlSpaces'),
+  reportUrlLoopbackSpelling: () =>
+    t(
+      'problemReportUrlLoopbackSpelling',
+      'http://127.0.0.1:<port>',
+      'http://localhost:<port>',
+      'http://[::1]:<port>',
+      '127.1',
+      '0x7f000001',
+    ),
+  reportUrlHttps: () => t('problemReportUrlHttps', 'https://', 'http://', '127.0.0.1', 'localhost'),
+  notJson: (p) => (p.detail ? t('problemNotJsonDetail', p.detail) : t('problemNotJson')),
+  policyActionFormat: () => t('problemPolicyActionFormat', 'service:Action', '*', '?'),
+  policyTooManyWildcards: (p) => plural('problemPolicyTooManyWildcards', p.count, p.max, '*', '?'),
+  policyActionsEmpty: () => t('problemPolicyActionsEmpty'),
+  policyResourceFormat: () => t('problemPolicyResourceFormat', '*'),
+  policyResourcesEmpty: () => t('problemPolicyResourcesEmpty'),
+  policyConditionValue: () => t('problemPolicyConditionValue'),
+  policySidFormat: () => t('problemPolicySidFormat'),
+  policyActionOrNotAction: () => t('problemPolicyExactlyOneOf', 'Action', 'NotAction'),
+  policyResourceOrNotResource: () => t('problemPolicyExactlyOneOf', 'Resource', 'NotResource'),
+  policyVersion: (p) => t('problemPolicyVersion', p.version),
+  policyStatementsEmpty: () => t('problemPolicyStatementsEmpty'),
+  policyNameBadChars: () => t('problemPolicyNameBadChars'),
+  descriptionTooLong: (p) => t('problemDescriptionTooLong', p.length, p.max),
+  descriptionBadChars: (p) => t('problemDescriptionBadChars', p.chars),
+  prefixTooLong: (p) => t('problemPrefixTooLong', p.length, p.random, p.total, p.max),
+  prefixBadChars: () => t('problemPrefixBadChars'),
+  linkNoCode: () => t('problemLinkNoCode'),
+  linkCodeTooLong: (p) => t('problemLinkCodeTooLong', p.length, p.max),
+  linkNoPartitionAccount: (p) => t('problemLinkNoPartitionAccount', p.service, p.partition),
+  internalError: () => t('problemInternalError'),
+  storageFull: () => t('problemStorageFull'),
+  notFromExtension: () => t('problemNotFromExtension'),
+  messageNotUnderstood: () => t('problemMessageNotUnderstood'),
+  requestIdReused: () => t('problemRequestIdReused'),
+  backgroundNoAnswer: (p) => t('problemBackgroundNoAnswer', p.tries, p.detail),
+  replyNotUnderstood: (p) => t('problemReplyNotUnderstood', p.type, p.why),
+  unknownService: (p) => t('problemUnknownService', p.id),
+  unknownSetup: () => t('problemUnknownSetup'),
+  consoleTabGone: () => t('problemConsoleTabGone'),
+  noPartitionAccount: (p) => t('problemNoPartitionAccount', p.service, p.partition),
+  noAccessKeys: (p) => t('problemNoAccessKeys', p.service),
+  noRoleForOrganization: (p) => t('problemNoRoleForOrganization', p.service),
+  needsCodeFirst: (p) => t('problemNeedsCodeFirst', p.service),
+  linkGone: () => t('problemLinkGone'),
+  linkRefused: () => t('problemLinkRefused'),
+  linkForOther: (p) => t('problemLinkForOther', p.service, p.id),
+  linkOtherPartition: (p) => t('problemLinkOtherPartition', p.partition, p.other),
+  linkTabGone: () => t('problemLinkTabGone'),
+  linkProfileNotKept: (p) => t('problemLinkProfileNotKept', p.service),
+  trustNotJson: () => t('problemTrustNotJson'),
+  trustNotFound: () => t('problemTrustNotFound'),
+  trustNotUsable: (p) => t('problemTrustNotUsable', p.detail),
+  trustUnread: () => t('problemTrustUnread'),
+  trustDenyStops: (p) => t('problemTrustDenyStops', p.statement, denyText(p)),
+  trustDenyStopsWildcards: (p) => t('problemTrustDenyStops', p.statement, denyText(p)),
+  trustActionWildcards: (p) => t('problemTrustActionWildcards', p.statement, wildcardsText(p)),
+  trustConditionNotObject: (p) => t('problemTrustConditionNotObject', p.statement, 'Condition'),
+  trustConditionValue: (p) =>
+    p.key
+      ? t('problemTrustConditionValueOn', p.statement, p.operator, p.key)
+      : t('problemTrustConditionValue', p.statement, p.operator),
+  trustConditionMayStop: (p) =>
+    p.key
+      ? t('problemTrustConditionMayStopOn', p.statement, p.operator, p.key)
+      : t('problemTrustConditionMayStop', p.statement, p.operator),
+  trustMfa: () => t('problemTrustMfa', 'Require MFA', 'MFA'),
+  trustWrongPrincipal: (p) => t('problemTrustWrongPrincipal', p.expected, p.actual),
+  trustWrongExternalId: () => t('problemTrustWrongExternalId'),
+  trustNoStatement: () => t('problemTrustNoStatement'),
+  trustNoExternalId: () => t('problemTrustNoExternalId'),
+  trustNotPrincipal: () => t('problemTrustNotPrincipal', 'NotPrincipal', 'Allow'),
+  trustAnyAccount: () => t('problemTrustAnyAccount', '*'),
 };
 
-/** A problem in the popup's language. */
+/** A problem in the popup's language (its English, should a renderer fail on its values). */
 export function problemText(p: Problem): string {
-  return (RENDER[p.code] as (values: Problem) => string)(p);
+  try {
+    return (RENDER[p.code] as (values: Problem) => string)(p);
+  } catch {
+    return p.message;
+  }
 }
 
 /** A field error's sentence in the popup's language (core's English where it has no code). */
 export const fieldErrorText = (e: FieldError): string =>
   e.problem ? problemText(e.problem) : e.message;
+
+/**
+ * A refusal from the background (src/core/refusal.ts) in the popup's language: its problem, or
+ * its field errors one a line (`path: rule`, the path left out where it names no field), or its
+ * English `error` where it carries no code.
+ */
+export function refusalText(r: Pick<Refused, 'error' | 'problem' | 'errors'>): string {
+  if (r.problem) return problemText(r.problem);
+  if (r.errors?.length)
+    return r.errors
+      .map((e) => (e.path ? `${e.path}: ${fieldErrorText(e)}` : fieldErrorText(e)))
+      .join('\n');
+  return r.error;
+}

@@ -18,7 +18,7 @@ import { checkImport, readConnectionCode } from '../../core/imports.ts';
 import type { FieldError } from '../../core/result.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
-import { fieldErrorText } from '../problems.ts';
+import { fieldErrorText, refusalText } from '../problems.ts';
 import { Risks } from './Risks.tsx';
 
 export type Imported = {
@@ -96,7 +96,7 @@ export function ImportProfile(props: {
     if (!allowed) return setProblem(t('importNoPermission', origin));
     if (!pending.builtin) {
       const saved = await props.api.saveProfile(pending.profile);
-      if (!saved.ok) return setProblem(saved.error);
+      if (!saved.ok) return setProblem(refusalText(saved));
     }
     props.onImported(pending);
     setPending(null);

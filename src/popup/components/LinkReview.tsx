@@ -13,6 +13,7 @@ import { reportOrigin } from '../../core/profile.ts';
 import type { FieldError } from '../../core/result.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
+import { fieldErrorText, refusalText } from '../problems.ts';
 import { CodeDetails, type Imported } from './ImportProfile.tsx';
 import { Review } from './Review.tsx';
 
@@ -31,7 +32,7 @@ export function LinkReview(props: { api: PopupApi; linkId: string }) {
   useEffect(() => {
     void (async () => {
       const [reply, state] = await Promise.all([api.link(linkId), api.state().catch(() => null)]);
-      if (!reply.ok) return setShown({ kind: 'gone', error: reply.error });
+      if (!reply.ok) return setShown({ kind: 'gone', error: refusalText(reply) });
       const link = reply.value;
       if (link.code === null) return setShown({ kind: 'refused', errors: link.errors });
       // Read again here as a pasted code is, against what this page knows.
@@ -92,7 +93,7 @@ export function LinkReview(props: { api: PopupApi; linkId: string }) {
         <ul class="errors" role="alert">
           {shown.errors.map((e) => (
             <li key={`${e.path}:${e.message}`}>
-              <code>{e.path}</code>: {e.message}
+              <code>{e.path}</code>: {fieldErrorText(e)}
             </li>
           ))}
         </ul>

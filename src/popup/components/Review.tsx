@@ -21,7 +21,7 @@ import { buildTrustPolicy, trustPolicySizeProblem } from '../../core/trust-polic
 import type { ConsoleTab, Reply, SetupStarted, SetupStartInput } from '../../core/messages.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
-import { problemText } from '../problems.ts';
+import { problemText, refusalText } from '../problems.ts';
 import { ouTargets, type Targets } from '../targets.ts';
 import { CopyButton, JsonView } from './Copy.tsx';
 import { IacExport } from './IacExport.tsx';
@@ -164,7 +164,7 @@ export function Review(props: {
           ? t('orgStarted', CLOUDFORMATION, profile.name)
           : t('started', profile.name),
       );
-    else setStartError(reply.error);
+    else setStartError(refusalText(reply));
   }
 
   const toggleOption = (id: string, on: boolean) =>

@@ -3,10 +3,11 @@
 // (docs/organizations.md) is one card: its stack set, what the console showed of each account's
 // instance, its per-account reports folded under it, and the management account's own wizard.
 import { useState } from 'preact/hooks';
-import type { Connection, SetupStartInput } from '../../core/messages.ts';
+import type { Connection, Reply, SetupStartInput } from '../../core/messages.ts';
 import type { Setup, StackSetState } from '../../core/setup.ts';
 import type { PopupApi } from '../api.ts';
 import { plural, t, type MessageKey } from '../i18n.ts';
+import { problemText, refusalText } from '../problems.ts';
 import { download } from './IacExport.tsx';
 import { CLOUDFORMATION, STACKSET } from './OrganizationChoice.tsx';
 
@@ -219,9 +220,9 @@ export function SetupList(props: {
 }) {
   const [starting, setStarting] = useState(false);
   const now = props.api.now().getTime();
-  const act = async (reply: Promise<{ ok: boolean; error?: string }>) => {
+  const act = async (reply: Promise<Reply<null>>) => {
     const answer = await reply;
-    if (!answer.ok) props.onError(answer.error ?? '');
+    if (!answer.ok) props.onError(refusalText(answer));
   };
   const discard = (setup: Setup) => {
     const unsent = setup.roleArn && setup.state !== 'delivered';
@@ -235,7 +236,7 @@ export function SetupList(props: {
     );
     setStarting(false);
     if (reply.ok) props.onStarted?.(t('started', org.serviceName));
-    else props.onError(reply.error);
+    else props.onError(refusalText(reply));
   };
   if (props.setups.length === 0) return <p class="hint">{t('noSetups')}</p>;
   // Member setups show under their organization setup; one whose parent is gone stands alone.
@@ -296,7 +297,7 @@ export function SetupList(props: {
                     : t('permissionsNotVerified')}
                 </p>
               )}
-              {setup.trustProblems.map((p) => (
+              {(setup.trustProblemsCoded?.map(problemText) ?? setup.trustProblems).map((p) => (
                 <p key={p} class="warning">
                   {p}
                 </p>

@@ -7,6 +7,7 @@ import { createFakeBrowser } from '../../support/fake-browser.ts';
 import { encodeConnectionCode } from '../../../src/core/connection-code.ts';
 import { LINK_PENDING_TTL_MS } from '../../../src/core/limits.ts';
 import { parseProfile } from '../../../src/core/profile.ts';
+import type { FieldError } from '../../../src/core/result.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { linkedServiceProfile } from '../../support/setup-fixtures.ts';
 
@@ -169,7 +170,7 @@ describe('content.link', () => {
     await pickUp(code({ label: 'second' }));
     const second = shownLinkId();
     expect(second).not.toBe(first);
-    expect(await send({ type: 'link.get', linkId: first }, popup)).toEqual({
+    expect(await send({ type: 'link.get', linkId: first }, popup)).toMatchObject({
       ok: false,
       error: LINK_GONE,
     });
@@ -203,7 +204,7 @@ describe('content.link', () => {
     ['an extension page', popup],
   ])('is refused from %s, and opens nothing', async (_name, from) => {
     const reply = await pickUp(code(), from);
-    expect(reply).toEqual({ ok: false, error: 'Not sent from an IAM console page' });
+    expect(reply).toMatchObject({ ok: false, error: 'Not sent from an IAM console page' });
     expect(fake.current.browser.windows.create).not.toHaveBeenCalled();
     expect(fake.current.browser.storage.session.dump().pendingLinks).toBeUndefined();
     await nothingStarted();
@@ -251,16 +252,17 @@ describe('content.link', () => {
       const linkId = shownLinkId();
       const view = await send({ type: 'link.get', linkId }, popup);
       expect(view.ok).toBe(true);
-      const value = (
-        view as { value: { code: string | null; errors: { path: string; message: string }[] } }
-      ).value;
+      const value = (view as { value: { code: string | null; errors: FieldError[] } }).value;
       expect(value.code).toBeNull();
       expect(`${value.errors[0]!.path}: ${value.errors[0]!.message}`).toMatch(why);
+      // Coded, so the link window says it in the customer's language.
+      expect(value.errors[0]!.problem?.message).toBe(value.errors[0]!.message);
       // The refused code is not kept, and link.start has nothing to start from.
       expect(text !== '' && sessionHolds(text)).toBe(false);
-      expect(await start(linkId)).toEqual({
+      expect(await start(linkId)).toMatchObject({
         ok: false,
         error: 'Crossrole refused this link: nothing can start from it.',
+        problem: { code: 'linkRefused' },
       });
       await nothingStarted();
     },
@@ -278,11 +280,11 @@ describe('content.link', () => {
     vi.setSystemTime(Date.now() + 1);
     await sweepLinks();
     expect(sessionHolds(code())).toBe(false);
-    expect(await send({ type: 'link.get', linkId }, popup)).toEqual({
+    expect(await send({ type: 'link.get', linkId }, popup)).toMatchObject({
       ok: false,
       error: LINK_GONE,
     });
-    expect(await start(linkId)).toEqual({ ok: false, error: LINK_GONE });
+    expect(await start(linkId)).toMatchObject({ ok: false, error: LINK_GONE });
     expect(fake.current.alarms.has(LINKS_ALARM)).toBe(false);
     await nothingStarted();
   });
@@ -294,19 +296,19 @@ describe('content.link', () => {
       { ok: true, value: null },
     );
     expect(sessionHolds(code())).toBe(false);
-    expect(await send({ type: 'link.get', linkId }, popup)).toEqual({
+    expect(await send({ type: 'link.get', linkId }, popup)).toMatchObject({
       ok: false,
       error: LINK_GONE,
     });
-    expect(await send({ type: 'link.dismiss', requestId: 'req-dismiss-2', linkId }, popup)).toEqual(
-      { ok: false, error: LINK_GONE },
-    );
+    expect(
+      await send({ type: 'link.dismiss', requestId: 'req-dismiss-2', linkId }, popup),
+    ).toMatchObject({ ok: false, error: LINK_GONE });
 
     await pickUp(code(), tab(8));
     const other = shownLinkId();
     await fake.current.closeWindow(1);
     await vi.waitFor(async () =>
-      expect(await send({ type: 'link.get', linkId: other }, popup)).toEqual({
+      expect(await send({ type: 'link.get', linkId: other }, popup)).toMatchObject({
         ok: false,
         error: LINK_GONE,
       }),
@@ -339,11 +341,11 @@ describe('the link window', () => {
         externalId: 'xx',
       },
     ])
-      expect(await send(message, tab(7))).toEqual({
+      expect(await send(message, tab(7))).toMatchObject({
         ok: false,
         error: 'Not sent from the extension',
       });
-    expect(await start('00000000-0000-4000-8000-000000000000')).toEqual({
+    expect(await start('00000000-0000-4000-8000-000000000000')).toMatchObject({
       ok: false,
       error: LINK_GONE,
     });
@@ -425,7 +427,7 @@ describe('the link window', () => {
     const linkId = shownLinkId();
     expect(
       await start(linkId, { requestId: 'req-link-0002', profileId: 'crossrole-demo' }),
-    ).toEqual({
+    ).toMatchObject({
       ok: false,
       error: 'This link is for Acme Costs, not "crossrole-demo".',
     });
@@ -438,7 +440,7 @@ describe('the link window', () => {
     // The customer closed the tab (index.ts forgets it on tabs.onRemoved).
     const { forgetConsoleTab } = await import('../../../src/background/console-tabs.ts');
     await forgetConsoleTab(7);
-    expect(await start(linkId, { requestId: 'req-link-0004' })).toEqual({
+    expect(await start(linkId, { requestId: 'req-link-0004' })).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^The console tab this link opened was closed/),
     });

@@ -8,6 +8,7 @@ import { createFakeBrowser } from '../../support/fake-browser.ts';
 import { parseContentSetupReply, parseTrustReply } from '../../../src/core/content-setup.ts';
 import { encodeConnectionCode } from '../../../src/core/connection-code.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import { problem } from '../../../src/core/problems.ts';
 import { parseReply, REPLIES } from '../../../src/core/replies.ts';
 import {
   ACCOUNT,
@@ -244,8 +245,9 @@ describe('every reply fits its schema', () => {
 
 describe('parseReply', () => {
   it('names what does not fit, and never passes it on', () => {
-    expect(parseReply('setup.start', { ok: true, value: { setupId: 3 } })).toEqual({
+    expect(parseReply('setup.start', { ok: true, value: { setupId: 3 } })).toMatchObject({
       ok: false,
+      problem: { code: 'replyNotUnderstood', type: 'setup.start' },
       error: expect.stringMatching(
         /^Crossrole did not understand its background's answer to setup\.start \(.*value\.setupId/,
       ),
@@ -260,5 +262,39 @@ describe('parseReply', () => {
       ok: true,
       value: null,
     });
+  });
+});
+
+describe('coded refusals (src/core/refusal.ts)', () => {
+  const linkGone = problem('linkGone');
+  const tooLong = problem('nameTooLong', { length: 70, max: 64 });
+
+  it('pass a problem and field errors on to the popup, with their codes', () => {
+    const reply = {
+      ok: false,
+      error: 'Role name is 70 characters long, IAM allows 64.',
+      problem: linkGone,
+      errors: [{ path: 'roleName', message: tooLong.message, problem: tooLong }],
+    };
+    expect(parseReply('link.dismiss', reply)).toEqual(reply);
+  });
+
+  it('refuse a problem that is not one core says: unknown code, wrong values, other words', () => {
+    for (const forged of [
+      { code: 'noSuchCode', message: 'x' },
+      { ...tooLong, length: 71 },
+      { ...tooLong, message: 'is long' },
+      { ...tooLong, length: { toString: 1 } },
+      'linkGone',
+    ]) {
+      const notUnderstood = { ok: false, problem: { code: 'replyNotUnderstood' } };
+      expect(parseReply('link.dismiss', { ok: false, error: 'x', problem: forged })).toMatchObject(
+        notUnderstood,
+      );
+      const errors = [{ path: 'a', message: 'b', problem: forged }];
+      expect(parseReply('link.dismiss', { ok: false, error: 'x', errors })).toMatchObject(
+        notUnderstood,
+      );
+    }
   });
 });

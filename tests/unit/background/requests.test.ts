@@ -101,7 +101,7 @@ describe('popup requests that change state', () => {
         { type: 'profile.remove', requestId: 'req-discard-1', profileId: 'x' },
         popup,
       ),
-    ).toEqual({ ok: false, error: 'This request id was already used for another request.' });
+    ).toMatchObject({ ok: false, error: 'This request id was already used for another request.' });
   });
 
   it(`remember at most ${MAX_REQUEST_OUTCOMES} outcomes, each for ${REQUEST_OUTCOME_TTL_MS / 60_000} minutes, in storage.session`, async () => {
@@ -128,11 +128,12 @@ describe('popup requests that change state', () => {
   it('give up after a few tries, saying so, when no reply ever comes', async () => {
     fake.current.browser.runtime.sendMessage.mockRejectedValue(new Error(CLOSED));
     const reply = await browserApi.retry('s1');
-    expect(reply).toEqual({
+    expect(reply).toMatchObject({
       ok: false,
       error: expect.stringMatching(
         /^Crossrole's background did not answer after 4 tries \(A listener/,
       ),
+      problem: { code: 'backgroundNoAnswer', tries: 4 },
     });
     expect(new Set(sent().map((m) => m.requestId)).size).toBe(1);
     expect(sent()).toHaveLength(4);

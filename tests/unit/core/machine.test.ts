@@ -136,13 +136,52 @@ describe('planSetup', () => {
     );
   });
 
+  // The English for logs, and the code the popup says in its language (src/core/refusal.ts).
   it.each([
-    [{ partition: 'aws-cn' as const }, /has no AWS account in partition aws-cn/],
-    [{ roleName: 'bad name' }, /^Role name contains " "/],
-    [{ externalId: 'x' }, /^External ID /],
-    [{ levelId: 'no-such-level' }, /no-such-level/],
-    [{ mode: 'access-keys' as const }, /does not accept access keys/],
-  ])('refuses %o, saying why', (over, why) => {
+    [
+      { partition: 'aws-cn' as const },
+      /has no AWS account in partition aws-cn/,
+      { problem: expect.objectContaining({ code: 'noPartitionAccount', partition: 'aws-cn' }) },
+    ],
+    [
+      { roleName: 'bad name' },
+      /^Role name contains " "/,
+      {
+        errors: [
+          expect.objectContaining({
+            path: 'roleName',
+            problem: expect.objectContaining({ code: 'nameBadChars' }),
+          }),
+        ],
+      },
+    ],
+    [
+      { externalId: 'x' },
+      /^External ID /,
+      {
+        errors: [
+          expect.objectContaining({
+            path: 'externalId',
+            problem: expect.objectContaining({ code: 'externalIdTooShort' }),
+          }),
+        ],
+      },
+    ],
+    [
+      { levelId: 'no-such-level' },
+      /no-such-level/,
+      {
+        errors: [
+          expect.objectContaining({ problem: expect.objectContaining({ code: 'planNoLevel' }) }),
+        ],
+      },
+    ],
+    [
+      { mode: 'access-keys' as const },
+      /does not accept access keys/,
+      { problem: expect.objectContaining({ code: 'noAccessKeys' }) },
+    ],
+  ])('refuses %o, saying why', (over, why, coded) => {
     const result = planSetup(
       profile('crossrole-demo'),
       { ...demoInput, ...over },
@@ -152,7 +191,7 @@ describe('planSetup', () => {
         reuse: null,
       },
     );
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(why) });
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(why), ...coded });
   });
 
   it('refuses a token-authenticated service without its connection code', () => {
@@ -161,6 +200,7 @@ describe('planSetup', () => {
     expect(planSetup(profile('example-cost-inventory'), input, context)).toEqual({
       ok: false,
       error: expect.stringMatching(/needs a connection code/),
+      problem: expect.objectContaining({ code: 'needsCodeFirst' }),
     });
     expect(
       planSetup(profile('example-cost-inventory'), { ...input, token: 'tok-123456' }, context).ok,

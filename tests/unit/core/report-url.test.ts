@@ -45,6 +45,10 @@ describe('loopback report URLs', () => {
         message: expect.stringMatching(
           /^must (spell a development address exactly http:\/\/127\.0\.0\.1:<port>|use https:\/\/)/,
         ),
+        // Coded, so the popup says it in the customer's language (src/popup/problems.ts).
+        problem: expect.objectContaining({
+          code: expect.stringMatching(/^reportUrl(LoopbackSpelling|Https)$/),
+        }),
       },
     ]);
   });

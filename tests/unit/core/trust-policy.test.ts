@@ -188,6 +188,7 @@ describe('merging the service into an existing trust policy', () => {
             verified: true,
             problems: [],
             dangers: [],
+            coded: [],
           });
         },
       ),
@@ -199,7 +200,7 @@ describe('verifying a trust policy', () => {
   const verify = (policy: unknown, want = expected) => verifyTrustPolicy(policy, want, SERVICE);
 
   it('verifies the exact statement, also as JSON text and beside unrelated statements', () => {
-    const ok = { verified: true, problems: [], dangers: [] };
+    const ok = { verified: true, problems: [], dangers: [], coded: [] };
     expect(verify(buildTrustPolicy(expected))).toEqual(ok);
     expect(verify(JSON.stringify(buildTrustPolicy(expected), null, 2))).toEqual(ok);
     expect(verify(policyOf(ec2Statement, exactStatement()))).toEqual(ok);
@@ -362,6 +363,7 @@ describe('what stops the service (Deny statements and conditions)', () => {
       verified: true,
       problems: [],
       dangers: [],
+      coded: [],
     });
   });
 

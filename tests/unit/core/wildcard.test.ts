@@ -104,6 +104,7 @@ describe('wildcard matching', () => {
       {
         path: 'Statement[0].Action[0]',
         message: expect.stringMatching(/12 wildcards .* at most 10/),
+        problem: expect.objectContaining({ code: 'policyTooManyWildcards', count: 12, max: 10 }),
       },
     ]);
   });

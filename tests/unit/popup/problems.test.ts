@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import english from '../../../public/_locales/en/messages.json' with { type: 'json' };
 import japanese from '../../../public/_locales/ja/messages.json' with { type: 'json' };
+import demo from '../../../src/core/profiles/demo.json' with { type: 'json' };
 import {
   problem,
   type Problem,
@@ -15,7 +16,8 @@ vi.mock('../../../src/platform/browser.ts', () => ({
   browser: { i18n: { getMessage: () => '', getUILanguage: () => '' } },
 }));
 const { setLanguage } = await import('../../../src/popup/i18n.ts');
-const { fieldErrorText, problemText } = await import('../../../src/popup/problems.ts');
+const { fieldErrorText, problemText, refusalText } = await import('../../../src/popup/problems.ts');
+const { parseProfile } = await import('../../../src/core/profile.ts');
 
 afterEach(() => setLanguage(english));
 
@@ -77,6 +79,109 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   twelveDigits: {},
   printableOnly: {},
   httpsUrl: {},
+  profileIdFormat: {},
+  levelIdFormat: {},
+  levelIdTwice: { id: 'read' },
+  optionIdTwice: { id: 'logs' },
+  defaultLevelCount: { found: 2 },
+  levelsEmpty: {},
+  levelsTooMany: { max: 10 },
+  optionsTooMany: { max: 10 },
+  methodsEmpty: {},
+  methodsNeedRole: {},
+  externalIdSource: {},
+  sessionTooShort: { seconds: 3600, hours: 1 },
+  sessionTooLong: { seconds: 43200, hours: 12 },
+  requiredActionFormat: {},
+  policyArnFormat: {},
+  policyArnExact: { arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+  levelNeedsPolicies: {},
+  levelTooManyPolicies: { count: 11, max: 10 },
+  customPolicyTooLarge: { size: 6200, max: 6144, over: 56 },
+  principalArnFormat: { account: '111122223333' },
+  reportAuthToken: {},
+  reportUrlNotUrl: {},
+  reportUrlCredentials: {},
+  reportUrlSpaces: {},
+  reportUrlLoopbackSpelling: {},
+  reportUrlHttps: {},
+  notJson: { detail: 'Unexpected end of JSON input' },
+  policyActionFormat: {},
+  policyTooManyWildcards: { count: 12, max: 10 },
+  policyActionsEmpty: {},
+  policyResourceFormat: {},
+  policyResourcesEmpty: {},
+  policyConditionValue: {},
+  policySidFormat: {},
+  policyActionOrNotAction: {},
+  policyResourceOrNotResource: {},
+  policyVersion: { version: '2012-10-17' },
+  policyStatementsEmpty: {},
+  policyNameBadChars: {},
+  descriptionTooLong: { length: 1200, max: 1000 },
+  descriptionBadChars: { chars: '✓ 日' },
+  prefixTooLong: { length: 80, random: 22, total: 96, max: 74 },
+  prefixBadChars: {},
+  linkNoCode: {},
+  linkCodeTooLong: { length: 9000, max: 8000 },
+  linkNoPartitionAccount: { service: 'Acme', partition: 'AWS China' },
+  internalError: {},
+  storageFull: {},
+  notFromExtension: {},
+  messageNotUnderstood: {},
+  requestIdReused: {},
+  backgroundNoAnswer: { tries: 4, detail: 'A listener indicated an asynchronous response' },
+  replyNotUnderstood: { type: 'setup.start', why: 'value.setupId: is required (string)' },
+  unknownService: { id: 'acme-x' },
+  unknownSetup: {},
+  consoleTabGone: {},
+  noPartitionAccount: { service: 'Acme', partition: 'aws-cn' },
+  noAccessKeys: { service: 'Acme' },
+  noRoleForOrganization: { service: 'Acme' },
+  needsCodeFirst: { service: 'Acme' },
+  linkGone: {},
+  linkRefused: {},
+  linkForOther: { service: 'Acme', id: 'crossrole-demo' },
+  linkOtherPartition: { partition: 'AWS China', other: 'AWS (commercial)' },
+  linkTabGone: {},
+  linkProfileNotKept: { service: 'Acme' },
+  trustNotJson: {},
+  trustNotFound: {},
+  trustNotUsable: { detail: 'Statement[0] is nested more than 32 levels deep' },
+  trustUnread: {},
+  trustDenyStops: {
+    statement: 'Statement[1] (Sid "DenyAll")',
+    principal: 'arn:aws:iam::111122223333:root',
+    condition: '',
+  },
+  trustDenyStopsWildcards: {
+    statement: 'Statement[1]',
+    principal: 'arn:aws:iam::111122223333:root',
+    field: 'NotAction',
+    pattern: 's?s?s?s?s?s?',
+    count: 12,
+    max: 10,
+  },
+  trustActionWildcards: {
+    statement: 'Statement[0]',
+    field: 'Action',
+    pattern: 'sts:*?*?*?*?*?*?',
+    count: 12,
+    max: 10,
+  },
+  trustConditionNotObject: { statement: 'Statement[0]' },
+  trustConditionValue: { statement: 'Statement[0]', operator: 'StringEquals', key: 'aws:SourceIp' },
+  trustConditionMayStop: { statement: 'Statement[0]', operator: 'IpAddress', key: 'aws:SourceIp' },
+  trustMfa: {},
+  trustWrongPrincipal: {
+    expected: 'arn:aws:iam::111122223333:root',
+    actual: 'arn:aws:iam::111122223333:root, arn:aws:iam::444455556666:root',
+  },
+  trustWrongExternalId: {},
+  trustNoStatement: {},
+  trustNoExternalId: {},
+  trustNotPrincipal: {},
+  trustAnyAccount: {},
 };
 
 const all = (): Problem[] =>
@@ -163,5 +268,161 @@ describe('coded problems in the popup', () => {
       'このビルドはレポートを HTTPS でのみ送信します。開発用のアドレスは開発ビルドでのみ使えます',
     );
     expect(fieldErrorText({ path: 'x', message: 'must be 1' })).toBe('must be 1');
+  });
+});
+
+/** A problem as a customer reads it, in English and in Japanese. */
+const both = (p: Problem): [string, string] => {
+  setLanguage(english);
+  const en = problemText(p);
+  setLanguage(japanese);
+  return [en, problemText(p)];
+};
+
+describe('the profile, policy, name and refusal problems of #18', () => {
+  it.each<[Problem, string, string]>([
+    [
+      problem('policyArnFormat'),
+      'must be a policy ARN in partition aws, like "arn:aws:iam::aws:policy/ReadOnlyAccess" (Crossrole converts it for other partitions)',
+      'パーティション aws のポリシー ARN (例: 「arn:aws:iam::aws:policy/ReadOnlyAccess」) である必要があります (他のパーティションでは Crossrole が変換します)',
+    ],
+    [
+      problem('reportUrlHttps'),
+      'must use https:// (http:// only for 127.0.0.1 or localhost, in a development build)',
+      'https:// を使う必要があります (http:// は開発ビルドで 127.0.0.1 または localhost に対してのみ使えます)',
+    ],
+    [
+      problem('reportUrlCredentials'),
+      'must not contain a user name or password',
+      'ユーザー名やパスワードを含めることはできません',
+    ],
+    [
+      problem('profileIdFormat'),
+      'must be 2–63 lower-case letters, digits and "-", starting with a letter or digit',
+      '英小文字、数字、「-」の 2〜63 文字で、英小文字か数字で始まる必要があります',
+    ],
+    [
+      problem('levelIdTwice', { id: 'read' }),
+      'level id "read" is used twice',
+      'アクセスレベルの ID「read」が 2 回使われています',
+    ],
+    [
+      problem('principalArnFormat', { account: '111122223333' }),
+      'must be a role or user ARN in account 111122223333 (partition aws)',
+      'アカウント 111122223333 のロールまたはユーザーの ARN である必要があります (パーティション aws)',
+    ],
+    [
+      problem('reportAuthToken'),
+      'must be "token" when the service issues the External ID (it comes with a connection code)',
+      'サービスが外部 ID を発行する場合は「token」である必要があります (外部 ID は接続コードで届きます)',
+    ],
+    [
+      problem('customPolicyTooLarge', { size: 6200, max: 6144, over: 56 }),
+      '6,200 characters without whitespace, IAM allows 6,144 (56 over)',
+      '空白を除いて 6,200 文字あります (IAM で使えるのは 6,144 文字まで、56 文字超過)',
+    ],
+    [
+      problem('policyNameBadChars'),
+      'may only contain letters, digits and + = , . @ _ -',
+      '使えるのは英数字と + = , . @ _ - のみです',
+    ],
+    [
+      problem('descriptionBadChars', { chars: '✓' }),
+      'contains characters IAM does not allow in a description: ✓',
+      'IAM が説明に使えない文字を含んでいます: ✓',
+    ],
+    [
+      problem('prefixTooLong', { length: 80, random: 22, total: 96, max: 74 }),
+      'is 80 characters long; with the 22 random characters the External ID must stay within 96, so at most 74',
+      '80 文字あります。外部 ID はランダムな 22 文字を加えて 96 文字以内に収める必要があるため、74 文字までです',
+    ],
+    [
+      problem('notJson', { detail: 'Unexpected end of JSON input' }),
+      'is not valid JSON (Unexpected end of JSON input)',
+      '有効な JSON ではありません (Unexpected end of JSON input)',
+    ],
+    [
+      problem('linkGone'),
+      'This link is no longer waiting: it was dismissed, or it expired (a link waits 15 minutes). Open the service’s link again.',
+      'このリンクはもう待機していません。閉じられたか、期限切れになりました (リンクの待機時間は 15 分です)。サービスのリンクをもう一度開いてください。',
+    ],
+    [
+      problem('noAccessKeys', { service: 'Acme' }),
+      'Acme does not accept access keys: connect it with a role.',
+      'Acme はアクセスキーを受け付けません。ロールで接続してください。',
+    ],
+  ])('%#: %j', (p, en, ja) => {
+    expect(both(p)).toEqual([en, ja]);
+  });
+
+  it('choose the plural form by the count, in English only', () => {
+    const oneHour = problem('sessionTooShort', { seconds: 3600, hours: 1 });
+    const twelveHours = problem('sessionTooLong', { seconds: 43200, hours: 12 });
+    expect(both(oneHour)).toEqual([
+      'must be at least 3,600 (1 hour)',
+      '3,600 秒 (1 時間) 以上である必要があります',
+    ]);
+    expect(both(twelveHours)).toEqual([
+      'must be at most 43,200 (12 hours)',
+      '43,200 秒 (12 時間) 以下である必要があります',
+    ]);
+  });
+
+  it('code every field error of a broken profile, so none stays in English', () => {
+    const broken = {
+      ...demo,
+      schemaVersion: 2,
+      id: 'Bad Id',
+      trust: { ...demo.trust, principalArn: 'arn:aws:iam::999999999999:role/Other' },
+      externalId: { source: 'generate', prefix: 'bad prefix!' },
+      role: { ...demo.role, description: 'emoji ✓', maxSessionDurationSeconds: 60 },
+      access: [
+        {
+          id: 'Read',
+          label: 'Read',
+          default: true,
+          managedPolicyArns: ['arn:aws:iam::aws:policy/X '],
+        },
+        {
+          id: 'Read',
+          label: 'Again',
+          default: true,
+          customPolicies: [
+            { name: 'bad name', document: { Version: '2008-10-17', Statement: [] } },
+          ],
+        },
+      ],
+      requiredActions: ['ec2:*'],
+      methods: ['access-keys'],
+      report: { url: 'https://user:pw@example.com/r', auth: 'none' },
+    };
+    const parsed = parseProfile(JSON.stringify(broken));
+    expect(parsed.ok).toBe(false);
+    const errors = parsed.ok ? [] : parsed.errors;
+    expect(errors.length).toBeGreaterThan(12);
+    expect(errors.filter((e) => !e.problem)).toEqual([]);
+    setLanguage(japanese);
+    for (const e of errors)
+      expect(fieldErrorText(e), e.path).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    const notJson = parseProfile('{');
+    expect(!notJson.ok && notJson.errors[0]!.problem?.code).toBe('notJson');
+  });
+
+  it('say a refusal by its problem, by its field errors, or by its English where it has no code', () => {
+    setLanguage(japanese);
+    const tooLong = problem('nameTooLong', { length: 70, max: 64 });
+    expect(refusalText({ error: 'x', problem: problem('unknownSetup') })).toBe('不明な接続です。');
+    expect(
+      refusalText({
+        error: 'Role name is 70 characters long, IAM allows 64.',
+        errors: [
+          { path: 'roleName', message: tooLong.message, problem: tooLong },
+          { path: '', message: 'uncoded' },
+        ],
+      }),
+    ).toBe('roleName: 70 文字あります (IAM で使えるのは 64 文字まで)\nuncoded');
+    expect(refusalText({ error: 'Refused by an older background.' })).toBe(
+      'Refused by an older background.',
+    );
   });
 });
