@@ -138,6 +138,18 @@ export type ProblemParams = {
   noPartitionAccount: { service: string; partition: string };
   noAccessKeys: { service: string };
   noRoleForOrganization: { service: string };
+  // What the console showed that stopped a report (src/core/machine.ts), kept on the setup.
+  // `nothing`: what was held back, "reported" (the role), "sent" (a key) or "accounts".
+  /** `accounts`: the ids named (the refusal's log text also says which source named which). */
+  accountsDisagree: { accounts: string; nothing: string };
+  accountUnknown: { nothing: string };
+  accountChanged: { started: string; now: string; nothing: string };
+  roleNameMismatch: { reported: string; expected: string; service: string };
+  arnMismatch: { shown: string; expected: string };
+  arnNotShown: object;
+  permissionsUnread: object;
+  permissionsMissing: { policies: string };
+  permissionsIncomplete: object;
   needsCodeFirst: { service: string };
   linkGone: object;
   linkRefused: object;
@@ -195,6 +207,15 @@ function article(type: string): string {
 
 /** "6,310": numbers in English sentences read like numbers. */
 const n = (value: number) => value.toLocaleString('en-US');
+
+const NOTHING = 'Nothing was reported.';
+/** What a refusal held back, as its last sentence. */
+const held = (p: { nothing: string }) =>
+  p.nothing === 'sent'
+    ? 'Nothing was sent.'
+    : p.nothing === 'accounts'
+      ? 'No account was reported.'
+      : NOTHING;
 
 const SERVICE_BLOCKED =
   'the service cannot assume the role while it stays; remove it or narrow it if that is not what you want.';
@@ -375,6 +396,19 @@ const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   noAccessKeys: (p) => `${p.service} does not accept access keys: connect it with a role.`,
   noRoleForOrganization: (p) =>
     `${p.service} does not accept a role, so it cannot connect an Organization.`,
+  accountsDisagree: (p) => `The console names different accounts (${p.accounts}). ${held(p)}`,
+  accountUnknown: (p) =>
+    `Crossrole could not tell which account the console is signed in to. ${held(p)}`,
+  accountChanged: (p) =>
+    `This setup started in account ${p.started}, but the console is now signed in to ${p.now}. ${held(p)}`,
+  roleNameMismatch: (p) =>
+    `The console reported role "${p.reported}", but this setup is for "${p.expected}". Nothing was reported to ${p.service}.`,
+  arnMismatch: (p) => `The role page shows ${p.shown}, not the expected ${p.expected}. ${NOTHING}`,
+  arnNotShown: () => 'The role page does not show the role ARN yet.',
+  permissionsUnread: () => `Crossrole could not read the role's Permissions tab. ${NOTHING}`,
+  permissionsMissing: (p) => `The role does not have ${p.policies}. ${NOTHING}`,
+  permissionsIncomplete: () =>
+    `Crossrole could not read every page of the role's permissions. ${NOTHING}`,
   needsCodeFirst: (p) => `${p.service} needs a connection code: paste it first.`,
   linkGone: () =>
     'This link is no longer waiting: it was dismissed, or it expired (a link waits 15 minutes). Open the service’s link again.',
@@ -408,9 +442,6 @@ const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   trustAnyAccount: () => 'A statement lets any AWS account ("*") assume this role.',
 };
 
-/** The codes, for checking a problem that crossed a message boundary. */
-const CODES = new Set<string>(Object.keys(ENGLISH));
-
 /**
  * Whether `value` is a problem Crossrole itself said: a known code, values that are strings or
  * numbers only, and the English sentence its code says with those values (so a renderer never
@@ -419,7 +450,10 @@ const CODES = new Set<string>(Object.keys(ENGLISH));
 export function isProblem(value: unknown): value is Problem {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { code, message, ...values } = value as Record<string, unknown>;
-  if (typeof code !== 'string' || !CODES.has(code) || typeof message !== 'string') return false;
+  // The table itself, not a Set of its codes made at load: the content scripts import this
+  // module and would then carry every problem's English.
+  if (typeof code !== 'string' || !Object.hasOwn(ENGLISH, code) || typeof message !== 'string')
+    return false;
   if (!Object.values(values).every((v) => typeof v === 'string' || typeof v === 'number'))
     return false;
   try {
