@@ -45,7 +45,7 @@ import {
   trustedPrincipalArn,
   type ServiceProfile,
 } from './profile.ts';
-import { problem } from './problems.ts';
+import { problem, type Problem } from './problems.ts';
 import { fieldRefusal, refusal, type Refused } from './refusal.ts';
 import { REPORT_SCHEMA_VERSION, type AccessKeyReport } from './report.ts';
 import { fieldError } from './result.ts';
@@ -264,6 +264,9 @@ export function senderProblem(setup: Setup | null, sender: ConsoleSender): strin
 const pageAccount = (text: string | null | undefined): string | null =>
   text && /^\d{12}$/.test(text) ? text : null;
 
+/** What a refusal held back: the role's report, an access key, or an Organization's accounts. */
+export type Held = 'reported' | 'sent' | 'accounts';
+
 /**
  * The account the console is signed in to: every source must name the same one (the host of a
  * multi-session console, the session data, the account menu, the ARNs shown for the setup's
@@ -278,7 +281,7 @@ export function signedInAccount(
   },
   shownArns: readonly string[],
   setupAccountId: string | null,
-  nothing: string,
+  nothing: Held,
 ): Outcome<string> {
   const sources: [string, string | null][] = [
     ['host name', accountIdFromHost(sender.host)],
@@ -290,20 +293,18 @@ export function signedInAccount(
     ]),
   ];
   const accounts = [...new Set(sources.flatMap(([, id]) => (id ? [id] : [])))];
-  if (accounts.length > 1)
-    return refuse(
-      `The console names different accounts (${sources
-        .filter(([, id]) => id)
-        .map(([where, id]) => `${where} ${id}`)
-        .join(', ')}). ${nothing}`,
-    );
+  if (accounts.length > 1) {
+    const named = sources.filter(([, id]) => id);
+    const ids = accounts.join(', ');
+    const coded = problem('accountsDisagree', { accounts: ids, nothing });
+    const where = named.map(([source, id]) => `${source} ${id}`).join(', ');
+    return refusal(coded, coded.message.replace(`(${ids})`, `(${where})`));
+  }
   const accountId = accounts[0];
   if (!accountId || !sources.slice(0, 3).some(([, id]) => id))
-    return refuse(`Crossrole could not tell which account the console is signed in to. ${nothing}`);
+    return refusal(problem('accountUnknown', { nothing }));
   if (setupAccountId && setupAccountId !== accountId)
-    return refuse(
-      `This setup started in account ${setupAccountId}, but the console is now signed in to ${accountId}. ${nothing}`,
-    );
+    return refusal(problem('accountChanged', { started: setupAccountId, now: accountId, nothing }));
   return { ok: true, value: accountId };
 }
 
@@ -350,8 +351,16 @@ const accepted = (next: Setup, extra: { next?: NextStep; effects?: Effect[] } = 
   reply: { ok: true, value: toContentSetup(next), ...(extra.next ? { next: extra.next } : {}) },
   effects: extra.effects ?? [],
 });
-/** A refusal worth showing in the popup: saved on the setup as its problem. */
-const noted = (setup: Setup, problem: string): Step => refused(problem, { ...setup, problem });
+/**
+ * A refusal worth showing in the popup: saved on the setup as its problem, with its code when it
+ * has one (the popup says it in its language).
+ */
+function noted(setup: Setup, why: string | Problem | Refused): Step {
+  const coded = typeof why === 'string' ? null : 'code' in why ? why : (why.problem ?? null);
+  const error = typeof why === 'string' ? why : 'code' in why ? why.message : why.error;
+  // The popup's English is the coded sentence (a refusal's log text may say more).
+  return refused(error, { ...setup, problem: coded?.message ?? error, problemCoded: coded });
+}
 
 /** Moves only along the state machine's edges; any other move leaves the state as it is. */
 function move(setup: Setup, to: SetupState): Setup {
@@ -389,8 +398,8 @@ export function applyEvent(
   sender: ConsoleSender,
   now: number,
 ): Step {
-  const problem = senderProblem(setup, sender);
-  if (problem || !setup) return refused(problem ?? 'No setup runs in this tab.');
+  const notHere = senderProblem(setup, sender);
+  if (notHere || !setup) return refused(notHere ?? 'No setup runs in this tab.');
   if (isOrganizationSetup(setup)) return refused('This setup runs in the CloudFormation console.');
   if (event.type === 'content.accessKey') return accessKey(setup, event, sender, now);
   if (alreadyCaptured(setup, event)) {
@@ -470,7 +479,11 @@ export function applyEvent(
   if (event.roleName !== setup.roleName) {
     return noted(
       setup,
-      `The console reported role "${event.roleName}", but this setup is for "${setup.roleName}". Nothing was reported to ${setup.serviceName}.`,
+      problem('roleNameMismatch', {
+        reported: event.roleName,
+        expected: setup.roleName,
+        service: setup.serviceName,
+      }),
     );
   }
   if (event.type === 'content.roleCreated') {
@@ -500,11 +513,10 @@ function capture(
   if (setup.state !== 'role-created' && setup.state !== 'arn-captured') {
     return refused('The role has not been created or updated in this setup yet.');
   }
-  const nothing = 'Nothing was reported.';
   const shown = page.arnTexts.flatMap((text) => text.match(ROLE_ARN_IN_TEXT) ?? []);
   const shownForRole = shown.filter((arn) => arn.endsWith(`:role/${setup.roleName}`));
-  const account = signedInAccount(sender, page, shownForRole, setup.accountId, nothing);
-  if (!account.ok) return noted(setup, account.error);
+  const account = signedInAccount(sender, page, shownForRole, setup.accountId, 'reported');
+  if (!account.ok) return noted(setup, account);
   const accountId = account.value;
 
   const roleArn = formatRoleArn(sender.partition, accountId, setup.roleName);
@@ -512,8 +524,8 @@ function capture(
     return noted(
       setup,
       shown.length
-        ? `The role page shows ${shown[0]}, not the expected ${roleArn}. ${nothing}`
-        : 'The role page does not show the role ARN yet.',
+        ? problem('arnMismatch', { shown: shown[0]!, expected: roleArn })
+        : problem('arnNotShown'),
     );
   }
   const check =
@@ -540,11 +552,11 @@ function capture(
     permissions === null
       ? null
       : page.attachedPolicies == null
-        ? `Crossrole could not read the role's Permissions tab. ${nothing}`
+        ? problem('permissionsUnread')
         : permissions.missing.length
-          ? `The role does not have ${permissions.missing.join(', ')}. ${nothing}`
+          ? problem('permissionsMissing', { policies: permissions.missing.join(', ') })
           : !permissions.verified
-            ? `Crossrole could not read every page of the role's permissions. ${nothing}`
+            ? problem('permissionsIncomplete')
             : null;
   const captured: Setup = {
     ...move(setup, 'arn-captured'),
@@ -558,7 +570,8 @@ function capture(
     otherPolicyNames: permissions?.otherPolicyNames ?? [],
     permissionsVerified: permissions?.verified ?? false,
     missingPolicies: permissions?.missing ?? [],
-    problem: permissionProblem,
+    problem: permissionProblem?.message ?? null,
+    problemCoded: permissionProblem,
   };
   // Not sent: a readable trust policy with problems (the service could not use the role), or
   // permissions that are missing or unread (the service would be told what IAM does not hold).
@@ -597,7 +610,7 @@ function accessKey(
     event,
     shown.filter((arn) => arn.endsWith(`:user/${setup.roleName}`)),
     setup.accountId,
-    nothing,
+    'sent',
   );
   if (!account.ok) return refused(account.error);
   const accountId = account.value;
@@ -774,9 +787,9 @@ export function applyStackSetEvent(
       event,
       [],
       setup.accountId ?? stackSet.managementAccountId,
-      nothing,
+      'accounts',
     );
-    if (!account.ok) return none(noted(setup, account.error));
+    if (!account.ok) return none(noted(setup, account));
     const verdict = judgeStackSet(stackSet, event, account.value, sender.partition);
     if (verdict.problems.length) {
       // No instance is read against a stack set whose page did not match the plan.
@@ -811,8 +824,8 @@ export function applyStackSetEvent(
     return none(refused(`Crossrole has not read the stack set back yet. ${nothing}`));
   if (event.stackSetArn.trim() !== stackSetArn)
     return none(refused(`These instances are not of stack set ${stackSetArn}. ${nothing}`));
-  const account = signedInAccount(sender, event, [], managementAccountId, nothing);
-  if (!account.ok) return none(noted(setup, account.error));
+  const account = signedInAccount(sender, event, [], managementAccountId, 'accounts');
+  if (!account.ok) return none(noted(setup, account));
   const verdict = judgeInstances(stackSet, event.instances);
   if (verdict.instances.length > MAX_ORGANIZATION_ACCOUNTS)
     return none(refused(`More than ${MAX_ORGANIZATION_ACCOUNTS} accounts. ${nothing}`));

@@ -196,6 +196,11 @@ export const SetupSchema = z.object({
   missingPolicies: z.optional(z.array(z.string())),
   /** Why the last console event was refused (forged or mismatched ARN…), shown in the popup. */
   problem: z.nullable(z.string()),
+  /**
+   * The same, coded, for the popup's language; shown only while its English is `problem` (a
+   * later step that clears or rewrites `problem` leaves it stale). Optional: older setups.
+   */
+  problemCoded: z.optional(z.nullable(ProblemSchema)),
   delivery: z.nullable(DeliverySchema),
   /** An organization setup's stack set: the plan, and what its pages showed. */
   stackSet: z.optional(StackSetStateSchema),

@@ -21,6 +21,16 @@ const typeWords = (types: string): string =>
     .map((type) => (TYPE_WORDS[type] ? t(TYPE_WORDS[type]) : type))
     .reduce((list, word) => t('listOr', list, word));
 
+/** What a refusal held back (src/core/problems.ts, `nothing`), as its last sentence. */
+const heldText = (nothing: string): string =>
+  t(
+    nothing === 'sent'
+      ? 'problemHeldSent'
+      : nothing === 'accounts'
+        ? 'problemHeldAccounts'
+        : 'problemHeldReported',
+  );
+
 type Wildcards = { field: string; pattern: string; count: number; max: number };
 
 /** A trust policy pattern with too many wildcards (src/core/trust-policy.ts). */
@@ -166,6 +176,15 @@ const RENDER: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   noPartitionAccount: (p) => t('problemNoPartitionAccount', p.service, p.partition),
   noAccessKeys: (p) => t('problemNoAccessKeys', p.service),
   noRoleForOrganization: (p) => t('problemNoRoleForOrganization', p.service),
+  accountsDisagree: (p) => t('problemAccountsDisagree', p.accounts, heldText(p.nothing)),
+  accountUnknown: (p) => t('problemAccountUnknown', heldText(p.nothing)),
+  accountChanged: (p) => t('problemAccountChanged', p.started, p.now, heldText(p.nothing)),
+  roleNameMismatch: (p) => t('problemRoleNameMismatch', p.reported, p.expected, p.service),
+  arnMismatch: (p) => t('problemArnMismatch', p.shown, p.expected, t('problemHeldReported')),
+  arnNotShown: () => t('problemArnNotShown'),
+  permissionsUnread: () => t('problemPermissionsUnread', t('problemHeldReported')),
+  permissionsMissing: (p) => t('problemPermissionsMissing', p.policies, t('problemHeldReported')),
+  permissionsIncomplete: () => t('problemPermissionsIncomplete', t('problemHeldReported')),
   needsCodeFirst: (p) => t('problemNeedsCodeFirst', p.service),
   linkGone: () => t('problemLinkGone'),
   linkRefused: () => t('problemLinkRefused'),

@@ -11,6 +11,12 @@ import { problemText, refusalText } from '../problems.ts';
 import { download } from './IacExport.tsx';
 import { CLOUDFORMATION, STACKSET } from './OrganizationChoice.tsx';
 
+/** A setup's problem in the popup's language, while its code still says the saved English. */
+const setupProblemText = (setup: Setup): string =>
+  setup.problemCoded && setup.problemCoded.message === setup.problem
+    ? problemText(setup.problemCoded)
+    : (setup.problem ?? '');
+
 const STATE_TEXT: Record<Setup['state'], MessageKey> = {
   started: 'stateStarted',
   'policies-created': 'statePoliciesCreated',
@@ -271,7 +277,7 @@ export function SetupList(props: {
                 onConnectManagement={() => void connectManagement(setup)}
                 busy={starting}
               />
-              {setup.problem && <p class="error">{setup.problem}</p>}
+              {setup.problem && <p class="error">{setupProblemText(setup)}</p>}
               <div class="row">
                 <button type="button" class="link" onClick={() => discard(setup)}>
                   {t('discard')}
@@ -302,7 +308,7 @@ export function SetupList(props: {
                   {p}
                 </p>
               ))}
-              {setup.problem && <p class="error">{setup.problem}</p>}
+              {setup.problem && <p class="error">{setupProblemText(setup)}</p>}
               <DeliveryLine setup={setup} now={now} />
               <div class="row">
                 {setup.delivery &&

@@ -546,7 +546,7 @@ describe('applyEvent: access keys', () => {
 });
 
 describe('signedInAccount', () => {
-  const nothing = 'Nothing.';
+  const nothing = 'reported';
   it('takes the one account every source names, and needs one the console vouches for', () => {
     expect(
       signedInAccount(
@@ -565,7 +565,11 @@ describe('signedInAccount', () => {
         null,
         nothing,
       ),
-    ).toEqual({ ok: false, error: expect.stringMatching(/could not tell.*Nothing\.$/) });
+    ).toEqual({
+      ok: false,
+      error: expect.stringMatching(/could not tell.*Nothing was reported\.$/),
+      problem: expect.objectContaining({ code: 'accountUnknown', nothing: 'reported' }),
+    });
     expect(
       signedInAccount(sender({ host: MULTI }), { sessionAccountId: null }, [], null, nothing),
     ).toEqual({ ok: true, value: ACCOUNT });
@@ -577,6 +581,7 @@ describe('signedInAccount', () => {
     ).toEqual({
       ok: false,
       error: expect.stringMatching(/started in account 444455556666.*signed in to 111122223333/),
+      problem: expect.objectContaining({ code: 'accountChanged' }),
     });
   });
 });

@@ -7,6 +7,8 @@ import english from '../../../public/_locales/en/messages.json' with { type: 'js
 import japanese from '../../../public/_locales/ja/messages.json' with { type: 'json' };
 import type { Connection } from '../../../src/core/messages.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
+import { problem } from '../../../src/core/problems.ts';
+import type { Setup } from '../../../src/core/setup.ts';
 import { fakePopupApi } from '../../support/fake-popup-api.ts';
 
 const ui = vi.hoisted(() => ({ language: '' }));
@@ -200,5 +202,55 @@ describe('popup in Japanese', () => {
       'AdministratorAccess は IAM を含め、アカウント内のすべてのリソースに対するすべてのアクションを許可します。サービスはあなたにできることを何でもできるようになります。',
     ]);
     expect(risks.textContent).not.toMatch(/allows|sounds read-only/);
+  });
+
+  it('says what held a report back, and the trust policy’s problems, in Japanese', async () => {
+    setLanguage(japanese);
+    const missing = problem('permissionsMissing', { policies: 'ReadOnlyAccess' });
+    const mfa = problem('trustMfa');
+    const setup = {
+      id: 's1',
+      mode: 'create-role',
+      state: 'arn-captured',
+      profileId: 'crossrole-demo',
+      serviceName: 'Crossrole Demo Service',
+      levelId: 'read-only',
+      optionIds: [],
+      partition: 'aws',
+      serviceAccountId: '999988887777',
+      principalArn: 'arn:aws:iam::999988887777:root',
+      externalId: 'demo-x',
+      roleName: 'R',
+      roleDescription: '',
+      managedPolicyArns: [],
+      customPolicies: [],
+      trustPolicy: {},
+      reportUrl: 'http://127.0.0.1:47615/r',
+      createdAt: 1,
+      updatedAt: 1,
+      tabId: 1,
+      consoleHost: null,
+      hasToken: false,
+      accountId: '111122223333',
+      roleArn: 'arn:aws:iam::111122223333:role/R',
+      capturedAt: '2026-11-24T11:00:00Z',
+      trustPolicyVerified: false,
+      trustProblems: [mfa.message],
+      trustProblemsCoded: [mfa],
+      problem: missing.message,
+      problemCoded: missing,
+      delivery: null,
+    } satisfies Setup;
+    const { unmount } = render(<App api={fakePopupApi({ setups: [setup] })} />);
+    expect(
+      await screen.findByText('ロールに ReadOnlyAccess がありません。何も報告していません。'),
+    ).toBeTruthy();
+    expect(screen.queryByText(missing.message)).toBeNull();
+    expect(screen.queryByText(mfa.message)).toBeNull();
+    unmount();
+    // A later step rewrote the English: the stale code is not shown, the English is.
+    const rewritten = { ...setup, problem: 'The role page does not show the role ARN yet.' };
+    render(<App api={fakePopupApi({ setups: [rewritten] })} />);
+    expect(await screen.findByText(rewritten.problem)).toBeTruthy();
   });
 });

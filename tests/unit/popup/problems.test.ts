@@ -138,6 +138,18 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   noPartitionAccount: { service: 'Acme', partition: 'aws-cn' },
   noAccessKeys: { service: 'Acme' },
   noRoleForOrganization: { service: 'Acme' },
+  accountsDisagree: { accounts: '111122223333, 444455556666', nothing: 'reported' },
+  accountUnknown: { nothing: 'accounts' },
+  accountChanged: { started: '111122223333', now: '444455556666', nothing: 'sent' },
+  roleNameMismatch: { reported: 'Other', expected: 'AcmeRole', service: 'Acme' },
+  arnMismatch: {
+    shown: 'arn:aws:iam::111122223333:role/Other',
+    expected: 'arn:aws:iam::111122223333:role/AcmeRole',
+  },
+  arnNotShown: {},
+  permissionsUnread: {},
+  permissionsMissing: { policies: 'ReadOnlyAccess' },
+  permissionsIncomplete: {},
   needsCodeFirst: { service: 'Acme' },
   linkGone: {},
   linkRefused: {},
@@ -191,13 +203,19 @@ const all = (): Problem[] =>
 
 /**
  * Values as the text shows them: strings as they are, numbers formatted for the language (JSON
- * type names are said in the language, and counts only choose the plural form).
+ * type names are said in the language, counts only choose the plural form, and `nothing` only
+ * chooses which sentence ends a refusal).
  */
 const shown = (p: Problem, lang: string) =>
   Object.entries(p)
     .filter(
       ([key]) =>
-        key !== 'code' && key !== 'message' && key !== 'count' && key !== 'type' && key !== 'types',
+        key !== 'code' &&
+        key !== 'message' &&
+        key !== 'count' &&
+        key !== 'type' &&
+        key !== 'types' &&
+        key !== 'nothing',
     )
     .map(([, value]) =>
       typeof value === 'number' ? new Intl.NumberFormat(lang).format(value) : String(value),
