@@ -98,7 +98,7 @@ const isTexts = (v: unknown): v is string[] =>
   Array.isArray(v) && v.length <= 100 && v.every((x) => isText(x));
 const optionalTexts = (v: unknown) => v === undefined || isTexts(v);
 
-function isContentSetup(v: unknown): v is ContentSetup {
+function isContentSetup(v: unknown, isPlan: PlanCheck): v is ContentSetup {
   if (!isRecord(v)) return false;
   const texts = [
     'state',
@@ -131,14 +131,14 @@ function isContentSetup(v: unknown): v is ContentSetup {
     optionalTexts(v.trustProblems) &&
     (v.olderFormHash === undefined ||
       (isText(v.olderFormHash) && v.olderFormHash.startsWith('#/'))) &&
-    (v.organization === undefined || isStackSetPlan(v.organization))
+    (v.organization === undefined || isPlan(v.organization))
   );
 }
 
 const isAccount = (v: unknown): v is string => typeof v === 'string' && /^\d{12}$/.test(v);
 const isPercent = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100;
 
-function isStackSetPlan(v: unknown): v is StackSetPlan {
+export function isStackSetPlan(v: unknown): v is StackSetPlan {
   if (!isRecord(v)) return false;
   const targets = v.targets;
   return (
@@ -182,8 +182,20 @@ function isStackSetPlan(v: unknown): v is StackSetPlan {
   );
 }
 
-/** The background's answer, or null when it is not one (the caller says it did not understand). */
-export function parseContentSetupReply(v: unknown): ContentSetupReply | null {
+/** How a content script checks a stack set plan it may be given. */
+export type PlanCheck = (v: unknown) => v is StackSetPlan;
+/** The IAM app's: it is never given one (docs/organizations.md), and so never carries the check. */
+const noPlan: PlanCheck = (_v: unknown): _v is StackSetPlan => false;
+
+/**
+ * The background's answer, or null when it is not one (the caller says it did not understand).
+ * `isPlan`: the CloudFormation app passes `isStackSetPlan`; without it, a setup with a stack set
+ * plan is refused.
+ */
+export function parseContentSetupReply(
+  v: unknown,
+  isPlan: PlanCheck = noPlan,
+): ContentSetupReply | null {
   if (!isRecord(v)) return null;
   if (v.ok === false) return isText(v.error, 2000) ? { ok: false, error: v.error } : null;
   if (v.ok !== true) return null;
@@ -194,7 +206,7 @@ export function parseContentSetupReply(v: unknown): ContentSetupReply | null {
     !(isRecord(next) && isText(next.hash, 8192) && /^#\/\S*$/.test(next.hash))
   )
     return null;
-  const value = v.value === null ? null : isContentSetup(v.value) ? v.value : undefined;
+  const value = v.value === null ? null : isContentSetup(v.value, isPlan) ? v.value : undefined;
   if (value === undefined) return null;
   // Words: bounded strings, which the content script takes only as it knows them (acceptKeyWords).
   const words = v.words;

@@ -11,6 +11,7 @@ import {
   parseTrustReply,
   type ContentSetup,
   type ContentSetupReply,
+  type PlanCheck,
 } from '../../core/content-setup.ts';
 import type { Message } from '../../core/messages.ts';
 import { parseHashRoute } from '../../core/console-links.ts';
@@ -72,6 +73,8 @@ export type RunnerOptions = {
    * (the wizard writes its state into the hash query); a stack set's tabs are one page.
    */
   pageOf?(path: string): string;
+  /** The check of a stack set plan, for the one app that is given one (CloudFormation's). */
+  isPlan?: PlanCheck;
 };
 
 /** Starts `features` on this console tab's pages, for the setup the background gives it. */
@@ -89,7 +92,7 @@ export function runContentScript(features: readonly Feature[], options: RunnerOp
   let words: Readonly<Record<string, string>> = {};
 
   async function send(message: Message): Promise<ContentSetupReply> {
-    const reply = await ask(message, parseContentSetupReply);
+    const reply = await ask(message, (answer) => parseContentSetupReply(answer, options.isPlan));
     if (reply.ok && reply.next)
       sentTo = { path: parseHashRoute(reply.next.hash).path, setup: reply.value };
     return reply;

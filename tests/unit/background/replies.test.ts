@@ -5,7 +5,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
-import { parseContentSetupReply, parseTrustReply } from '../../../src/core/content-setup.ts';
+import {
+  isStackSetPlan,
+  parseContentSetupReply,
+  parseTrustReply,
+} from '../../../src/core/content-setup.ts';
 import { encodeConnectionCode } from '../../../src/core/connection-code.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { problem } from '../../../src/core/problems.ts';
@@ -221,7 +225,8 @@ describe('every reply fits its schema', () => {
         expect(parsed.success, `${type}: ${JSON.stringify(reply).slice(0, 200)}`).toBe(true);
         expect(parsed.data).toEqual(reply);
         if (type === 'content.trust') expect(parseTrustReply(reply)).toEqual(reply);
-        else if (type.startsWith('content.')) expect(parseContentSetupReply(reply)).toEqual(reply);
+        else if (type.startsWith('content.'))
+          expect(parseContentSetupReply(reply, isStackSetPlan)).toEqual(reply);
       }
     }
     // Both sorts of answer were seen for what the popup and the pages act on.

@@ -15,7 +15,7 @@ import {
   stackSetNameFromRoute,
   STACK_SET_REGIONS,
 } from '../../../src/core/organization.ts';
-import { parseContentSetupReply } from '../../../src/core/content-setup.ts';
+import { isStackSetPlan, parseContentSetupReply } from '../../../src/core/content-setup.ts';
 import { PARTITIONS } from '../../../src/core/partition.ts';
 import type { Setup, StackSetState } from '../../../src/core/setup.ts';
 import { canMove } from '../../../src/core/setup.ts';
@@ -116,13 +116,17 @@ describe('planning the stack set', () => {
     expect(name).toMatch(/^[A-Za-z][A-Za-z0-9-]{0,127}$/);
   });
 
-  it('gives the content script a plan its own reader takes', () => {
+  it('gives the content script a plan its own reader takes, and only the CloudFormation one', () => {
     const content = toContentSetup(organization());
     expect(content.mode).toBe('organization');
-    expect(parseContentSetupReply({ ok: true, value: content })).toEqual({
+    expect(parseContentSetupReply({ ok: true, value: content }, isStackSetPlan)).toEqual({
       ok: true,
       value: content,
     });
+    // The IAM app's reader, which does not carry the plan's check, refuses it.
+    expect(parseContentSetupReply({ ok: true, value: content })).toBeNull();
+    const broken = { ...content, organization: { ...content.organization, region: 'mars' } };
+    expect(parseContentSetupReply({ ok: true, value: broken }, isStackSetPlan)).toBeNull();
   });
 
   it('moves only from started to role-created, and its members only on from verified', () => {
