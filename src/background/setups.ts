@@ -34,6 +34,7 @@ import {
   addSetup,
   dropToken,
   getSetup,
+  getToken,
   loadSetups,
   removeSetup,
   transactSetup,
@@ -44,6 +45,22 @@ export type { ConsoleSender } from '../core/machine.ts';
 export { toContentSetup } from '../core/machine.ts';
 
 const refuse = (p: Problem): Outcome<never> => refusal(p);
+
+/**
+ * The token of the organization setup a management account's setup completes (the same service,
+ * External ID and partition), so that its report carries it too (docs/organizations.md).
+ */
+async function organizationToken(input: SetupStartInput): Promise<string | null> {
+  if (input.mode !== 'create-role' || !input.managementOf) return null;
+  const org = await getSetup(input.managementOf);
+  const same =
+    org?.mode === 'organization' &&
+    org.state !== 'discarded' &&
+    org.profileId === input.profileId &&
+    org.externalId === input.externalId &&
+    org.partition === input.partition;
+  return same ? getToken(org.id) : null;
+}
 
 /**
  * Starts a setup with id `id`. The same id again (the popup's request repeated after the worker
@@ -73,10 +90,15 @@ export async function startSetup(
       : await getConsoleTab(input.tabId);
   const reuse = current && current.partition === input.partition ? current : null;
   if (place === 'in-place' && !reuse) return refuse(problem('consoleTabGone'));
-  const planned = planSetup(profile, input, { id, now: Date.now(), reuse });
+  const token = input.token ?? (await organizationToken(input));
+  const planned = planSetup(profile, token ? { ...input, token } : input, {
+    id,
+    now: Date.now(),
+    reuse,
+  });
   if (!planned.ok) return planned;
   const { setup, url } = planned.value;
-  await addSetup(setup, input.token ?? null);
+  await addSetup(setup, token);
   if (reuse && place === 'in-place') {
     await continueInTab(reuse.tabId, url);
   } else if (reuse) {

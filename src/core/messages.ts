@@ -78,6 +78,12 @@ export const SetupStart = z.object({
   tabId: z.optional(TabId),
   /** For `mode: 'organization'`: the whole Organization (the default) or some OUs (docs/organizations.md). */
   targets: z.optional(StackSetTargets),
+  /**
+   * For the management account's own create-role setup: the organization setup it completes.
+   * Without a `token`, the background gives it that setup's token, which the popup may no longer
+   * hold (it was reopened since the connection code was pasted).
+   */
+  managementOf: z.optional(Id),
 });
 
 export const SetupRetry = z.object({

@@ -97,6 +97,7 @@ export function managementAccountStart(org: Setup, token: string | null): SetupS
     roleName: org.roleName,
     roleDescription: org.roleDescription,
     externalId: org.externalId,
+    managementOf: org.id,
     ...(token ? { token } : {}),
   };
 }

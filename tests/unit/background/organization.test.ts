@@ -474,4 +474,48 @@ describe('an organization setup with a connection code', () => {
     for (const policy of customPolicies)
       expect(report.policyArns).toContain(`arn:aws:iam::${MEMBER_A}:policy/${policy.name}`);
   });
+
+  it('gives the management account’s setup the Organization’s token when the popup holds it no more', async () => {
+    const start = {
+      type: 'setup.start',
+      mode: 'organization',
+      profileId: 'example-cost-inventory',
+      levelId: 'read-only-plus-billing',
+      optionIds: [],
+      partition: 'aws',
+      roleName: 'ExampleCostInventoryRole',
+      roleDescription: '',
+      externalId: 'tenant-42',
+    } as const;
+    fake.current.granted.add('https://api.costs.example.com/*');
+    const org = await handleMessage({ ...start, requestId: 'req-org-0004', token: TOKEN }, popup);
+    if (!org.ok) throw new Error(org.error);
+    const orgId = (org.value as { setupId: string }).setupId;
+    const tokens = async () =>
+      (await fake.current.browser.storage.local.get('reportTokens')).reportTokens as Record<
+        string,
+        string
+      >;
+    const management = await handleMessage(
+      { ...start, requestId: 'req-mgmt-0001', mode: 'create-role', managementOf: orgId },
+      popup,
+    );
+    if (!management.ok) throw new Error(management.error);
+    const managementId = (management.value as { setupId: string }).setupId;
+    expect((await tokens())[managementId]).toBe(TOKEN);
+    // Another External ID is not the Organization's management account: no token, so this
+    // service (whose reports need one) refuses to start it.
+    const other = await handleMessage(
+      {
+        ...start,
+        requestId: 'req-mgmt-0002',
+        mode: 'create-role',
+        externalId: 'tenant-43',
+        managementOf: orgId,
+      },
+      popup,
+    );
+    expect(other).toMatchObject({ ok: false, problem: { code: 'needsCodeFirst' } });
+    expect(Object.keys(await tokens()).sort()).toEqual([managementId, orgId].sort());
+  });
 });

@@ -391,6 +391,8 @@ describe('the organization setup in the list', () => {
       roleName: 'OrgDemoRole',
       roleDescription: 'Lets the demo read',
       externalId: 'demo-org-external-id',
+      // The background gives it the Organization's token, which the popup may not hold.
+      managementOf: 'org-1',
     });
     expect(
       await screen.findByText(/Opened the IAM console for Crossrole Demo Service/),
