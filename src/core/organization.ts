@@ -4,7 +4,7 @@
 // page shows after the customer's Submit, and which accounts' instances may be reported. Pure:
 // no browser API, so the background, the tests and the fuzzers share it.
 import { formatPolicyArn, formatRoleArn } from './arn.ts';
-import { cloudFormationTemplate } from './iac.ts';
+import { cloudFormationTemplate, type IacPlan } from './iac.ts';
 import { CONSOLE_DOMAINS, type Partition } from './partition.ts';
 import type { Setup, StackSetState } from './setup.ts';
 
@@ -41,19 +41,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The stack set of an organization setup, nothing read back yet; or why it cannot be one. */
 export function planStackSet(
-  setup: Pick<
-    Setup,
-    | 'serviceName'
-    | 'partition'
-    | 'serviceAccountId'
-    | 'principalArn'
-    | 'externalId'
-    | 'roleName'
-    | 'roleDescription'
-    | 'managedPolicyArns'
-    | 'customPolicies'
-    | 'trustPolicy'
-  >,
+  setup: Omit<IacPlan, 'mode'>,
   targets: StackSetTargets,
 ): Outcome<StackSetState> {
   // The same role the wizard would create (iac.ts writes only a new role's template).

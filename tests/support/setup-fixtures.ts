@@ -6,6 +6,7 @@ import type { ConsoleSender } from '../../src/core/machine.ts';
 import type { SetupStartInput } from '../../src/core/messages.ts';
 import { parseProfile, type ServiceProfile } from '../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
+import type { Setup } from '../../src/core/setup.ts';
 
 /** The extension id the fake browser (tests/support/fake-browser.ts) answers with. */
 export const EXTENSION_ID = 'fake-extension-id';
@@ -103,3 +104,39 @@ export const linkedServiceProfile = (): Record<string, unknown> => ({
   id: 'acme-costs',
   name: 'Acme Costs',
 });
+
+/** A demo setup whose role IAM created and whose ARN was captured, as the popup lists it. */
+export function capturedSetup(overrides: Partial<Setup> = {}): Setup {
+  return {
+    id: 's1',
+    mode: 'create-role',
+    state: 'arn-captured',
+    profileId: 'crossrole-demo',
+    serviceName: 'Crossrole Demo Service',
+    levelId: 'read-only',
+    optionIds: [],
+    partition: 'aws',
+    serviceAccountId: '999988887777',
+    principalArn: 'arn:aws:iam::999988887777:root',
+    externalId: 'demo-x',
+    roleName: 'R',
+    roleDescription: '',
+    managedPolicyArns: [],
+    customPolicies: [],
+    trustPolicy: {},
+    reportUrl: 'http://127.0.0.1:47615/r',
+    createdAt: 1,
+    updatedAt: 1,
+    tabId: 1,
+    consoleHost: null,
+    hasToken: false,
+    accountId: '111122223333',
+    roleArn: 'arn:aws:iam::111122223333:role/R',
+    capturedAt: '2026-11-24T11:00:00Z',
+    trustPolicyVerified: true,
+    trustProblems: [],
+    problem: null,
+    delivery: null,
+    ...overrides,
+  };
+}

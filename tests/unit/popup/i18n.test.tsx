@@ -8,8 +8,8 @@ import japanese from '../../../public/_locales/ja/messages.json' with { type: 'j
 import type { Connection } from '../../../src/core/messages.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { problem } from '../../../src/core/problems.ts';
-import type { Setup } from '../../../src/core/setup.ts';
 import { fakePopupApi } from '../../support/fake-popup-api.ts';
+import { capturedSetup } from '../../support/setup-fixtures.ts';
 
 const ui = vi.hoisted(() => ({ language: '' }));
 vi.mock('../../../src/platform/browser.ts', () => ({
@@ -208,39 +208,13 @@ describe('popup in Japanese', () => {
     setLanguage(japanese);
     const missing = problem('permissionsMissing', { policies: 'ReadOnlyAccess' });
     const mfa = problem('trustMfa');
-    const setup = {
-      id: 's1',
-      mode: 'create-role',
-      state: 'arn-captured',
-      profileId: 'crossrole-demo',
-      serviceName: 'Crossrole Demo Service',
-      levelId: 'read-only',
-      optionIds: [],
-      partition: 'aws',
-      serviceAccountId: '999988887777',
-      principalArn: 'arn:aws:iam::999988887777:root',
-      externalId: 'demo-x',
-      roleName: 'R',
-      roleDescription: '',
-      managedPolicyArns: [],
-      customPolicies: [],
-      trustPolicy: {},
-      reportUrl: 'http://127.0.0.1:47615/r',
-      createdAt: 1,
-      updatedAt: 1,
-      tabId: 1,
-      consoleHost: null,
-      hasToken: false,
-      accountId: '111122223333',
-      roleArn: 'arn:aws:iam::111122223333:role/R',
-      capturedAt: '2026-11-24T11:00:00Z',
+    const setup = capturedSetup({
       trustPolicyVerified: false,
       trustProblems: [mfa.message],
       trustProblemsCoded: [mfa],
       problem: missing.message,
       problemCoded: missing,
-      delivery: null,
-    } satisfies Setup;
+    });
     const { unmount } = render(<App api={fakePopupApi({ setups: [setup] })} />);
     expect(
       await screen.findByText('ロールに ReadOnlyAccess がありません。何も報告していません。'),

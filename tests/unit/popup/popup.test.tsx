@@ -5,8 +5,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeConnectionCode } from '../../../src/core/connection-code.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
-import type { Setup } from '../../../src/core/setup.ts';
 import { fakePopupApi } from '../../support/fake-popup-api.ts';
+import { capturedSetup } from '../../support/setup-fixtures.ts';
 
 vi.mock('../../../src/platform/browser.ts', () => ({
   browser: { i18n: { getMessage: () => '' } },
@@ -383,35 +383,8 @@ describe('popup', () => {
   });
 
   it('offers Retry now, Copy ARN and Discard for a report waiting to be delivered', async () => {
-    const setup = {
-      id: 's1',
-      mode: 'create-role',
+    const setup = capturedSetup({
       state: 'verified',
-      profileId: 'crossrole-demo',
-      serviceName: 'Crossrole Demo Service',
-      levelId: 'read-only',
-      optionIds: [],
-      partition: 'aws',
-      serviceAccountId: '999988887777',
-      principalArn: 'arn:aws:iam::999988887777:root',
-      externalId: 'demo-x',
-      roleName: 'R',
-      roleDescription: '',
-      managedPolicyArns: [],
-      customPolicies: [],
-      trustPolicy: {},
-      reportUrl: 'http://127.0.0.1:47615/r',
-      createdAt: 1,
-      updatedAt: 1,
-      tabId: 1,
-      consoleHost: null,
-      hasToken: false,
-      accountId: '111122223333',
-      roleArn: 'arn:aws:iam::111122223333:role/R',
-      capturedAt: '2026-11-24T11:00:00Z',
-      trustPolicyVerified: true,
-      trustProblems: [],
-      problem: null,
       delivery: {
         status: 'queued',
         attempts: 3,
@@ -422,7 +395,7 @@ describe('popup', () => {
         serviceStatus: null,
         deliveredAt: null,
       },
-    } satisfies Setup;
+    });
     const api = fakePopupApi({ setups: [setup] });
     vi.stubGlobal('confirm', () => true);
     render(<App api={api} />);
