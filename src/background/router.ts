@@ -9,6 +9,7 @@ import {
 } from '../core/messages.ts';
 import { checkImport } from '../core/imports.ts';
 import { keyWordsFor } from '../core/panel-words.ts';
+import { forPanel } from './panel-language.ts';
 import { developmentBuild } from 'virtual:crossrole/build';
 import { parseProfile } from '../core/profile.ts';
 import { problem } from '../core/problems.ts';
@@ -86,6 +87,8 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
   if (message.type.startsWith('content.')) {
     if (from.kind !== 'content') return { ok: false, error: 'Not sent from an IAM console page' };
     const consoleSender = { tabId: from.tabId, host: from.url.hostname, partition: from.partition };
+    /** The language this tab's console last said it shows (its hello). */
+    const tabLanguage = async () => (await getConsoleTab(from.tabId))?.language;
     // Each console's events from its own pages only (docs/organizations.md): a CloudFormation
     // page cannot report a role, nor an IAM page a stack set.
     const stackSetEvent =
@@ -106,6 +109,7 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
           host: from.url.hostname,
           route: message.route,
           seenAt: Date.now(),
+          ...(message.language ? { language: message.language } : {}),
         });
         const setup = await setupForTab(consoleSender, {
           console: from.console,
@@ -136,12 +140,12 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
       case 'content.userCreated':
       case 'content.rolePage':
       case 'content.accessKey':
-        return handleContentEvent(message, consoleSender);
+        return forPanel(await handleContentEvent(message, consoleSender), await tabLanguage());
       case 'content.trust':
         return judgeTrust(message, consoleSender);
       case 'content.stackSet':
       case 'content.stackInstances':
-        return handleStackSetEvent(message, consoleSender);
+        return forPanel(await handleStackSetEvent(message, consoleSender), await tabLanguage());
       case 'content.link':
         return receiveLink(message.code, consoleSender);
     }

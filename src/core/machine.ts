@@ -341,9 +341,10 @@ export type Effect =
 /** One event applied: the setup to save (null: nothing changes), the reply, the effects. */
 export type Step = { next: Setup | null; reply: EventReply; effects: Effect[] };
 
-const refused = (error: string, next: Setup | null = null): Step => ({
+const refused = (error: string, next: Setup | null = null, coded: Problem | null = null): Step => ({
   next,
-  reply: refuse(error),
+  // With its code, the guide panel says it in the console's language (background/panel-language.ts).
+  reply: coded ? refusal(coded, error) : refuse(error),
   effects: [],
 });
 const accepted = (next: Setup, extra: { next?: NextStep; effects?: Effect[] } = {}): Step => ({
@@ -359,7 +360,7 @@ function noted(setup: Setup, why: string | Problem | Refused): Step {
   const coded = typeof why === 'string' ? null : 'code' in why ? why : (why.problem ?? null);
   const error = typeof why === 'string' ? why : 'code' in why ? why.message : why.error;
   // The popup's English is the coded sentence (a refusal's log text may say more).
-  return refused(error, { ...setup, problem: coded?.message ?? error, problemCoded: coded });
+  return refused(error, { ...setup, problem: coded?.message ?? error, problemCoded: coded }, coded);
 }
 
 /** Moves only along the state machine's edges; any other move leaves the state as it is. */

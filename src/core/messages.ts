@@ -412,6 +412,8 @@ export const ConsoleTab = z.object({
   host: z.string(),
   route: z.string(),
   seenAt: z.number(),
+  /** The console's language, as its content script said: the guide panel's refusals follow it. */
+  language: z.optional(z.enum(['en', 'ja'])),
 });
 export type ConsoleTab = z.infer<typeof ConsoleTab>;
 

@@ -144,7 +144,12 @@ export const ContentEventReplySchema = z.discriminatedUnion('ok', [
         .check(z.refine((w) => Object.keys(w).length <= MAX_KEY_WORDS)),
     ),
   }),
-  z.object({ ok: z.literal(false), error: z.string().check(z.maxLength(2000)) }),
+  // The page reads `error` only (said in its language when coded: background/panel-language.ts).
+  z.object({
+    ok: z.literal(false),
+    error: z.string().check(z.maxLength(2000)),
+    problem: z.optional(ProblemSchema),
+  }),
 ]);
 
 export const TrustVerdictSchema = z.object({

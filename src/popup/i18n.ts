@@ -21,7 +21,26 @@ export function setLanguage(table: MessageTable): void {
   fallback = table;
 }
 
+/** While set, the one table that answers (no getMessage): see `inTable`. */
+let only: MessageTable | null = null;
+
+/**
+ * `render` with `table` alone answering, for a language other than the browser's: the background
+ * says a refusal in a console tab's language (src/background/panel-language.ts). Synchronous, so
+ * nothing else renders meanwhile.
+ */
+export function inTable<T>(table: MessageTable, render: () => T): T {
+  const before = only;
+  only = table;
+  try {
+    return render();
+  } finally {
+    only = before;
+  }
+}
+
 function message(key: MessageKey): string {
+  if (only) return only[key].message;
   let text = '';
   try {
     text = browser.i18n.getMessage(key);
@@ -41,6 +60,7 @@ const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
  */
 export function language(): string {
   const shown = message('messagesLanguage') || 'en';
+  if (only) return shown;
   let ui = '';
   try {
     ui = browser.i18n.getUILanguage().replace(/_/g, '-');

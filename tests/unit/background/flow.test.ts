@@ -318,6 +318,27 @@ describe('what the service is told is what the role page showed', () => {
     });
   });
 
+  it('says a refusal in the console’s language to a Japanese console’s panel, in English otherwise', async () => {
+    const { setupId, tabId } = await created();
+    const other = '444455556666';
+    const elsewhere = { sessionAccountId: other, attachedPolicies: READ_ONLY_ATTACHED };
+    const english = await rolePage(setupId, tabId, elsewhere);
+    expect(english).toMatchObject({
+      ok: false,
+      error: `The console names different accounts (session data ${other}, role ARN ${ACCOUNT}). Nothing was reported.`,
+    });
+    // The tab's console speaks Japanese (its hello says so): the same refusal, in Japanese.
+    await handleMessage({ type: 'content.hello', route: '/roles', language: 'ja' }, tab(tabId));
+    const japanese = await rolePage(setupId, tabId, elsewhere);
+    expect(japanese).toMatchObject({
+      ok: false,
+      error: `コンソールが異なるアカウントを示しています (${other}, ${ACCOUNT})。何も報告していません。`,
+      problem: { code: 'accountsDisagree' },
+    });
+    await deliverDue();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('does not take a look-alike or a customer policy named like the AWS one', async () => {
     const { setupId, tabId } = await created();
     const lookAlike = await rolePage(setupId, tabId, {

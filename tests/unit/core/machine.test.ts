@@ -275,8 +275,13 @@ describe('applyEvent: the role path', () => {
     expect(step.reply).toEqual({
       ok: false,
       error: expect.stringMatching(/reported role "SomethingElse".*Nothing was reported/),
+      problem: expect.objectContaining({ code: 'roleNameMismatch', reported: 'SomethingElse' }),
     });
-    expect(step.next).toMatchObject({ state: 'started', problem: expect.stringMatching(/Some/) });
+    expect(step.next).toMatchObject({
+      state: 'started',
+      problem: expect.stringMatching(/Some/),
+      problemCoded: { code: 'roleNameMismatch' },
+    });
   });
 
   it('captures, verifies and queues the report in one step, asking for a delivery', () => {
@@ -321,8 +326,18 @@ describe('applyEvent: the role path', () => {
     expect(reply).toEqual({
       ok: false,
       error: expect.stringMatching(/session data 111122223333, account menu 666666666666/),
+      problem: expect.objectContaining({
+        code: 'accountsDisagree',
+        accounts: '111122223333, 666666666666',
+      }),
     });
-    expect(next).toMatchObject({ state: 'role-created', roleArn: null });
+    // The popup's sentence names the accounts; the reply's log text also says where each was.
+    expect(next).toMatchObject({
+      state: 'role-created',
+      roleArn: null,
+      problem:
+        'The console names different accounts (111122223333, 666666666666). Nothing was reported.',
+    });
   });
 
   it.each([
