@@ -86,10 +86,14 @@ describe('a whole AWS Organization', () => {
     expect(new Set(reports.map((c) => c.idempotencyKey)).size).toBe(succeeded.length);
 
     // The failed instances, with the console's reasons, in the panel; nothing reported for them.
+    // The panel renders the read that reported them once the background answers it, which is
+    // after their delivery: wait for that render, not for an account id (the earlier render lists
+    // every account as still deploying).
     await expect
       .poll(async () => (await env.customer.panel(page)).text, { timeout: 30_000 })
-      .toContain(roleTaken);
+      .toContain(`${succeeded.length} of 50 accounts reported`);
     const panelText = (await env.customer.panel(page)).text;
+    expect(panelText).toContain(`${roleTaken} failed`);
     expect(panelText).toContain('already exists');
     expect(panelText).toContain(suspended);
     await saveScreenshot(page, 'panel/stackset-instances.png');
