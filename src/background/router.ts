@@ -87,8 +87,6 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
   if (message.type.startsWith('content.')) {
     if (from.kind !== 'content') return { ok: false, error: 'Not sent from an IAM console page' };
     const consoleSender = { tabId: from.tabId, host: from.url.hostname, partition: from.partition };
-    /** The language this tab's console last said it shows (its hello). */
-    const tabLanguage = async () => (await getConsoleTab(from.tabId))?.language;
     // Each console's events from its own pages only (docs/organizations.md): a CloudFormation
     // page cannot report a role, nor an IAM page a stack set.
     const stackSetEvent =
@@ -140,12 +138,12 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
       case 'content.userCreated':
       case 'content.rolePage':
       case 'content.accessKey':
-        return forPanel(await handleContentEvent(message, consoleSender), await tabLanguage());
+        return forPanel(await handleContentEvent(message, consoleSender), from.tabId);
       case 'content.trust':
         return judgeTrust(message, consoleSender);
       case 'content.stackSet':
       case 'content.stackInstances':
-        return forPanel(await handleStackSetEvent(message, consoleSender), await tabLanguage());
+        return forPanel(await handleStackSetEvent(message, consoleSender), from.tabId);
       case 'content.link':
         return receiveLink(message.code, consoleSender);
     }
