@@ -10,6 +10,7 @@ import {
   isOrganizationSetup,
   judgeTrust as judge,
   nextPath,
+  pageAccount,
   planSetup,
   startUrl,
   type ConsoleSender,
@@ -162,18 +163,16 @@ export type TabPage = {
  * reports the accounts that joined since (docs/organizations.md, "The flow").
  */
 function mayContinueIn(setup: Setup, sender: ConsoleSender, page: TabPage): boolean {
-  if (!setup.stackSet) return true;
-  if (setup.state === 'started') return true;
-  if (stackSetNameFromRoute(page.route) !== setup.stackSet.stackSetName) return false;
-  const session = page.sessionAccountId;
-  const shown = [
-    accountIdFromHost(sender.host),
-    session && /^\d{12}$/.test(session) ? session : null,
-  ];
+  if (!readsStackSet(setup)) return true;
+  if (stackSetNameFromRoute(page.route) !== setup.stackSet?.stackSetName) return false;
+  const shown = [accountIdFromHost(sender.host), pageAccount(page.sessionAccountId)];
   return shown.every(
     (account) => account === null || account === setup.stackSet?.managementAccountId,
   );
 }
+
+/** An organization setup whose stack set exists: what remains is reading its page. */
+const readsStackSet = (setup: Setup): boolean => !!setup.stackSet && setup.state !== 'started';
 
 /**
  * The setup a console tab works on: the one opened in it, or else the newest unfinished setup of
@@ -198,9 +197,10 @@ export async function setupForTab(
   for (const candidate of setups.sort((a, b) => b.createdAt - a.createdAt)) {
     // A created stack set's page may be read again in another tab while the first is still open
     // (coming back later): its reads are idempotent, each account reported once.
-    const readsStackSet = !!candidate.stackSet && candidate.state !== 'started';
     const tabAlive =
-      !readsStackSet && candidate.tabId !== null && (await getConsoleTab(candidate.tabId)) !== null;
+      !readsStackSet(candidate) &&
+      candidate.tabId !== null &&
+      (await getConsoleTab(candidate.tabId)) !== null;
     if (tabAlive || !mayContinueIn(candidate, sender, page)) continue;
     return updateSetup(candidate.id, (s) => ({
       ...s,

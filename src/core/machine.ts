@@ -261,7 +261,7 @@ export function senderProblem(setup: Setup | null, sender: ConsoleSender): strin
 }
 
 /** A 12-digit account from the page, or null when the page gave none or garbage. */
-const pageAccount = (text: string | null | undefined): string | null =>
+export const pageAccount = (text: string | null | undefined): string | null =>
   text && /^\d{12}$/.test(text) ? text : null;
 
 /** What a refusal held back: the role's report, an access key, or an Organization's accounts. */
