@@ -4,6 +4,7 @@
 // check against the plan; then read every page of Stack instances and hand them over, pressing
 // the table's own refresh every 5 s while instances still deploy and the tab is shown.
 import type { ContentSetup } from '../../core/content-setup.ts';
+import { isFailedInstance } from '../../core/organization.ts';
 import type { Feature } from '../feature.ts';
 import { cfnLabels, type CfnLabelKey } from '../lib/cfn-labels.ts';
 import { later, settled, waitFor } from '../lib/dom.ts';
@@ -33,8 +34,6 @@ const TABS: Record<string, CfnLabelKey> = {
 };
 const ROUTE = /^\/stacksets\/[^/]+\/(info|stacks|parameters|template|operations)$/;
 const REFRESH_MS = 5000;
-/** Detailed statuses that end an instance's deployment without its role. */
-const FAILED = ['FAILED', 'CANCELLED', 'INOPERABLE', 'SKIPPED_SUSPENDED_ACCOUNT', 'FAILED_IMPORT'];
 /** Reads of a table that does not add up before Crossrole stops re-reading it. */
 const INCOMPLETE_TRIES = 3;
 
@@ -185,7 +184,7 @@ export const stackSetPage: Feature = {
       const here = instances.filter((i) => i.region === plan!.region);
       const accounts = [...new Set(here.map((i) => i.accountId))];
       const reported = setup.organization?.reportedAccounts ?? [];
-      const failed = here.filter((i) => FAILED.includes(i.detailedStatus ?? ''));
+      const failed = here.filter(isFailedInstance);
       const items: PanelItem[] = [
         {
           status: again ? 'todo' : 'done',

@@ -4,6 +4,7 @@
 // instance, its per-account reports folded under it, and the management account's own wizard.
 import { useState } from 'preact/hooks';
 import type { Connection, Reply, SetupStartInput } from '../../core/messages.ts';
+import { isFailedInstance } from '../../core/organization.ts';
 import type { Setup, StackSetState } from '../../core/setup.ts';
 import type { PopupApi } from '../api.ts';
 import { plural, t, type MessageKey } from '../i18n.ts';
@@ -57,12 +58,9 @@ function DeliveryLine(props: { setup: Setup; now: number }) {
   }
 }
 
-/** Detailed statuses of an instance that did not deploy (docs/organizations.md, Statuses). */
-const FAILED_INSTANCE = new Set(['FAILED', 'CANCELLED', 'INOPERABLE', 'SKIPPED_SUSPENDED_ACCOUNT']);
-
 /** What the console showed of every account's instance, as the popup counts it. */
 export function instanceCounts(stackSet: StackSetState) {
-  const failed = stackSet.instances.filter((i) => FAILED_INSTANCE.has(i.detailedStatus ?? ''));
+  const failed = stackSet.instances.filter(isFailedInstance);
   const succeeded = stackSet.instances.filter((i) => i.detailedStatus === 'SUCCEEDED');
   return {
     total: stackSet.instances.length,
