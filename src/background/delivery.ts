@@ -39,6 +39,11 @@ export function buildReport(setup: Setup): RoleReport | null {
     trustPolicyVerified: setup.trustPolicyVerified,
     permissionsVerified: setup.permissionsVerified ?? false,
     capturedAt: setup.capturedAt,
+    // Read back from the role page (docs/guardrails.md): only what IAM showed is said.
+    ...(setup.roleTags ? { tags: setup.roleTags } : {}),
+    ...(setup.sessionDurationSeconds
+      ? { maxSessionDurationSeconds: setup.sessionDurationSeconds }
+      : {}),
     ...(setup.organization ? { organization: setup.organization } : {}),
     client: {
       name: 'crossrole',

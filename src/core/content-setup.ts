@@ -30,6 +30,12 @@ export type ContentSetup = {
   missingPolicies?: string[];
   /** Why the trust policy read back from the role is not what the service needs. */
   trustProblems?: string[];
+  /**
+   * Guardrails (docs/guardrails.md): the tags the wizard's "Add tags" section must hold, and the
+   * maximum session duration the role's Edit page sets after creation.
+   */
+  tags?: { key: string; value: string }[];
+  maxSessionDurationSeconds?: number;
   /** The older Create role form's route (docs/console.md, "Deep links"), for create-role setups. */
   olderFormHash?: string;
   /** For an organization setup: the stack set the CloudFormation console is filled with. */
@@ -129,6 +135,11 @@ function isContentSetup(v: unknown, isPlan: PlanCheck): v is ContentSetup {
     isRecord(v.trustPolicy) &&
     optionalTexts(v.missingPolicies) &&
     optionalTexts(v.trustProblems) &&
+    (v.tags === undefined ||
+      (Array.isArray(v.tags) &&
+        v.tags.length <= 50 &&
+        v.tags.every((t: unknown) => isRecord(t) && isText(t.key, 128) && isText(t.value, 256)))) &&
+    (v.maxSessionDurationSeconds === undefined || Number.isInteger(v.maxSessionDurationSeconds)) &&
     (v.olderFormHash === undefined ||
       (isText(v.olderFormHash) && v.olderFormHash.startsWith('#/'))) &&
     (v.organization === undefined || isPlan(v.organization))

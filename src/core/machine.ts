@@ -48,6 +48,8 @@ import {
 import { problem, type Problem } from './problems.ts';
 import { fieldRefusal, refusal, type Refused } from './refusal.ts';
 import { REPORT_SCHEMA_VERSION, type AccessKeyReport } from './report.ts';
+import { parseSessionDuration } from './session-duration.ts';
+import { missingTags, tagsProblems, tagsText } from './tags.ts';
 import { fieldError } from './result.ts';
 import {
   canMove,
@@ -130,6 +132,19 @@ export function planSetup(
   const idProblem = externalIdProblem(input.externalId);
   if (idProblem)
     return fieldRefusal([fieldError('externalId', idProblem)], `External ID ${idProblem.message}.`);
+  // Tags and the session duration are the create-role wizard's and its role page's
+  // (docs/guardrails.md): the profile's tags first, then the customer's, checked as IAM would.
+  const guarded = input.mode === 'create-role';
+  const profileTags = guarded ? (profile.role.tags ?? []) : [];
+  const customerTags = guarded ? (input.tags ?? []) : [];
+  const badTags = tagsProblems(customerTags, profileTags, service);
+  if (badTags.length)
+    return fieldRefusal(
+      badTags.map((b) =>
+        fieldError(b.index === null ? 'tags' : `tags[${b.index}].${b.field}`, b.problem),
+      ),
+      `Tags: ${badTags.map((b) => b.problem.message).join('; ')}.`,
+    );
   if (profile.report.auth === 'token' && !input.token)
     return refusal(problem('needsCodeFirst', { service }));
   const trustPolicy = buildTrustPolicy({ principalArn, externalId: input.externalId });
@@ -163,6 +178,8 @@ export function planSetup(
           }))
         : [],
     trustPolicy,
+    tags: [...profileTags, ...customerTags],
+    maxSessionDurationSeconds: guarded ? (profile.role.maxSessionDurationSeconds ?? null) : null,
     reportUrl: profile.report.url,
     createdAt: now,
     updatedAt: now,
@@ -207,6 +224,10 @@ export function toContentSetup(setup: Setup): ContentSetup {
     trustPolicy: setup.trustPolicy,
     missingPolicies: setup.missingPolicies ?? [],
     trustProblems: setup.trustProblems,
+    ...(setup.tags?.length ? { tags: setup.tags } : {}),
+    ...(setup.maxSessionDurationSeconds
+      ? { maxSessionDurationSeconds: setup.maxSessionDurationSeconds }
+      : {}),
     ...(setup.stackSet ? { organization: stackSetPlanOf(setup.stackSet) } : {}),
     // Where the wizard sends the customer when it recognises no step: the background decides.
     ...(setup.mode === 'create-role'
@@ -559,6 +580,11 @@ function capture(
           : !permissions.verified
             ? problem('permissionsIncomplete')
             : null;
+  const guardrailProblem = permissionProblem ?? guardrailsProblem(setup, page);
+  const roleTags = page.tags ?? null;
+  const sessionDurationSeconds = page.maxSessionDurationText
+    ? parseSessionDuration(page.maxSessionDurationText)
+    : null;
   const captured: Setup = {
     ...move(setup, 'arn-captured'),
     accountId,
@@ -571,12 +597,15 @@ function capture(
     otherPolicyNames: permissions?.otherPolicyNames ?? [],
     permissionsVerified: permissions?.verified ?? false,
     missingPolicies: permissions?.missing ?? [],
-    problem: permissionProblem?.message ?? null,
-    problemCoded: permissionProblem,
+    roleTags,
+    sessionDurationSeconds,
+    problem: guardrailProblem?.message ?? null,
+    problemCoded: guardrailProblem,
   };
-  // Not sent: a readable trust policy with problems (the service could not use the role), or
-  // permissions that are missing or unread (the service would be told what IAM does not hold).
-  if ((check && !check.verified) || permissionProblem) return accepted(captured);
+  // Not sent: a readable trust policy with problems (the service could not use the role),
+  // permissions that are missing or unread (the service would be told what IAM does not hold),
+  // or tags and a session duration the role does not hold as planned.
+  if ((check && !check.verified) || guardrailProblem) return accepted(captured);
   // Verified and queued in one write: a worker stopped right after cannot lose the report.
   const verified = {
     ...move(captured, 'verified'),
@@ -585,6 +614,32 @@ function capture(
   return accepted(verified, {
     effects: verified.state === 'verified' ? [{ type: 'deliver' }] : [],
   });
+}
+
+/**
+ * What holds a report back in the planned tags and session duration: what the role page showed
+ * of them must be what was planned (docs/guardrails.md). Extra tags the customer added count as
+ * the role's, not as a fault.
+ */
+function guardrailsProblem(
+  setup: Setup,
+  page: Extract<ContentEvent, { type: 'content.rolePage' }>,
+): Problem | null {
+  const tags = setup.tags ?? [];
+  if (tags.length) {
+    if (!page.tags) return problem('tagsUnread');
+    const missing = missingTags(tags, page.tags);
+    if (missing.length) return problem('tagsMissing', { tags: tagsText(missing) });
+  }
+  const wanted = setup.maxSessionDurationSeconds;
+  if (wanted) {
+    const shown = page.maxSessionDurationText
+      ? parseSessionDuration(page.maxSessionDurationText)
+      : null;
+    if (shown === null) return problem('sessionDurationUnread');
+    if (shown !== wanted) return problem('sessionDurationDiffers', { shown, wanted });
+  }
+  return null;
 }
 
 /**

@@ -45,6 +45,8 @@ const reviewChoices = {
   roleName: IamName,
   roleDescription: z.string().check(z.maxLength(1000)),
   externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
+  /** The tags the customer added (their organisation's), beside the profile's; checked in core. */
+  tags: z.optional(z.array(z.object({ key: ShortText, value: ShortText })).check(z.maxLength(50))),
 };
 
 /** Where a stack set deploys: every member account, or those under the OUs (or root) named. */
@@ -250,6 +252,12 @@ export const ContentRolePage = z.object({
   ),
   /** Every page was read and the rows add up to the count the table's header shows. */
   attachedComplete: z.optional(z.boolean()),
+  /** The Tags tab's rows (key, value); null when it could not be read (docs/guardrails.md). */
+  tags: z.optional(
+    z.nullable(z.array(z.object({ key: ShortText, value: ShortText })).check(z.maxLength(50))),
+  ),
+  /** The summary's "Maximum session duration" as shown ("2 hours", "2 時間"); core reads it. */
+  maxSessionDurationText: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
 });
 
 /**

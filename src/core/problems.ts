@@ -150,6 +150,17 @@ export type ProblemParams = {
   permissionsUnread: object;
   permissionsMissing: { policies: string };
   permissionsIncomplete: object;
+  tagsUnread: object;
+  tagsMissing: { tags: string };
+  sessionDurationUnread: object;
+  sessionDurationDiffers: { shown: number; wanted: number };
+  // Role tags (src/core/tags.ts)
+  tagKeyFormat: { max: number };
+  tagValueFormat: { max: number };
+  tagKeyAws: object;
+  tagKeyTwice: { key: string };
+  tagKeyService: { key: string; service: string };
+  tagsTooMany: { count: number; max: number };
   needsCodeFirst: { service: string };
   linkGone: object;
   linkRefused: object;
@@ -409,6 +420,18 @@ const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   permissionsMissing: (p) => `The role does not have ${p.policies}. ${NOTHING}`,
   permissionsIncomplete: () =>
     `Crossrole could not read every page of the role's permissions. ${NOTHING}`,
+  tagsUnread: () => `Crossrole could not read the role's Tags tab. ${NOTHING}`,
+  tagsMissing: (p) => `IAM shows the role without the tags ${p.tags}. ${NOTHING}`,
+  sessionDurationUnread: () =>
+    `Crossrole could not read the role's maximum session duration. ${NOTHING}`,
+  sessionDurationDiffers: (p) =>
+    `The role's maximum session duration is ${n(p.shown)} seconds; the service asks for ${n(p.wanted)}. ${NOTHING}`,
+  tagKeyFormat: (p) => `must be 1–${p.max} letters, digits, spaces and _ . : / = + - @`,
+  tagValueFormat: (p) => `must be at most ${p.max} letters, digits, spaces and _ . : / = + - @`,
+  tagKeyAws: () => 'may not start with "aws:": AWS keeps that prefix for its own tags',
+  tagKeyTwice: (p) => `tag key "${p.key}" is used twice (IAM ignores the letter case of keys)`,
+  tagKeyService: (p) => `tag key "${p.key}" is set by ${p.service}`,
+  tagsTooMany: (p) => `${p.count} tags: IAM allows at most ${p.max} on a role`,
   needsCodeFirst: (p) => `${p.service} needs a connection code: paste it first.`,
   linkGone: () =>
     'This link is no longer waiting: it was dismissed, or it expired (a link waits 15 minutes). Open the service’s link again.',

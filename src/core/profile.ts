@@ -11,6 +11,7 @@ import {
 } from './arn.ts';
 import { coded, problem, type Problem } from './problems.ts';
 import { externalIdPrefixProblem } from './external-id.ts';
+import { MAX_ROLE_TAGS, tagKeyProblem, tagsProblems, tagValueProblem } from './tags.ts';
 import { CUSTOM_POLICY_MAX_CHARS, PolicyDocumentSchema, policySize } from './iam-policy.ts';
 import { PARTITIONS, type Partition } from './partition.ts';
 import { shapeProblem, textShapeProblem } from './json-limits.ts';
@@ -59,6 +60,20 @@ const ManagedPolicyArn = z.string().check(
       return problem('policyArnFormat');
     // parseArn trims and takes "policyX" for "policy/X"; the text is what reaches the console.
     return canonicalArn(value) ? null : problem('policyArnExact', { arn: formatArn(arn) });
+  }),
+);
+
+/** A role tag (src/core/tags.ts): IAM's rules for its key and value, and no key used twice. */
+const RoleTagSchema = z.strictObject({
+  key: z.string().check(rule(tagKeyProblem)),
+  value: z.string().check(rule(tagValueProblem)),
+});
+const RoleTagsSchema = z.array(RoleTagSchema).check(
+  z.maxLength(MAX_ROLE_TAGS, coded(problem('maxItems', { max: MAX_ROLE_TAGS }))),
+  z.superRefine((tags, ctx) => {
+    for (const found of tagsProblems(tags))
+      if (found.problem.code === 'tagKeyTwice')
+        ctx.issues.push(issue(found.problem, tags, [found.index ?? 0, 'key']));
   }),
 );
 
@@ -172,6 +187,8 @@ export const ServiceProfileSchema = z
             z.lte(43200, coded(problem('sessionTooLong', { seconds: 43200, hours: 12 }))),
           ),
       ),
+      /** Put on the role at creation, beside the tags the customer adds (docs/guardrails.md). */
+      tags: z.optional(RoleTagsSchema),
     }),
     access: z
       .array(PermissionSetSchema)

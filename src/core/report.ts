@@ -36,6 +36,14 @@ export const RoleReportSchema = z.strictObject({
   /** The read-back covered every policy of the chosen level and options (added in 1). */
   permissionsVerified: z.optional(z.boolean()),
   capturedAt: z.iso.datetime(),
+  /**
+   * The role's tags and maximum session duration as its page showed them after creation
+   * (docs/vendors.md, "Tags and session duration"; added in 1). Absent when not read.
+   */
+  tags: z.optional(
+    z.array(z.strictObject({ key: z.string(), value: z.string() })).check(z.maxLength(50)),
+  ),
+  maxSessionDurationSeconds: z.optional(z.number().check(z.int(), z.gte(3600), z.lte(43200))),
   client: z.strictObject({
     name: z.literal('crossrole'),
     version: z.string(),

@@ -174,6 +174,15 @@ export const SetupSchema = z.object({
     }),
   ),
   trustPolicy: z.record(z.string(), z.unknown()),
+  /**
+   * Guardrails planned (docs/guardrails.md): the profile's tags then the customer's, and the
+   * maximum session duration the profile asks for. Optional: setups saved before them.
+   */
+  tags: z.optional(z.array(z.object({ key: z.string(), value: z.string() }))),
+  maxSessionDurationSeconds: z.optional(z.nullable(z.number())),
+  /** What the role page showed of them at the last read-back (null: not read). */
+  roleTags: z.optional(z.nullable(z.array(z.object({ key: z.string(), value: z.string() })))),
+  sessionDurationSeconds: z.optional(z.nullable(z.number())),
   /** Fixed when the setup starts: a profile changed later cannot redirect this report. */
   reportUrl: z.string(),
   createdAt: z.number(),

@@ -318,6 +318,34 @@ describe('what the service is told is what the role page showed', () => {
     });
   });
 
+  it('reports the tags and the session duration the role page showed, not the plan', async () => {
+    const { setupId, tabId } = await created();
+    const shown = [
+      { key: 'CostCenter', value: '4711' },
+      { key: 'Owner', value: 'ops' },
+    ];
+    const page = await rolePage(setupId, tabId, {
+      attachedPolicies: READ_ONLY_ATTACHED,
+      tags: shown,
+      maxSessionDurationText: '2 hours',
+    });
+    expect(page).toMatchObject({ ok: true, value: { state: 'verified' } });
+    await deliverDue();
+    expect(sent()).toMatchObject({
+      ok: true,
+      value: { tags: shown, maxSessionDurationSeconds: 7200 },
+    });
+  });
+
+  it('sends neither when the role page did not show them', async () => {
+    const { setupId, tabId } = await created();
+    await rolePage(setupId, tabId, { attachedPolicies: READ_ONLY_ATTACHED });
+    await deliverDue();
+    const report = sent();
+    expect(report.ok && 'tags' in report.value).toBe(false);
+    expect(report.ok && 'maxSessionDurationSeconds' in report.value).toBe(false);
+  });
+
   it('says a refusal in the console’s language to a Japanese console’s panel, in English otherwise', async () => {
     const { setupId, tabId } = await created();
     const other = '444455556666';
@@ -905,6 +933,8 @@ describe('report tokens (hardening)', () => {
         trustPolicyText: trust,
         attachedPolicies: await plannedRows(setupId),
         attachedComplete: true,
+        // The profile asks for one hour, as the summary shows it.
+        maxSessionDurationText: '1 hour',
       },
       tab(tabId),
     );
