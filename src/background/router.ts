@@ -37,6 +37,7 @@ import {
   StorageFullError,
   clearDiagnostics,
   loadConnections,
+  loadCustomerTags,
   loadDiagnostics,
   loadImportedProfiles,
   loadSetups,
@@ -157,6 +158,7 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
         importedProfiles: await loadImportedProfiles(),
         connections: await loadConnections(),
         diagnostics: await loadDiagnostics(),
+        customerTags: await loadCustomerTags(),
       };
       return { ok: true, value };
     }

@@ -38,6 +38,7 @@ import {
   getToken,
   loadSetups,
   removeSetup,
+  saveCustomerTags,
   transactSetup,
   updateSetup,
 } from './store.ts';
@@ -100,6 +101,8 @@ export async function startSetup(
   if (!planned.ok) return planned;
   const { setup, url } = planned.value;
   await addSetup(setup, token);
+  // The customer's own tags, offered again next time (they were checked with the plan).
+  if (input.mode === 'create-role') await saveCustomerTags(input.tags ?? []);
   if (reuse && place === 'in-place') {
     await continueInTab(reuse.tabId, url);
   } else if (reuse) {

@@ -19,6 +19,7 @@ import { migrate, STORAGE_VERSION } from '../core/storage-migrations.ts';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
 import type { Connection, LocatorMiss } from '../core/messages.ts';
 import { ConnectionSchema, LocatorMissSchema } from '../core/replies.ts';
+import { tagKeyProblem, type RoleTag } from '../core/tags.ts';
 
 const KEYS = {
   setups: 'setups',
@@ -26,6 +27,7 @@ const KEYS = {
   profiles: 'importedProfiles',
   connections: 'connections',
   diagnostics: 'diagnostics',
+  customerTags: 'customerTags',
   version: 'storageVersion',
 } as const;
 
@@ -358,6 +360,24 @@ export function removeImportedProfile(profileId: string): Promise<void> {
     const profiles = (await loadImportedProfiles()).filter((p) => p.id !== profileId);
     await browser.storage.local.set({ [KEYS.profiles]: profiles });
   });
+}
+
+// --- the customer's tags --------------------------------------------------------------------
+
+const CustomerTagsSchema = z.array(z.object({ key: z.string(), value: z.string() }));
+
+/**
+ * The tags the customer added to their last role (their organisation's rules), offered for the
+ * next one on this browser (docs/guardrails.md). Tags are not secrets; anything unreadable is
+ * forgotten rather than offered.
+ */
+export async function loadCustomerTags(): Promise<RoleTag[]> {
+  const parsed = z.safeParse(CustomerTagsSchema, await read(KEYS.customerTags));
+  return parsed.success ? parsed.data.filter((t) => !tagKeyProblem(t.key)).slice(0, 50) : [];
+}
+
+export function saveCustomerTags(tags: readonly RoleTag[]): Promise<void> {
+  return serialized(() => browser.storage.local.set({ [KEYS.customerTags]: tags.slice(0, 50) }));
 }
 
 // --- connections and diagnostics ------------------------------------------------------------

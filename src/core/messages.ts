@@ -451,6 +451,7 @@ export type PopupStateValue = {
   importedProfiles: ServiceProfile[];
   connections: Connection[];
   diagnostics: LocatorMiss[];
+  customerTags?: { key: string; value: string }[];
 };
 
 export type SetupStartInput = Omit<z.infer<typeof SetupStart>, 'type' | 'requestId'>;

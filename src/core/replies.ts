@@ -59,6 +59,10 @@ export const PopupStateSchema = z.object({
   importedProfiles: z.array(ServiceProfileSchema),
   connections: z.array(ConnectionSchema),
   diagnostics: z.array(LocatorMissSchema),
+  /** The tags the customer added last time, offered again (docs/guardrails.md). */
+  customerTags: z.optional(
+    z.array(z.object({ key: z.string(), value: z.string() })).check(z.maxLength(50)),
+  ),
 });
 
 const ConsoleTabSchema = z.object({

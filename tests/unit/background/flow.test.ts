@@ -642,6 +642,42 @@ describe('storage', () => {
     expect(setups.map((s) => s.id)).toEqual([setupId]);
   });
 
+  it('remembers the customer’s tags for the next connection, and forgets an unreadable list', async () => {
+    const tags = [{ key: 'CostCenter', value: '4711' }];
+    await startSetup(demoStart({ tags }), '/roles/create');
+    const remembered = await handleMessage({ type: 'popup.state' }, popup);
+    expect(remembered).toMatchObject({ ok: true, value: { customerTags: tags } });
+
+    fake.current.browser.storage.local.load({
+      ...fake.current.browser.storage.local.dump(),
+      customerTags: [
+        { key: 'aws:bad', value: '' },
+        { key: 'Team', value: 'ops' },
+      ],
+    });
+    const cleaned = await handleMessage({ type: 'popup.state' }, popup);
+    expect(cleaned).toMatchObject({
+      ok: true,
+      value: { customerTags: [{ key: 'Team', value: 'ops' }] },
+    });
+    fake.current.browser.storage.local.load({ customerTags: 'nonsense' });
+    const none = await handleMessage({ type: 'popup.state' }, popup);
+    expect(none).toMatchObject({ ok: true, value: { customerTags: [] } });
+  });
+
+  it('starts nothing and keeps the remembered tags when a tag is refused', async () => {
+    fake.current.browser.storage.local.load({ customerTags: [{ key: 'Team', value: 'ops' }] });
+    const refused = await handleMessage(
+      { type: 'setup.start', ...demoStart({ tags: [{ key: 'Team', value: 'a;b' }] }) },
+      popup,
+    );
+    expect(refused).toMatchObject({ ok: false, errors: [{ path: 'tags[0].value' }] });
+    expect((await state()).setups).toEqual([]);
+    expect(fake.current.browser.storage.local.dump().customerTags).toEqual([
+      { key: 'Team', value: 'ops' },
+    ]);
+  });
+
   it('refuses popup messages from a content script and content messages from the popup', async () => {
     expect((await handleMessage({ type: 'popup.state' }, tab(5))).ok).toBe(false);
     expect((await handleMessage({ type: 'content.hello', route: '/roles' }, popup)).ok).toBe(false);
