@@ -8,7 +8,8 @@ import {
   type Reply,
 } from '../core/messages.ts';
 import { checkImport } from '../core/imports.ts';
-import { keyWordsFor } from '../core/panel-words.ts';
+import { consoleWordsFor } from '../core/iam-words.ts';
+import { isOrganizationSetup } from '../core/machine.ts';
 import { forPanel } from './panel-language.ts';
 import { developmentBuild } from 'virtual:crossrole/build';
 import { parseProfile } from '../core/profile.ts';
@@ -118,8 +119,10 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
         return {
           ok: true,
           value: setup ? toContentSetup(setup) : null,
-          // The access-keys panel's words are not in the content script but in English.
-          ...(setup?.mode === 'access-keys' ? { words: keyWordsFor(message.language) } : {}),
+          // An IAM page's panel words are not in the content script (src/core/iam-words.ts).
+          ...(setup && !isOrganizationSetup(setup)
+            ? { words: consoleWordsFor(message.language) }
+            : {}),
         } satisfies Reply<ContentSetup | null> & { words?: Record<string, string> };
       }
       case 'content.locatorMiss':

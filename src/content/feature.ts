@@ -12,7 +12,7 @@ export type FeatureContext = {
   /** The setup this tab works on, as the background sent it (features run only with one). */
   setup: ContentSetup;
   language: Language;
-  /** The access-keys panel's words in the console's language, as the background sent them. */
+  /** The panel's words in the console's language, as the background sent them (iam-words.ts). */
   words: Readonly<Record<string, string>>;
   /** The hash route's path (`/roles/create`) and query. */
   path: string;

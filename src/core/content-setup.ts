@@ -90,7 +90,7 @@ export type ContentSetupReply =
       ok: true;
       value: ContentSetup | null;
       next?: NextStep;
-      /** The access-keys panel's words in the console's language (src/core/panel-words.ts). */
+      /** The panel's words in the console's language (src/core/iam-words.ts). */
       words?: Record<string, string>;
     }
   | { ok: false; error: string };

@@ -102,7 +102,7 @@ export const keyWordsFor = (language: string | undefined): KeyWords =>
 
 /** Longest word, and most words, the content script takes from its background. */
 export const MAX_KEY_WORD_CHARS = 1000;
-export const MAX_KEY_WORDS = 64;
+export const MAX_KEY_WORDS = 400;
 
 /**
  * The word `key` of the words a reply carried (already checked to be bounded strings by
@@ -110,7 +110,7 @@ export const MAX_KEY_WORDS = 64;
  * property; a word the reply lacks shows as its key. The background of the same build always
  * sends every word, so that is a bug's face, not a customer's.
  */
-export const wordOf = (words: Readonly<Record<string, string>>, key: KeyWord): string =>
+export const wordOf = (words: Readonly<Record<string, string>>, key: string): string =>
   Object.hasOwn(words, key) ? words[key]! : key;
 
 /** `text` with its placeholders filled (a value is never read as a placeholder itself). */

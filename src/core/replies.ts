@@ -138,7 +138,7 @@ export const ContentEventReplySchema = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     value: z.nullable(ContentSetupSchema),
     next: z.optional(z.object({ hash: z.string().check(z.maxLength(8192), z.regex(/^#\/\S*$/)) })),
-    /** The access-keys panel's words in the console's language (src/core/panel-words.ts). */
+    /** The panel's words in the console's language (src/core/iam-words.ts). */
     words: z.optional(
       z
         .record(

@@ -26,7 +26,8 @@ import { axeViolations } from '../support/axe.ts';
 import { installConsoleReplica, type ConsoleReplica } from '../support/console-replica.ts';
 import { Customer } from '../support/connect-driver.ts';
 import { panelView } from '../support/panel-driver.ts';
-import { say } from '../../src/content/lib/i18n.ts';
+import { say, useWords } from '../../src/content/lib/i18n.ts';
+import { consoleWordsFor } from '../../src/core/iam-words.ts';
 import { encodeConnectionCode } from '../../src/core/connection-code.ts';
 
 type Language = 'en' | 'ja';
@@ -228,6 +229,8 @@ beforeAll(() => {
 
 for (const language of ['en', 'ja'] as const) {
   const t = (key: Key, ...args: string[]) => msg(language, key, ...args);
+  // The panel's words as the background sends them to a console in `language`.
+  useWords(consoleWordsFor(language));
   const panel = say(language);
   const consoleWords = STRINGS[language];
 

@@ -9,7 +9,8 @@ import type {
   TrustVerdict,
 } from '../../src/core/content-setup.ts';
 import type { Message, Reply } from '../../src/core/messages.ts';
-import { keyWordsFor } from '../../src/core/panel-words.ts';
+import { consoleWordsFor } from '../../src/core/iam-words.ts';
+import { useWords } from '../../src/content/lib/i18n.ts';
 import { actsFor, type Feature, type FeatureContext } from '../../src/content/feature.ts';
 import type { PanelState } from '../../src/content/panel.ts';
 
@@ -90,11 +91,13 @@ export function fakeContext(
     highlight: (target: Element | null, caption = '') => void highlights.push({ target, caption }),
   };
   const path = options.path ?? '/';
+  // As the background sends them for the page's language, and the runner hands them to `say`.
+  const words = consoleWordsFor(options.language ?? 'en');
+  useWords(words);
   const context: FeatureContext = {
     setup: { ...SETUP, ...options.setup },
     language: options.language ?? 'en',
-    // As the background sends them for the page's language.
-    words: keyWordsFor(options.language ?? 'en'),
+    words,
     path,
     query: new URLSearchParams(),
     send: async (message) => {

@@ -6,6 +6,7 @@
 import type { Feature } from '../feature.ts';
 import { findByLabel } from '../lib/dom.ts';
 import { fillFields, manual, type FieldPlan, type Filled } from '../lib/fill.ts';
+import { fillTags, guardWord, iamRefusal } from '../lib/guard.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor, type LabelKey } from '../lib/labels.ts';
 import { mainContent } from '../lib/page.ts';
@@ -158,12 +159,13 @@ export const createRoleWizard: Feature = {
         miss,
       );
       const [name, description] = filled as [Filled, Filled];
+      const tagged = await fillTags(context, root(), signal);
       const review = await checkReview(context, root(), policies(), signal);
       if (!review) return;
       const { trustOk, missing } = review;
       const create = wizardButton(root(), 'primary', labels('createRole'));
       if (!create) miss('create-role-button');
-      const ready = name.ok && description.ok && trustOk && missing.length === 0;
+      const ready = name.ok && description.ok && tagged.ok && trustOk && missing.length === 0;
       const back = (label: string, step: number): PanelAction[] => [
         { label, primary: true, run: () => runner.back(step) },
       ];
@@ -172,6 +174,7 @@ export const createRoleWizard: Feature = {
         ready ? t.readyTitle : t.notReadyTitle,
         [
           ...items,
+          ...tagged.items,
           ...review.items,
           { status: 'todo', text: ready ? t.reviewThenCreate : t.fixFirst },
         ],
@@ -182,6 +185,20 @@ export const createRoleWizard: Feature = {
       context
         .panel()
         .highlight(ready ? create : null, ready ? t.createsRole(roleName, serviceName) : '');
+      // IAM's refusal (an SCP, a required tag): its own words, what to do, nothing reported.
+      void iamRefusal(signal).then(
+        (message) =>
+          message &&
+          render(
+            3,
+            guardWord(context, 'refusedTitle'),
+            [
+              { status: 'problem', text: message },
+              { status: 'todo', text: guardWord(context, 'refusedTags') },
+            ],
+            guardWord(context, 'refusedWhy'),
+          ),
+      );
       const input = name.control;
       if (!input) return;
       void offerAnotherName(context, input, setup.roleName, signal, rename);

@@ -6,12 +6,12 @@
 // policy editor and an "Update policy" button, for the setup's role (docs/console.md).
 import { roleNameFromPath } from '../../core/console-links.ts';
 import { ANY_MODE, type Feature } from '../feature.ts';
-import { findButton, normalize, waitFor } from '../lib/dom.ts';
+import { findButton, waitFor } from '../lib/dom.ts';
 import { findEditorElement, readEditorText, sameJson, writeEditorText } from '../lib/editor.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor, type Language } from '../lib/labels.ts';
-import { headings, mainContent, shown } from '../lib/page.ts';
-import { PENDING_TRUST_UPDATE } from '../lib/role-page.ts';
+import { headings, mainContent } from '../lib/page.ts';
+import { aboutRole, PENDING_TRUST_UPDATE } from '../lib/role-page.ts';
 import { stepNumber } from '../lib/steps.ts';
 import type { PanelItem } from '../panel.ts';
 
@@ -26,15 +26,6 @@ function updateButton(language: Language): HTMLButtonElement | null {
 function showsEditor(language: Language): boolean {
   const titles = labelsFor('editTrustPolicy', language);
   return updateButton(language) !== null && headings().some((h) => titles.includes(h));
-}
-
-/** Whether the page is about `roleName`: its route, or a shown breadcrumb or heading naming it. */
-function aboutRole(path: string, roleName: string): boolean {
-  const fromRoute = roleNameFromPath(path, 'edit_trust_policy');
-  if (fromRoute !== null) return fromRoute === roleName;
-  return shown(document, 'nav a, nav li, [class*="awsui_breadcrumb"] a, main h1').some(
-    (el) => normalize(el.textContent) === roleName,
-  );
 }
 
 export const editTrustPolicy: Feature = {
@@ -76,8 +67,18 @@ export const editTrustPolicy: Feature = {
       const back = await readEditorText();
       if (method !== 'clipboard' && sameJson(back, merged)) {
         render(t.trustReady, [
-          { status: 'done', text: t.statementWritten(setup.serviceName, result.replaced) },
-          ...(result.kept > 0 ? [{ status: 'done' as const, text: t.kept(result.kept) }] : []),
+          {
+            status: 'done',
+            text: (result.replaced ? t.statementReplaced : t.statementAdded)(setup.serviceName),
+          },
+          ...(result.kept > 0
+            ? [
+                {
+                  status: 'done' as const,
+                  text: result.kept === 1 ? t.keptOne : t.keptMany(result.kept),
+                },
+              ]
+            : []),
           // A Deny of the customer's that stops the service is kept, and shown here to decide on.
           ...result.problems.map((text) => ({ status: 'problem' as const, text })),
           { status: 'todo', text: t.reviewUpdate },

@@ -4,6 +4,7 @@ import { attachPolicies } from './attach-policies.ts';
 import { createAccessKey } from './create-access-key.ts';
 import { createPolicy } from './create-policy.ts';
 import { createRoleWizard } from './create-role-wizard.ts';
+import { editRole } from './edit-role.ts';
 import { editTrustPolicy } from './edit-trust-policy.ts';
 import { policiesList } from './policies-list.ts';
 import { roleDetails } from './role-details.ts';
@@ -19,6 +20,7 @@ export const FEATURES: readonly Feature[] = [
   rolesList,
   roleDetails,
   editTrustPolicy,
+  editRole,
   attachPolicies,
   createUserWizard,
   usersList,

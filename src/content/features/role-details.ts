@@ -19,6 +19,9 @@ import {
 } from '../lib/role-page.ts';
 import { menuAccountId, sessionAccountId } from '../lib/session.ts';
 import { stepNumber } from '../lib/steps.ts';
+import { durationWord, editNear, guardWord, readTags, summaryValue } from '../lib/guard.ts';
+import { parseSessionDuration } from '../../core/session-duration.ts';
+import { missingTags, tagsText } from '../../core/tags.ts';
 import type { PanelAction, PanelItem } from '../panel.ts';
 
 export const roleDetails: Feature = {
@@ -50,6 +53,8 @@ export const roleDetails: Feature = {
       await capture(context, setup, signal);
   },
 };
+
+const done = (text: string): PanelItem => ({ status: 'done', text });
 
 function show(context: FeatureContext, title: string, problem: string): void {
   const setup = context.setup;
@@ -135,6 +140,16 @@ async function capture(
         ? await readAttachedPolicies(context.language, signal)
         : null;
   if (setup.mode !== 'update-trust' && !attached) context.miss('attached-policies');
+  // Guardrails planned (docs/guardrails.md): the Tags tab, and the summary's session duration.
+  const tags = setup.tags?.length
+    ? (await selectTab('tags', context.language, signal))
+      ? await readTags(signal)
+      : null
+    : null;
+  if (setup.tags?.length && !tags) context.miss('role-tags');
+  const wanted = setup.maxSessionDurationSeconds;
+  const durationText = wanted ? summaryValue('maxSession', context.language) : null;
+  if (wanted && !durationText) context.miss('max-session-duration');
   if (signal.aborted) return;
   const reply = await context.send({
     type: 'content.rolePage',
@@ -146,6 +161,8 @@ async function capture(
     trustPolicyText,
     attachedPolicies: attached?.policies.slice(0, 100) ?? null,
     attachedComplete: attached?.complete ?? false,
+    tags,
+    maxSessionDurationText: durationText,
   });
   if (signal.aborted) return;
   const readAgain = {
@@ -167,6 +184,10 @@ async function capture(
         ? { status: 'done', text: t.trustVerified }
         : { status: 'manual', text: t.trustNotReadable },
       ...(names ? [{ status: 'done' as const, text: t.permissionsVerified(names) }] : []),
+      ...(tags?.length ? [done(guardWord(context, 'tagsChecked', { tags: tagsText(tags) }))] : []),
+      ...(wanted
+        ? [done(guardWord(context, 'sessionChecked', { duration: durationWord(context, wanted) }))]
+        : []),
       { status: 'todo', text: t.delivering(setup.serviceName) },
     ]);
   }
@@ -175,6 +196,49 @@ async function capture(
       t.permissionsNeedFix,
       [{ status: 'problem', text: t.permissionsMissing(missing.join(', ')) }],
       [{ label: t.addMissing, primary: true, run: () => openAttachPolicies(context, signal) }],
+    );
+  }
+  const shown = durationText ? parseSessionDuration(durationText) : null;
+  if (wanted && shown !== wanted) {
+    const duration = durationWord(context, wanted);
+    const edit = {
+      label: guardWord(context, 'sessionButton', { duration }),
+      primary: true,
+      run: () => {
+        const button = editNear('maxSession', context.language);
+        if (button) return button.click();
+        render(guardWord(context, 'sessionTitle'), [
+          { status: 'problem', text: guardWord(context, 'noEditButton', { duration }) },
+        ]);
+      },
+    };
+    return render(
+      guardWord(context, 'sessionTitle'),
+      [
+        {
+          status: 'problem',
+          text: guardWord(context, 'sessionWanted', {
+            duration,
+            shown: durationText ?? '?',
+          }),
+        },
+      ],
+      [edit, readAgain],
+    );
+  }
+  const lacking = tags && setup.tags ? missingTags(setup.tags, tags) : [];
+  if (lacking.length || (setup.tags?.length && !tags)) {
+    return render(
+      t.roleNotReported,
+      [
+        {
+          status: 'problem',
+          text: guardWord(context, 'tagsMissing', {
+            tags: tagsText(lacking.length ? lacking : (setup.tags ?? [])),
+          }),
+        },
+      ],
+      [readAgain],
     );
   }
   if (setup.mode !== 'update-trust' && !attached?.complete) {

@@ -37,7 +37,7 @@ export function fieldGroup(
 }
 
 /** The press a person makes: Cloudscape listens to mousedown/mouseup, plain markup to click. */
-function press(el: HTMLElement): void {
+export function press(el: HTMLElement): void {
   for (const type of ['mousedown', 'mouseup'])
     el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, button: 0 }));
   el.click();

@@ -41,6 +41,14 @@ export const LABELS = {
   show: { en: ['Show'], ja: ['表示'] },
   hide: { en: ['Hide'], ja: ['非表示'] },
   descriptionTag: { en: ['Description tag value'], ja: ['説明タグ値'] },
+  // Guardrails (docs/guardrails.md): the wizard's tag editor, the Tags tab, the role's summary
+  tagKey: { en: ['Key'], ja: ['キー'] },
+  tagValue: { en: ['Value'], ja: ['値'] },
+  addTag: { en: ['Add new tag', 'Add tag'], ja: ['新しいタグを追加', 'タグを追加'] },
+  tags: { en: ['Tags'], ja: ['タグ'] },
+  maxSession: { en: ['Maximum session duration'], ja: ['最大セッション時間'] },
+  edit: { en: ['Edit'], ja: ['編集'] },
+  saveChanges: { en: ['Save changes'], ja: ['変更の保存', '変更を保存'] },
 } as const satisfies Record<string, Record<Language, readonly string[]>>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -3,6 +3,7 @@
 // Permissions tab, page after page. Only what a person sees in the IAM app's main content under
 // the role's heading counts; everything is untrusted and re-checked by the background.
 import { POLICY_ARN_IN_TEXT, ROLE_ARN_IN_TEXT } from '../../core/arn.ts';
+import { roleNameFromPath } from '../../core/console-links.ts';
 import type { AttachedPolicy } from '../../core/attached-policies.ts';
 import { enabled, normalize, settled, waitFor } from './dom.ts';
 import { labelsFor, type Language } from './labels.ts';
@@ -22,6 +23,15 @@ import { MAX_PAGES } from './policy-table.ts';
  * follows reports the update (docs/console.md, "Reading a role back").
  */
 export const PENDING_TRUST_UPDATE = 'pendingTrustUpdate';
+
+/** Whether the page is about `roleName`: its route, or a shown breadcrumb or heading naming it. */
+export function aboutRole(path: string, roleName: string): boolean {
+  const fromRoute = roleNameFromPath(path, 'edit_trust_policy');
+  if (fromRoute !== null) return fromRoute === roleName;
+  return shown(document, 'nav a, nav li, [class*="awsui_breadcrumb"] a, main h1').some(
+    (el) => normalize(el.textContent) === roleName,
+  );
+}
 
 /** The role page's main content, once it shows the role's heading. */
 export function rolePageRoot(roleName: string): HTMLElement | null {

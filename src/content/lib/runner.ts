@@ -19,6 +19,7 @@ import { partitionFromHost } from '../../core/partition.ts';
 import { actsFor, type Feature, type FeatureContext } from '../feature.ts';
 import { GuidePanel } from '../panel.ts';
 import { waitFor } from './dom.ts';
+import { useWords } from './i18n.ts';
 import { consoleLanguage } from './labels.ts';
 import { pageOutline } from './outline.ts';
 
@@ -88,7 +89,7 @@ export function runContentScript(features: readonly Feature[], options: RunnerOp
    * starts with it and does not announce itself again (the background recorded the route).
    */
   let sentTo: { path: string; setup: ContentSetup | null } | null = null;
-  /** The access-keys panel's words, as the last hello's reply gave them (src/core/panel-words.ts). */
+  /** The panel's words, as the last hello's reply gave them (src/core/iam-words.ts). */
   let words: Readonly<Record<string, string>> = {};
 
   async function send(message: Message): Promise<ContentSetupReply> {
@@ -116,7 +117,7 @@ export function runContentScript(features: readonly Feature[], options: RunnerOp
       ? { ok: true as const, value: carried.setup }
       : await send({ type: 'content.hello', route: path, language });
     if (signal.aborted) return;
-    if (reply.ok && reply.words) words = reply.words;
+    if (reply.ok && reply.words) useWords((words = reply.words));
     const setup = reply.ok ? reply.value : null;
     // Features act only for a setup of this tab, each for the methods and states it declares.
     if (!setup) return;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
 import { parseReport } from '../../../src/core/report.ts';
+import { consoleWordsFor } from '../../../src/core/iam-words.ts';
 import {
   ACCOUNT,
   consoleTab as tab,
@@ -640,6 +641,11 @@ describe('storage', () => {
     });
     const { setups } = await state();
     expect(setups.map((s) => s.id)).toEqual([setupId]);
+  });
+
+  it('sends an IAM tab the panel’s words with its setup, in the console’s language', async () => {
+    const { hello } = await startDemo();
+    expect(hello).toMatchObject({ ok: true, words: consoleWordsFor('en') });
   });
 
   it('remembers the customer’s tags for the next connection, and forgets an unreadable list', async () => {

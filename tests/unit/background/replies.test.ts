@@ -23,7 +23,7 @@ import {
   EXAMPLE_ACCESS_KEY,
   popupSender as popup,
 } from '../../support/setup-fixtures.ts';
-import { KEY_WORDS_EN, KEY_WORDS_JA } from '../../../src/core/panel-words.ts';
+import { consoleWordsFor } from '../../../src/core/iam-words.ts';
 import type { StackSetState } from '../../../src/core/setup.ts';
 import {
   cloudFormationTab,
@@ -128,14 +128,15 @@ describe('every reply fits its schema', () => {
       tab(keysTab),
     );
     expect(japanese).toMatchObject({ ok: true, value: { mode: 'access-keys' } });
-    expect(japanese).toHaveProperty('words', KEY_WORDS_JA);
+    expect(japanese).toHaveProperty('words', consoleWordsFor('ja'));
     const english = await ask({ type: 'content.hello', route: '/users/create' }, tab(keysTab));
-    expect(english).toHaveProperty('words', KEY_WORDS_EN);
-    // A role setup's pages have their words in the content script: none are sent.
+    expect(english).toHaveProperty('words', consoleWordsFor('en'));
+    // A tab with no setup of its own is sent no words.
     const role = await ask(
       { type: 'content.hello', route: '/roles/create', language: 'ja' },
       tab(tabId),
     );
+    expect(role).toMatchObject({ ok: true, value: null });
     expect(role).not.toHaveProperty('words');
     await ask({ type: 'popup.state' }, popup);
     await ask({ type: 'setup.retry', requestId: 'req-00000003', setupId }, popup);

@@ -118,6 +118,7 @@ describe('content features', () => {
       'edit-trust-policy': ['/roles/edit_trust_policy/MyRole'],
       // Known by what the page shows (its route is not documented): see the feature's `shows`.
       'attach-policies': [],
+      'edit-role': [],
       'create-user-wizard': ['/users/create'],
       'user-details': ['/users/details/Me'],
       'create-access-key': ['/users/details/Me/create_access_key'],

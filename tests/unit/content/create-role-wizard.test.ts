@@ -199,6 +199,78 @@ describe('Create role wizard', () => {
     expect(location.hash).toBe(SETUP.olderFormHash);
   });
 
+  it('puts the planned tags into the tag editor, a new row each, and reads them back', async () => {
+    const wizard = wizardPage(
+      [ENTITY, POLICIES, `${REVIEW}<div id="tags"></div><button id="add">Add new tag</button>`],
+      'Create role',
+    );
+    const require = wizard.get(1, '#require');
+    require.addEventListener('change', () =>
+      wizard.get<HTMLElement>(1, '.external').toggleAttribute('hidden', !require.checked),
+    );
+    let rows = 0;
+    wizard.get(3, '#add').addEventListener('click', () => {
+      rows += 1;
+      wizard
+        .get(3, '#tags')
+        .insertAdjacentHTML(
+          'beforeend',
+          `<label for="k${rows}">Key</label><input id="k${rows}">` +
+            `<label for="v${rows}">Value - optional</label><input id="v${rows}">`,
+        );
+    });
+    const tags = [
+      { key: 'CostCenter', value: '4711' },
+      { key: 'Team', value: 'ops' },
+    ];
+    const fake = fakeContext({
+      path: '/roles/create',
+      setup: { tags },
+      trust: () => ({ ok: true, value: verdict(true) }),
+    });
+    void fake.start(createRoleWizard, controller.signal);
+    await until(() => expect(fake.last()?.title).toBe('Ready: press Create role'));
+    expect(
+      [1, 2].map((n) => [wizard.get(3, `#k${n}`).value, wizard.get(3, `#v${n}`).value]),
+    ).toEqual([
+      ['CostCenter', '4711'],
+      ['Team', 'ops'],
+    ]);
+    expect(fake.last()!.items).toContainEqual({
+      status: 'done',
+      text: 'Tags: CostCenter=4711, Team=ops',
+    });
+
+    // IAM refuses Create role (a service control policy): its words, and what to do.
+    const denial =
+      'User: arn:aws:sts::111122223333:assumed-role/Admin/alice is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::111122223333:role/ExampleRole with an explicit deny in a service control policy';
+    wizard.get(3, '#tags').insertAdjacentHTML('beforebegin', `<div role="alert">${denial}</div>`);
+    await until(() => expect(fake.last()?.title).toBe('IAM refused to create the role'));
+    expect(fake.last()!.items[0]).toEqual({ status: 'problem', text: denial });
+    expect(fake.last()!.note).toContain('nothing was sent to Example Service');
+    expect(fake.sent.map((m) => m.type)).not.toContain('content.roleCreated');
+  });
+
+  it('leaves a tag the editor does not take to the customer, with the tags to copy', async () => {
+    const wizard = page();
+    const fake = fakeContext({
+      path: '/roles/create',
+      setup: { tags: [{ key: 'CostCenter', value: '4711' }] },
+      trust: () => ({ ok: true, value: verdict(true) }),
+    });
+    void fake.start(createRoleWizard, controller.signal);
+    await until(() => expect(fake.last()?.title).toBe('Not ready yet'));
+    expect(wizard.step()).toBe(3);
+    expect(fake.last()!.items).toContainEqual(
+      expect.objectContaining({
+        status: 'manual',
+        copy: { value: 'CostCenter=4711', label: 'tags' },
+      }),
+    );
+    expect(fake.misses).toContain('tags');
+    expect(fake.highlights.at(-1)!.target).toBeNull();
+  });
+
   it('acts only for the create-role method while the role is not created yet', async () => {
     page();
     for (const setup of [{ mode: 'access-keys' as const }, { state: 'role-created' }]) {

@@ -39,7 +39,7 @@ describe('Edit trust policy', () => {
       title: 'Trust policy ready: press Update policy',
       items: [
         { status: 'done', text: `Statement for ${SETUP.serviceName} added, with your External ID` },
-        { status: 'done', text: '1 other statement kept as they were' },
+        { status: 'done', text: '1 other statement kept as it was' },
         { status: 'todo' },
       ],
     });

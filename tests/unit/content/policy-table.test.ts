@@ -4,7 +4,9 @@
 // a first page that answers the query without it is not waited on, and the tick is read back
 // where it is shown instead of filtering and paging through again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useWords } from '../../../src/content/lib/i18n.ts';
 import { selectPolicies } from '../../../src/content/lib/policy-table.ts';
+import { consoleWordsFor } from '../../../src/core/iam-words.ts';
 
 const LOOK_ALIKES = Array.from(
   { length: 34 },
@@ -77,6 +79,9 @@ async function pick(names: string[], ms: number) {
   for (let t = 0; t < ms && !result; t += 10) await vi.advanceTimersByTimeAsync(10);
   return result;
 }
+
+// The words the background sends an English console with the setup.
+useWords(consoleWordsFor('en'));
 
 describe('the policy picker', () => {
   it('pages to the exact name past its look-alikes, without waiting on a first page that lacks it', async () => {

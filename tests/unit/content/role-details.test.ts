@@ -93,4 +93,99 @@ describe('Role details', () => {
     expect(fake.sent).toEqual([]);
     expect(fake.rendered).toEqual([]);
   });
+
+  describe('guardrails at creation (docs/guardrails.md)', () => {
+    const READ_ONLY = '<tr><td><a>ReadOnlyAccess</a></td><td>AWS managed</td></tr>';
+    /** A created role's page: a summary with its session duration and Edit, three tabs. */
+    function guardedPage(duration: string, tags: [string, string][]) {
+      document.body.innerHTML = `<main><h1>${SETUP.roleName}</h1>
+        <section><h2>Summary</h2><button id="edit">Edit</button>
+          <div><div>ARN</div><div>${ARN}</div></div>
+          <div><div>Maximum session duration</div><div>${duration}</div></div></section>
+        <div role="tablist">
+          <button role="tab" aria-selected="true">Permissions</button>
+          <button role="tab" aria-selected="false">Trust relationships</button>
+          <button role="tab" aria-selected="false">Tags</button>
+        </div>
+        <div role="tabpanel" id="panel"><table><tbody>${READ_ONLY}</tbody></table></div></main>`;
+      const clicks = { edit: 0 };
+      const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')];
+      const panels: Record<string, string> = {
+        Permissions: `<table><tbody>${READ_ONLY}</tbody></table>`,
+        'Trust relationships': `<pre>${TRUST}</pre>`,
+        Tags: `<table><tbody>${tags.map(([k, v]) => `<tr><td>${k}</td><td>${v}</td></tr>`).join('')}</tbody></table>`,
+      };
+      for (const tab of tabs)
+        tab.addEventListener('click', () => {
+          for (const t of tabs) t.setAttribute('aria-selected', String(t === tab));
+          document.getElementById('panel')!.innerHTML = panels[tab.textContent!]!;
+        });
+      document.getElementById('edit')!.addEventListener('click', () => (clicks.edit += 1));
+      return clicks;
+    }
+    const guarded = {
+      state: 'role-created',
+      tags: [{ key: 'CostCenter', value: '4711' }],
+      maxSessionDurationSeconds: 7200,
+    };
+
+    it('reads the Tags tab and the summary’s duration, and offers to set a duration that differs', async () => {
+      const clicks = guardedPage('1 hour', [
+        ['CostCenter', '4711'],
+        ['Owner', 'ops'],
+      ]);
+      const fake = fakeContext({
+        path,
+        setup: guarded,
+        reply: () => ({ ok: true, value: { ...SETUP, ...guarded, state: 'arn-captured' } }),
+      });
+      await fake.start(roleDetails, controller.signal);
+      expect(fake.sent).toEqual([
+        expect.objectContaining({
+          type: 'content.rolePage',
+          tags: [
+            { key: 'CostCenter', value: '4711' },
+            { key: 'Owner', value: 'ops' },
+          ],
+          maxSessionDurationText: '1 hour',
+        }),
+      ]);
+      expect(fake.last()).toMatchObject({
+        title: 'Set the maximum session duration',
+        items: [{ status: 'problem', text: expect.stringContaining('this role allows 1 hour') }],
+      });
+      await fake.last()!.actions![0]!.run();
+      expect(fake.last()!.actions![0]!.label).toBe('Set 2 hours');
+      expect(clicks.edit).toBe(1);
+    });
+
+    it('names a planned tag the role lacks, and sends nothing more', async () => {
+      guardedPage('2 hours', [['CostCenter', '4712']]);
+      const fake = fakeContext({
+        path,
+        setup: guarded,
+        reply: () => ({ ok: true, value: { ...SETUP, ...guarded, state: 'arn-captured' } }),
+      });
+      await fake.start(roleDetails, controller.signal);
+      expect(fake.last()!.items[0]!.text).toBe(
+        'IAM shows the role without the tags CostCenter=4711. Add them on the role’s Tags tab, then read the role again. Nothing was sent.',
+      );
+    });
+
+    it('lists what was read back once the background sends it', async () => {
+      guardedPage('2 hours', [['CostCenter', '4711']]);
+      const fake = fakeContext({
+        path,
+        setup: guarded,
+        reply: () => ({ ok: true, value: { ...SETUP, ...guarded, state: 'verified' } }),
+      });
+      await fake.start(roleDetails, controller.signal);
+      expect(fake.last()!.items.map((i) => i.text)).toEqual(
+        expect.arrayContaining([
+          'Tags read back from IAM: CostCenter=4711',
+          'Maximum session duration read back from IAM: 2 hours',
+        ]),
+      );
+    });
+  });
 });

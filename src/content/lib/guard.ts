@@ -1,0 +1,156 @@
+// Guardrails at creation in the IAM console (docs/guardrails.md): the Create role wizard's tag
+// editor (filled row by row, read back), IAM's refusal of Create role (said in IAM's own words),
+// and the role's maximum session duration (read from the summary, set on its Edit page). The
+// panel's words come from the background (src/core/guard-words.ts); the page only fills them.
+import type { GuardWord } from '../../core/guard-words.ts';
+import { fillWords, wordOf } from '../../core/panel-words.ts';
+import { missingTags, tagsText, type RoleTag } from '../../core/tags.ts';
+import type { FeatureContext } from '../feature.ts';
+import type { PanelItem } from '../panel.ts';
+import { accessibleLabel, enabledButton, normalize, setValue, waitFor } from './dom.ts';
+import { labelsFor, type LabelKey, type Language } from './labels.ts';
+import { mainContent, shown } from './page.ts';
+import { dataRows, tableContainer, tableLoading } from './table.ts';
+
+/** The guardrail word `key` for the setup, with `values` filled in. */
+export const guardWord = (
+  context: FeatureContext,
+  key: GuardWord,
+  values: Record<string, string> = {},
+): string =>
+  fillWords(wordOf(context.words, key), {
+    service: context.setup.serviceName,
+    role: context.setup.roleName,
+    ...values,
+  });
+
+/** A duration in the console's words: "1 hour", "2 hours", "1.5 hours" (from the background). */
+export const durationWord = (context: FeatureContext, seconds: number): string =>
+  seconds === 3600
+    ? guardWord(context, 'oneHour')
+    : guardWord(context, 'hours', { hours: String(Math.round(seconds / 36) / 100) });
+
+/** Shown inputs whose accessible name is (or starts with) one of the labels, in page order. */
+function inputsNamed(root: ParentNode, key: LabelKey, language: Language): HTMLInputElement[] {
+  const names = labelsFor(key, language).map((l) => l.toLowerCase());
+  return shown<HTMLInputElement>(root, 'input').filter((input) => {
+    const name = accessibleLabel(input).toLowerCase();
+    return names.some((n) => name === n || name.startsWith(`${n} `));
+  });
+}
+
+/** The tag editor's rows: the Nth Key input with the Nth Value input. */
+function tagRows(root: ParentNode, language: Language): [HTMLInputElement, HTMLInputElement][] {
+  const values = inputsNamed(root, 'tagValue', language);
+  return inputsNamed(root, 'tagKey', language).flatMap((key, i) =>
+    values[i] ? [[key, values[i]] as [HTMLInputElement, HTMLInputElement]] : [],
+  );
+}
+
+/**
+ * Puts every planned tag into the wizard's "Add tags" editor: a row already holding the key is
+ * corrected, else an empty row (added with "Add new tag") takes it. Then the rows are read back;
+ * a tag the editor does not hold is left to the customer, with the value to copy.
+ */
+export async function fillTags(
+  context: FeatureContext,
+  root: ParentNode,
+  signal: AbortSignal,
+): Promise<{ items: PanelItem[]; ok: boolean }> {
+  const tags = context.setup.tags ?? [];
+  if (!tags.length) return { items: [], ok: true };
+  const { language } = context;
+  const emptyRow = () => tagRows(root, language).find(([k, v]) => !k.value && !v.value) ?? null;
+  for (const tag of tags) {
+    let row = tagRows(root, language).find(([k]) => k.value === tag.key) ?? emptyRow();
+    if (!row) {
+      enabledButton(root, labelsFor('addTag', language))?.click();
+      row = await waitFor(emptyRow, { signal, timeoutMs: 3000 });
+    }
+    if (signal.aborted) break;
+    if (row) {
+      if (row[0].value !== tag.key) setValue(row[0], tag.key);
+      if (row[1].value !== tag.value) setValue(row[1], tag.value);
+    }
+  }
+  const held = tagRows(root, language).map(([k, v]) => ({ key: k.value, value: v.value }));
+  const missing = missingTags(tags, held);
+  if (!missing.length)
+    return {
+      items: [{ status: 'done', text: guardWord(context, 'tagsDone', { tags: tagsText(tags) }) }],
+      ok: true,
+    };
+  context.miss('tags');
+  const text = tagsText(missing);
+  return {
+    items: [
+      {
+        status: 'manual',
+        text: guardWord(context, 'tagsManual', { tags: text }),
+        copy: { value: text, label: guardWord(context, 'tagsCopy') },
+      },
+    ],
+    ok: false,
+  };
+}
+
+/**
+ * IAM's refusal of the last press on this page, in its own words ("User: … is not authorized to
+ * perform: iam:CreateRole … with an explicit deny in a service control policy"): the API's
+ * message, which the console shows untranslated. Null once the page is left.
+ */
+export const iamRefusal = (signal: AbortSignal): Promise<string | null> =>
+  waitFor(
+    () =>
+      /[^\n]*\bis not authorized to perform\b[^\n]*/
+        .exec(mainContent()?.innerText ?? '')?.[0]
+        .trim()
+        .slice(0, 600) ?? null,
+    { signal, timeoutMs: 60 * 60 * 1000 },
+  );
+
+/** Every row of the role's Tags tab, once its table has rendered; null when it did not. */
+export async function readTags(signal: AbortSignal): Promise<RoleTag[] | null> {
+  const main = mainContent();
+  const box = await waitFor(
+    () => {
+      const table = shown(main, '[role="tabpanel"] table')[0];
+      const found = table && tableContainer(table);
+      return found && !tableLoading(found) ? found : null;
+    },
+    { signal, timeoutMs: 10_000 },
+  );
+  if (!box) return null;
+  return dataRows(box).flatMap((row) => {
+    const [key, value] = [...row.cells].map((c) => normalize(c.textContent));
+    return key ? [{ key, value: value ?? '' }] : [];
+  });
+}
+
+/** The summary's element whose whole text is `key`'s label ("Maximum session duration"). */
+const summaryLabel = (key: LabelKey, language: Language): HTMLElement | undefined =>
+  shown<HTMLElement>(mainContent(), 'dt, span, div, label').find(
+    (el) =>
+      !el.querySelector('div, span') &&
+      labelsFor(key, language).includes(normalize(el.textContent)),
+  );
+
+/** The text beside `key`'s label in the smallest container that holds more than the label. */
+export function summaryValue(key: LabelKey, language: Language): string | null {
+  const label = summaryLabel(key, language);
+  const own = normalize(label?.textContent);
+  for (let node = label?.parentElement; node; node = node.parentElement) {
+    const text = normalize(node.textContent);
+    if (text !== own) return text.replace(own, '').trim().slice(0, 200);
+  }
+  return null;
+}
+
+/** The Edit button of the container that shows `key`'s label (the role's summary). */
+export function editNear(key: LabelKey, language: Language): HTMLButtonElement | null {
+  for (let node = summaryLabel(key, language)?.parentElement; node; node = node.parentElement) {
+    const edit = enabledButton(node, labelsFor('edit', language));
+    if (edit) return edit;
+  }
+  return null;
+}
