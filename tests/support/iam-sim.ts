@@ -16,6 +16,18 @@ export interface SimRole {
   trustPolicyText: string;
   attachedPolicyArns: string[];
   createDate: string;
+  /** The role's tags, in the order given (IAM keeps the key's case as submitted). */
+  tags: SimTag[];
+  /** The managed policy set as the role's permissions boundary, if any. */
+  permissionsBoundaryArn?: string;
+  /** MaxSessionDuration in seconds: 3600 (IAM's default) to 43200. */
+  maxSessionDuration: number;
+}
+
+/** A tag as IAM's API spells it. */
+export interface SimTag {
+  Key: string;
+  Value: string;
 }
 
 export interface SimPolicy {
@@ -71,6 +83,14 @@ export interface SimulatedIamOptions {
    * Quotas allows).
    */
   policiesPerRole?: number;
+  /**
+   * The service control policy variant: CreateRole is denied unless the request carries a tag of
+   * each of these keys (as an SCP denying `iam:CreateRole` when `aws:RequestTag/<key>` is null).
+   * Empty or absent: no SCP.
+   */
+  scpRequiredTagKeys?: string[];
+  /** The caller named in access-denied messages (default `…:assumed-role/Admin/alice`). */
+  callerArn?: string;
 }
 
 export interface CreateRoleInput {
@@ -78,6 +98,17 @@ export interface CreateRoleInput {
   description?: string;
   trustPolicy: string;
   policyArns?: string[];
+  tags?: SimTag[];
+  permissionsBoundaryArn?: string;
+  /** Seconds (default 3600). The console sets it only afterwards, on the Edit role page. */
+  maxSessionDuration?: number;
+}
+
+/** UpdateRole: only the fields given change. */
+export interface UpdateRoleInput {
+  roleName: string;
+  description?: string;
+  maxSessionDuration?: number;
 }
 
 export interface CreatePolicyInput {
@@ -110,6 +141,11 @@ export const MAX_POLICIES_PER_USER = 10;
 export const MAX_ACCESS_KEYS_PER_USER = 2;
 export const MAX_TAG_VALUE = 256;
 export const TAG_VALUE_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export const MAX_TAG_KEY = 128;
+export const TAG_KEY_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
+export const MAX_TAGS_PER_ROLE = 50;
+export const MIN_SESSION_DURATION = 3600;
+export const MAX_SESSION_DURATION = 43200;
 
 export const MSG = {
   roleNameInvalid:
@@ -147,6 +183,26 @@ export const MSG = {
     "1 validation error detected: Value at 'tags.1.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
   tagValueLength:
     "1 validation error detected: Value at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256",
+  // Tags of CreateRole: `n` is the tag's 1-based place in the request, as IAM's members count.
+  tagKeyInvalid: (n: number) =>
+    `1 validation error detected: Value at 'tags.${n}.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+`,
+  tagKeyLength: (n: number, length: number) =>
+    `1 validation error detected: Value at 'tags.${n}.member.key' failed to satisfy constraint: Member must have length ${length < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_TAG_KEY}`}`,
+  tagValueInvalidAt: (n: number) =>
+    `1 validation error detected: Value at 'tags.${n}.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*`,
+  tagValueLengthAt: (n: number) =>
+    `1 validation error detected: Value at 'tags.${n}.member.value' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TAG_VALUE}`,
+  tooManyTags: `1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TAGS_PER_ROLE}`,
+  duplicateTagKeys: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
+  // IAM's own wording for a reserved key is not on record; this is EC2's, which says the same.
+  reservedTagKey: "Tag keys starting with 'aws:' are reserved for internal use.",
+  /** An explicit deny in a service control policy, as IAM words it (HTTP 403, AccessDenied). */
+  scpDenied: (caller: string, action: string, resource: string) =>
+    `User: ${caller} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in a service control policy`,
+  /** A permissions boundary that names no attachable policy (NoSuchEntity, HTTP 404). */
+  boundaryMissing: (arn: string) => `Scope ARN: ${arn} does not exist or is not attachable.`,
+  maxSessionDuration: (value: unknown, tooLow: boolean) =>
+    `1 validation error detected: Value '${String(value)}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value ${tooLow ? `greater than or equal to ${MIN_SESSION_DURATION}` : `less than or equal to ${MAX_SESSION_DURATION}`}`,
 } as const;
 
 /** The partition of a console host (`console.amazonaws.cn` → `aws-cn`, …). */
@@ -218,11 +274,56 @@ function checkTrustPolicy(text: unknown): { text: string; parsed: unknown } {
   return { text: text as string, parsed };
 }
 
+/** A role's tags under IAM's rules: 50 at most, keys unique ignoring case, IAM's characters. */
+function checkTags(tags: unknown): SimTag[] {
+  if (tags === undefined || tags === null) return [];
+  if (!Array.isArray(tags)) throw new IamError(MSG.tagKeyInvalid(1));
+  if (tags.length > MAX_TAGS_PER_ROLE) throw new IamError(MSG.tooManyTags, 400, 'LimitExceeded');
+  const out: SimTag[] = [];
+  tags.forEach((tag: unknown, i) => {
+    const n = i + 1;
+    const { Key: key, Value: value } = (tag ?? {}) as { Key?: unknown; Value?: unknown };
+    if (typeof key !== 'string') throw new IamError(MSG.tagKeyLength(n, 0));
+    const keyLength = [...key].length;
+    if (keyLength < 1 || keyLength > MAX_TAG_KEY)
+      throw new IamError(MSG.tagKeyLength(n, keyLength));
+    if (!TAG_KEY_RE.test(key)) throw new IamError(MSG.tagKeyInvalid(n));
+    const v = value === undefined || value === null ? '' : value;
+    if (typeof v !== 'string') throw new IamError(MSG.tagValueInvalidAt(n));
+    if ([...v].length > MAX_TAG_VALUE) throw new IamError(MSG.tagValueLengthAt(n));
+    if (!TAG_VALUE_RE.test(v)) throw new IamError(MSG.tagValueInvalidAt(n));
+    out.push({ Key: key, Value: v });
+  });
+  for (const t of out) {
+    if (t.Key.toLowerCase().startsWith('aws:')) {
+      throw new IamError(MSG.reservedTagKey, 400, 'InvalidInput');
+    }
+  }
+  const keys = new Set(out.map((t) => t.Key.toLowerCase()));
+  if (keys.size !== out.length) throw new IamError(MSG.duplicateTagKeys, 400, 'InvalidInput');
+  return out;
+}
+
+function checkMaxSessionDuration(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new IamError(MSG.maxSessionDuration(value, true));
+  }
+  if (value < MIN_SESSION_DURATION) throw new IamError(MSG.maxSessionDuration(value, true));
+  if (value > MAX_SESSION_DURATION) throw new IamError(MSG.maxSessionDuration(value, false));
+  return value;
+}
+
 export class SimulatedIam {
   readonly accountId: string;
   readonly partition: Partition;
   readonly policiesPerRole: number;
   readonly calls: SimCall[] = [];
+  /**
+   * The SCP variant in force (see SimulatedIamOptions): may change between calls, so a test can
+   * seed roles first and turn the SCP on after.
+   */
+  scpRequiredTagKeys: string[];
+  readonly callerArn: string;
   private readonly roleStore = new Map<string, SimRole>();
   private readonly policyStore = new Map<string, SimPolicy>();
   private readonly userStore = new Map<string, SimUser>();
@@ -232,6 +333,9 @@ export class SimulatedIam {
     this.accountId = options.accountId ?? '111122223333';
     this.partition = options.partition ?? 'aws';
     this.policiesPerRole = options.policiesPerRole ?? MAX_POLICIES_PER_ROLE;
+    this.scpRequiredTagKeys = [...(options.scpRequiredTagKeys ?? [])];
+    this.callerArn =
+      options.callerArn ?? `arn:${this.partition}:sts::${this.accountId}:assumed-role/Admin/alice`;
     if (!/^\d{12}$/.test(this.accountId)) throw new Error(`bad account id ${this.accountId}`);
     if (
       !Number.isInteger(this.policiesPerRole) ||
@@ -314,7 +418,25 @@ export class SimulatedIam {
     if (unique.length > this.policiesPerRole) {
       throw new IamError(MSG.policiesPerRoleQuota(this.policiesPerRole), 409, 'LimitExceeded');
     }
+    const tags = checkTags(input.tags);
+    const maxSessionDuration =
+      input.maxSessionDuration === undefined
+        ? MIN_SESSION_DURATION
+        : checkMaxSessionDuration(input.maxSessionDuration);
+    // Authorisation comes after the request's own validation and before any lookup.
+    const tagged = new Set(tags.map((t) => t.Key.toLowerCase()));
+    if (this.scpRequiredTagKeys.some((k) => !tagged.has(k.toLowerCase()))) {
+      throw new IamError(
+        MSG.scpDenied(this.callerArn, 'iam:CreateRole', this.roleArn(roleName)),
+        403,
+        'AccessDenied',
+      );
+    }
     for (const arn of unique) this.checkAttachable(arn);
+    const boundary = input.permissionsBoundaryArn;
+    if (boundary !== undefined && boundary !== null && boundary !== '') {
+      this.checkBoundary(boundary);
+    }
     const existing = this.roleStore.get(roleName.toLowerCase());
     if (existing) throw new IamError(MSG.roleExists(roleName), 409, 'EntityAlreadyExists');
     const role: SimRole = {
@@ -325,6 +447,9 @@ export class SimulatedIam {
       trustPolicyText: trust.text,
       attachedPolicyArns: unique,
       createDate: new Date().toISOString(),
+      tags,
+      ...(boundary ? { permissionsBoundaryArn: boundary } : {}),
+      maxSessionDuration,
     };
     this.roleStore.set(roleName.toLowerCase(), role);
     return structuredClone(role);
@@ -333,6 +458,28 @@ export class SimulatedIam {
   getRole(roleName: string): SimRole {
     const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
     if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    return structuredClone(r);
+  }
+
+  /**
+   * UpdateRole, as the console's Edit role page saves it: a new description and/or maximum
+   * session duration (3600 to 43200 seconds, IAM's validation message otherwise). Checked whole
+   * before anything changes.
+   */
+  updateRole(input: UpdateRoleInput): SimRole {
+    const r =
+      typeof input?.roleName === 'string'
+        ? this.roleStore.get(input.roleName.toLowerCase())
+        : undefined;
+    const description =
+      input?.description === undefined ? undefined : checkDescription(input.description);
+    const duration =
+      input?.maxSessionDuration === undefined
+        ? undefined
+        : checkMaxSessionDuration(input.maxSessionDuration);
+    if (!r) throw new IamError(MSG.roleMissing(String(input?.roleName)), 404, 'NoSuchEntity');
+    if (description !== undefined) r.description = description;
+    if (duration !== undefined) r.maxSessionDuration = duration;
     return structuredClone(r);
   }
 
@@ -538,6 +685,9 @@ export class SimulatedIam {
         case 'createRole':
           body = { role: this.createRole(i as unknown as CreateRoleInput) };
           break;
+        case 'updateRole':
+          body = { role: this.updateRole(i as unknown as UpdateRoleInput) };
+          break;
         case 'updateTrustPolicy':
           body = {
             role: this.updateTrustPolicy(i.roleName as string, i.trustPolicy as string),
@@ -597,6 +747,19 @@ export class SimulatedIam {
     }
     this.calls.push({ op, input: structuredClone(input), status });
     return { status, body };
+  }
+
+  /** A permissions boundary must name an existing managed policy of this partition. */
+  private checkBoundary(arn: unknown): void {
+    if (typeof arn !== 'string') throw new IamError(MSG.policyArnInvalid(String(arn)));
+    try {
+      this.checkAttachable(arn);
+    } catch (e) {
+      if (e instanceof IamError && e.code === 'NoSuchEntity') {
+        throw new IamError(MSG.boundaryMissing(arn), 404, 'NoSuchEntity');
+      }
+      throw e;
+    }
   }
 
   private checkAttachable(arn: string): void {
