@@ -68,9 +68,10 @@ export interface ReplicaOptions {
   /** Rows a page in a role's attached-policies tables (default 10). */
   attachedPageSize?: number;
   /**
-   * Routes of the pages under a role. 'default': `#/roles/edit_trust_policy/<name>` and
-   * `#/roles/details/<name>/attach_policies`; 'alternate': `#/roles/<name>/trust-policy/edit`
-   * and `#/roles/<name>/permissions/attach` (only the variant's own routes are served).
+   * Routes of the pages under a role. 'default': `#/roles/edit_trust_policy/<name>`,
+   * `#/roles/details/<name>/attach_policies` and `#/roles/details/<name>/edit` (Edit role);
+   * 'alternate': `#/roles/<name>/trust-policy/edit`, `#/roles/<name>/permissions/attach` and
+   * `#/roles/<name>/edit` (only the variant's own routes are served).
    */
   roleRoutes?: 'default' | 'alternate';
   /**

@@ -28,7 +28,14 @@ import {
   type Route,
 } from './env';
 import { CreateRoleWizard } from './wizard';
-import { AttachPolicies, EditTrustPolicy, Loading, RoleDetails, RolesList } from './roles';
+import {
+  AttachPolicies,
+  EditRole,
+  EditTrustPolicy,
+  Loading,
+  RoleDetails,
+  RolesList,
+} from './roles';
 import { CreatePolicy, PoliciesList, PolicyDetails } from './policies';
 import { Dashboard } from './dashboard';
 import { UserDetails, UsersList } from './users';
@@ -154,6 +161,9 @@ function Content({ route }: { route: Route }) {
   if (rolePage?.page === 'attach_policies') {
     return <AttachPolicies key={path} name={safeDecode(rolePage.name)} route={route} />;
   }
+  if (rolePage?.page === 'edit_role') {
+    return <EditRole key={path} name={safeDecode(rolePage.name)} />;
+  }
   if (path === '/policies') return <PoliciesList />;
   if (path === '/policies/create') return <CreatePolicy />;
   const policy = /^\/policies\/details\/([^/]+)$/.exec(path);
@@ -174,6 +184,7 @@ function breadcrumbs(path: string) {
   if (rolePage?.page === 'attach_policies') {
     items.push({ text: T.addPermissions, href: `#${path}` });
   }
+  if (rolePage?.page === 'edit_role') items.push({ text: T.editRole, href: `#${path}` });
   if (path.startsWith('/users')) items.push({ text: T.users, href: '#/users' });
   if (path === '/users/create') items.push({ text: T.createUser, href: '#/users/create' });
   const userName = /^\/users\/details\/([^/]+)/.exec(path)?.[1];

@@ -151,7 +151,32 @@ const en = {
   instanceProfileArn: 'Instance profile ARN',
   lastActivity: 'Last activity',
   maxSessionDuration: 'Maximum session duration',
-  oneHour: '1 hour',
+  /**
+   * A duration as the console words it: "1 hour", "2 hours", "12 hours". Other values (only
+   * settable as a custom duration) list each non-zero unit: "1 hour 30 minutes",
+   * "2 hours 1 minute 5 seconds".
+   */
+  duration: (seconds: number) => {
+    const units: [number, string][] = [
+      [Math.floor(seconds / 3600), 'hour'],
+      [Math.floor((seconds % 3600) / 60), 'minute'],
+      [seconds % 60, 'second'],
+    ];
+    const parts = units.filter(([n]) => n > 0).map(([n, u]) => `${n} ${u}${n === 1 ? '' : 's'}`);
+    return parts.length ? parts.join(' ') : '0 seconds';
+  },
+  editRole: 'Edit role',
+  customDuration: 'Custom duration',
+  durationSeconds: 'Duration in seconds',
+  durationConstraint: 'Between 3600 and 43200 seconds (1 to 12 hours).',
+  durationNotNumber: 'Enter the duration as a whole number of seconds.',
+  maxSessionDurationDescription:
+    'The longest a session of this role can last, from 1 to 12 hours. Callers ask for a duration when they assume the role.',
+  saveChanges: 'Save changes',
+  roleUpdated: (name: string) => `Role ${name} updated.`,
+  updateRoleError: 'Failed to update role',
+  tagKeyColumn: 'Key',
+  tagValueColumn: 'Value',
   tags: 'Tags',
   noTags: 'No tags associated with the resource.',
   accessAdvisor: 'Access Advisor',
@@ -454,7 +479,27 @@ const ja: Strings = {
   instanceProfileArn: 'インスタンスプロファイル ARN',
   lastActivity: '最終アクティビティ',
   maxSessionDuration: '最大セッション時間',
-  oneHour: '1 時間',
+  duration: (seconds) => {
+    const units: [number, string][] = [
+      [Math.floor(seconds / 3600), '時間'],
+      [Math.floor((seconds % 3600) / 60), '分'],
+      [seconds % 60, '秒'],
+    ];
+    const parts = units.filter(([n]) => n > 0).map(([n, u]) => `${n} ${u}`);
+    return parts.length ? parts.join(' ') : '0 秒';
+  },
+  editRole: 'ロールを編集',
+  customDuration: 'カスタム期間',
+  durationSeconds: '期間 (秒)',
+  durationConstraint: '3600～43200 秒 (1～12 時間)。',
+  durationNotNumber: '期間は秒数を整数で入力してください。',
+  maxSessionDurationDescription:
+    'このロールのセッションを継続できる最長時間 (1～12 時間)。呼び出し元は、ロールを引き受けるときに期間を指定します。',
+  saveChanges: '変更の保存',
+  roleUpdated: (name) => `ロール ${name} が更新されました。`,
+  updateRoleError: 'ロールを更新できませんでした',
+  tagKeyColumn: 'キー',
+  tagValueColumn: '値',
   tags: 'タグ',
   noTags: 'リソースに関連付けられたタグはありません。',
   accessAdvisor: 'アクセスアドバイザー',
