@@ -34,7 +34,20 @@ export interface SimPolicy {
   policyName: string;
   arn: string;
   description: string;
+  /** The default version's document. */
   document: string;
+  defaultVersionId: string;
+  /** Oldest first; at most 5. */
+  versions: SimPolicyVersion[];
+  createDate: string;
+}
+
+/** One version of a customer-managed policy (ids v1, v2, … never reused, as in IAM). */
+export interface SimPolicyVersion {
+  versionId: string;
+  document: string;
+  isDefaultVersion: boolean;
+  createDate: string;
 }
 
 export interface SimUser {
@@ -144,6 +157,7 @@ export const TAG_VALUE_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 export const MAX_TAG_KEY = 128;
 export const TAG_KEY_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
 export const MAX_TAGS_PER_ROLE = 50;
+export const MAX_POLICY_VERSIONS = 5;
 export const MIN_SESSION_DURATION = 3600;
 export const MAX_SESSION_DURATION = 43200;
 
@@ -201,6 +215,16 @@ export const MSG = {
     `User: ${caller} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in a service control policy`,
   /** A permissions boundary that names no attachable policy (NoSuchEntity, HTTP 404). */
   boundaryMissing: (arn: string) => `Scope ARN: ${arn} does not exist or is not attachable.`,
+  policyVersions:
+    'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
+  policyVersionMissing: (arn: string, versionId: string) =>
+    `Policy ${arn} version ${versionId} does not exist or is not attachable.`,
+  deleteDefaultVersion: 'Cannot delete the default version of a policy.',
+  deletePolicyAttached: 'Cannot delete a policy attached to entities.',
+  deletePolicyVersions:
+    "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+  deleteRoleAttached: 'Cannot delete entity, must detach all policies first.',
+  notAttached: (arn: string) => `Policy ${arn} was not found.`,
   maxSessionDuration: (value: unknown, tooLow: boolean) =>
     `1 validation error detected: Value '${String(value)}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value ${tooLow ? `greater than or equal to ${MIN_SESSION_DURATION}` : `less than or equal to ${MAX_SESSION_DURATION}`}`,
 } as const;
@@ -548,14 +572,121 @@ export class SimulatedIam {
     if (this.policyStore.has(policyName)) {
       throw new IamError(MSG.policyExists(policyName), 409, 'EntityAlreadyExists');
     }
+    const createDate = new Date().toISOString();
     const policy: SimPolicy = {
       policyName,
       arn: this.policyArn(policyName),
       description,
       document,
+      defaultVersionId: 'v1',
+      versions: [{ versionId: 'v1', document, isDefaultVersion: true, createDate }],
+      createDate,
     };
     this.policyStore.set(policyName, policy);
     return structuredClone(policy);
+  }
+
+  /** A customer-managed policy of this account by ARN, or IAM's NoSuchEntity. */
+  private ownPolicy(arn: unknown): SimPolicy {
+    const name = typeof arn === 'string' ? arn.split('/').pop()! : '';
+    const p = this.policyStore.get(name);
+    if (!p || p.arn !== arn)
+      throw new IamError(MSG.policyMissing(String(arn)), 404, 'NoSuchEntity');
+    return p;
+  }
+
+  /** getPolicy of a customer-managed policy, with its versions. */
+  getPolicy(arn: string): SimPolicy {
+    return structuredClone(this.ownPolicy(arn));
+  }
+
+  /**
+   * CreatePolicyVersion: a new version of the document (the same rules as createPolicy), made
+   * the default when asked. Five versions at most: IAM's LimitExceeded message beyond.
+   */
+  createPolicyVersion(arn: string, document: string, setAsDefault: boolean): SimPolicyVersion {
+    const p = this.ownPolicy(arn);
+    parsePolicy(document);
+    if (policySize(document) > MAX_POLICY_SIZE) {
+      throw new IamError(MSG.policySize, 409, 'LimitExceeded');
+    }
+    if (p.versions.length >= MAX_POLICY_VERSIONS) {
+      throw new IamError(MSG.policyVersions, 409, 'LimitExceeded');
+    }
+    const next = Math.max(...p.versions.map((v) => Number(v.versionId.slice(1)))) + 1;
+    const version: SimPolicyVersion = {
+      versionId: `v${next}`,
+      document,
+      isDefaultVersion: false,
+      createDate: new Date().toISOString(),
+    };
+    p.versions.push(version);
+    if (setAsDefault === true) this.makeDefault(p, version.versionId);
+    return structuredClone(version);
+  }
+
+  setDefaultPolicyVersion(arn: string, versionId: string): SimPolicy {
+    const p = this.ownPolicy(arn);
+    if (!p.versions.some((v) => v.versionId === versionId)) {
+      throw new IamError(MSG.policyVersionMissing(arn, String(versionId)), 404, 'NoSuchEntity');
+    }
+    this.makeDefault(p, versionId);
+    return structuredClone(p);
+  }
+
+  /** DeletePolicyVersion: never the default one (IAM's DeleteConflict). */
+  deletePolicyVersion(arn: string, versionId: string): SimPolicy {
+    const p = this.ownPolicy(arn);
+    const v = p.versions.find((x) => x.versionId === versionId);
+    if (!v) {
+      throw new IamError(MSG.policyVersionMissing(arn, String(versionId)), 404, 'NoSuchEntity');
+    }
+    if (v.isDefaultVersion) throw new IamError(MSG.deleteDefaultVersion, 409, 'DeleteConflict');
+    p.versions = p.versions.filter((x) => x !== v);
+    return structuredClone(p);
+  }
+
+  /**
+   * DeletePolicy: refused while the policy is attached to a role or user, or while it still has
+   * versions besides the default (the console deletes those first), in IAM's words.
+   */
+  deletePolicy(arn: string): void {
+    const p = this.ownPolicy(arn);
+    if (this.attachmentCount(p.arn) > 0) {
+      throw new IamError(MSG.deletePolicyAttached, 409, 'DeleteConflict');
+    }
+    if (p.versions.length > 1) throw new IamError(MSG.deletePolicyVersions, 409, 'DeleteConflict');
+    this.policyStore.delete(p.policyName);
+  }
+
+  /** DetachRolePolicy. */
+  detachRolePolicy(roleName: string, policyArn: string): SimRole {
+    const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
+    if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    if (!r.attachedPolicyArns.includes(policyArn)) {
+      throw new IamError(MSG.notAttached(String(policyArn)), 404, 'NoSuchEntity');
+    }
+    r.attachedPolicyArns = r.attachedPolicyArns.filter((a) => a !== policyArn);
+    return structuredClone(r);
+  }
+
+  /**
+   * DeleteRole: refused while managed policies are attached (IAM's DeleteConflict; the console
+   * detaches them first).
+   */
+  deleteRole(roleName: string): void {
+    const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
+    if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    if (r.attachedPolicyArns.length > 0) {
+      throw new IamError(MSG.deleteRoleAttached, 409, 'DeleteConflict');
+    }
+    this.roleStore.delete(r.roleName.toLowerCase());
+  }
+
+  private makeDefault(p: SimPolicy, versionId: string): void {
+    for (const v of p.versions) v.isDefaultVersion = v.versionId === versionId;
+    p.defaultVersionId = versionId;
+    p.document = p.versions.find((v) => v.versionId === versionId)!.document;
   }
 
   createUser(input: CreateUserInput): SimUser {
@@ -706,6 +837,37 @@ export class SimulatedIam {
           break;
         case 'createPolicy':
           body = { policy: this.createPolicy(i as unknown as CreatePolicyInput) };
+          break;
+        case 'getPolicy':
+          body = { policy: this.getPolicy(i.policyArn as string) };
+          break;
+        case 'createPolicyVersion':
+          body = {
+            version: this.createPolicyVersion(
+              i.policyArn as string,
+              i.document as string,
+              i.setAsDefault === true,
+            ),
+          };
+          break;
+        case 'setDefaultPolicyVersion':
+          body = {
+            policy: this.setDefaultPolicyVersion(i.policyArn as string, i.versionId as string),
+          };
+          break;
+        case 'deletePolicyVersion':
+          body = { policy: this.deletePolicyVersion(i.policyArn as string, i.versionId as string) };
+          break;
+        case 'deletePolicy':
+          this.deletePolicy(i.policyArn as string);
+          body = {};
+          break;
+        case 'detachRolePolicy':
+          body = { role: this.detachRolePolicy(i.roleName as string, i.policyArn as string) };
+          break;
+        case 'deleteRole':
+          this.deleteRole(i.roleName as string);
+          body = {};
           break;
         case 'listUsers':
           body = {
