@@ -938,3 +938,202 @@ describe('IAM console replica: tags, permissions boundary, SCP, maximum session 
     expect(errors).toEqual([]);
   });
 });
+
+describe('IAM console replica: policy versions, deleting policies and roles', () => {
+  const policyPage = `/policies/details/${encodeURIComponent(OWN_ARN)}`;
+  const docWith = (action: string) => ({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: action, Resource: 'arn:aws:s3:::crossrole/*' }],
+  });
+  /** Sets the Ace editor's text in the page world, as the extension's bridge does. */
+  const setEditorText = (page: Page, text: string) =>
+    page.evaluate((t) => {
+      const el = document.querySelector('.ace_editor') as unknown as {
+        env: { editor: { setValue(v: string, c: number): void } };
+      };
+      el.env.editor.setValue(t, -1);
+    }, text);
+  const versionsShown = (page: Page) =>
+    page
+      .locator('[data-testid="policy-versions"] tbody [data-version-id]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).innerText));
+
+  it('saves edits as new versions (5 at most), lists them and deletes a non-default one', async () => {
+    const { replica, page, errors } = await open({ existingPolicies: [OWN_POLICY] });
+    await page.goto(replica.url('aws', policyPage));
+    await expect.poll(() => heading(page, 'CrossroleReadBucket').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-testid="policy-document"]').textContent())
+      .toContain('s3:GetObject');
+    const edit = async () => {
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await expect
+        .poll(() => heading(page, 'Modify permissions in CrossroleReadBucket').count())
+        .toBe(1);
+      await page.locator('.ace_editor').waitFor();
+    };
+    await edit();
+    expect(hash(page)).toBe(`#/policies/details/${OWN_ARN}/edit`);
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+    expect(await crumbs.innerText()).toContain('Edit policy');
+    const asDefault = page.getByRole('checkbox', { name: 'Set this new version as the default.' });
+    expect(await asDefault.isChecked()).toBe(true);
+    await setEditorText(page, JSON.stringify(docWith('s3:ListBucket'), null, 2));
+    await screenshot(page, 'guardrails-edit-policy.png');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => hash(page)).toBe(`#/policies/details/${OWN_ARN}`);
+    await expect
+      .poll(() => flash(page).textContent())
+      .toContain('Policy CrossroleReadBucket updated.');
+    expect(replica.iam.policy('CrossroleReadBucket')).toMatchObject({ defaultVersionId: 'v2' });
+    expect(JSON.parse(replica.iam.policy('CrossroleReadBucket')!.document)).toEqual(
+      docWith('s3:ListBucket'),
+    );
+    await expect
+      .poll(() => page.locator('[data-testid="policy-document"]').textContent())
+      .toContain('s3:ListBucket');
+
+    // v3 not as the default; then v4, v5; a sixth is IAM's LimitExceeded.
+    await edit();
+    await setEditorText(page, JSON.stringify(docWith('s3:PutObject')));
+    await asDefault.click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => hash(page)).toBe(`#/policies/details/${OWN_ARN}`);
+    expect(replica.iam.policy('CrossroleReadBucket')!.defaultVersionId).toBe('v2');
+    for (const action of ['s3:DeleteObject', 's3:GetBucketLocation']) {
+      await edit();
+      await setEditorText(page, JSON.stringify(docWith(action)));
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect.poll(() => hash(page)).toBe(`#/policies/details/${OWN_ARN}`);
+    }
+    await edit();
+    await setEditorText(page, JSON.stringify(docWith('s3:GetObjectTagging')));
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => page.locator('[data-testid="edit-policy-error"]').textContent())
+      .toContain(
+        'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
+      );
+    expect(hash(page)).toBe(`#/policies/details/${OWN_ARN}/edit`);
+    expect(replica.iam.policy('CrossroleReadBucket')!.versions).toHaveLength(5);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('tab', { name: 'Policy versions' }).click();
+    await expect.poll(() => versionsShown(page)).toEqual(['v5 (Default)', 'v4', 'v3', 'v2', 'v1']);
+    expect(await heading(page, 'Policy versions (5)').count()).toBe(1);
+    const versions = page.locator('[data-testid="policy-versions"]');
+    const remove = versions.getByRole('button', { name: 'Delete', exact: true });
+    expect(await remove.isDisabled()).toBe(true);
+    await versions.getByRole('radio', { name: 'v5' }).click();
+    expect(await remove.isDisabled()).toBe(true);
+    await versions.getByRole('radio', { name: 'v1' }).click();
+    expect(await remove.isDisabled()).toBe(false);
+    await screenshot(page, 'guardrails-policy-versions.png');
+    await remove.click();
+    await expect.poll(() => versionsShown(page)).toEqual(['v5 (Default)', 'v4', 'v3', 'v2']);
+    expect(replica.iam.policy('CrossroleReadBucket')!.versions.map((v) => v.versionId)).toEqual([
+      'v2',
+      'v3',
+      'v4',
+      'v5',
+    ]);
+    // Set as default moves the default.
+    await versions.getByRole('radio', { name: 'v2' }).click();
+    await versions.getByRole('button', { name: 'Set as default' }).click();
+    await expect.poll(() => versionsShown(page)).toEqual(['v5', 'v4', 'v3', 'v2 (Default)']);
+    expect(replica.iam.policy('CrossroleReadBucket')!.defaultVersionId).toBe('v2');
+    expect(errors).toEqual([]);
+  });
+
+  it('deletes a role once its name is typed; its policy can be deleted only after that', async () => {
+    const { replica, page, errors } = await open({
+      existingPolicies: [OWN_POLICY],
+      existingRoles: [
+        { roleName: 'DeleteMe', trustPolicy: TRUST, policyArns: [OWN_ARN, READ_ONLY] },
+      ],
+    });
+    // The policy is attached: IAM refuses, inside the confirmation.
+    await page.goto(replica.url('aws', policyPage));
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const policyModal = page.getByRole('dialog', { name: 'Delete CrossroleReadBucket?' });
+    await policyModal.waitFor();
+    const policyConfirm = policyModal.getByLabel(
+      'To confirm deletion, enter the policy name in the text input field.',
+    );
+    const policyDelete = policyModal.getByRole('button', { name: 'Delete', exact: true });
+    expect(await policyDelete.isDisabled()).toBe(true);
+    await policyConfirm.fill('CrossroleReadBucket');
+    await policyDelete.click();
+    await expect
+      .poll(() => policyModal.locator('[data-testid="delete-policy-error"]').textContent())
+      .toContain('Cannot delete a policy attached to entities.');
+    expect(replica.iam.policy('CrossroleReadBucket')).toBeDefined();
+    await policyModal.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => policyModal.count()).toBe(0);
+
+    // The role: Delete stays disabled until the exact name is typed.
+    await page.goto(replica.url('aws', '/roles/details/DeleteMe'));
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    const roleModal = page.getByRole('dialog', { name: 'Delete DeleteMe?' });
+    await roleModal.waitFor();
+    const confirm = roleModal.getByLabel(
+      'To confirm deletion, enter the role name in the text input field.',
+    );
+    const roleDelete = roleModal.getByRole('button', { name: 'Delete', exact: true });
+    expect(await roleDelete.isDisabled()).toBe(true);
+    await confirm.fill('deleteme');
+    expect(await roleDelete.isDisabled()).toBe(true);
+    await confirm.fill('DeleteMe');
+    expect(await roleDelete.isDisabled()).toBe(false);
+    await screenshot(page, 'guardrails-delete-role.png');
+    await roleDelete.click();
+    await expect.poll(() => hash(page)).toBe('#/roles');
+    await expect.poll(() => flash(page).textContent()).toContain('Role DeleteMe deleted.');
+    expect(replica.iam.role('DeleteMe')).toBeUndefined();
+    expect(replica.iam.count('detachRolePolicy', 200)).toBe(2);
+    expect(replica.iam.count('deleteRole', 200)).toBe(1);
+
+    // Now the policy goes, with its versions.
+    replica.iam.createPolicyVersion(OWN_ARN, JSON.stringify(docWith('s3:ListBucket')), true);
+    await page.goto(replica.url('aws', policyPage));
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await policyConfirm.fill('CrossroleReadBucket');
+    await policyDelete.click();
+    await expect.poll(() => hash(page)).toBe('#/policies');
+    await expect
+      .poll(() => flash(page).textContent())
+      .toContain('Policy CrossroleReadBucket deleted.');
+    expect(replica.iam.policies()).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('speaks Japanese in the delete confirmation and on the policy page', async () => {
+    const { replica, page, errors } = await open({
+      language: 'ja',
+      existingPolicies: [OWN_POLICY],
+      existingRoles: [{ roleName: 'JaGone', trustPolicy: TRUST }],
+    });
+    await page.goto(replica.url('aws', '/roles/details/JaGone'));
+    await page.getByRole('button', { name: '削除', exact: true }).click();
+    const modal = page.getByRole('dialog', { name: 'JaGone を削除しますか?' });
+    await modal
+      .getByLabel('削除を確認するには、テキスト入力フィールドにロール名を入力します。')
+      .fill('JaGone');
+    await modal.getByRole('button', { name: '削除', exact: true }).click();
+    await expect
+      .poll(() => flash(page).textContent())
+      .toContain('ロール JaGone が削除されました。');
+    await page.goto(replica.url('aws', policyPage));
+    await page.getByRole('tab', { name: 'ポリシーのバージョン' }).click();
+    await expect.poll(() => versionsShown(page)).toEqual(['v1 (デフォルト)']);
+    await page.getByRole('button', { name: '編集', exact: true }).click();
+    await expect.poll(() => heading(page, 'CrossroleReadBucket の許可を変更').count()).toBe(1);
+    expect(
+      await page
+        .getByRole('checkbox', { name: 'この新しいバージョンをデフォルトとして設定します。' })
+        .isChecked(),
+    ).toBe(true);
+    expect(await page.getByRole('button', { name: '変更の保存' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});

@@ -294,7 +294,18 @@ export interface PolicyData {
   policyName: string;
   arn: string;
   description: string;
+  /** The default version's document. */
   document: string;
+  defaultVersionId: string;
+  versions: PolicyVersionData[];
+  createDate: string;
+}
+
+export interface PolicyVersionData {
+  versionId: string;
+  document: string;
+  isDefaultVersion: boolean;
+  createDate: string;
 }
 
 export interface AccessKeyMetadata {

@@ -36,7 +36,7 @@ import {
   RoleDetails,
   RolesList,
 } from './roles';
-import { CreatePolicy, PoliciesList, PolicyDetails } from './policies';
+import { CreatePolicy, EditPolicy, PoliciesList, PolicyDetails } from './policies';
 import { Dashboard } from './dashboard';
 import { UserDetails, UsersList } from './users';
 import { CreateUserWizard } from './user-wizard';
@@ -168,6 +168,8 @@ function Content({ route }: { route: Route }) {
   if (path === '/policies/create') return <CreatePolicy />;
   const policy = /^\/policies\/details\/([^/]+)$/.exec(path);
   if (policy) return <PolicyDetails key={path} arn={safeDecode(policy[1]!)} />;
+  const editPolicy = /^\/policies\/details\/([^/]+)\/edit$/.exec(path);
+  if (editPolicy) return <EditPolicy key={path} arn={safeDecode(editPolicy[1]!)} />;
   return <Dashboard />;
 }
 
@@ -196,9 +198,15 @@ function breadcrumbs(path: string) {
   }
   if (path.startsWith('/policies')) items.push({ text: T.policies, href: '#/policies' });
   if (path === '/policies/create') items.push({ text: T.createPolicy, href: '#/policies/create' });
-  const policyArn = /^\/policies\/details\/([^/]+)$/.exec(path)?.[1];
+  const policyArn = /^\/policies\/details\/([^/]+)(?:\/edit)?$/.exec(path)?.[1];
   if (policyArn) {
-    items.push({ text: safeDecode(policyArn).split('/').pop()!, href: `#${path}` });
+    items.push({
+      text: safeDecode(policyArn).split('/').pop()!,
+      href: `#/policies/details/${policyArn}`,
+    });
+  }
+  if (/^\/policies\/details\/[^/]+\/edit$/.test(path)) {
+    items.push({ text: T.editPolicy, href: `#${path}` });
   }
   return items;
 }

@@ -37,6 +37,7 @@ import {
   type RoleSection,
   type Route,
 } from './env';
+import { ConfirmDeleteModal } from './confirm-delete';
 import { JsonEditor, jsonError } from './editor';
 import {
   EMPTY_FILTER,
@@ -143,7 +144,7 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
   const arn = role.arn || roleArn(role.roleName);
   return (
     <SpaceBetween size="l">
-      <Header variant="h1">{role.roleName}</Header>
+      <RoleHeader role={role} />
       <Container
         header={
           <Header
@@ -260,6 +261,40 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
         ]}
       />
     </SpaceBetween>
+  );
+}
+
+/** The role's name, with Delete (a confirmation that asks for the name). */
+function RoleHeader({ role }: { role: RoleData }) {
+  const [deleting, setDeleting] = useState(false);
+  return (
+    <>
+      <Header variant="h1" actions={<Button onClick={() => setDeleting(true)}>{T.delete}</Button>}>
+        {role.roleName}
+      </Header>
+      {deleting && (
+        <ConfirmDeleteModal
+          testId="delete-role"
+          name={role.roleName}
+          warning={T.deleteRoleWarning}
+          confirmLabel={T.deleteRoleConfirm}
+          errorHeader={T.deleteRoleError}
+          onDismiss={() => setDeleting(false)}
+          onDelete={async () => {
+            // As the console does: detach the managed policies, then delete the role.
+            const { role: now } = await api<{ role: RoleData }>('getRole', {
+              roleName: role.roleName,
+            });
+            for (const policyArn of now.attachedPolicyArns) {
+              await api('detachRolePolicy', { roleName: role.roleName, policyArn });
+            }
+            await api('deleteRole', { roleName: role.roleName });
+            pushFlash({ path: '/roles', type: 'success', content: T.roleDeleted(role.roleName) });
+            navigate('/roles');
+          }}
+        />
+      )}
+    </>
   );
 }
 
