@@ -16,6 +16,7 @@ import {
   partitionOfHost,
   type CreatePolicyInput,
   type Partition,
+  type SimTag,
 } from './iam-sim.ts';
 import { SimulatedStackSets, type OrganizationOptions, type SimStackSet } from './stacksets-sim.ts';
 
@@ -28,6 +29,17 @@ export interface SeedRole {
   /** JSON text or an object (stringified). */
   trustPolicy?: string | object;
   policyArns?: string[];
+  /** Its tags, IAM's way: `{ Key, Value }` (default none). */
+  tags?: SimTag[];
+  /** Its maximum session duration in seconds, 3600 to 43200 (default 3600). */
+  maxSessionDuration?: number;
+  /** A managed policy ARN set as its permissions boundary (rewritten to the partition). */
+  permissionsBoundaryArn?: string;
+}
+
+/** The signed-in principal: in the session data, and named by IAM's access-denied messages. */
+export function callerArn(partition: Partition, accountId: string): string {
+  return `arn:${partition}:sts::${accountId}:assumed-role/Admin/alice`;
 }
 
 export interface ReplicaOptions {
@@ -56,9 +68,10 @@ export interface ReplicaOptions {
   /** Rows a page in a role's attached-policies tables (default 10). */
   attachedPageSize?: number;
   /**
-   * Routes of the pages under a role. 'default': `#/roles/edit_trust_policy/<name>` and
-   * `#/roles/details/<name>/attach_policies`; 'alternate': `#/roles/<name>/trust-policy/edit`
-   * and `#/roles/<name>/permissions/attach` (only the variant's own routes are served).
+   * Routes of the pages under a role. 'default': `#/roles/edit_trust_policy/<name>`,
+   * `#/roles/details/<name>/attach_policies` and `#/roles/details/<name>/edit` (Edit role);
+   * 'alternate': `#/roles/<name>/trust-policy/edit`, `#/roles/<name>/permissions/attach` and
+   * `#/roles/<name>/edit` (only the variant's own routes are served).
    */
   roleRoutes?: 'default' | 'alternate';
   /**
@@ -66,6 +79,13 @@ export interface ReplicaOptions {
    * in Service Quotas (a seeded role with 12 policies needs it raised).
    */
   policiesPerRoleQuota?: number;
+  /**
+   * The service control policy variant: CreateRole is denied, with IAM's "explicit deny in a
+   * service control policy" message (HTTP 403), unless the new role carries a tag of each of
+   * these keys (matched ignoring case). Seeded roles are exempt. Changing it with setOptions
+   * keeps the simulated IAMs and their roles. Default: no SCP.
+   */
+  scpRequiredTagKeys?: string[];
   /** Roles present from the start (in every partition's simulated IAM). */
   existingRoles?: SeedRole[];
   /** Customer-managed policies present from the start. */
@@ -108,6 +128,7 @@ export interface ConsoleReplica {
    * Changes the variant for subsequent page loads. Changing accountId, policiesPerRoleQuota,
    * existingRoles, existingPolicies or existingUsers starts fresh simulated IAMs (`iam` then
    * returns the new one); changing accountId or organization starts fresh Organizations.
+   * Changing scpRequiredTagKeys applies to the simulated IAMs in place, their roles kept.
    */
   setOptions(partial: Partial<ReplicaOptions>): void;
   /** e.g. https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/roles */
@@ -221,6 +242,7 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
       accountId,
       partition,
       policiesPerRole: options.policiesPerRoleQuota,
+      callerArn: callerArn(partition, accountId),
     });
     for (const p of options.existingPolicies ?? []) sim.createPolicy(p);
     for (const r of options.existingRoles ?? []) {
@@ -243,8 +265,16 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
         description: r.description ?? '',
         trustPolicy: typeof trust === 'string' ? trust : JSON.stringify(trust, null, 4),
         policyArns: (r.policyArns ?? []).map((a) => a.replace(/^arn:[\w-]+:/, `arn:${partition}:`)),
+        tags: r.tags,
+        maxSessionDuration: r.maxSessionDuration,
+        permissionsBoundaryArn: r.permissionsBoundaryArn?.replace(
+          /^arn:[\w-]+:/,
+          `arn:${partition}:`,
+        ),
       });
     }
+    // After the seeds: roles that exist already were made before the SCP.
+    sim.scpRequiredTagKeys = [...(options.scpRequiredTagKeys ?? [])];
     for (const u of options.existingUsers ?? []) {
       sim.createUser({
         userName: u.userName,
@@ -291,7 +321,7 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
     const session = {
       accountId,
       accountAlias: options.accountAlias ?? 'demo',
-      sessionARN: `arn:${partition}:sts::${accountId}:assumed-role/Admin/customer`,
+      sessionARN: callerArn(partition, accountId),
       infrastructureRegion: region,
       prismModeEnabled: false,
       signInEndpoint: SIGN_IN[partition],
@@ -418,6 +448,10 @@ async function createResponder(initial: ReplicaOptions): Promise<Responder> {
       if (resetsIam) {
         sims = new Map();
         iamFor('aws');
+      } else if ('scpRequiredTagKeys' in partial) {
+        for (const sim of sims.values()) {
+          sim.scpRequiredTagKeys = [...(options.scpRequiredTagKeys ?? [])];
+        }
       }
       if ('accountId' in partial || 'organization' in partial) {
         organizations = new Map();

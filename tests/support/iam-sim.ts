@@ -16,13 +16,38 @@ export interface SimRole {
   trustPolicyText: string;
   attachedPolicyArns: string[];
   createDate: string;
+  /** The role's tags, in the order given (IAM keeps the key's case as submitted). */
+  tags: SimTag[];
+  /** The managed policy set as the role's permissions boundary, if any. */
+  permissionsBoundaryArn?: string;
+  /** MaxSessionDuration in seconds: 3600 (IAM's default) to 43200. */
+  maxSessionDuration: number;
+}
+
+/** A tag as IAM's API spells it. */
+export interface SimTag {
+  Key: string;
+  Value: string;
 }
 
 export interface SimPolicy {
   policyName: string;
   arn: string;
   description: string;
+  /** The default version's document. */
   document: string;
+  defaultVersionId: string;
+  /** Oldest first; at most 5. */
+  versions: SimPolicyVersion[];
+  createDate: string;
+}
+
+/** One version of a customer-managed policy (ids v1, v2, … never reused, as in IAM). */
+export interface SimPolicyVersion {
+  versionId: string;
+  document: string;
+  isDefaultVersion: boolean;
+  createDate: string;
 }
 
 export interface SimUser {
@@ -71,6 +96,14 @@ export interface SimulatedIamOptions {
    * Quotas allows).
    */
   policiesPerRole?: number;
+  /**
+   * The service control policy variant: CreateRole is denied unless the request carries a tag of
+   * each of these keys (as an SCP denying `iam:CreateRole` when `aws:RequestTag/<key>` is null).
+   * Empty or absent: no SCP.
+   */
+  scpRequiredTagKeys?: string[];
+  /** The caller named in access-denied messages (default `…:assumed-role/Admin/alice`). */
+  callerArn?: string;
 }
 
 export interface CreateRoleInput {
@@ -78,6 +111,17 @@ export interface CreateRoleInput {
   description?: string;
   trustPolicy: string;
   policyArns?: string[];
+  tags?: SimTag[];
+  permissionsBoundaryArn?: string;
+  /** Seconds (default 3600). The console sets it only afterwards, on the Edit role page. */
+  maxSessionDuration?: number;
+}
+
+/** UpdateRole: only the fields given change. */
+export interface UpdateRoleInput {
+  roleName: string;
+  description?: string;
+  maxSessionDuration?: number;
 }
 
 export interface CreatePolicyInput {
@@ -110,6 +154,12 @@ export const MAX_POLICIES_PER_USER = 10;
 export const MAX_ACCESS_KEYS_PER_USER = 2;
 export const MAX_TAG_VALUE = 256;
 export const TAG_VALUE_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export const MAX_TAG_KEY = 128;
+export const TAG_KEY_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
+export const MAX_TAGS_PER_ROLE = 50;
+export const MAX_POLICY_VERSIONS = 5;
+export const MIN_SESSION_DURATION = 3600;
+export const MAX_SESSION_DURATION = 43200;
 
 export const MSG = {
   roleNameInvalid:
@@ -147,6 +197,36 @@ export const MSG = {
     "1 validation error detected: Value at 'tags.1.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
   tagValueLength:
     "1 validation error detected: Value at 'tags.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 256",
+  // Tags of CreateRole: `n` is the tag's 1-based place in the request, as IAM's members count.
+  tagKeyInvalid: (n: number) =>
+    `1 validation error detected: Value at 'tags.${n}.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+`,
+  tagKeyLength: (n: number, length: number) =>
+    `1 validation error detected: Value at 'tags.${n}.member.key' failed to satisfy constraint: Member must have length ${length < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_TAG_KEY}`}`,
+  tagValueInvalidAt: (n: number) =>
+    `1 validation error detected: Value at 'tags.${n}.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*`,
+  tagValueLengthAt: (n: number) =>
+    `1 validation error detected: Value at 'tags.${n}.member.value' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TAG_VALUE}`,
+  tooManyTags: `1 validation error detected: Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TAGS_PER_ROLE}`,
+  duplicateTagKeys: 'Duplicate tag keys found. Please note that Tag keys are case insensitive.',
+  // IAM's own wording for a reserved key is not on record; this is EC2's, which says the same.
+  reservedTagKey: "Tag keys starting with 'aws:' are reserved for internal use.",
+  /** An explicit deny in a service control policy, as IAM words it (HTTP 403, AccessDenied). */
+  scpDenied: (caller: string, action: string, resource: string) =>
+    `User: ${caller} is not authorized to perform: ${action} on resource: ${resource} with an explicit deny in a service control policy`,
+  /** A permissions boundary that names no attachable policy (NoSuchEntity, HTTP 404). */
+  boundaryMissing: (arn: string) => `Scope ARN: ${arn} does not exist or is not attachable.`,
+  policyVersions:
+    'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
+  policyVersionMissing: (arn: string, versionId: string) =>
+    `Policy ${arn} version ${versionId} does not exist or is not attachable.`,
+  deleteDefaultVersion: 'Cannot delete the default version of a policy.',
+  deletePolicyAttached: 'Cannot delete a policy attached to entities.',
+  deletePolicyVersions:
+    "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
+  deleteRoleAttached: 'Cannot delete entity, must detach all policies first.',
+  notAttached: (arn: string) => `Policy ${arn} was not found.`,
+  maxSessionDuration: (value: unknown, tooLow: boolean) =>
+    `1 validation error detected: Value '${String(value)}' at 'maxSessionDuration' failed to satisfy constraint: Member must have value ${tooLow ? `greater than or equal to ${MIN_SESSION_DURATION}` : `less than or equal to ${MAX_SESSION_DURATION}`}`,
 } as const;
 
 /** The partition of a console host (`console.amazonaws.cn` → `aws-cn`, …). */
@@ -218,11 +298,56 @@ function checkTrustPolicy(text: unknown): { text: string; parsed: unknown } {
   return { text: text as string, parsed };
 }
 
+/** A role's tags under IAM's rules: 50 at most, keys unique ignoring case, IAM's characters. */
+function checkTags(tags: unknown): SimTag[] {
+  if (tags === undefined || tags === null) return [];
+  if (!Array.isArray(tags)) throw new IamError(MSG.tagKeyInvalid(1));
+  if (tags.length > MAX_TAGS_PER_ROLE) throw new IamError(MSG.tooManyTags, 400, 'LimitExceeded');
+  const out: SimTag[] = [];
+  tags.forEach((tag: unknown, i) => {
+    const n = i + 1;
+    const { Key: key, Value: value } = (tag ?? {}) as { Key?: unknown; Value?: unknown };
+    if (typeof key !== 'string') throw new IamError(MSG.tagKeyLength(n, 0));
+    const keyLength = [...key].length;
+    if (keyLength < 1 || keyLength > MAX_TAG_KEY)
+      throw new IamError(MSG.tagKeyLength(n, keyLength));
+    if (!TAG_KEY_RE.test(key)) throw new IamError(MSG.tagKeyInvalid(n));
+    const v = value === undefined || value === null ? '' : value;
+    if (typeof v !== 'string') throw new IamError(MSG.tagValueInvalidAt(n));
+    if ([...v].length > MAX_TAG_VALUE) throw new IamError(MSG.tagValueLengthAt(n));
+    if (!TAG_VALUE_RE.test(v)) throw new IamError(MSG.tagValueInvalidAt(n));
+    out.push({ Key: key, Value: v });
+  });
+  for (const t of out) {
+    if (t.Key.toLowerCase().startsWith('aws:')) {
+      throw new IamError(MSG.reservedTagKey, 400, 'InvalidInput');
+    }
+  }
+  const keys = new Set(out.map((t) => t.Key.toLowerCase()));
+  if (keys.size !== out.length) throw new IamError(MSG.duplicateTagKeys, 400, 'InvalidInput');
+  return out;
+}
+
+function checkMaxSessionDuration(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new IamError(MSG.maxSessionDuration(value, true));
+  }
+  if (value < MIN_SESSION_DURATION) throw new IamError(MSG.maxSessionDuration(value, true));
+  if (value > MAX_SESSION_DURATION) throw new IamError(MSG.maxSessionDuration(value, false));
+  return value;
+}
+
 export class SimulatedIam {
   readonly accountId: string;
   readonly partition: Partition;
   readonly policiesPerRole: number;
   readonly calls: SimCall[] = [];
+  /**
+   * The SCP variant in force (see SimulatedIamOptions): may change between calls, so a test can
+   * seed roles first and turn the SCP on after.
+   */
+  scpRequiredTagKeys: string[];
+  readonly callerArn: string;
   private readonly roleStore = new Map<string, SimRole>();
   private readonly policyStore = new Map<string, SimPolicy>();
   private readonly userStore = new Map<string, SimUser>();
@@ -232,6 +357,9 @@ export class SimulatedIam {
     this.accountId = options.accountId ?? '111122223333';
     this.partition = options.partition ?? 'aws';
     this.policiesPerRole = options.policiesPerRole ?? MAX_POLICIES_PER_ROLE;
+    this.scpRequiredTagKeys = [...(options.scpRequiredTagKeys ?? [])];
+    this.callerArn =
+      options.callerArn ?? `arn:${this.partition}:sts::${this.accountId}:assumed-role/Admin/alice`;
     if (!/^\d{12}$/.test(this.accountId)) throw new Error(`bad account id ${this.accountId}`);
     if (
       !Number.isInteger(this.policiesPerRole) ||
@@ -314,7 +442,25 @@ export class SimulatedIam {
     if (unique.length > this.policiesPerRole) {
       throw new IamError(MSG.policiesPerRoleQuota(this.policiesPerRole), 409, 'LimitExceeded');
     }
+    const tags = checkTags(input.tags);
+    const maxSessionDuration =
+      input.maxSessionDuration === undefined
+        ? MIN_SESSION_DURATION
+        : checkMaxSessionDuration(input.maxSessionDuration);
+    // Authorisation comes after the request's own validation and before any lookup.
+    const tagged = new Set(tags.map((t) => t.Key.toLowerCase()));
+    if (this.scpRequiredTagKeys.some((k) => !tagged.has(k.toLowerCase()))) {
+      throw new IamError(
+        MSG.scpDenied(this.callerArn, 'iam:CreateRole', this.roleArn(roleName)),
+        403,
+        'AccessDenied',
+      );
+    }
     for (const arn of unique) this.checkAttachable(arn);
+    const boundary = input.permissionsBoundaryArn;
+    if (boundary !== undefined && boundary !== null && boundary !== '') {
+      this.checkBoundary(boundary);
+    }
     const existing = this.roleStore.get(roleName.toLowerCase());
     if (existing) throw new IamError(MSG.roleExists(roleName), 409, 'EntityAlreadyExists');
     const role: SimRole = {
@@ -325,6 +471,9 @@ export class SimulatedIam {
       trustPolicyText: trust.text,
       attachedPolicyArns: unique,
       createDate: new Date().toISOString(),
+      tags,
+      ...(boundary ? { permissionsBoundaryArn: boundary } : {}),
+      maxSessionDuration,
     };
     this.roleStore.set(roleName.toLowerCase(), role);
     return structuredClone(role);
@@ -333,6 +482,28 @@ export class SimulatedIam {
   getRole(roleName: string): SimRole {
     const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
     if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    return structuredClone(r);
+  }
+
+  /**
+   * UpdateRole, as the console's Edit role page saves it: a new description and/or maximum
+   * session duration (3600 to 43200 seconds, IAM's validation message otherwise). Checked whole
+   * before anything changes.
+   */
+  updateRole(input: UpdateRoleInput): SimRole {
+    const r =
+      typeof input?.roleName === 'string'
+        ? this.roleStore.get(input.roleName.toLowerCase())
+        : undefined;
+    const description =
+      input?.description === undefined ? undefined : checkDescription(input.description);
+    const duration =
+      input?.maxSessionDuration === undefined
+        ? undefined
+        : checkMaxSessionDuration(input.maxSessionDuration);
+    if (!r) throw new IamError(MSG.roleMissing(String(input?.roleName)), 404, 'NoSuchEntity');
+    if (description !== undefined) r.description = description;
+    if (duration !== undefined) r.maxSessionDuration = duration;
     return structuredClone(r);
   }
 
@@ -401,14 +572,121 @@ export class SimulatedIam {
     if (this.policyStore.has(policyName)) {
       throw new IamError(MSG.policyExists(policyName), 409, 'EntityAlreadyExists');
     }
+    const createDate = new Date().toISOString();
     const policy: SimPolicy = {
       policyName,
       arn: this.policyArn(policyName),
       description,
       document,
+      defaultVersionId: 'v1',
+      versions: [{ versionId: 'v1', document, isDefaultVersion: true, createDate }],
+      createDate,
     };
     this.policyStore.set(policyName, policy);
     return structuredClone(policy);
+  }
+
+  /** A customer-managed policy of this account by ARN, or IAM's NoSuchEntity. */
+  private ownPolicy(arn: unknown): SimPolicy {
+    const name = typeof arn === 'string' ? arn.split('/').pop()! : '';
+    const p = this.policyStore.get(name);
+    if (!p || p.arn !== arn)
+      throw new IamError(MSG.policyMissing(String(arn)), 404, 'NoSuchEntity');
+    return p;
+  }
+
+  /** getPolicy of a customer-managed policy, with its versions. */
+  getPolicy(arn: string): SimPolicy {
+    return structuredClone(this.ownPolicy(arn));
+  }
+
+  /**
+   * CreatePolicyVersion: a new version of the document (the same rules as createPolicy), made
+   * the default when asked. Five versions at most: IAM's LimitExceeded message beyond.
+   */
+  createPolicyVersion(arn: string, document: string, setAsDefault: boolean): SimPolicyVersion {
+    const p = this.ownPolicy(arn);
+    parsePolicy(document);
+    if (policySize(document) > MAX_POLICY_SIZE) {
+      throw new IamError(MSG.policySize, 409, 'LimitExceeded');
+    }
+    if (p.versions.length >= MAX_POLICY_VERSIONS) {
+      throw new IamError(MSG.policyVersions, 409, 'LimitExceeded');
+    }
+    const next = Math.max(...p.versions.map((v) => Number(v.versionId.slice(1)))) + 1;
+    const version: SimPolicyVersion = {
+      versionId: `v${next}`,
+      document,
+      isDefaultVersion: false,
+      createDate: new Date().toISOString(),
+    };
+    p.versions.push(version);
+    if (setAsDefault === true) this.makeDefault(p, version.versionId);
+    return structuredClone(version);
+  }
+
+  setDefaultPolicyVersion(arn: string, versionId: string): SimPolicy {
+    const p = this.ownPolicy(arn);
+    if (!p.versions.some((v) => v.versionId === versionId)) {
+      throw new IamError(MSG.policyVersionMissing(arn, String(versionId)), 404, 'NoSuchEntity');
+    }
+    this.makeDefault(p, versionId);
+    return structuredClone(p);
+  }
+
+  /** DeletePolicyVersion: never the default one (IAM's DeleteConflict). */
+  deletePolicyVersion(arn: string, versionId: string): SimPolicy {
+    const p = this.ownPolicy(arn);
+    const v = p.versions.find((x) => x.versionId === versionId);
+    if (!v) {
+      throw new IamError(MSG.policyVersionMissing(arn, String(versionId)), 404, 'NoSuchEntity');
+    }
+    if (v.isDefaultVersion) throw new IamError(MSG.deleteDefaultVersion, 409, 'DeleteConflict');
+    p.versions = p.versions.filter((x) => x !== v);
+    return structuredClone(p);
+  }
+
+  /**
+   * DeletePolicy: refused while the policy is attached to a role or user, or while it still has
+   * versions besides the default (the console deletes those first), in IAM's words.
+   */
+  deletePolicy(arn: string): void {
+    const p = this.ownPolicy(arn);
+    if (this.attachmentCount(p.arn) > 0) {
+      throw new IamError(MSG.deletePolicyAttached, 409, 'DeleteConflict');
+    }
+    if (p.versions.length > 1) throw new IamError(MSG.deletePolicyVersions, 409, 'DeleteConflict');
+    this.policyStore.delete(p.policyName);
+  }
+
+  /** DetachRolePolicy. */
+  detachRolePolicy(roleName: string, policyArn: string): SimRole {
+    const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
+    if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    if (!r.attachedPolicyArns.includes(policyArn)) {
+      throw new IamError(MSG.notAttached(String(policyArn)), 404, 'NoSuchEntity');
+    }
+    r.attachedPolicyArns = r.attachedPolicyArns.filter((a) => a !== policyArn);
+    return structuredClone(r);
+  }
+
+  /**
+   * DeleteRole: refused while managed policies are attached (IAM's DeleteConflict; the console
+   * detaches them first).
+   */
+  deleteRole(roleName: string): void {
+    const r = typeof roleName === 'string' ? this.roleStore.get(roleName.toLowerCase()) : undefined;
+    if (!r) throw new IamError(MSG.roleMissing(String(roleName)), 404, 'NoSuchEntity');
+    if (r.attachedPolicyArns.length > 0) {
+      throw new IamError(MSG.deleteRoleAttached, 409, 'DeleteConflict');
+    }
+    this.roleStore.delete(r.roleName.toLowerCase());
+  }
+
+  private makeDefault(p: SimPolicy, versionId: string): void {
+    for (const v of p.versions) v.isDefaultVersion = v.versionId === versionId;
+    p.defaultVersionId = versionId;
+    p.document = p.versions.find((v) => v.versionId === versionId)!.document;
   }
 
   createUser(input: CreateUserInput): SimUser {
@@ -538,6 +816,9 @@ export class SimulatedIam {
         case 'createRole':
           body = { role: this.createRole(i as unknown as CreateRoleInput) };
           break;
+        case 'updateRole':
+          body = { role: this.updateRole(i as unknown as UpdateRoleInput) };
+          break;
         case 'updateTrustPolicy':
           body = {
             role: this.updateTrustPolicy(i.roleName as string, i.trustPolicy as string),
@@ -556,6 +837,37 @@ export class SimulatedIam {
           break;
         case 'createPolicy':
           body = { policy: this.createPolicy(i as unknown as CreatePolicyInput) };
+          break;
+        case 'getPolicy':
+          body = { policy: this.getPolicy(i.policyArn as string) };
+          break;
+        case 'createPolicyVersion':
+          body = {
+            version: this.createPolicyVersion(
+              i.policyArn as string,
+              i.document as string,
+              i.setAsDefault === true,
+            ),
+          };
+          break;
+        case 'setDefaultPolicyVersion':
+          body = {
+            policy: this.setDefaultPolicyVersion(i.policyArn as string, i.versionId as string),
+          };
+          break;
+        case 'deletePolicyVersion':
+          body = { policy: this.deletePolicyVersion(i.policyArn as string, i.versionId as string) };
+          break;
+        case 'deletePolicy':
+          this.deletePolicy(i.policyArn as string);
+          body = {};
+          break;
+        case 'detachRolePolicy':
+          body = { role: this.detachRolePolicy(i.roleName as string, i.policyArn as string) };
+          break;
+        case 'deleteRole':
+          this.deleteRole(i.roleName as string);
+          body = {};
           break;
         case 'listUsers':
           body = {
@@ -597,6 +909,19 @@ export class SimulatedIam {
     }
     this.calls.push({ op, input: structuredClone(input), status });
     return { status, body };
+  }
+
+  /** A permissions boundary must name an existing managed policy of this partition. */
+  private checkBoundary(arn: unknown): void {
+    if (typeof arn !== 'string') throw new IamError(MSG.policyArnInvalid(String(arn)));
+    try {
+      this.checkAttachable(arn);
+    } catch (e) {
+      if (e instanceof IamError && e.code === 'NoSuchEntity') {
+        throw new IamError(MSG.boundaryMissing(arn), 404, 'NoSuchEntity');
+      }
+      throw e;
+    }
   }
 
   private checkAttachable(arn: string): void {

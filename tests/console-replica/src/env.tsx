@@ -108,24 +108,26 @@ export function roleDetailsPath(name: string, section?: RoleSection) {
   return section ? `${base}?section=${section}` : base;
 }
 
-export type RolePage = 'edit_trust_policy' | 'attach_policies';
+export type RolePage = 'edit_trust_policy' | 'attach_policies' | 'edit_role';
 
 /**
- * The route of a page under a role. Default: `#/roles/edit_trust_policy/<name>` and
- * `#/roles/details/<name>/attach_policies`. The 'alternate' variant moves both where the
- * extension has never seen them: `#/roles/<name>/trust-policy/edit` and
- * `#/roles/<name>/permissions/attach`. Only the variant's own routes are served.
+ * The route of a page under a role. Default: `#/roles/edit_trust_policy/<name>`,
+ * `#/roles/details/<name>/attach_policies` and `#/roles/details/<name>/edit` (Edit role: the
+ * description and maximum session duration). The 'alternate' variant moves them where the
+ * extension has never seen them: `#/roles/<name>/trust-policy/edit`,
+ * `#/roles/<name>/permissions/attach` and `#/roles/<name>/edit`. Only the variant's own routes
+ * are served.
  */
 export function rolePagePath(page: RolePage, name: string): string {
   const n = encodeURIComponent(name);
   if (OPTIONS.roleRoutes === 'alternate') {
-    return page === 'edit_trust_policy'
-      ? `/roles/${n}/trust-policy/edit`
-      : `/roles/${n}/permissions/attach`;
+    if (page === 'edit_trust_policy') return `/roles/${n}/trust-policy/edit`;
+    if (page === 'attach_policies') return `/roles/${n}/permissions/attach`;
+    return `/roles/${n}/edit`;
   }
-  return page === 'edit_trust_policy'
-    ? `/roles/edit_trust_policy/${n}`
-    : `/roles/details/${n}/attach_policies`;
+  if (page === 'edit_trust_policy') return `/roles/edit_trust_policy/${n}`;
+  if (page === 'attach_policies') return `/roles/details/${n}/attach_policies`;
+  return `/roles/details/${n}/edit`;
 }
 
 /** Which role page a route path is, in the variant in force (the name still URL-encoded). */
@@ -135,10 +137,12 @@ export function matchRolePage(path: string): { page: RolePage; name: string } | 
       ? [
           ['edit_trust_policy', /^\/roles\/([^/]+)\/trust-policy\/edit$/],
           ['attach_policies', /^\/roles\/([^/]+)\/permissions\/attach$/],
+          ['edit_role', /^\/roles\/([^/]+)\/edit$/],
         ]
       : [
           ['edit_trust_policy', /^\/roles\/edit_trust_policy\/([^/]+)$/],
           ['attach_policies', /^\/roles\/details\/([^/]+)\/attach_policies$/],
+          ['edit_role', /^\/roles\/details\/([^/]+)\/edit$/],
         ];
   for (const [page, re] of patterns) {
     const m = re.exec(path);
@@ -272,6 +276,10 @@ export interface RoleData {
   trustPolicyText: string;
   attachedPolicyArns: string[];
   createDate: string;
+  tags: { Key: string; Value: string }[];
+  permissionsBoundaryArn?: string;
+  /** Seconds. */
+  maxSessionDuration: number;
 }
 
 /** One entry of listAttachedRolePolicies (IAM's PolicyName and PolicyArn, plus how many roles and
@@ -286,7 +294,18 @@ export interface PolicyData {
   policyName: string;
   arn: string;
   description: string;
+  /** The default version's document. */
   document: string;
+  defaultVersionId: string;
+  versions: PolicyVersionData[];
+  createDate: string;
+}
+
+export interface PolicyVersionData {
+  versionId: string;
+  document: string;
+  isDefaultVersion: boolean;
+  createDate: string;
 }
 
 export interface AccessKeyMetadata {

@@ -28,8 +28,15 @@ import {
   type Route,
 } from './env';
 import { CreateRoleWizard } from './wizard';
-import { AttachPolicies, EditTrustPolicy, Loading, RoleDetails, RolesList } from './roles';
-import { CreatePolicy, PoliciesList, PolicyDetails } from './policies';
+import {
+  AttachPolicies,
+  EditRole,
+  EditTrustPolicy,
+  Loading,
+  RoleDetails,
+  RolesList,
+} from './roles';
+import { CreatePolicy, EditPolicy, PoliciesList, PolicyDetails } from './policies';
 import { Dashboard } from './dashboard';
 import { UserDetails, UsersList } from './users';
 import { CreateUserWizard } from './user-wizard';
@@ -154,10 +161,15 @@ function Content({ route }: { route: Route }) {
   if (rolePage?.page === 'attach_policies') {
     return <AttachPolicies key={path} name={safeDecode(rolePage.name)} route={route} />;
   }
+  if (rolePage?.page === 'edit_role') {
+    return <EditRole key={path} name={safeDecode(rolePage.name)} />;
+  }
   if (path === '/policies') return <PoliciesList />;
   if (path === '/policies/create') return <CreatePolicy />;
   const policy = /^\/policies\/details\/([^/]+)$/.exec(path);
   if (policy) return <PolicyDetails key={path} arn={safeDecode(policy[1]!)} />;
+  const editPolicy = /^\/policies\/details\/([^/]+)\/edit$/.exec(path);
+  if (editPolicy) return <EditPolicy key={path} arn={safeDecode(editPolicy[1]!)} />;
   return <Dashboard />;
 }
 
@@ -174,6 +186,7 @@ function breadcrumbs(path: string) {
   if (rolePage?.page === 'attach_policies') {
     items.push({ text: T.addPermissions, href: `#${path}` });
   }
+  if (rolePage?.page === 'edit_role') items.push({ text: T.editRole, href: `#${path}` });
   if (path.startsWith('/users')) items.push({ text: T.users, href: '#/users' });
   if (path === '/users/create') items.push({ text: T.createUser, href: '#/users/create' });
   const userName = /^\/users\/details\/([^/]+)/.exec(path)?.[1];
@@ -185,9 +198,15 @@ function breadcrumbs(path: string) {
   }
   if (path.startsWith('/policies')) items.push({ text: T.policies, href: '#/policies' });
   if (path === '/policies/create') items.push({ text: T.createPolicy, href: '#/policies/create' });
-  const policyArn = /^\/policies\/details\/([^/]+)$/.exec(path)?.[1];
+  const policyArn = /^\/policies\/details\/([^/]+)(?:\/edit)?$/.exec(path)?.[1];
   if (policyArn) {
-    items.push({ text: safeDecode(policyArn).split('/').pop()!, href: `#${path}` });
+    items.push({
+      text: safeDecode(policyArn).split('/').pop()!,
+      href: `#/policies/details/${policyArn}`,
+    });
+  }
+  if (/^\/policies\/details\/[^/]+\/edit$/.test(path)) {
+    items.push({ text: T.editPolicy, href: `#${path}` });
   }
   return items;
 }

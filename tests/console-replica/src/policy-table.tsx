@@ -3,7 +3,7 @@
 // the account's customer managed ones, sorted by name as the console sorts them, a filter (a
 // search box, or a property filter in the 'property' variant), row checkboxes kept by ARN across
 // pages and filters, `policyPageSize` rows a page.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Box from '@cloudscape-design/components/box';
 import Header from '@cloudscape-design/components/header';
 import Pagination from '@cloudscape-design/components/pagination';
@@ -322,5 +322,70 @@ export function SelectedPolicies({ rows }: { rows: PolicyRow[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The permissions boundary picker (Create role step 2, "Use a permissions boundary…"): the same
+ * catalogue as the permissions table, one radio a row, its own text filter ("Filter policies")
+ * and pagination. Rows carry `data-boundary-arn` (not `data-policy-arn`: they are not the
+ * permissions policies).
+ */
+export function BoundaryTable(props: {
+  rows: PolicyRow[];
+  loading: boolean;
+  selectedArn: string | undefined;
+  setSelectedArn: (arn: string) => void;
+}) {
+  const [text, setText] = useState('');
+  const [page, setPage] = useState(1);
+  const size = OPTIONS.policyPageSize;
+  const q = text.trim().toLowerCase();
+  const filtered = props.rows.filter((r) => r.name.toLowerCase().includes(q));
+  const pagesCount = Math.max(1, Math.ceil(filtered.length / size));
+  const currentPage = Math.min(page, pagesCount);
+  const selected = props.rows.filter((r) => r.arn === props.selectedArn);
+  return (
+    <Table<PolicyRow>
+      data-testid="permissions-boundary-policies"
+      variant="embedded"
+      items={filtered.slice((currentPage - 1) * size, currentPage * size)}
+      trackBy="arn"
+      selectionType="single"
+      selectedItems={selected}
+      onSelectionChange={(e) => {
+        const arn = e.detail.selectedItems[0]?.arn;
+        if (arn) props.setSelectedArn(arn);
+      }}
+      loading={props.loading}
+      loadingText={T.loading}
+      ariaLabels={{
+        tableLabel: T.boundaryPolicies,
+        selectionGroupLabel: T.boundaryPolicies,
+        itemSelectionLabel: (_sel, row) => row.name,
+      }}
+      filter={
+        <TextFilter
+          filteringText={text}
+          filteringPlaceholder={T.filterPoliciesAriaLabel}
+          filteringAriaLabel={T.filterPoliciesAriaLabel}
+          countText={q ? T.matches(filtered.length) : undefined}
+          onChange={(e) => {
+            setText(e.detail.filteringText);
+            setPage(1);
+          }}
+        />
+      }
+      pagination={pagePagination({ currentPage, pagesCount, setPage })}
+      empty={<Box textAlign="center">{T.noMatches}</Box>}
+      columnDefinitions={[
+        {
+          id: 'name',
+          header: T.policyNameColumn,
+          cell: (r) => <span data-boundary-arn={r.arn}>{r.name}</span>,
+        },
+        { id: 'type', header: T.typeColumn, cell: (r) => typeLabel(r.type) },
+      ]}
+    />
   );
 }

@@ -8,12 +8,16 @@ import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
+import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
+import Textarea from '@cloudscape-design/components/textarea';
 import TextFilter from '@cloudscape-design/components/text-filter';
 import {
   OPTIONS,
@@ -33,12 +37,14 @@ import {
   type RoleSection,
   type Route,
 } from './env';
+import { ConfirmDeleteModal } from './confirm-delete';
 import { JsonEditor, jsonError } from './editor';
 import {
   EMPTY_FILTER,
   PolicyTable,
   byName,
   pagePagination,
+  policyNameOfArn,
   policyTypeOfArn,
   typeLabel,
   usePolicyRows,
@@ -138,8 +144,22 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
   const arn = role.arn || roleArn(role.roleName);
   return (
     <SpaceBetween size="l">
-      <Header variant="h1">{role.roleName}</Header>
-      <Container header={<Header variant="h2">{T.summary}</Header>} data-testid="role-summary">
+      <RoleHeader role={role} />
+      <Container
+        header={
+          <Header
+            variant="h2"
+            actions={
+              <Button onClick={() => navigate(rolePagePath('edit_role', role.roleName))}>
+                {T.edit}
+              </Button>
+            }
+          >
+            {T.summary}
+          </Header>
+        }
+        data-testid="role-summary"
+      >
         <ColumnLayout columns={3} variant="text-grid">
           <div>
             <Box variant="awsui-key-label">{T.created}</Box>
@@ -171,7 +191,9 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
             <Box variant="awsui-key-label" margin={{ top: 's' }}>
               {T.maxSessionDuration}
             </Box>
-            <div>{T.oneHour}</div>
+            <div data-testid="max-session-duration">
+              {T.duration(role.maxSessionDuration ?? 3600)}
+            </div>
           </div>
         </ColumnLayout>
       </Container>
@@ -216,17 +238,7 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
           {
             id: 'tags',
             label: T.tags,
-            content: (
-              <Container
-                header={
-                  <Header variant="h2" counter="(0)">
-                    {T.tags}
-                  </Header>
-                }
-              >
-                <Box color="text-status-inactive">{T.noTags}</Box>
-              </Container>
-            ),
+            content: <RoleTags tags={role.tags ?? []} />,
           },
           {
             id: 'access_advisor',
@@ -249,6 +261,62 @@ export function RoleDetails({ name, route }: { name: string; route: Route }) {
         ]}
       />
     </SpaceBetween>
+  );
+}
+
+/** The role's name, with Delete (a confirmation that asks for the name). */
+function RoleHeader({ role }: { role: RoleData }) {
+  const [deleting, setDeleting] = useState(false);
+  return (
+    <>
+      <Header variant="h1" actions={<Button onClick={() => setDeleting(true)}>{T.delete}</Button>}>
+        {role.roleName}
+      </Header>
+      {deleting && (
+        <ConfirmDeleteModal
+          testId="delete-role"
+          name={role.roleName}
+          warning={T.deleteRoleWarning}
+          confirmLabel={T.deleteRoleConfirm}
+          errorHeader={T.deleteRoleError}
+          onDismiss={() => setDeleting(false)}
+          onDelete={async () => {
+            // As the console does: detach the managed policies, then delete the role.
+            const { role: now } = await api<{ role: RoleData }>('getRole', {
+              roleName: role.roleName,
+            });
+            for (const policyArn of now.attachedPolicyArns) {
+              await api('detachRolePolicy', { roleName: role.roleName, policyArn });
+            }
+            await api('deleteRole', { roleName: role.roleName });
+            pushFlash({ path: '/roles', type: 'success', content: T.roleDeleted(role.roleName) });
+            navigate('/roles');
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** The Tags tab: "Tags (N)", a Key / Value table in the order IAM keeps them. */
+function RoleTags({ tags }: { tags: { Key: string; Value: string }[] }) {
+  return (
+    <Table<{ Key: string; Value: string }>
+      data-testid="role-tags"
+      variant="container"
+      items={tags}
+      trackBy="Key"
+      header={
+        <Header variant="h2" counter={`(${tags.length})`}>
+          {T.tags}
+        </Header>
+      }
+      empty={<Box color="text-status-inactive">{T.noTags}</Box>}
+      columnDefinitions={[
+        { id: 'key', header: T.tagKeyColumn, cell: (t) => t.Key },
+        { id: 'value', header: T.tagValueColumn, cell: (t) => t.Value },
+      ]}
+    />
   );
 }
 
@@ -483,7 +551,41 @@ function RolePermissions({ role }: { role: RoleData }) {
           </ButtonDropdown>
         }
       />
+      <PermissionsBoundary arn={role.permissionsBoundaryArn} />
     </SpaceBetween>
+  );
+}
+
+/** Below the policies: "Permissions boundary (set)" with the policy's link, or "(not set)". */
+function PermissionsBoundary({ arn }: { arn?: string }) {
+  return (
+    <Container
+      data-testid="role-permissions-boundary"
+      header={
+        <Header variant="h2" description={T.setBoundaryDescription}>
+          {arn ? T.boundaryHeaderSet : T.boundaryHeaderNotSet}
+        </Header>
+      }
+    >
+      {arn ? (
+        <ColumnLayout columns={2} variant="text-grid">
+          <div>
+            <Box variant="awsui-key-label">{T.policyNameColumn}</Box>
+            <span data-boundary-arn={arn}>
+              <Link href={`#/policies/details/${encodeURIComponent(arn)}`}>
+                {policyNameOfArn(arn)}
+              </Link>
+            </span>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">{T.typeColumn}</Box>
+            <div>{typeLabel(policyTypeOfArn(arn))}</div>
+          </div>
+        </ColumnLayout>
+      ) : (
+        <Box color="text-status-inactive">{T.boundaryNotSet}</Box>
+      )}
+    </Container>
   );
 }
 
@@ -591,6 +693,139 @@ function AttachPoliciesForm({ role, initial }: { role: RoleData; initial: string
           title={T.otherPermissionsPolicies}
           testId="other-permissions-policies"
         />
+      </SpaceBetween>
+    </Form>
+  );
+}
+
+// ---- edit role ---------------------------------------------------------------------------
+
+/** The Maximum session duration choices the console offers, in seconds. */
+const DURATION_PRESETS = [1, 2, 4, 8, 12].map((h) => h * 3600);
+const CUSTOM = 'custom';
+
+/** Edit role: the description and the maximum session duration (IAM's UpdateRole). */
+export function EditRole({ name }: { name: string }) {
+  const { data, loading, error } = useApi<{ role: RoleData }>(
+    'getRole',
+    { roleName: name },
+    `edit-role-${name}`,
+  );
+  if (loading) return <Loading />;
+  if (error || !data) {
+    return (
+      <Alert type="error" header={T.roleNotFound}>
+        {error}
+      </Alert>
+    );
+  }
+  return <EditRoleForm role={data.role} />;
+}
+
+function EditRoleForm({ role }: { role: RoleData }) {
+  const current = role.maxSessionDuration ?? 3600;
+  const [description, setDescription] = useState(role.description);
+  const [choice, setChoice] = useState<string>(
+    DURATION_PRESETS.includes(current) ? String(current) : CUSTOM,
+  );
+  const [custom, setCustom] = useState(String(current));
+  const [customError, setCustomError] = useState<string | undefined>();
+  const [submitError, setSubmitError] = useState<string | undefined>();
+  const [submitting, setSubmitting] = useState(false);
+  const options: SelectProps.Option[] = [
+    ...DURATION_PRESETS.map((s) => ({ value: String(s), label: T.duration(s) })),
+    { value: CUSTOM, label: T.customDuration },
+  ];
+  const back = () => navigate(roleDetailsPath(role.roleName));
+
+  async function save() {
+    if (submitting) return;
+    let seconds = Number(choice);
+    if (choice === CUSTOM) {
+      // Only the form of the number is checked here: its range is IAM's to refuse.
+      if (!/^\d+$/.test(custom.trim())) {
+        setCustomError(T.durationNotNumber);
+        return;
+      }
+      seconds = Number(custom.trim());
+    }
+    setCustomError(undefined);
+    setSubmitError(undefined);
+    setSubmitting(true);
+    try {
+      await api('updateRole', {
+        roleName: role.roleName,
+        description,
+        maxSessionDuration: seconds,
+      });
+      pushFlash({
+        path: `/roles/details/${role.roleName}`,
+        type: 'success',
+        content: T.roleUpdated(role.roleName),
+      });
+      back();
+    } catch (e) {
+      setSubmitError(e instanceof Error ? e.message : String(e));
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Form
+      header={<Header variant="h1">{T.editRole}</Header>}
+      actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          <Button variant="link" onClick={back}>
+            {T.cancel}
+          </Button>
+          <Button variant="primary" loading={submitting} onClick={() => void save()}>
+            {T.saveChanges}
+          </Button>
+        </SpaceBetween>
+      }
+    >
+      <SpaceBetween size="l">
+        {submitError && (
+          <Alert type="error" header={T.updateRoleError} data-testid="edit-role-error">
+            {submitError}
+          </Alert>
+        )}
+        <Container header={<Header variant="h2">{T.summary}</Header>}>
+          <SpaceBetween size="l">
+            <FormField
+              label={T.description}
+              description={T.descriptionDescription}
+              constraintText={T.descriptionConstraint}
+            >
+              <Textarea
+                value={description}
+                onChange={(e) => setDescription(e.detail.value)}
+                rows={3}
+              />
+            </FormField>
+            <FormField label={T.maxSessionDuration} description={T.maxSessionDurationDescription}>
+              <Select
+                selectedOption={options.find((o) => o.value === choice) ?? options[0]!}
+                options={options}
+                onChange={(e) => setChoice(e.detail.selectedOption.value ?? '3600')}
+              />
+            </FormField>
+            {choice === CUSTOM && (
+              <FormField
+                label={T.durationSeconds}
+                constraintText={T.durationConstraint}
+                errorText={customError}
+              >
+                <Input
+                  type="number"
+                  inputMode="numeric"
+                  value={custom}
+                  onChange={(e) => setCustom(e.detail.value)}
+                />
+              </FormField>
+            )}
+          </SpaceBetween>
+        </Container>
       </SpaceBetween>
     </Form>
   );

@@ -94,6 +94,29 @@ const en = {
   collapsedStep: (n: number, total: number) => `Step ${n} of ${total}`,
   optional: 'optional',
   createRoleError: 'Failed to create role',
+  // wizard step 3: tags
+  addTags: 'Add tags - optional',
+  addTagsDescription:
+    'Tags are key-value pairs that you can add to AWS resources to help identify, organize, or search for resources.',
+  addNewTag: 'Add new tag',
+  remove: 'Remove',
+  tagKey: 'Key',
+  tagValueOptional: 'Value - optional',
+  tagKeyPlaceholder: 'Enter key',
+  tagValuePlaceholder: 'Enter value',
+  tagsLeft: (n: number) => `You can add up to ${n} more ${n === 1 ? 'tag' : 'tags'}.`,
+  // wizard step 2: permissions boundary
+  setBoundary: 'Set permissions boundary - optional',
+  setBoundaryDescription:
+    'Set a permissions boundary to control the maximum permissions this role can have. This is not a common setting, but you can use it to delegate permission management to others.',
+  boundaryNone: 'Create role without a permissions boundary',
+  boundaryUse: 'Use a permissions boundary to control the maximum role permissions',
+  boundaryPolicies: 'Permissions boundary policies',
+  boundaryRequired: 'Choose a policy to use as the permissions boundary.',
+  permissionsBoundary: 'Permissions boundary',
+  boundaryNotSet: 'Permissions boundary is not set',
+  boundaryHeaderNotSet: 'Permissions boundary (not set)',
+  boundaryHeaderSet: 'Permissions boundary (set)',
   // details
   summary: 'Summary',
   arn: 'ARN',
@@ -128,7 +151,57 @@ const en = {
   instanceProfileArn: 'Instance profile ARN',
   lastActivity: 'Last activity',
   maxSessionDuration: 'Maximum session duration',
-  oneHour: '1 hour',
+  /**
+   * A duration as the console words it: "1 hour", "2 hours", "12 hours". Other values (only
+   * settable as a custom duration) list each non-zero unit: "1 hour 30 minutes",
+   * "2 hours 1 minute 5 seconds".
+   */
+  duration: (seconds: number) => {
+    const units: [number, string][] = [
+      [Math.floor(seconds / 3600), 'hour'],
+      [Math.floor((seconds % 3600) / 60), 'minute'],
+      [seconds % 60, 'second'],
+    ];
+    const parts = units.filter(([n]) => n > 0).map(([n, u]) => `${n} ${u}${n === 1 ? '' : 's'}`);
+    return parts.length ? parts.join(' ') : '0 seconds';
+  },
+  editRole: 'Edit role',
+  customDuration: 'Custom duration',
+  durationSeconds: 'Duration in seconds',
+  durationConstraint: 'Between 3600 and 43200 seconds (1 to 12 hours).',
+  durationNotNumber: 'Enter the duration as a whole number of seconds.',
+  maxSessionDurationDescription:
+    'The longest a session of this role can last, from 1 to 12 hours. Callers ask for a duration when they assume the role.',
+  saveChanges: 'Save changes',
+  roleUpdated: (name: string) => `Role ${name} updated.`,
+  updateRoleError: 'Failed to update role',
+  tagKeyColumn: 'Key',
+  tagValueColumn: 'Value',
+  // deleting roles and policies
+  delete: 'Delete',
+  close: 'Close',
+  deleteTitle: (name: string) => `Delete ${name}?`,
+  deleteRoleWarning:
+    'Deleting the role detaches its managed policies and removes it. Anyone who uses the role loses access. This cannot be undone.',
+  deleteRoleConfirm: 'To confirm deletion, enter the role name in the text input field.',
+  roleDeleted: (name: string) => `Role ${name} deleted.`,
+  deleteRoleError: 'Failed to delete role',
+  deletePolicyWarning:
+    'Deleting the policy removes it and all of its versions. This cannot be undone.',
+  deletePolicyConfirm: 'To confirm deletion, enter the policy name in the text input field.',
+  policyDeleted: (name: string) => `Policy ${name} deleted.`,
+  deletePolicyError: 'Failed to delete policy',
+  // policy versions, edit policy
+  policyVersions: 'Policy versions',
+  versionColumn: 'Version',
+  defaultVersion: (id: string) => `${id} (Default)`,
+  setAsDefault: 'Set as default',
+  policyVersionsError: 'Failed to change the policy versions',
+  editPolicy: 'Edit policy',
+  modifyPermissionsIn: (name: string) => `Modify permissions in ${name}`,
+  setNewVersionDefault: 'Set this new version as the default.',
+  policyUpdated: (name: string) => `Policy ${name} updated.`,
+  updatePolicyError: 'Failed to update policy',
   tags: 'Tags',
   noTags: 'No tags associated with the resource.',
   accessAdvisor: 'Access Advisor',
@@ -378,6 +451,27 @@ const ja: Strings = {
   collapsedStep: (n, total) => `ステップ ${n}/${total}`,
   optional: 'オプション',
   createRoleError: 'ロールを作成できませんでした',
+  addTags: 'タグを追加 - オプション',
+  addTagsDescription:
+    'タグは、AWS リソースに追加できるキーと値のペアで、リソースの識別、整理、検索に役立ちます。',
+  addNewTag: '新しいタグを追加',
+  remove: '削除',
+  tagKey: 'キー',
+  tagValueOptional: '値 - オプション',
+  tagKeyPlaceholder: 'キーを入力',
+  tagValuePlaceholder: '値を入力',
+  tagsLeft: (n) => `さらに最大 ${n} 個のタグを追加できます。`,
+  setBoundary: 'アクセス許可の境界の設定 - オプション',
+  setBoundaryDescription:
+    'アクセス許可の境界を設定して、このロールが持つことができるアクセス許可の上限を制御します。これは一般的な設定ではありませんが、アクセス許可の管理を他のユーザーに委任するために使用できます。',
+  boundaryNone: 'アクセス許可の境界なしでロールを作成',
+  boundaryUse: 'アクセス許可の境界を使用してロールの最大アクセス許可を制御する',
+  boundaryPolicies: 'アクセス許可の境界ポリシー',
+  boundaryRequired: 'アクセス許可の境界として使用するポリシーを選択してください。',
+  permissionsBoundary: 'アクセス許可の境界',
+  boundaryNotSet: 'アクセス許可の境界が設定されていません',
+  boundaryHeaderNotSet: 'アクセス許可の境界 (未設定)',
+  boundaryHeaderSet: 'アクセス許可の境界 (設定済み)',
   summary: '概要',
   arn: 'ARN',
   created: '作成日',
@@ -410,7 +504,50 @@ const ja: Strings = {
   instanceProfileArn: 'インスタンスプロファイル ARN',
   lastActivity: '最終アクティビティ',
   maxSessionDuration: '最大セッション時間',
-  oneHour: '1 時間',
+  duration: (seconds) => {
+    const units: [number, string][] = [
+      [Math.floor(seconds / 3600), '時間'],
+      [Math.floor((seconds % 3600) / 60), '分'],
+      [seconds % 60, '秒'],
+    ];
+    const parts = units.filter(([n]) => n > 0).map(([n, u]) => `${n} ${u}`);
+    return parts.length ? parts.join(' ') : '0 秒';
+  },
+  editRole: 'ロールを編集',
+  customDuration: 'カスタム期間',
+  durationSeconds: '期間 (秒)',
+  durationConstraint: '3600～43200 秒 (1～12 時間)。',
+  durationNotNumber: '期間は秒数を整数で入力してください。',
+  maxSessionDurationDescription:
+    'このロールのセッションを継続できる最長時間 (1～12 時間)。呼び出し元は、ロールを引き受けるときに期間を指定します。',
+  saveChanges: '変更の保存',
+  roleUpdated: (name) => `ロール ${name} が更新されました。`,
+  updateRoleError: 'ロールを更新できませんでした',
+  tagKeyColumn: 'キー',
+  tagValueColumn: '値',
+  delete: '削除',
+  close: '閉じる',
+  deleteTitle: (name) => `${name} を削除しますか?`,
+  deleteRoleWarning:
+    'ロールを削除すると、その管理ポリシーがデタッチされ、ロールが削除されます。ロールを使用しているユーザーはアクセスできなくなります。この操作は元に戻せません。',
+  deleteRoleConfirm: '削除を確認するには、テキスト入力フィールドにロール名を入力します。',
+  roleDeleted: (name) => `ロール ${name} が削除されました。`,
+  deleteRoleError: 'ロールを削除できませんでした',
+  deletePolicyWarning:
+    'ポリシーを削除すると、ポリシーとそのすべてのバージョンが削除されます。この操作は元に戻せません。',
+  deletePolicyConfirm: '削除を確認するには、テキスト入力フィールドにポリシー名を入力します。',
+  policyDeleted: (name) => `ポリシー ${name} が削除されました。`,
+  deletePolicyError: 'ポリシーを削除できませんでした',
+  policyVersions: 'ポリシーのバージョン',
+  versionColumn: 'バージョン',
+  defaultVersion: (id) => `${id} (デフォルト)`,
+  setAsDefault: 'デフォルトとして設定',
+  policyVersionsError: 'ポリシーのバージョンを変更できませんでした',
+  editPolicy: 'ポリシーを編集',
+  modifyPermissionsIn: (name) => `${name} の許可を変更`,
+  setNewVersionDefault: 'この新しいバージョンをデフォルトとして設定します。',
+  policyUpdated: (name) => `ポリシー ${name} が更新されました。`,
+  updatePolicyError: 'ポリシーを更新できませんでした',
   tags: 'タグ',
   noTags: 'リソースに関連付けられたタグはありません。',
   accessAdvisor: 'アクセスアドバイザー',

@@ -2,10 +2,12 @@
 // it builds for "AWS account" + "Require external ID".
 import { useEffect, useRef, useState } from 'react';
 import Alert from '@cloudscape-design/components/alert';
+import AttributeEditor from '@cloudscape-design/components/attribute-editor';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Container from '@cloudscape-design/components/container';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -31,6 +33,7 @@ import {
 } from './env';
 import { JsonEditor, jsonError } from './editor';
 import {
+  BoundaryTable,
   EMPTY_FILTER,
   PolicyTable,
   SelectedPolicies,
@@ -51,6 +54,13 @@ const STEP_NAMES = ['selectEntities', 'addPermission', 'review'] as const;
 
 const EXTERNAL_ID_RE = /^[\w+=,.@:/-]{2,1224}$/;
 const ROLE_NAME_RE = /^[\w+=,.@-]{1,64}$/;
+/** IAM's TagsPerRole quota: the editor counts down to it and then stops adding rows. */
+const MAX_TAGS = 50;
+
+interface TagRow {
+  key: string;
+  value: string;
+}
 
 interface Prefill {
   step: number;
@@ -170,6 +180,11 @@ export function CreateRoleWizard({ route }: { route: Route }) {
   const [page, setPage] = useState(1);
   const [roleName, setRoleName] = useState('');
   const [description, setDescription] = useState('');
+  const [tags, setTags] = useState<TagRow[]>([]);
+  const [boundaryOpen, setBoundaryOpen] = useState(false);
+  const [boundaryMode, setBoundaryMode] = useState<'none' | 'use'>('none');
+  const [boundaryArn, setBoundaryArn] = useState<string | undefined>();
+  const [boundaryError, setBoundaryError] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [stepError, setStepError] = useState<string | undefined>();
   const [submitError, setSubmitError] = useState<string | undefined>();
@@ -229,6 +244,11 @@ export function CreateRoleWizard({ route }: { route: Route }) {
     if (submitting) return;
     const to = detail.requestedStepIndex;
     if (to > activeStep && activeStep === 0 && !validateStep0()) return;
+    if (to > activeStep && activeStep === 1 && boundaryMode === 'use' && !boundaryArn) {
+      setBoundaryError(T.boundaryRequired);
+      return;
+    }
+    setBoundaryError(undefined);
     setSubmitError(undefined);
     setActiveStep(to);
   }
@@ -248,6 +268,8 @@ export function CreateRoleWizard({ route }: { route: Route }) {
         description,
         trustPolicy: trustPolicyText,
         policyArns: selectedArns,
+        tags: tags.map((t) => ({ Key: t.key, Value: t.value })),
+        ...(boundaryMode === 'use' && boundaryArn ? { permissionsBoundaryArn: boundaryArn } : {}),
       });
       pushFlash({
         path: '/roles',
@@ -264,6 +286,7 @@ export function CreateRoleWizard({ route }: { route: Route }) {
   }
 
   const selectedRows = rows.filter((r) => selectedArns.includes(r.arn));
+  const boundaryRow = boundaryMode === 'use' ? rows.find((r) => r.arn === boundaryArn) : undefined;
   const loadingStep = (
     <Box textAlign="center" padding="xxl" data-testid="step-loading">
       <Spinner size="large" />
@@ -360,17 +383,58 @@ export function CreateRoleWizard({ route }: { route: Route }) {
   );
 
   const step1 = (
-    <PolicyTable
-      rows={rows}
-      loading={policiesLoading}
-      selectedArns={selectedArns}
-      setSelectedArns={setSelectedArns}
-      filter={filter}
-      setFilter={setFilter}
-      page={page}
-      setPage={setPage}
-      description={T.permissionsPoliciesDescription}
-    />
+    <SpaceBetween size="l">
+      <PolicyTable
+        rows={rows}
+        loading={policiesLoading}
+        selectedArns={selectedArns}
+        setSelectedArns={setSelectedArns}
+        filter={filter}
+        setFilter={setFilter}
+        page={page}
+        setPage={setPage}
+        description={T.permissionsPoliciesDescription}
+      />
+      <ExpandableSection
+        data-testid="permissions-boundary"
+        variant="container"
+        headerText={T.setBoundary}
+        headerDescription={T.setBoundaryDescription}
+        expanded={boundaryOpen}
+        onChange={(e) => setBoundaryOpen(e.detail.expanded)}
+      >
+        <SpaceBetween size="m">
+          {boundaryError && (
+            <Alert type="error" data-testid="permissions-boundary-error">
+              {boundaryError}
+            </Alert>
+          )}
+          <RadioGroup
+            ariaLabel={T.permissionsBoundary}
+            value={boundaryMode}
+            onChange={(e) => {
+              setBoundaryMode(e.detail.value as 'none' | 'use');
+              setBoundaryError(undefined);
+            }}
+            items={[
+              { value: 'none', label: T.boundaryNone },
+              { value: 'use', label: T.boundaryUse },
+            ]}
+          />
+          {boundaryMode === 'use' && (
+            <BoundaryTable
+              rows={rows}
+              loading={policiesLoading}
+              selectedArn={boundaryArn}
+              setSelectedArn={(arn) => {
+                setBoundaryArn(arn);
+                setBoundaryError(undefined);
+              }}
+            />
+          )}
+        </SpaceBetween>
+      </ExpandableSection>
+    </SpaceBetween>
   );
 
   const step2 = (
@@ -423,9 +487,66 @@ export function CreateRoleWizard({ route }: { route: Route }) {
           </Header>
         }
       >
-        <FormField label={T.permissionsPolicySummary} stretch>
-          <SelectedPolicies rows={selectedRows} />
-        </FormField>
+        <SpaceBetween size="l">
+          <FormField label={T.permissionsPolicySummary} stretch>
+            <SelectedPolicies rows={selectedRows} />
+          </FormField>
+          <div data-testid="permissions-boundary-review">
+            <Box variant="awsui-key-label">{T.permissionsBoundary}</Box>
+            <div>
+              {boundaryRow ? (
+                <span data-boundary-arn={boundaryRow.arn}>{boundaryRow.name}</span>
+              ) : (
+                T.boundaryNotSet
+              )}
+            </div>
+          </div>
+        </SpaceBetween>
+      </Container>
+      <Container
+        data-testid="role-tags-editor"
+        header={
+          <Header variant="h2" description={T.addTagsDescription}>
+            {T.addTags}
+          </Header>
+        }
+      >
+        <AttributeEditor<TagRow>
+          items={tags}
+          addButtonText={T.addNewTag}
+          removeButtonText={T.remove}
+          disableAddButton={tags.length >= MAX_TAGS}
+          onAddButtonClick={() => setTags((t) => [...t, { key: '', value: '' }])}
+          onRemoveButtonClick={(e) => setTags((t) => t.filter((_, i) => i !== e.detail.itemIndex))}
+          empty={T.noTags}
+          additionalInfo={T.tagsLeft(MAX_TAGS - tags.length)}
+          definition={[
+            {
+              label: T.tagKey,
+              control: (item, i) => (
+                <Input
+                  value={item.key}
+                  placeholder={T.tagKeyPlaceholder}
+                  onChange={(e) =>
+                    setTags((t) => t.map((r, j) => (j === i ? { ...r, key: e.detail.value } : r)))
+                  }
+                />
+              ),
+            },
+            {
+              label: T.tagValueOptional,
+              control: (item, i) => (
+                <Input
+                  value={item.value}
+                  placeholder={T.tagValuePlaceholder}
+                  onChange={(e) =>
+                    setTags((t) => t.map((r, j) => (j === i ? { ...r, value: e.detail.value } : r)))
+                  }
+                />
+              ),
+            },
+          ]}
+        />
       </Container>
     </SpaceBetween>
   );

@@ -316,7 +316,7 @@ describe('SimulatedIam.handle (the replica API)', () => {
     expect(sim.handle('getRole', { roleName: 'X' }).status).toBe(404);
     expect(sim.handle('listRoles', {}).body).toMatchObject({ roles: [{ roleName: 'R' }] });
     expect(sim.handle('listPolicies', {}).body).toEqual({ policies: [] });
-    expect(sim.handle('deleteRole', {}).status).toBe(400);
+    expect(sim.handle('deleteAccountAlias', {}).status).toBe(400);
     expect(sim.handle('createRole', null).status).toBe(400);
     expect(sim.calls.map((c) => [c.op, c.status])).toEqual([
       ['createRole', 200],
@@ -325,7 +325,7 @@ describe('SimulatedIam.handle (the replica API)', () => {
       ['getRole', 404],
       ['listRoles', 200],
       ['listPolicies', 200],
-      ['deleteRole', 400],
+      ['deleteAccountAlias', 400],
       ['createRole', 400],
     ]);
     expect(sim.count('createRole')).toBe(3);
