@@ -135,13 +135,18 @@ const summaryLabel = (key: LabelKey, language: Language): HTMLElement | undefine
       labelsFor(key, language).includes(normalize(el.textContent)),
   );
 
-/** The text beside `key`'s label in the smallest container that holds more than the label. */
+/**
+ * The value shown with `key`'s label: the element after the label, or after the smallest
+ * wrapper of it that has one (`dt`/`dd`, a key-label box then its value), never the column.
+ */
 export function summaryValue(key: LabelKey, language: Language): string | null {
-  const label = summaryLabel(key, language);
-  const own = normalize(label?.textContent);
-  for (let node = label?.parentElement; node; node = node.parentElement) {
-    const text = normalize(node.textContent);
-    if (text !== own) return text.replace(own, '').trim().slice(0, 200);
+  for (
+    let node: Element | null | undefined = summaryLabel(key, language);
+    node;
+    node = node.parentElement
+  ) {
+    const value = normalize(node.nextElementSibling?.textContent);
+    if (value) return value.slice(0, 200);
   }
   return null;
 }

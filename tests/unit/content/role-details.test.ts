@@ -101,7 +101,8 @@ describe('Role details', () => {
       document.body.innerHTML = `<main><h1>${SETUP.roleName}</h1>
         <section><h2>Summary</h2><button id="edit">Edit</button>
           <div><div>ARN</div><div>${ARN}</div></div>
-          <div><div>Maximum session duration</div><div>${duration}</div></div></section>
+          <div><div><span>Last activity</span></div><div>-</div>
+            <div><span>Maximum session duration</span></div><div>${duration}</div></div></section>
         <div role="tablist">
           <button role="tab" aria-selected="true">Permissions</button>
           <button role="tab" aria-selected="false">Trust relationships</button>
