@@ -41,6 +41,7 @@ export function buildReport(setup: Setup): RoleReport | null {
     capturedAt: setup.capturedAt,
     // Read back from the role page (docs/guardrails.md): only what IAM showed is said.
     ...(setup.roleTags ? { tags: setup.roleTags } : {}),
+    ...(setup.roleBoundaryArn ? { permissionsBoundaryArn: setup.roleBoundaryArn } : {}),
     ...(setup.sessionDurationSeconds
       ? { maxSessionDurationSeconds: setup.sessionDurationSeconds }
       : {}),

@@ -36,6 +36,8 @@ export type ContentSetup = {
    */
   tags?: { key: string; value: string }[];
   maxSessionDurationSeconds?: number;
+  /** The permissions boundary policy the wizard's permissions step sets, by name. */
+  permissionsBoundary?: string;
   /** The older Create role form's route (docs/console.md, "Deep links"), for create-role setups. */
   olderFormHash?: string;
   /** For an organization setup: the stack set the CloudFormation console is filled with. */
@@ -140,6 +142,7 @@ function isContentSetup(v: unknown, isPlan: PlanCheck): v is ContentSetup {
         v.tags.length <= 50 &&
         v.tags.every((t: unknown) => isRecord(t) && isText(t.key, 128) && isText(t.value, 256)))) &&
     (v.maxSessionDurationSeconds === undefined || Number.isInteger(v.maxSessionDurationSeconds)) &&
+    (v.permissionsBoundary === undefined || isText(v.permissionsBoundary, 128)) &&
     (v.olderFormHash === undefined ||
       (isText(v.olderFormHash) && v.olderFormHash.startsWith('#/'))) &&
     (v.organization === undefined || isPlan(v.organization))

@@ -3,7 +3,7 @@
 // role's Edit page. Like the access-keys words (panel-words.ts) they are not in the content
 // script: the background sends them in the console's language with a create-role setup, and
 // the content script only fills `{service}`, `{role}`, `{tags}`, `{duration}`, `{hours}`,
-// `{seconds}` and `{shown}` (docs/console.md, "The content script's size").
+// `{seconds}`, `{shown}` and `{policy}` (docs/console.md, "The content script's size").
 
 export const GUARD_WORDS_EN = {
   tagsDone: 'Tags: {tags}',
@@ -32,6 +32,12 @@ export const GUARD_WORDS_EN = {
     'IAM shows the role without the tags {tags}. Add them on the role’s Tags tab, then read the role again. Nothing was sent.',
   tagsChecked: 'Tags read back from IAM: {tags}',
   sessionChecked: 'Maximum session duration read back from IAM: {duration}',
+  boundaryDone: 'Permissions boundary: {policy}',
+  boundaryManual:
+    'Open "Set permissions boundary", choose "Use a permissions boundary" and pick {policy}',
+  boundaryWrong:
+    'IAM shows the role without the permissions boundary {policy}. Set it on the role’s Permissions tab, then read the role again. Nothing was sent.',
+  boundaryChecked: 'Permissions boundary read back from IAM: {policy}',
 };
 
 export type GuardWords = typeof GUARD_WORDS_EN;
@@ -64,6 +70,12 @@ export const GUARD_WORDS_JA: GuardWords = {
     'IAM ではロールにタグ {tags} がありません。ロールの「タグ」タブで追加してから、ロールを読み直してください。何も送信されていません。',
   tagsChecked: 'IAM から読み取ったタグ: {tags}',
   sessionChecked: 'IAM から読み取った最大セッション時間: {duration}',
+  boundaryDone: 'アクセス許可の境界: {policy}',
+  boundaryManual:
+    '「アクセス許可の境界の設定」を開き、「アクセス許可の境界を使用」を選択して {policy} を選んでください',
+  boundaryWrong:
+    'IAM ではロールにアクセス許可の境界 {policy} がありません。ロールの「許可」タブで設定してから、ロールを読み直してください。何も送信されていません。',
+  boundaryChecked: 'IAM から読み取ったアクセス許可の境界: {policy}',
 };
 
 /** The words the background sends a console in `language` (English for any other). */

@@ -5,6 +5,7 @@
 // module touches a browser API. The page only reports facts; every decision is taken here, from
 // the setup's own expectations and what the browser says about the sender, and a refusal says why.
 import {
+  formatArn,
   formatPolicyArn,
   formatRoleArn,
   formatUserArn,
@@ -12,6 +13,8 @@ import {
   ROLE_ARN_IN_TEXT,
   sanitizeDescription,
   USER_ARN_IN_TEXT,
+  POLICY_ARN_IN_TEXT,
+  policyNameProblem,
   descriptionProblem,
   roleNameProblem,
   validateRoleName,
@@ -145,6 +148,12 @@ export function planSetup(
       ),
       `Tags: ${badTags.map((b) => b.problem.message).join('; ')}.`,
     );
+  const boundary = guarded ? planBoundary(input.permissionsBoundary) : null;
+  if (boundary && 'problem' in boundary)
+    return fieldRefusal(
+      [fieldError('permissionsBoundary', boundary.problem)],
+      `Permissions boundary ${boundary.problem.message}.`,
+    );
   if (profile.report.auth === 'token' && !input.token)
     return refusal(problem('needsCodeFirst', { service }));
   const trustPolicy = buildTrustPolicy({ principalArn, externalId: input.externalId });
@@ -180,6 +189,7 @@ export function planSetup(
     trustPolicy,
     tags: [...profileTags, ...customerTags],
     maxSessionDurationSeconds: guarded ? (profile.role.maxSessionDurationSeconds ?? null) : null,
+    permissionsBoundary: boundary,
     reportUrl: profile.report.url,
     createdAt: now,
     updatedAt: now,
@@ -228,6 +238,7 @@ export function toContentSetup(setup: Setup): ContentSetup {
     ...(setup.maxSessionDurationSeconds
       ? { maxSessionDurationSeconds: setup.maxSessionDurationSeconds }
       : {}),
+    ...(setup.permissionsBoundary ? { permissionsBoundary: setup.permissionsBoundary.name } : {}),
     ...(setup.stackSet ? { organization: stackSetPlanOf(setup.stackSet) } : {}),
     // Where the wizard sends the customer when it recognises no step: the background decides.
     ...(setup.mode === 'create-role'
@@ -582,6 +593,15 @@ function capture(
             : null;
   const guardrailProblem = permissionProblem ?? guardrailsProblem(setup, page);
   const roleTags = page.tags ?? null;
+  // A boundary the page named, planned or the customer's own choice in the wizard.
+  const shownBoundary = page.permissionsBoundaryArn;
+  const roleBoundaryArn =
+    typeof shownBoundary === 'string' &&
+    POLICY_ARN_IN_TEXT.exec(shownBoundary)?.[0] === shownBoundary
+      ? shownBoundary
+      : shownBoundary === null
+        ? null
+        : undefined;
   const sessionDurationSeconds = page.maxSessionDurationText
     ? parseSessionDuration(page.maxSessionDurationText)
     : null;
@@ -599,6 +619,7 @@ function capture(
     missingPolicies: permissions?.missing ?? [],
     roleTags,
     sessionDurationSeconds,
+    ...(roleBoundaryArn !== undefined ? { roleBoundaryArn } : {}),
     problem: guardrailProblem?.message ?? null,
     problemCoded: guardrailProblem,
   };
@@ -616,6 +637,22 @@ function capture(
   });
 }
 
+/** The boundary the customer named: a policy name, or a policy ARN (its name is the last part). */
+function planBoundary(
+  text: string | undefined,
+): { name: string; arn: string | null } | { problem: Problem } | null {
+  if (!text) return null;
+  if (text.startsWith('arn:')) {
+    const arn = parseArn(text);
+    if (arn?.resourceType !== 'policy' || formatArn(arn) !== text)
+      return { problem: problem('boundaryFormat') };
+    return { name: arn.name, arn: text };
+  }
+  return policyNameProblem(text)
+    ? { problem: problem('boundaryFormat') }
+    : { name: text, arn: null };
+}
+
 /**
  * What holds a report back in the planned tags and session duration: what the role page showed
  * of them must be what was planned (docs/guardrails.md). Extra tags the customer added count as
@@ -630,6 +667,17 @@ function guardrailsProblem(
     if (!page.tags) return problem('tagsUnread');
     const missing = missingTags(tags, page.tags);
     if (missing.length) return problem('tagsMissing', { tags: tagsText(missing) });
+  }
+  const boundary = setup.permissionsBoundary;
+  if (boundary) {
+    const shown = page.permissionsBoundaryArn;
+    if (shown === undefined) return problem('boundaryUnread');
+    const named = shown?.slice(shown.lastIndexOf('/') + 1);
+    if (boundary.arn ? shown !== boundary.arn : named !== boundary.name)
+      return problem('boundaryDiffers', {
+        shown: shown ?? '(none)',
+        wanted: boundary.arn ?? boundary.name,
+      });
   }
   const wanted = setup.maxSessionDurationSeconds;
   if (wanted) {

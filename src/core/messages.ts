@@ -45,6 +45,8 @@ const reviewChoices = {
   roleName: IamName,
   roleDescription: z.string().check(z.maxLength(1000)),
   externalId: z.string().check(z.minLength(2), z.maxLength(1224)),
+  /** A permissions boundary the customer's organisation requires: a policy's name or ARN. */
+  permissionsBoundary: z.optional(z.string().check(z.maxLength(2048))),
   /** The tags the customer added (their organisation's), beside the profile's; checked in core. */
   tags: z.optional(z.array(z.object({ key: ShortText, value: ShortText })).check(z.maxLength(50))),
 };
@@ -256,6 +258,11 @@ export const ContentRolePage = z.object({
   tags: z.optional(
     z.nullable(z.array(z.object({ key: ShortText, value: ShortText })).check(z.maxLength(50))),
   ),
+  /**
+   * The Permissions tab's permissions boundary: the policy ARN its link names, null when the tab
+   * says none is set, absent when it was not read (docs/guardrails.md).
+   */
+  permissionsBoundaryArn: z.optional(z.nullable(z.string().check(z.maxLength(2048)))),
   /** The summary's "Maximum session duration" as shown ("2 hours", "2 時間"); core reads it. */
   maxSessionDurationText: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
 });

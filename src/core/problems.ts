@@ -161,6 +161,10 @@ export type ProblemParams = {
   tagKeyTwice: { key: string };
   tagKeyService: { key: string; service: string };
   tagsTooMany: { count: number; max: number };
+  // Permissions boundary (docs/guardrails.md)
+  boundaryFormat: object;
+  boundaryUnread: object;
+  boundaryDiffers: { shown: string; wanted: string };
   needsCodeFirst: { service: string };
   linkGone: object;
   linkRefused: object;
@@ -432,6 +436,11 @@ const ENGLISH: { [C in ProblemCode]: (p: ProblemParams[C]) => string } = {
   tagKeyTwice: (p) => `tag key "${p.key}" is used twice (IAM ignores the letter case of keys)`,
   tagKeyService: (p) => `tag key "${p.key}" is set by ${p.service}`,
   tagsTooMany: (p) => `${p.count} tags: IAM allows at most ${p.max} on a role`,
+  boundaryFormat: () =>
+    'must be the name of a policy in the account (1–128 of letters, digits and + = , . @ _ -) or its ARN',
+  boundaryUnread: () => `Crossrole could not read the role's permissions boundary. ${NOTHING}`,
+  boundaryDiffers: (p) =>
+    `IAM shows the role's permissions boundary as ${p.shown}, not ${p.wanted}. ${NOTHING}`,
   needsCodeFirst: (p) => `${p.service} needs a connection code: paste it first.`,
   linkGone: () =>
     'This link is no longer waiting: it was dismissed, or it expired (a link waits 15 minutes). Open the service’s link again.',

@@ -44,6 +44,14 @@ export const RoleReportSchema = z.strictObject({
     z.array(z.strictObject({ key: z.string(), value: z.string() })).check(z.maxLength(50)),
   ),
   maxSessionDurationSeconds: z.optional(z.number().check(z.int(), z.gte(3600), z.lte(43200))),
+  /** The permissions boundary the role's Permissions tab named (added in 1); absent: none or unread. */
+  permissionsBoundaryArn: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/[\w+=,.@/-]+$/, 'must be a policy ARN'),
+      ),
+  ),
   client: z.strictObject({
     name: z.literal('crossrole'),
     version: z.string(),

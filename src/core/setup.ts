@@ -180,6 +180,12 @@ export const SetupSchema = z.object({
    */
   tags: z.optional(z.array(z.object({ key: z.string(), value: z.string() }))),
   maxSessionDurationSeconds: z.optional(z.nullable(z.number())),
+  /** The boundary the customer chose: the policy's name, and its ARN when they gave one. */
+  permissionsBoundary: z.optional(
+    z.nullable(z.object({ name: z.string(), arn: z.nullable(z.string()) })),
+  ),
+  /** The boundary the Permissions tab showed at the last read-back (null: none; absent: unread). */
+  roleBoundaryArn: z.optional(z.nullable(z.string())),
   /** What the role page showed of them at the last read-back (null: not read). */
   roleTags: z.optional(z.nullable(z.array(z.object({ key: z.string(), value: z.string() })))),
   sessionDurationSeconds: z.optional(z.nullable(z.number())),

@@ -6,7 +6,7 @@
 import type { Feature } from '../feature.ts';
 import { findByLabel } from '../lib/dom.ts';
 import { fillFields, manual, type FieldPlan, type Filled } from '../lib/fill.ts';
-import { fillTags, guardWord, iamRefusal } from '../lib/guard.ts';
+import { fillBoundary, fillTags, guardWord, iamRefusal } from '../lib/guard.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor, type LabelKey } from '../lib/labels.ts';
 import { mainContent } from '../lib/page.ts';
@@ -129,13 +129,19 @@ export const createRoleWizard: Feature = {
 
     async function fillPermissions(): Promise<StepOutcome> {
       const picked = await selectPolicies(policies(), language, signal, miss, root());
+      const bounded = await fillBoundary(context, root(), signal);
       const texts = [
         t.permissionsSelected,
         t.goingToReview,
         t.selectPermissions,
         t.pressNextPolicies,
       ];
-      return outcome(2, picked.items, () => picked.allOk, texts);
+      return outcome(
+        2,
+        [...picked.items, ...bounded.items],
+        () => picked.allOk && bounded.ok,
+        texts,
+      );
     }
 
     async function fillReview(): Promise<void> {

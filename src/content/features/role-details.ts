@@ -19,7 +19,14 @@ import {
 } from '../lib/role-page.ts';
 import { menuAccountId, sessionAccountId } from '../lib/session.ts';
 import { stepNumber } from '../lib/steps.ts';
-import { durationWord, editNear, guardWord, readTags, summaryValue } from '../lib/guard.ts';
+import {
+  durationWord,
+  editNear,
+  guardWord,
+  readTags,
+  shownBoundary,
+  summaryValue,
+} from '../lib/guard.ts';
 import { parseSessionDuration } from '../../core/session-duration.ts';
 import { missingTags, tagsText } from '../../core/tags.ts';
 import type { PanelAction, PanelItem } from '../panel.ts';
@@ -140,6 +147,9 @@ async function capture(
         ? await readAttachedPolicies(context.language, signal)
         : null;
   if (setup.mode !== 'update-trust' && !attached) context.miss('attached-policies');
+  // Read while the Permissions tab is shown: a boundary the customer chose counts too.
+  const boundaryArn = attached ? shownBoundary(context.language) : undefined;
+  if (setup.permissionsBoundary && boundaryArn === undefined) context.miss('role-boundary');
   // Guardrails planned (docs/guardrails.md): the Tags tab, and the summary's session duration.
   const tags = setup.tags?.length
     ? (await selectTab('tags', context.language, signal))
@@ -163,6 +173,7 @@ async function capture(
     attachedComplete: attached?.complete ?? false,
     tags,
     maxSessionDurationText: durationText,
+    ...(boundaryArn !== undefined ? { permissionsBoundaryArn: boundaryArn } : {}),
   });
   if (signal.aborted) return;
   const readAgain = {
@@ -185,6 +196,9 @@ async function capture(
         : { status: 'manual', text: t.trustNotReadable },
       ...(names ? [{ status: 'done' as const, text: t.permissionsVerified(names) }] : []),
       ...(tags?.length ? [done(guardWord(context, 'tagsChecked', { tags: tagsText(tags) }))] : []),
+      ...(boundaryArn
+        ? [done(guardWord(context, 'boundaryChecked', { policy: boundaryArn }))]
+        : []),
       ...(wanted
         ? [done(guardWord(context, 'sessionChecked', { duration: durationWord(context, wanted) }))]
         : []),
@@ -226,6 +240,13 @@ async function capture(
       [edit, readAgain],
     );
   }
+  const policy = setup.permissionsBoundary;
+  if (policy && boundaryArn?.slice(boundaryArn.lastIndexOf('/') + 1) !== policy)
+    return render(
+      t.roleNotReported,
+      [{ status: 'problem', text: guardWord(context, 'boundaryWrong', { policy }) }],
+      [readAgain],
+    );
   const lacking = tags && setup.tags ? missingTags(setup.tags, tags) : [];
   if (lacking.length || (setup.tags?.length && !tags)) {
     return render(

@@ -7,7 +7,17 @@ import { fillWords, wordOf } from '../../core/panel-words.ts';
 import { missingTags, tagsText, type RoleTag } from '../../core/tags.ts';
 import type { FeatureContext } from '../feature.ts';
 import type { PanelItem } from '../panel.ts';
-import { accessibleLabel, enabledButton, normalize, setValue, waitFor } from './dom.ts';
+import { POLICY_ARN_IN_TEXT } from '../../core/arn.ts';
+import { CLOUDSCAPE } from './cloudscape.ts';
+import {
+  accessibleLabel,
+  enabledButton,
+  findByLabel,
+  normalize,
+  setChecked,
+  setValue,
+  waitFor,
+} from './dom.ts';
 import { labelsFor, type LabelKey, type Language } from './labels.ts';
 import { mainContent, shown } from './page.ts';
 import { dataRows, tableContainer, tableLoading } from './table.ts';
@@ -156,6 +166,95 @@ export function editNear(key: LabelKey, language: Language): HTMLButtonElement |
   for (let node = summaryLabel(key, language)?.parentElement; node; node = node.parentElement) {
     const edit = enabledButton(node, labelsFor('edit', language));
     if (edit) return edit;
+  }
+  return null;
+}
+
+const startsWithOne = (text: string | null, names: readonly string[]): boolean =>
+  names.some((n) => normalize(text).startsWith(n));
+
+/**
+ * The permissions boundary the customer chose in the popup, set on the wizard's permissions
+ * step: its "Set permissions boundary" section opened, "Use a permissions boundary" chosen, the
+ * policy found with the section's own filter and its row's radio ticked, then read back.
+ */
+export async function fillBoundary(
+  context: FeatureContext,
+  root: ParentNode,
+  signal: AbortSignal,
+): Promise<{ items: PanelItem[]; ok: boolean }> {
+  const name = context.setup.permissionsBoundary;
+  if (!name) return { items: [], ok: true };
+  const labels = (key: LabelKey) => labelsFor(key, context.language);
+  const header = shown<HTMLElement>(root, '[aria-expanded]').find((el) =>
+    startsWithOne(el.textContent, labels('boundarySection')),
+  );
+  if (header?.getAttribute('aria-expanded') === 'false') header.click();
+  const use = await waitFor(
+    () => findByLabel<HTMLInputElement>(root, 'input[type="radio"]', labels('useBoundary')),
+    { signal, timeoutMs: 3000 },
+  );
+  if (use) setChecked(use, true);
+  // The section's table picks one policy: its rows have radios, the permissions table's do not.
+  const inBoundary = (el: Element) => {
+    const box = tableContainer(el);
+    return (
+      !!box?.querySelector('tbody input[type="radio"]') &&
+      !box.querySelector('tbody input[type="checkbox"]')
+    );
+  };
+  const filter = await waitFor(
+    () =>
+      shown<HTMLInputElement>(root, `${CLOUDSCAPE.textFilter} input, input[type="search"]`).find(
+        inBoundary,
+      ) ?? null,
+    { signal, timeoutMs: 5000 },
+  );
+  if (filter && filter.value !== name) setValue(filter, name);
+  const radio = await waitFor(
+    () => {
+      const box = filter && tableContainer(filter);
+      const row =
+        box &&
+        dataRows(box).find((r) => [...r.cells].some((c) => normalize(c.textContent) === name));
+      return row?.querySelector<HTMLInputElement>('input[type="radio"]') ?? null;
+    },
+    { signal, timeoutMs: 5000 },
+  );
+  if (radio) setChecked(radio, true);
+  if (radio?.checked)
+    return {
+      items: [{ status: 'done', text: guardWord(context, 'boundaryDone', { policy: name }) }],
+      ok: true,
+    };
+  context.miss('permissions-boundary');
+  const text = guardWord(context, 'boundaryManual', { policy: name });
+  return { items: [{ status: 'manual', text, copy: { value: name, label: name } }], ok: false };
+}
+
+/**
+ * The Permissions tab's permissions boundary: the policy ARN its section links to, null when the
+ * section links none ("not set"), undefined when the tab shows no such section. The section is the
+ * largest ancestor of its heading holding no other heading (never the policies table beside it).
+ */
+export function shownBoundary(language: Language): string | null | undefined {
+  const headingsOf = (el: Element) => el.querySelectorAll('h2, h3, [role="heading"]').length;
+  const heading = shown<HTMLElement>(mainContent(), 'h2, h3, [role="heading"]').find((h) =>
+    startsWithOne(h.textContent, labelsFor('permissionsBoundary', language)),
+  );
+  if (!heading) return undefined;
+  let section: Element = heading;
+  while (section.parentElement && headingsOf(section.parentElement) === 1)
+    section = section.parentElement;
+  for (const link of section.querySelectorAll('a')) {
+    let href = link.getAttribute('href') ?? '';
+    try {
+      href = decodeURIComponent(href);
+    } catch {
+      continue;
+    }
+    const arn = POLICY_ARN_IN_TEXT.exec(href)?.[0];
+    if (arn) return arn;
   }
   return null;
 }

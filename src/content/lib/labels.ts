@@ -49,6 +49,9 @@ export const LABELS = {
   maxSession: { en: ['Maximum session duration'], ja: ['最大セッション時間'] },
   edit: { en: ['Edit'], ja: ['編集'] },
   saveChanges: { en: ['Save changes'], ja: ['変更の保存', '変更を保存'] },
+  boundarySection: { en: ['Set permissions boundary'], ja: ['アクセス許可の境界の設定'] },
+  useBoundary: { en: ['Use a permissions boundary'], ja: ['アクセス許可の境界を使用'] },
+  permissionsBoundary: { en: ['Permissions boundary'], ja: ['アクセス許可の境界'] },
 } as const satisfies Record<string, Record<Language, readonly string[]>>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -271,6 +271,42 @@ describe('Create role wizard', () => {
     expect(fake.highlights.at(-1)!.target).toBeNull();
   });
 
+  it('sets the chosen permissions boundary in its own section of the permissions step', async () => {
+    const BOUNDARY_SECTION = `<button aria-expanded="false" id="bh">Set permissions boundary - optional</button>
+      <div id="bs" hidden>
+        <label><input type="radio" name="b" checked>Create role without a permissions boundary</label>
+        <label><input type="radio" name="b" id="use">Use a permissions boundary to control the maximum role permissions</label>
+        <div><input type="search" aria-label="Filter policies" id="bf">
+          <table><tbody>
+            <tr><td><input type="radio" name="pick" id="r1"></td><td>OrgBoundaryOld</td></tr>
+            <tr><td><input type="radio" name="pick" id="r2"></td><td>OrgBoundary</td></tr>
+          </tbody></table></div></div>`;
+    const wizard = wizardPage([ENTITY, `${POLICIES}${BOUNDARY_SECTION}`, REVIEW], 'Create role');
+    const require = wizard.get(1, '#require');
+    require.addEventListener('change', () =>
+      wizard.get<HTMLElement>(1, '.external').toggleAttribute('hidden', !require.checked),
+    );
+    const header = wizard.get<HTMLElement>(2, '#bh');
+    header.addEventListener('click', () => {
+      header.setAttribute('aria-expanded', 'true');
+      wizard.get<HTMLElement>(2, '#bs').hidden = false;
+    });
+    const fake = fakeContext({
+      path: '/roles/create',
+      setup: { permissionsBoundary: 'OrgBoundary' },
+      trust: () => ({ ok: true, value: verdict(true) }),
+    });
+    void fake.start(createRoleWizard, controller.signal);
+    await until(() => expect(fake.last()?.title).toBe('Ready: press Create role'));
+    expect(wizard.get(2, '#use').checked).toBe(true);
+    expect(wizard.get(2, '#bf').value).toBe('OrgBoundary');
+    expect(wizard.get(2, '#r2').checked).toBe(true);
+    expect(wizard.get(2, '#r1').checked).toBe(false);
+    expect(fake.rendered.flatMap((r) => r.items.map((i) => i.text))).toContain(
+      'Permissions boundary: OrgBoundary',
+    );
+  });
+
   it('acts only for the create-role method while the role is not created yet', async () => {
     page();
     for (const setup of [{ mode: 'access-keys' as const }, { state: 'role-created' }]) {

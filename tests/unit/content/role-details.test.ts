@@ -189,4 +189,61 @@ describe('Role details', () => {
       );
     });
   });
+
+  describe('the permissions boundary', () => {
+    const POLICY = (arn: string, name: string) =>
+      `<a href="#/policies/details/${encodeURIComponent(arn)}">${name}</a>`;
+    function permissionsPage(boundary: string) {
+      document.body.innerHTML = `<main><h1>${SETUP.roleName}</h1><div>${ARN}</div>
+        <div role="tablist"><button role="tab" aria-selected="true">Permissions</button>
+          <button role="tab" aria-selected="false">Trust relationships</button></div>
+        <div role="tabpanel" id="panel"></div></main>`;
+      const panels: Record<string, string> = {
+        Permissions: `<div><div><h2>Permissions policies (1)</h2><table><tbody><tr><td>${POLICY(
+          'arn:aws:iam::aws:policy/ReadOnlyAccess',
+          'ReadOnlyAccess',
+        )}</td><td>AWS managed</td></tr></tbody></table></div>${boundary}</div>`,
+        'Trust relationships': `<pre>${TRUST}</pre>`,
+      };
+      document.getElementById('panel')!.innerHTML = panels.Permissions!;
+      const tabs = [...document.querySelectorAll<HTMLElement>('[role="tab"]')];
+      for (const tab of tabs)
+        tab.addEventListener('click', () => {
+          for (const t of tabs) t.setAttribute('aria-selected', String(t === tab));
+          document.getElementById('panel')!.innerHTML = panels[tab.textContent!]!;
+        });
+    }
+    const BOUNDARY = 'arn:aws:iam::111122223333:policy/OrgBoundary';
+    const sentBoundary = async () => {
+      const fake = fakeContext({
+        path,
+        setup: { state: 'role-created', permissionsBoundary: 'OrgBoundary' },
+        reply: () => ({ ok: true, value: { ...SETUP, state: 'arn-captured' } }),
+      });
+      await fake.start(roleDetails, controller.signal);
+      return { fake, sent: fake.sent[0] as { permissionsBoundaryArn?: string | null } };
+    };
+
+    it('reads the ARN its own section links to', async () => {
+      permissionsPage(
+        `<div><h2>Permissions boundary (set)</h2>${POLICY(BOUNDARY, 'OrgBoundary')}</div>`,
+      );
+      const { sent } = await sentBoundary();
+      expect(sent.permissionsBoundaryArn).toBe(BOUNDARY);
+    });
+
+    it('says none is set without taking an attached policy’s link for it, and names the gap', async () => {
+      permissionsPage('<div><h2>Permissions boundary (not set)</h2><p>Not set</p></div>');
+      const { fake, sent } = await sentBoundary();
+      expect(sent.permissionsBoundaryArn).toBeNull();
+      expect(fake.last()!.items[0]!.text).toContain('without the permissions boundary OrgBoundary');
+    });
+
+    it('sends nothing of it when the tab shows no such section', async () => {
+      permissionsPage('');
+      const { fake, sent } = await sentBoundary();
+      expect(sent).not.toHaveProperty('permissionsBoundaryArn');
+      expect(fake.misses).toContain('role-boundary');
+    });
+  });
 });

@@ -195,3 +195,61 @@ describe('the maximum session duration', () => {
     expect(step.next?.sessionDurationSeconds).toBe(7200);
   });
 });
+
+describe('a permissions boundary the customer names', () => {
+  const plan = (permissionsBoundary: string) =>
+    planSetup(profileWith({}), demoStart({ permissionsBoundary }), {
+      id: ID,
+      now: NOW,
+      reuse: null,
+    });
+  const BOUNDARY = 'arn:aws:iam::111122223333:policy/OrgBoundary';
+
+  it('takes a policy name or its exact ARN, and gives the wizard the name', () => {
+    const byName = plan('OrgBoundary');
+    expect(byName.ok && byName.value.setup.permissionsBoundary).toEqual({
+      name: 'OrgBoundary',
+      arn: null,
+    });
+    const byArn = plan(BOUNDARY);
+    expect(byArn.ok && byArn.value.setup.permissionsBoundary).toEqual({
+      name: 'OrgBoundary',
+      arn: BOUNDARY,
+    });
+    expect(byArn.ok && toContentSetup(byArn.value.setup).permissionsBoundary).toBe('OrgBoundary');
+  });
+
+  it.each(['Org Boundary', 'arn:aws:iam::111122223333:role/OrgBoundary', ` ${BOUNDARY}`])(
+    'refuses %j, naming the field',
+    (text) => {
+      const result = plan(text);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors?.[0]?.path).toBe('permissionsBoundary');
+    },
+  );
+
+  it('holds the report until the Permissions tab shows that boundary, then says it', () => {
+    const result = plan('OrgBoundary');
+    if (!result.ok) throw new Error(result.error);
+    const setup = { ...result.value.setup, tabId: 7 };
+    expect(readBack(setup, {}).next?.problemCoded?.code).toBe('boundaryUnread');
+    expect(readBack(setup, { permissionsBoundaryArn: null }).next?.problemCoded).toMatchObject({
+      code: 'boundaryDiffers',
+      shown: '(none)',
+      wanted: 'OrgBoundary',
+    });
+    const step = readBack(setup, { permissionsBoundaryArn: BOUNDARY });
+    expect(step.next?.state).toBe('verified');
+    expect(step.next?.roleBoundaryArn).toBe(BOUNDARY);
+  });
+
+  it('keeps a boundary the customer chose in the wizard without Crossrole, and no text that is not an ARN', () => {
+    const setup = planned(profileWith({}));
+    expect(readBack(setup, { permissionsBoundaryArn: BOUNDARY }).next?.roleBoundaryArn).toBe(
+      BOUNDARY,
+    );
+    expect(readBack(setup, { permissionsBoundaryArn: 'OrgBoundary' }).next).not.toHaveProperty(
+      'roleBoundaryArn',
+    );
+  });
+});
