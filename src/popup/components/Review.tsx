@@ -21,7 +21,7 @@ import { buildTrustPolicy, trustPolicySizeProblem } from '../../core/trust-polic
 import type { ConsoleTab, Reply, SetupStarted, SetupStartInput } from '../../core/messages.ts';
 import type { RoleTag } from '../../core/tags.ts';
 import type { PopupApi } from '../api.ts';
-import { t } from '../i18n.ts';
+import { plural, t } from '../i18n.ts';
 import { problemText, refusalText } from '../problems.ts';
 import { ouTargets, type Targets } from '../targets.ts';
 import { CopyButton, JsonView } from './Copy.tsx';
@@ -41,11 +41,24 @@ import {
   rowsToSend,
   Tags,
   tagsOf,
+  tagText,
   type RowProblem,
   type TagRow,
 } from './Tags.tsx';
 
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+
+/** A session duration in words: "2 hours", "1 hour 30 minutes" (IAM takes any 1–12 hours). */
+function durationText(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  return [
+    ...(hours ? [plural('durationHours', hours)] : []),
+    ...(minutes ? [plural('durationMinutes', minutes)] : []),
+    ...(rest ? [plural('durationSeconds', rest)] : []),
+  ].join(' ');
+}
 
 /** A refusal's tag problems, each kept while its field is still as it was sent. */
 type RefusedTag = { problem: RowProblem; sent: string | null };
@@ -165,7 +178,7 @@ export function Review(props: {
     ...plan.managedPolicyArns.map(policyName),
     ...plan.customPolicies.map((p) => p.name),
   ];
-  // Tags are the new role's in this account only, as core plans them.
+  // Tags and the session duration are the new role's in this account only, as core plans them.
   const tagsApply = method === 'create-role' && !organization;
   const sentRows = rowsToSend(tagRows);
   const stillRefused = refusedTags.filter(({ problem, sent }) => {
@@ -184,6 +197,8 @@ export function Review(props: {
     : [];
   // Why the start waits: core's findings above, and a tag to fix (said at its field).
   const waits = tagProblems.length ? [...blockers, t('tagsNeedFixing')] : blockers;
+  const sessionSeconds = tagsApply ? (profile.role.maxSessionDurationSeconds ?? null) : null;
+  const roleTags = tagsApply ? [...fixedTags, ...tagsOf(sentRows)] : [];
 
   async function start(mode: SetupStartInput['mode'], name: string) {
     if (!externalId || (mode === 'organization' && !targets.ok)) return;
@@ -281,6 +296,11 @@ export function Review(props: {
                 externalId ?? '…',
                 granted.join(', '),
               )}
+          {/* What else the new role will carry, before anything is created. */}
+          {roleTags.length > 0 && <p>{t('planTags', roleTags.map(tagText).join(', '))}</p>}
+          {sessionSeconds !== null && (
+            <p>{t('planSessionDuration', durationText(sessionSeconds))}</p>
+          )}
         </div>
         <Risks risks={risks} />
         {plan.warnings.map((w) => (

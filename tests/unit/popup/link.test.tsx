@@ -124,6 +124,9 @@ describe('the link window', () => {
     render(<LinkReview api={api} linkId={LINK_ID} />);
     await screen.findByText('Connect to Acme Costs?');
     expect((screen.getByLabelText('Tag key') as HTMLInputElement).value).toBe('CostCenter');
+    expect(screen.getByRole('note').textContent).toContain(
+      "Tags on the role: CostCenter = 1234.Maximum session duration: 1 hour, set on the role's page after it is created.",
+    );
     await waitFor(() => expect(confirmButton().disabled).toBe(false), { timeout: 3000 });
     fireEvent.click(confirmButton());
     await waitFor(() => expect(api.calls.map((c) => c.method)).toContain('startLink'));

@@ -62,7 +62,7 @@ const type = (input: HTMLInputElement, value: string) =>
   fireEvent.input(input, { target: { value } });
 
 describe('the review’s tags', () => {
-  it('shows the service’s tags read only and the remembered ones as rows', async () => {
+  it('shows the service’s tags read only and the remembered ones as rows, and lists both with the session duration', async () => {
     withAcme([{ key: 'CostCenter', value: '1234' }]);
     const tags = await screen.findByRole('group', { name: 'Tags' });
     expect(
@@ -75,6 +75,11 @@ describe('the review’s tags', () => {
     // The service's tag is no field: only the customer's own row can be changed.
     await waitFor(() => expect(keys().map((k) => k.value)).toEqual(['CostCenter']));
     expect(values().map((v) => v.value)).toEqual(['1234']);
+    const note = screen.getByRole('note').textContent;
+    expect(note).toContain('Tags on the role: Vendor = Acme, CostCenter = 1234.');
+    expect(note).toContain(
+      "Maximum session duration: 2 hours, set on the role's page after it is created.",
+    );
   });
 
   it('is one line while there are none, and opens on the keyboard with focus in the new key', async () => {
@@ -84,6 +89,8 @@ describe('the review’s tags', () => {
     expect(add.closest('p')?.textContent).toBe('Tags: none · Add tags your organisation requires');
     expect(add.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByLabelText('Tag key')).toBeNull();
+    // The demo service asks for no session duration, and there is no tag to list.
+    expect(screen.getByRole('note').textContent).not.toMatch(/Tags on the role|session duration/);
     fireEvent.click(add);
     await waitFor(() => expect(document.activeElement).toBe(keys()[0]));
     type(keys()[0]!, 'Team');
@@ -166,6 +173,7 @@ describe('the review’s tags', () => {
     // Updating an existing role puts no tags on it: the section goes, nothing is sent.
     fireEvent.click(screen.getByRole('button', { name: 'Update an existing role instead' }));
     expect(screen.queryByRole('group', { name: 'Tags' })).toBeNull();
+    expect(screen.getByRole('note').textContent).not.toMatch(/Tags on the role|session duration/);
     type(screen.getByLabelText('Existing role name') as HTMLInputElement, 'OldRole');
     fireEvent.click(screen.getByRole('button', { name: 'Update an existing role' }));
     await waitFor(() => expect(started(api)).toHaveLength(2));
@@ -177,6 +185,7 @@ describe('the review’s tags', () => {
     await screen.findByRole('group', { name: 'Tags' });
     fireEvent.click(screen.getByRole('radio', { name: /^Every account in my AWS Organization/ }));
     await waitFor(() => expect(screen.queryByRole('group', { name: 'Tags' })).toBeNull());
+    expect(screen.getByRole('note').textContent).not.toMatch(/Tags on the role|session duration/);
   });
 
   it('shows a tag the background refused at its row, until that field changes', async () => {
@@ -223,6 +232,11 @@ describe('the review’s tags in Japanese', () => {
     ).toBe('Vendor = Acme Acme Diagrams が設定');
     await waitFor(() => expect(screen.getAllByLabelText('タグのキー')).toHaveLength(1));
     expect(screen.getByRole('button', { name: 'タグ CostCenter を削除' })).toBeTruthy();
+    const note = screen.getByRole('note').textContent;
+    expect(note).toContain('ロールに付けるタグ: Vendor = Acme, CostCenter = 1234。');
+    expect(note).toContain(
+      '最大セッション時間: 2 時間。ロールの作成後に、ロールのページで設定します。',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'タグを追加' }));
     const key = screen.getAllByLabelText('タグのキー')[1] as HTMLInputElement;
     type(key, 'AWS:x');
