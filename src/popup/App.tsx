@@ -268,6 +268,7 @@ export function App(props: { api: PopupApi }) {
             consoleTab={consoleTab}
             consoleAccess={consoleAccess}
             onStarted={setNotice}
+            customerTags={state.customerTags}
           >
             {after}
           </Review>

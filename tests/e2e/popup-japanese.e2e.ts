@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import ja from '../../public/_locales/ja/messages.json' with { type: 'json' };
 import { openPopup } from '../support/browser.ts';
 import { useExtensionSession } from '../support/e2e-setup.ts';
+import { taggedProfile } from '../support/tagged-profile.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
 import { axeViolations } from '../support/axe.ts';
 
@@ -50,6 +51,34 @@ describe('the popup in Japanese', () => {
     await wholeInView(page, ja.useAccessKeys.message);
     await saveScreenshot(page, 'popup/access-keys-ja-380x600.png', { fullPage: false });
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says the Tags of a new role in Japanese, with a problem at its field', async () => {
+    await env.session.worker.evaluate(() =>
+      chrome.storage.local.set({ customerTags: [{ key: 'CostCenter', value: '1234' }] }),
+    );
+    const page = await popup();
+    await page.getByText(ja.importTitle.message).click();
+    await page.getByLabel(ja.importLabel.message).fill(JSON.stringify(taggedProfile()));
+    await page.getByRole('button', { name: ja.import.message }).click();
+    await page.getByRole('button', { name: ja.confirmAndAllow.message }).click();
+    const tags = page.getByRole('group', { name: ja.tagsTitle.message });
+    await tags.waitFor();
+    expect(await page.getByRole('note').textContent()).toContain(
+      '最大セッション時間: 2 時間。ロールの作成後に、ロールのページで設定します。',
+    );
+    await page.getByRole('button', { name: ja.tagAdd.message }).click();
+    await page.getByLabel(ja.tagKeyLabel.message).last().fill('aws:team');
+    await page.getByText('キーが無効です:', { exact: false }).waitFor();
+    await tags.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'popup/review-tags-ja-380x600.png', { fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    // Nothing left behind for the other tests of the file.
+    await env.session.worker.evaluate(() => chrome.storage.local.remove('customerTags'));
+    await page.getByRole('button', { name: ja.changeService.message }).click();
+    await page.getByRole('button', { name: 'Acme Diagrams を削除' }).click();
+    await page.getByRole('radio', { name: /^Acme Diagrams/ }).waitFor({ state: 'detached' });
     await page.close();
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openPopup } from '../support/browser.ts';
 import { useExtensionSession } from '../support/e2e-setup.ts';
+import { taggedProfile } from '../support/tagged-profile.ts';
 import { saveScreenshot } from '../support/artifacts.ts';
 import { axeViolations } from '../support/axe.ts';
 
@@ -202,6 +203,70 @@ describe('popup', () => {
     );
     await saveScreenshot(page, 'popup/zoom-200.png');
     expect(overflow).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+
+  // Last: it leaves nothing behind, but while it runs the imported service and the remembered
+  // tags change the list the tests above count their way through.
+  it('shows the Tags of a new role: the service’s, the remembered ones, a problem at its field', async () => {
+    // As the background keeps them after a start: the customer's tags from last time.
+    await env.session.worker.evaluate(() =>
+      chrome.storage.local.set({ customerTags: [{ key: 'CostCenter', value: '1234' }] }),
+    );
+    const page = await popup();
+    await page.getByText('Add a service (profile or connection code)').click();
+    await page.getByLabel('Profile or connection code').fill(JSON.stringify(taggedProfile()));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByRole('button', { name: 'Confirm and allow' }).click();
+    await page.getByRole('heading', { name: 'What Acme Diagrams will get' }).waitFor();
+    const tags = page.getByRole('group', { name: 'Tags' });
+    await tags.waitFor();
+    expect(await page.getByLabel('Tag key').inputValue()).toBe('CostCenter');
+    const note = (await page.getByRole('note').textContent()) ?? '';
+    expect(note).toContain('Tags on the role: Vendor = Acme, CostCenter = 1234.');
+    expect(note).toContain('Maximum session duration: 2 hours');
+    // Add tag from the keyboard: focus lands in the new row's key.
+    await page.getByRole('button', { name: 'Add tag' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Tag key',
+    );
+    await page.keyboard.type('Team');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('platform');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Remove tag Team',
+    );
+    await tags.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'popup/review-tags.png');
+    await saveScreenshot(page, 'popup/review-tags-380x600.png', { fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    // Folded again as the customer left them (axe opened every fold).
+    await page.evaluate(() =>
+      document.querySelectorAll('details').forEach((d) => (d.open = false)),
+    );
+
+    await page.getByLabel('Tag key').last().fill('aws:team');
+    await page.getByText('The key may not start with "aws:"', { exact: false }).waitFor();
+    const open = page.getByRole('button', { name: 'Open in AWS console' });
+    expect(await open.isDisabled()).toBe(true);
+    expect(await page.locator('.action-bar').getByRole('alert').textContent()).toBe(
+      'A tag needs fixing first: see Tags above.',
+    );
+    await page.getByLabel('Tag key').last().scrollIntoViewIfNeeded();
+    // Both schemes before axe, which opens every fold.
+    await saveScreenshot(page, 'popup/review-tags-problem-380x600.png', { fullPage: false });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await saveScreenshot(page, 'popup/review-tags-problem-dark-380x600.png', { fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await env.session.worker.evaluate(() => chrome.storage.local.remove('customerTags'));
+    await page.getByRole('button', { name: 'Change the service' }).click();
+    await page.getByRole('button', { name: 'Remove Acme Diagrams' }).click();
+    await page.getByRole('radio', { name: /^Acme Diagrams/ }).waitFor({ state: 'detached' });
     await page.close();
   });
 });

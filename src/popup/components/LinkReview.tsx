@@ -11,6 +11,7 @@ import { LINK_CONFIRM_DELAY_MS } from '../../core/limits.ts';
 import type { LinkView, Reply, SetupStarted, SetupStartInput } from '../../core/messages.ts';
 import { reportOrigin } from '../../core/profile.ts';
 import type { FieldError } from '../../core/result.ts';
+import type { RoleTag } from '../../core/tags.ts';
 import type { PopupApi } from '../api.ts';
 import { t } from '../i18n.ts';
 import { fieldErrorText, refusalText } from '../problems.ts';
@@ -21,7 +22,7 @@ type Shown =
   | { kind: 'loading' }
   | { kind: 'gone'; error: string }
   | { kind: 'refused'; errors: FieldError[] }
-  | { kind: 'ready'; link: LinkView; pending: Imported };
+  | { kind: 'ready'; link: LinkView; pending: Imported; customerTags: RoleTag[] };
 
 export function LinkReview(props: { api: PopupApi; linkId: string }) {
   const { api, linkId } = props;
@@ -54,6 +55,7 @@ export function LinkReview(props: { api: PopupApi; linkId: string }) {
           fromCode: true,
           label: code.value.label,
         },
+        customerTags: state?.customerTags ?? [],
       });
     })().catch(() => setShown({ kind: 'gone', error: t('stateUnavailable') }));
     void api.hasConsoleAccess().then(setConsoleAccess, () => setConsoleAccess(false));
@@ -104,7 +106,7 @@ export function LinkReview(props: { api: PopupApi; linkId: string }) {
       </section>
     );
   } else {
-    const { link, pending } = shown;
+    const { link, pending, customerTags } = shown;
     const profile = pending.profile;
     const start = async (input: SetupStartInput): Promise<Reply<SetupStarted>> => {
       const origin = reportOrigin(profile);
@@ -131,6 +133,7 @@ export function LinkReview(props: { api: PopupApi; linkId: string }) {
           consoleTab={null}
           consoleAccess={consoleAccess}
           onStarted={() => undefined}
+          customerTags={customerTags}
           link={{
             partition: link.partition,
             start,

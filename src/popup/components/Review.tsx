@@ -19,8 +19,9 @@ import {
 } from '../../core/profile.ts';
 import { buildTrustPolicy, trustPolicySizeProblem } from '../../core/trust-policy.ts';
 import type { ConsoleTab, Reply, SetupStarted, SetupStartInput } from '../../core/messages.ts';
+import type { RoleTag } from '../../core/tags.ts';
 import type { PopupApi } from '../api.ts';
-import { t } from '../i18n.ts';
+import { plural, t } from '../i18n.ts';
 import { problemText, refusalText } from '../problems.ts';
 import { ouTargets, type Targets } from '../targets.ts';
 import { CopyButton, JsonView } from './Copy.tsx';
@@ -33,8 +34,35 @@ import {
   type Where,
 } from './OrganizationChoice.tsx';
 import { Risks } from './Risks.tsx';
+import {
+  newRow,
+  refusedAtRow,
+  rowProblems,
+  rowsToSend,
+  Tags,
+  tagsOf,
+  tagText,
+  type RowProblem,
+  type TagRow,
+} from './Tags.tsx';
 
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+
+/** A session duration in words: "2 hours", "1 hour 30 minutes" (IAM takes any 1–12 hours). */
+function durationText(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  return [
+    ...(hours ? [plural('durationHours', hours)] : []),
+    ...(minutes ? [plural('durationMinutes', minutes)] : []),
+    ...(rest ? [plural('durationSeconds', rest)] : []),
+  ].join(' ');
+}
+
+/** A refusal's tag problems, each kept while its field is still as it was sent. */
+type RefusedTag = { problem: RowProblem; sent: string | null };
+const tagsKey = (rows: readonly TagRow[]) => JSON.stringify(tagsOf(rows));
 
 /** Mounted per service (App keys it by profile id), so every choice starts from its defaults. */
 export function Review(props: {
@@ -45,6 +73,8 @@ export function Review(props: {
   /** Without it no content script runs: nothing would be filled or captured. */
   consoleAccess: boolean;
   onStarted: (message: string) => void;
+  /** The tags the customer gave last time (popup.state), offered again; undefined until read. */
+  customerTags?: readonly RoleTag[] | undefined;
   /** What the popup shows below the review, above its action bar. */
   children?: ComponentChildren;
   /**
@@ -77,6 +107,17 @@ export function Review(props: {
     sanitizeDescription(profile.role.description ?? ''),
   );
   const [existingRole, setExistingRole] = useState('');
+  // The customer's tags: those given last time, once popup.state has them, unless already typed.
+  const fixedTags = profile.role.tags ?? [];
+  const [tagRows, setTagRows] = useState<TagRow[]>(() => (props.customerTags ?? []).map(newRow));
+  const prefilled = useRef(props.customerTags !== undefined);
+  useEffect(() => {
+    if (prefilled.current || props.customerTags === undefined) return;
+    prefilled.current = true;
+    const remembered = props.customerTags;
+    setTagRows((rows) => (rows.length ? rows : remembered.map(newRow)));
+  }, [props.customerTags]);
+  const [refusedTags, setRefusedTags] = useState<RefusedTag[]>([]);
   const [startError, setStartError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The way to connect: the role by default; another way only while its fold is open.
@@ -137,11 +178,34 @@ export function Review(props: {
     ...plan.managedPolicyArns.map(policyName),
     ...plan.customPolicies.map((p) => p.name),
   ];
+  // Tags and the session duration are the new role's in this account only, as core plans them.
+  const tagsApply = method === 'create-role' && !organization;
+  const sentRows = rowsToSend(tagRows);
+  const stillRefused = refusedTags.filter(({ problem, sent }) => {
+    if (problem.row === null || problem.field === null) return sent === tagsKey(sentRows);
+    const row = tagRows.find((r) => r.id === problem.row);
+    return row !== undefined && row[problem.field] === sent;
+  });
+  const tagProblems = tagsApply
+    ? [
+        ...rowProblems(tagRows, fixedTags, profile.name),
+        ...stillRefused.map((r) => r.problem),
+      ].filter(
+        (p, i, all) =>
+          all.findIndex((q) => q.row === p.row && q.field === p.field && q.text === p.text) === i,
+      )
+    : [];
+  // Why the start waits: core's findings above, and a tag to fix (said at its field).
+  const waits = tagProblems.length ? [...blockers, t('tagsNeedFixing')] : blockers;
+  const sessionSeconds = tagsApply ? (profile.role.maxSessionDurationSeconds ?? null) : null;
+  const roleTags = tagsApply ? [...fixedTags, ...tagsOf(sentRows)] : [];
 
   async function start(mode: SetupStartInput['mode'], name: string) {
     if (!externalId || (mode === 'organization' && !targets.ok)) return;
     setBusy(true);
     setStartError(null);
+    setRefusedTags([]);
+    const sent = sentRows;
     // In the link window the first call is the permission request, still inside the click.
     const reply = await (props.link?.start ?? api.start)({
       mode,
@@ -156,15 +220,31 @@ export function Review(props: {
       // The IAM tab open is no place for the stack set: CloudFormation opens in a tab of its own.
       ...(continueHere && mode !== 'organization' ? { tabId: continueHere.tabId } : {}),
       ...(mode === 'organization' && targets.ok ? { targets: targets.targets } : {}),
+      // The customer's own tags only: the background adds the profile's, and keeps these (none
+      // sent keeps none) to offer next time.
+      ...(mode === 'create-role' && sent.length ? { tags: tagsOf(sent) } : {}),
     });
     setBusy(false);
-    if (reply.ok)
+    if (reply.ok) {
       props.onStarted(
         mode === 'organization'
           ? t('orgStarted', CLOUDFORMATION, profile.name)
           : t('started', profile.name),
       );
-    else setStartError(refusalText(reply));
+      return;
+    }
+    // A refused tag is shown at its row (the bar says a tag needs fixing); the rest here.
+    const errors = reply.errors ?? [];
+    const atRows = errors.flatMap((e) => {
+      const at = refusedAtRow(e, sent);
+      if (!at) return [];
+      const row = at.row === null ? undefined : sent.find((r) => r.id === at.row);
+      return [{ problem: at, sent: row && at.field ? row[at.field] : tagsKey(sent) }];
+    });
+    setRefusedTags(atRows);
+    const others = errors.filter((e) => !refusedAtRow(e, sent));
+    if (atRows.length === 0 || others.length > 0)
+      setStartError(refusalText(atRows.length ? { ...reply, errors: others } : reply));
   }
 
   const toggleOption = (id: string, on: boolean) =>
@@ -216,6 +296,11 @@ export function Review(props: {
                 externalId ?? '…',
                 granted.join(', '),
               )}
+          {/* What else the new role will carry, before anything is created. */}
+          {roleTags.length > 0 && <p>{t('planTags', roleTags.map(tagText).join(', '))}</p>}
+          {sessionSeconds !== null && (
+            <p>{t('planSessionDuration', durationText(sessionSeconds))}</p>
+          )}
         </div>
         <Risks risks={risks} />
         {plan.warnings.map((w) => (
@@ -325,6 +410,15 @@ export function Review(props: {
             }
           />
         </div>
+        {tagsApply && (
+          <Tags
+            service={profile.name}
+            fixed={fixedTags}
+            rows={tagRows}
+            onRows={setTagRows}
+            problems={tagProblems}
+          />
+        )}
 
         {/* The value is in the sentence above; copying or regenerating it is a detail. */}
         <details class="secondary">
@@ -434,7 +528,7 @@ export function Review(props: {
       {props.children}
 
       <div class="action-bar">
-        {[...new Set(blockers)].map((b) => (
+        {[...new Set(waits)].map((b) => (
           <p key={b} class="error" role="alert">
             {b}
           </p>
@@ -447,7 +541,7 @@ export function Review(props: {
         <button
           type="button"
           class="primary wide"
-          disabled={busy || blockers.length > 0 || action.invalid || props.link?.armed === false}
+          disabled={busy || waits.length > 0 || action.invalid || props.link?.armed === false}
           onClick={() => void start(mode, action.name)}
         >
           {props.link ? t('confirmAndAllow') : action.label}

@@ -118,6 +118,25 @@ describe('the link window', () => {
     expect(methods).not.toContain('saveProfile');
   });
 
+  it('offers the tags the customer gave last time, and starts with them in the link', async () => {
+    const api = fakePopupApi({ customerTags: [{ key: 'CostCenter', value: '1234' }] });
+    api.link_ = { ok: true, value: view(CODE) };
+    render(<LinkReview api={api} linkId={LINK_ID} />);
+    await screen.findByText('Connect to Acme Costs?');
+    expect((screen.getByLabelText('Tag key') as HTMLInputElement).value).toBe('CostCenter');
+    expect(screen.getByRole('note').textContent).toContain(
+      "Tags on the role: CostCenter = 1234.Maximum session duration: 1 hour, set on the role's page after it is created.",
+    );
+    await waitFor(() => expect(confirmButton().disabled).toBe(false), { timeout: 3000 });
+    fireEvent.click(confirmButton());
+    await waitFor(() => expect(api.calls.map((c) => c.method)).toContain('startLink'));
+    const [, input] = api.calls.find((c) => c.method === 'startLink')!.args as [
+      string,
+      Record<string, unknown>,
+    ];
+    expect(input.tags).toEqual([{ key: 'CostCenter', value: '1234' }]);
+  });
+
   it('starts nothing when the browser does not allow the report origin, and says so', async () => {
     const api = open();
     api.grant = false;
