@@ -79,6 +79,248 @@ export function parseReport(value: unknown): Result<RoleReport> {
     : { ok: false, errors: fromZodIssues(parsed.error.issues, [], value) };
 }
 
+// Later events of a connection (docs/vendors.md, "Later events"): added in 1, additively. Each
+// names its connection by `connectionId`, the `setupId` of the role.connected report, and has
+// its own `setupId` (its Idempotency-Key). Answers and retries are role.connected's.
+
+const Uuid = z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'must be a UUID'));
+/** Any policy a role may have attached: AWS managed (`iam::aws:`) or in an account. */
+const PolicyArn = z
+  .string()
+  .check(
+    z.regex(/^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/, 'must be a policy ARN'),
+  );
+/** A customer-managed policy: one with versions of its own, one Crossrole may create or delete. */
+const CustomerPolicyArn = z
+  .string()
+  .check(
+    z.regex(
+      /^arn:aws[a-z-]*:iam::\d{12}:policy\/[\w+=,.@/-]+$/,
+      'must be a customer-managed policy ARN',
+    ),
+  );
+const PolicyVersionId = z.string().check(z.regex(/^v[1-9]\d*$/, 'must be a version id like v3'));
+const Tag = z.strictObject({ key: z.string(), value: z.string() });
+const SessionSeconds = z.number().check(z.int(), z.gte(3600), z.lte(43200));
+
+export const ROLE_CHANGE_KINDS = [
+  'policy-version',
+  'policy-attached',
+  'policy-detached',
+  'access-level',
+  'session-duration',
+  'tags',
+] as const;
+
+/** One change Crossrole made to a connected role and read back; `kind` says which. */
+export const RoleChangeSchema = z.discriminatedUnion(
+  'kind',
+  [
+    /** A customer-managed policy of the role got a new default version. */
+    z.strictObject({
+      kind: z.literal('policy-version'),
+      policyArn: CustomerPolicyArn,
+      from: PolicyVersionId,
+      to: PolicyVersionId,
+    }),
+    z.strictObject({ kind: z.literal('policy-attached'), policyArn: PolicyArn }),
+    z.strictObject({ kind: z.literal('policy-detached'), policyArn: PolicyArn }),
+    /** The access level's id in the profile, before and after. */
+    z.strictObject({ kind: z.literal('access-level'), from: z.string(), to: z.string() }),
+    /** The maximum session duration, in seconds, before and after. */
+    z.strictObject({
+      kind: z.literal('session-duration'),
+      from: SessionSeconds,
+      to: SessionSeconds,
+    }),
+    /** Tags added or given a new value (`set`), and the keys of tags removed. */
+    z.strictObject({
+      kind: z.literal('tags'),
+      set: z.array(Tag).check(z.maxLength(50)),
+      removed: z.array(z.string()).check(z.maxLength(50)),
+    }),
+  ],
+  { error: `must be one of ${ROLE_CHANGE_KINDS.map((k) => JSON.stringify(k)).join(', ')}` },
+);
+export type RoleChange = z.infer<typeof RoleChangeSchema>;
+
+type Issues = { issues: z.core.$ZodRawIssue[] };
+const say = (ctx: Issues, value: unknown, path: PropertyKey[], message: string): void => {
+  ctx.issues.push({ code: 'custom', message, input: value, path });
+};
+
+/** An ARN names the report's partition, and its account (or `aws`, for `allowAws`). */
+function arnOutside(
+  arn: string,
+  report: { partition: string; accountId: string },
+  allowAws = false,
+): string | null {
+  const [, partition, , , account] = arn.split(':');
+  if (partition !== report.partition) return `must be in partition ${report.partition}`;
+  if (account !== report.accountId && !(allowAws && account === 'aws'))
+    return `must be in account ${report.accountId}`;
+  return null;
+}
+
+/** What a change says agrees with what the report says IAM holds now, and says it once. */
+function checkChanges(report: z.infer<typeof RoleUpdatedShape>, ctx: Issues): void {
+  const arnProblem = arnOutside(report.roleArn, report);
+  if (arnProblem) say(ctx, report.roleArn, ['roleArn'], arnProblem);
+  if (report.setupId === report.connectionId)
+    say(ctx, report.setupId, ['setupId'], "must be a new UUID, not the connection's");
+  const seen = new Map<string, number>();
+  const tagKeys = new Set((report.tags ?? []).map((t) => t.key));
+  report.changes.forEach((change, i) => {
+    const at = (field: string, message: string, value: unknown) =>
+      say(ctx, value, ['changes', i, field], message);
+    const subject =
+      change.kind === 'policy-attached' || change.kind === 'policy-detached'
+        ? `policy ${change.policyArn}`
+        : change.kind === 'policy-version'
+          ? `version ${change.policyArn}`
+          : change.kind;
+    const first = seen.get(subject);
+    if (first !== undefined)
+      say(ctx, change, ['changes', i], `changes ${subject} again (see changes[${first}])`);
+    else seen.set(subject, i);
+    switch (change.kind) {
+      case 'policy-version':
+      case 'policy-attached':
+      case 'policy-detached': {
+        const outside = arnOutside(change.policyArn, report, change.kind !== 'policy-version');
+        if (outside) at('policyArn', outside, change.policyArn);
+        const listed = report.policyArns.includes(change.policyArn);
+        if (change.kind === 'policy-detached' ? listed : !listed)
+          at(
+            'policyArn',
+            change.kind === 'policy-detached'
+              ? 'is still in policyArns'
+              : "is not in policyArns (the role's policies now)",
+            change.policyArn,
+          );
+        if (change.kind === 'policy-version' && change.from === change.to)
+          at('to', 'must differ from "from"', change.to);
+        break;
+      }
+      case 'access-level':
+        if (change.to !== report.accessLevel)
+          at('to', `must be accessLevel ("${report.accessLevel}")`, change.to);
+        if (change.from === change.to) at('to', 'must differ from "from"', change.to);
+        break;
+      case 'session-duration':
+        if (change.to !== report.maxSessionDurationSeconds)
+          at(
+            'to',
+            report.maxSessionDurationSeconds === undefined
+              ? 'needs maxSessionDurationSeconds in the report'
+              : `must be maxSessionDurationSeconds (${report.maxSessionDurationSeconds})`,
+            change.to,
+          );
+        if (change.from === change.to) at('to', 'must differ from "from"', change.to);
+        break;
+      case 'tags': {
+        if (report.tags === undefined)
+          say(ctx, undefined, ['tags'], 'is required with a "tags" change');
+        if (change.set.length === 0 && change.removed.length === 0)
+          say(ctx, change, ['changes', i], 'sets no tag and removes none');
+        change.set.forEach((tag, j) => {
+          if (!report.tags?.some((t) => t.key === tag.key && t.value === tag.value))
+            say(ctx, tag, ['changes', i, 'set', j], `is not in tags (the role's tags now)`);
+        });
+        change.removed.forEach((key, j) => {
+          if (tagKeys.has(key)) say(ctx, key, ['changes', i, 'removed', j], 'is still in tags');
+        });
+        break;
+      }
+    }
+  });
+}
+
+/**
+ * role.updated: Crossrole changed a connected role on the console's pages and read it back. The
+ * body says what IAM holds now, as role.connected does (without `capturedAt`: `updatedAt` says
+ * when), and `changes` what changed.
+ */
+const RoleUpdatedShape = z.extend(
+  z.omit(RoleReportSchema, {
+    event: true,
+    setupId: true,
+    capturedAt: true,
+    permissionsVerified: true,
+  }),
+  {
+    event: z.literal('role.updated'),
+    setupId: Uuid,
+    connectionId: Uuid,
+    /** Required here: no version of Crossrole sent role.updated without it. */
+    permissionsVerified: z.boolean(),
+    updatedAt: z.iso.datetime(),
+    changes: z.array(RoleChangeSchema).check(z.minLength(1), z.maxLength(50)),
+  },
+);
+export const RoleUpdatedReportSchema = RoleUpdatedShape.check(z.superRefine(checkChanges));
+export type RoleUpdatedReport = z.infer<typeof RoleUpdatedReportSchema>;
+
+export const DISCONNECT_REASONS = ['deleted-by-customer', 'role-not-found'] as const;
+
+/**
+ * role.disconnected: the customer deleted the role through Crossrole's guide, or Crossrole found
+ * it no longer exists. The service stops assuming it.
+ */
+export const RoleDisconnectedReportSchema = z
+  .strictObject({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    event: z.literal('role.disconnected'),
+    setupId: Uuid,
+    connectionId: Uuid,
+    profileId: RoleReportSchema.shape.profileId,
+    roleArn: RoleReportSchema.shape.roleArn,
+    accountId: RoleReportSchema.shape.accountId,
+    partition: RoleReportSchema.shape.partition,
+    externalId: RoleReportSchema.shape.externalId,
+    reason: z.enum(DISCONNECT_REASONS),
+    /** The customer-managed policies Crossrole created for the role, deleted with it. */
+    deletedPolicyArns: z.array(CustomerPolicyArn).check(z.maxLength(10)),
+    disconnectedAt: z.iso.datetime(),
+    client: RoleReportSchema.shape.client,
+  })
+  .check(
+    z.superRefine((report, ctx) => {
+      const arnProblem = arnOutside(report.roleArn, report);
+      if (arnProblem) say(ctx, report.roleArn, ['roleArn'], arnProblem);
+      if (report.setupId === report.connectionId)
+        say(ctx, report.setupId, ['setupId'], "must be a new UUID, not the connection's");
+      report.deletedPolicyArns.forEach((arn, i) => {
+        const outside = arnOutside(arn, report);
+        if (outside) say(ctx, arn, ['deletedPolicyArns', i], outside);
+      });
+    }),
+  );
+export type RoleDisconnectedReport = z.infer<typeof RoleDisconnectedReportSchema>;
+
+/** The events after role.connected. */
+export type LifecycleReport = RoleUpdatedReport | RoleDisconnectedReport;
+/** Every event about a role that a service's report endpoint receives. */
+export type RoleEventReport = RoleReport | LifecycleReport;
+
+export const ROLE_EVENTS = ['role.connected', 'role.updated', 'role.disconnected'] as const;
+const RoleEventSchema = z.discriminatedUnion(
+  'event',
+  [RoleReportSchema, RoleUpdatedReportSchema, RoleDisconnectedReportSchema],
+  { error: `must be one of ${ROLE_EVENTS.map((e) => JSON.stringify(e)).join(', ')}` },
+);
+
+/**
+ * Any of the three role events, told apart by `event`; each refusal names its field. `parseReport`
+ * stays the parser of role.connected alone.
+ */
+export function parseRoleEvent(value: unknown): Result<RoleEventReport> {
+  const parsed = z.safeParse(RoleEventSchema, value);
+  return parsed.success
+    ? ok(parsed.data)
+    : { ok: false, errors: fromZodIssues(parsed.error.issues, [], value) };
+}
+
 /**
  * A field of the optional body of a service's answer (`status`, `message`), read on its own so
  * that `"message": null` or an extra field does not hide `"status": "pending"`. Anything else in

@@ -1,8 +1,10 @@
 // The reference service: a local stand-in for a vendor's report endpoint (docs/vendors.md §3), used
 // by the tests, the demo and the benchmark. It does what a careful vendor must: validate the
 // report, treat a repeated Idempotency-Key as the same report, bind each External ID to the
-// customer that first reported it (409 for anyone else), and never log a token. Faults can be
-// switched on per test: down, a status, Retry-After, slowness, a failure rate.
+// customer that first reported it (409 for anyone else), follow a connection's later events
+// (role.updated, role.disconnected: 404 for a connection it does not know, 410 once it ended),
+// and never log a token. Faults can be switched on per test: down, a status, Retry-After,
+// slowness, a failure rate.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -12,9 +14,12 @@ import { parseProfile, type ServiceProfile } from '../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 import {
   parseAccessKeyReport,
-  parseReport,
+  parseRoleEvent,
   type AccessKeyReport,
+  type LifecycleReport,
+  type RoleDisconnectedReport,
   type RoleReport,
+  type RoleUpdatedReport,
 } from '../../src/core/report.ts';
 
 export type Faults = {
@@ -37,10 +42,25 @@ export type Faults = {
 
 export type StoredConnection = {
   idempotencyKey: string;
+  /** The role.connected report that made the connection. */
   report: RoleReport;
   receivedAt: string;
   /** Who the service believes reported it: the bearer token, or else the AWS account. */
   customer: string | null;
+  /** What IAM holds now, by the latest report: `report`, then each role.updated taken. */
+  latest: RoleReport | RoleUpdatedReport;
+  /** The later events taken for it, in the order received. */
+  events: StoredEvent[];
+  /** The role.disconnected that ended it; the service no longer assumes the role. */
+  disconnected: RoleDisconnectedReport | null;
+};
+
+/** A later event the service took (answered 2xx), with the connection it names. */
+export type StoredEvent = {
+  idempotencyKey: string;
+  connectionId: string;
+  report: LifecycleReport;
+  receivedAt: string;
 };
 
 export type SeenRequest = {
@@ -86,6 +106,8 @@ export interface ReferenceService {
   url: string;
   origin: string;
   connections(): StoredConnection[];
+  /** Every later event taken (role.updated, role.disconnected), of all connections, in order. */
+  events(): StoredEvent[];
   /** Access keys received (method access-keys), one per Idempotency-Key. */
   accessKeys(): AccessKeyReport[];
   requests(): SeenRequest[];
@@ -94,6 +116,8 @@ export interface ReferenceService {
   setFaults(faults: Faults): void;
   /** Resolves once `n` connections are stored (all of them), or rejects after `timeoutMs`. */
   waitForConnections(n: number, timeoutMs?: number): Promise<StoredConnection[]>;
+  /** Resolves once `n` later events are taken (all of them), or rejects after `timeoutMs`. */
+  waitForEvents(n: number, timeoutMs?: number): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }
 
@@ -101,7 +125,11 @@ export type ReferenceServiceOptions = {
   port?: number;
   host?: string;
   path?: string;
-  /** Accepted bearer tokens; when given, a request without one of them gets 401. */
+  /**
+   * Accepted bearer tokens; when given, a role.connected or access-key.created without one of
+   * them gets 401. Later events carry no token (docs/vendors.md, "Later events"): their
+   * connectionId and the role they name tie them to a connection.
+   */
   tokens?: string[];
   /** Called once per request, for the command line's log (never with the token). */
   onRequest?: (request: SeenRequest) => void;
@@ -116,6 +144,9 @@ export function startReferenceService(
   const stored = new Map<string, { body: string; connection: StoredConnection }>();
   const boundExternalIds = new Map<string, string>();
   const keys = new Map<string, AccessKeyReport>();
+  /** Each later event's Idempotency-Key, with its body and the answer it got. */
+  const answered = new Map<string, { body: string; status: number; answer: unknown }>();
+  const events: StoredEvent[] = [];
   const seen: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   let faults: Faults = {};
@@ -235,8 +266,9 @@ export function startReferenceService(
       return answer(request, response, 415, { message: 'Send application/json' });
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? null;
     const onboarded = token ? issued.get(token) : undefined;
-    if (options.tokens && !onboarded && (!token || !options.tokens.includes(token)))
-      return answer(request, response, 401, { message: 'A valid connection token is required' });
+    const tokenRefused = Boolean(
+      options.tokens && !onboarded && (!token || !options.tokens.includes(token)),
+    );
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !key)
       return answer(request, response, 400, { message: 'Idempotency-Key header is required' });
@@ -248,7 +280,11 @@ export function startReferenceService(
     } catch {
       return answer(request, response, 400, { message: 'Body is not JSON' });
     }
-    if ((json as { event?: unknown } | null)?.event === 'access-key.created') {
+    const event = (json as { event?: unknown } | null)?.event;
+    // Later events carry no token: they name their connection (later(), below).
+    if (tokenRefused && event !== 'role.updated' && event !== 'role.disconnected')
+      return answer(request, response, 401, { message: 'A valid connection token is required' });
+    if (event === 'access-key.created') {
       const key = parseAccessKeyReport(json);
       if (!key.ok) {
         const first = key.errors[0]!;
@@ -259,7 +295,7 @@ export function startReferenceService(
       for (const wake of waiters.splice(0)) wake();
       return;
     }
-    const parsed = parseReport(json);
+    const parsed = parseRoleEvent(json);
     if (!parsed.ok) {
       const first = parsed.errors[0]!;
       return answer(request, response, 422, {
@@ -268,6 +304,7 @@ export function startReferenceService(
       });
     }
     const report = parsed.value;
+    if (report.event !== 'role.connected') return later(request, response, report, key);
     // A token from the onboarding page belongs to one External ID and to this service's profile.
     if (onboarded && report.externalId !== onboarded.externalId)
       return answer(request, response, 403, {
@@ -293,6 +330,10 @@ export function startReferenceService(
           status: 'pending',
           message: `Received the role for ${report.accountId}; the service checks it before using it.`,
         };
+    if (answered.has(key))
+      return answer(request, response, 409, {
+        message: 'Idempotency-Key already names a later event',
+      });
     if (previous) {
       return previous.body === JSON.stringify(report)
         ? answer(request, response, 200, ok)
@@ -313,9 +354,100 @@ export function startReferenceService(
     boundExternalIds.set(report.externalId, customer);
     stored.set(key, {
       body: JSON.stringify(report),
-      connection: { idempotencyKey: key, report, receivedAt: new Date().toISOString(), customer },
+      connection: {
+        idempotencyKey: key,
+        report,
+        receivedAt: new Date().toISOString(),
+        customer,
+        latest: report,
+        events: [],
+        disconnected: null,
+      },
     });
     answer(request, response, 200, ok);
+    for (const wake of waiters.splice(0)) wake();
+  }
+
+  /**
+   * role.updated and role.disconnected (docs/vendors.md, "Later events"). They carry no token:
+   * `connectionId` names the connection, and the role, account, partition, External ID and
+   * profile must be the connection's. A repeated Idempotency-Key gets the first answer, whatever
+   * it was; 404 for a connection this service does not hold (it never took it), 410 once the
+   * connection ended.
+   */
+  function later(
+    request: IncomingMessage,
+    response: ServerResponse,
+    report: LifecycleReport,
+    key: string,
+  ): void {
+    if (key !== report.setupId)
+      return answer(request, response, 422, { message: 'Idempotency-Key must equal setupId' });
+    const body = JSON.stringify(report);
+    const first = answered.get(key);
+    if (first)
+      return first.body === body
+        ? answer(request, response, first.status, first.answer)
+        : answer(request, response, 409, {
+            message: 'Idempotency-Key reused for a different report',
+          });
+    if (stored.has(key))
+      return answer(request, response, 409, {
+        message: 'Idempotency-Key already names a connection',
+      });
+    const settle = (status: number, reply: unknown): void => {
+      answered.set(key, { body, status, answer: reply });
+      answer(request, response, status, reply);
+    };
+    const entry = stored.get(report.connectionId);
+    if (!entry)
+      return settle(404, {
+        message: `No connection ${report.connectionId} here: nothing more to send for it.`,
+      });
+    const connection = entry.connection;
+    const mismatch = (
+      ['profileId', 'roleArn', 'accountId', 'partition', 'externalId'] as const
+    ).find((field) => report[field] !== connection.report[field]);
+    if (mismatch)
+      return settle(409, {
+        message: `${mismatch} is not the connection's (${connection.report[mismatch]})`,
+      });
+    if (connection.disconnected)
+      return settle(410, {
+        message: `Connection ${report.connectionId} ended at ${connection.disconnected.disconnectedAt}.`,
+      });
+    const taken: StoredEvent = {
+      idempotencyKey: key,
+      connectionId: report.connectionId,
+      report,
+      receivedAt: new Date().toISOString(),
+    };
+    events.push(taken);
+    entry.connection = {
+      ...connection,
+      ...(report.event === 'role.updated' ? { latest: report } : { disconnected: report }),
+      events: [...connection.events, taken],
+    };
+    if (report.event === 'role.disconnected') {
+      settle(200, {
+        message: `Disconnected ${report.accountId}: the service no longer uses ${report.roleArn}.`,
+      });
+    } else {
+      // As for role.connected: what the console showed is a hint, so pending until checked.
+      const shownComplete = report.trustPolicyVerified && report.permissionsVerified;
+      settle(
+        200,
+        shownComplete
+          ? {
+              status: 'connected',
+              message: `Updated the role of ${report.accountId} (${report.changes.map((c) => c.kind).join(', ')}).`,
+            }
+          : {
+              status: 'pending',
+              message: `Received the change for ${report.accountId}; the service checks it before using it.`,
+            },
+      );
+    }
     for (const wake of waiters.splice(0)) wake();
   }
 
@@ -389,10 +521,35 @@ export function startReferenceService(
       const base = `http://${options.host ?? '127.0.0.1'}:${port}`;
       origin = () => base;
       const connections = () => [...stored.values()].map((s) => s.connection);
+      /** Waits until `read()` holds `n` items, woken by each report taken. */
+      const waitFor = async <T>(
+        n: number,
+        timeoutMs: number,
+        read: () => T[],
+        what: string,
+      ): Promise<T[]> => {
+        const deadline = Date.now() + timeoutMs;
+        while (read().length < n) {
+          const left = deadline - Date.now();
+          if (left <= 0)
+            throw new Error(
+              `The reference service holds ${read().length} ${what}(s), expected ${n}, after ${timeoutMs} ms`,
+            );
+          await new Promise<void>((wake) => {
+            const timer = setTimeout(wake, Math.min(left, 250));
+            waiters.push(() => {
+              clearTimeout(timer);
+              wake();
+            });
+          });
+        }
+        return read();
+      };
       resolve({
         url: `${base}${reportPath}`,
         origin: base,
         connections,
+        events: () => [...events],
         accessKeys: () => [...keys.values()],
         requests: () => [...seen],
         onboardings: () => [...issued.values()],
@@ -400,24 +557,10 @@ export function startReferenceService(
           faults = { ...next };
           random = next.seed ?? 1;
         },
-        async waitForConnections(n, timeoutMs = 30_000) {
-          const deadline = Date.now() + timeoutMs;
-          while (connections().length < n) {
-            const left = deadline - Date.now();
-            if (left <= 0)
-              throw new Error(
-                `The reference service holds ${connections().length} connection(s), expected ${n}, after ${timeoutMs} ms`,
-              );
-            await new Promise<void>((wake) => {
-              const timer = setTimeout(wake, Math.min(left, 250));
-              waiters.push(() => {
-                clearTimeout(timer);
-                wake();
-              });
-            });
-          }
-          return connections();
-        },
+        waitForConnections: (n, timeoutMs = 30_000) =>
+          waitFor(n, timeoutMs, connections, 'connection'),
+        waitForEvents: (n, timeoutMs = 30_000) =>
+          waitFor(n, timeoutMs, () => [...events], 'later event'),
         close: () =>
           new Promise<void>((done) => {
             for (const socket of sockets) socket.destroy();

@@ -1,5 +1,6 @@
-// docs/vendors.md stays true: its example profile is the demo profile, its report example is a
-// valid report, and its three lines of Node make a connection code Crossrole accepts.
+// docs/vendors.md stays true: its example profile is the demo profile, its report examples are
+// valid reports (role.connected and the later events of the same connection), and its three lines
+// of Node make a connection code Crossrole accepts.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,12 @@ import { readConnectionCode } from '../../../src/core/imports.ts';
 import { parseProfile } from '../../../src/core/profile.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
 import { linkedServiceProfile, parsedExampleProfiles } from '../../support/setup-fixtures.ts';
-import { parseReport } from '../../../src/core/report.ts';
+import {
+  parseReport,
+  parseRoleEvent,
+  ROLE_CHANGE_KINDS,
+  RoleChangeSchema,
+} from '../../../src/core/report.ts';
 
 const doc = readFileSync(path.resolve(import.meta.dirname, '../../../docs/vendors.md'), 'utf8');
 const blocks = (lang: string) =>
@@ -42,6 +48,41 @@ describe('docs/vendors.md', () => {
     if (!parsed.ok) return;
     expect(parsed.value.accountId).not.toBe(parsed.value.organization!.managementAccountId);
     expect(parsed.value.roleArn).toContain(`::${parsed.value.accountId}:role/`);
+  });
+
+  it('shows a valid role.updated and role.disconnected of the connection its report made', () => {
+    const connected = JSON.parse(blocks('json')[1]!) as Record<string, unknown>;
+    const later = blocks('json')
+      .map((b) => JSON.parse(b) as Record<string, unknown>)
+      .filter((b) => b.event === 'role.updated' || b.event === 'role.disconnected');
+    expect(later.map((b) => b.event)).toEqual(['role.updated', 'role.disconnected']);
+    for (const body of later) {
+      const parsed = parseRoleEvent(body);
+      if (!parsed.ok) throw new Error(`${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}`);
+      expect(parsed.value).toEqual(body);
+      // The same connection, each event with a key of its own.
+      expect(body.connectionId).toBe(connected.setupId);
+      expect(body.setupId).not.toBe(connected.setupId);
+      for (const field of ['profileId', 'roleArn', 'accountId', 'partition', 'externalId'])
+        expect(body[field]).toBe(connected[field]);
+    }
+    expect(later[0]!.setupId).not.toBe(later[1]!.setupId);
+  });
+
+  it('lists every kind of change with the fields its schema takes', () => {
+    const section = doc.slice(doc.indexOf('### Later events'), doc.indexOf('### Organization'));
+    // The table's rows after its heading: | `kind` | `field`, `field` | meaning |
+    const rows = new Map(
+      [...section.matchAll(/^\| `([a-z-]+)` \| ([^|]+) \|/gm)]
+        .filter((m) => m[1] !== 'kind')
+        .map((m) => [m[1]!, [...m[2]!.matchAll(/`(\w+)`/g)].map((f) => f[1]!)]),
+    );
+    expect([...rows.keys()]).toEqual([...ROLE_CHANGE_KINDS]);
+    for (const option of RoleChangeSchema._zod.def.options) {
+      const { kind, ...fields } = option._zod.def.shape;
+      const name = (kind._zod.def.values as string[])[0]!;
+      expect(rows.get(name), name).toEqual(Object.keys(fields));
+    }
   });
 
   it('makes a connection code Crossrole accepts in three lines of Node', () => {

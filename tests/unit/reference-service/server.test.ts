@@ -163,6 +163,201 @@ describe('reference service', () => {
   });
 });
 
+describe('later events: role.updated and role.disconnected', () => {
+  /** The custom policy Crossrole created for the connection's role, in its account. */
+  const billing = (connection: { accountId: string }) =>
+    `arn:aws:iam::${connection.accountId}:policy/CrossroleDemoBilling`;
+  /** A role.updated for `connection`: a custom policy attached. */
+  function updated(connection: ReturnType<typeof report>, overrides: Record<string, unknown> = {}) {
+    const { event: _, setupId, capturedAt: __, ...role } = connection;
+    return {
+      ...role,
+      event: 'role.updated',
+      setupId: crypto.randomUUID(),
+      connectionId: setupId,
+      policyArns: [...connection.policyArns, billing(connection)],
+      updatedAt: new Date().toISOString(),
+      changes: [{ kind: 'policy-attached', policyArn: billing(connection) }],
+      ...overrides,
+    };
+  }
+  function disconnected(
+    connection: ReturnType<typeof report>,
+    overrides: Record<string, unknown> = {},
+  ) {
+    const { profileId, roleArn, accountId, partition, externalId, client } = connection;
+    return {
+      schemaVersion: 1,
+      event: 'role.disconnected',
+      setupId: crypto.randomUUID(),
+      connectionId: connection.setupId,
+      profileId,
+      roleArn,
+      accountId,
+      partition,
+      externalId,
+      reason: 'deleted-by-customer',
+      deletedPolicyArns: [billing(connection)],
+      disconnectedAt: new Date().toISOString(),
+      client,
+      ...overrides,
+    };
+  }
+  const message = async (response: Response) =>
+    ((await response.json()) as { message: string }).message;
+
+  it('records each event in order, the latest role, and the end of the connection', async () => {
+    const connection = report();
+    expect((await post(connection)).status).toBe(200);
+    const attached = updated(connection);
+    const first = await post(attached);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({
+      status: 'connected',
+      message: expect.stringContaining('policy-attached'),
+    });
+    const longer = updated(connection, {
+      policyArns: attached.policyArns,
+      maxSessionDurationSeconds: 7200,
+      changes: [{ kind: 'session-duration', from: 3600, to: 7200 }],
+    });
+    expect((await post(longer)).status).toBe(200);
+    const [stored] = service.connections();
+    expect(stored!.report).toEqual(connection);
+    expect(stored!.latest).toEqual(longer);
+    expect(stored!.disconnected).toBeNull();
+    expect(stored!.events.map((e) => e.report)).toEqual([attached, longer]);
+
+    const end = disconnected(connection);
+    const gone = await post(end);
+    expect(gone.status).toBe(200);
+    expect(await message(gone)).toMatch(/^Disconnected 111122223333/);
+    expect(service.connections()[0]).toMatchObject({ latest: longer, disconnected: end });
+    expect(service.events().map((e) => [e.connectionId, e.report.event])).toEqual([
+      [connection.setupId, 'role.updated'],
+      [connection.setupId, 'role.updated'],
+      [connection.setupId, 'role.disconnected'],
+    ]);
+    // Still one connection: later events never make another.
+    expect(service.connections()).toHaveLength(1);
+  });
+
+  it('answers a repeated Idempotency-Key with the first answer, and refuses one reused for another body', async () => {
+    const connection = report();
+    await post(connection);
+    const change = updated(connection);
+    const first = await post(change);
+    const again = await post(change);
+    expect(again.status).toBe(first.status);
+    expect(await again.json()).toEqual(await first.json());
+    expect(service.events()).toHaveLength(1);
+    expect((await post({ ...change, updatedAt: new Date(0).toISOString() })).status).toBe(409);
+    // A refusal is repeated too: the 404 of a connection it never held stays a 404.
+    const stranger = updated(report());
+    expect((await post(stranger)).status).toBe(404);
+    expect((await post(stranger)).status).toBe(404);
+    // And a key is one report's only: not a connection's and a later event's both.
+    expect(
+      (await post(updated(connection), { 'Idempotency-Key': connection.setupId })).status,
+    ).toBe(422);
+    const reuse = report({ setupId: change.setupId });
+    expect((await post(reuse)).status).toBe(409);
+    expect(service.connections()).toHaveLength(1);
+  });
+
+  it('answers 404 for a connection it does not hold, such as one it refused', async () => {
+    const first = report();
+    await post(first);
+    // Refused: this External ID is bound to another customer, so no connection is stored.
+    const refused = report({
+      externalId: first.externalId,
+      accountId: '444455556666',
+      roleArn: 'arn:aws:iam::444455556666:role/X',
+    });
+    expect((await post(refused)).status).toBe(409);
+    for (const later of [updated(refused), disconnected(refused)]) {
+      const answer = await post(later);
+      expect(answer.status).toBe(404);
+      expect(await message(answer)).toContain(refused.setupId);
+    }
+    expect(service.events()).toHaveLength(0);
+  });
+
+  it('answers 410 to anything after role.disconnected', async () => {
+    const connection = report();
+    await post(connection);
+    const end = disconnected(connection, { reason: 'role-not-found', deletedPolicyArns: [] });
+    expect((await post(end)).status).toBe(200);
+    expect((await post(end)).status).toBe(200); // the same report again
+    const late = await post(updated(connection));
+    expect(late.status).toBe(410);
+    expect(await message(late)).toMatch(/ended at/);
+    expect((await post(disconnected(connection))).status).toBe(410);
+    expect(service.connections()[0]!.latest).toEqual(connection);
+    expect(service.events()).toHaveLength(1);
+  });
+
+  it('refuses an invalid event naming the field, and one that names another role or External ID', async () => {
+    const connection = report();
+    await post(connection);
+    const unknownKind = await post(updated(connection, { changes: [{ kind: 'trust-policy' }] }));
+    expect(unknownKind.status).toBe(422);
+    expect(await message(unknownKind)).toMatch(/^changes\[0\]\.kind: must be one of/);
+    const badConnection = await post(updated(connection, { connectionId: 'c-1' }));
+    expect(badConnection.status).toBe(422);
+    expect(await message(badConnection)).toMatch(/^connectionId: must be a UUID/);
+    const badReason = await post(disconnected(connection, { reason: 'bored' }));
+    expect(await message(badReason)).toMatch(/^reason:/);
+    expect(
+      (await post(updated(connection), { 'Idempotency-Key': crypto.randomUUID() })).status,
+    ).toBe(422);
+    const unknownEvent = await post({ ...updated(connection), event: 'role.renamed' });
+    expect(await message(unknownEvent)).toMatch(/^event: must be one of "role.connected"/);
+
+    const otherId = await post(disconnected(connection, { externalId: 'demo-someone-else' }));
+    expect(otherId.status).toBe(409);
+    expect(await message(otherId)).toMatch(/^externalId is not the connection's/);
+    const otherRole = await post(
+      updated(connection, { roleArn: 'arn:aws:iam::111122223333:role/Other' }),
+    );
+    expect(otherRole.status).toBe(409);
+    expect(service.events()).toHaveLength(0);
+    expect(service.connections()[0]!.disconnected).toBeNull();
+  });
+
+  it('answers pending for a change whose permissions the console did not show complete', async () => {
+    const connection = report();
+    await post(connection);
+    const answer = await post(updated(connection, { permissionsVerified: false }));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ status: 'pending' });
+  });
+
+  it('takes later events without a token, the one Crossrole forgot, even when tokens are required', async () => {
+    await service.close();
+    service = await startReferenceService({ port: 0, tokens: ['secret-token-1'] });
+    const connection = report();
+    expect((await post(connection, { Authorization: 'Bearer secret-token-1' })).status).toBe(200);
+    expect((await post(updated(connection))).status).toBe(200);
+    expect((await post(disconnected(connection))).status).toBe(200);
+    // role.connected still needs one.
+    expect((await post(report())).status).toBe(401);
+  });
+
+  it('wakes waitForEvents with each event taken', async () => {
+    const connection = report();
+    await post(connection);
+    const waiting = service.waitForEvents(2, 5000);
+    await post(updated(connection));
+    await post(disconnected(connection));
+    expect((await waiting).map((e) => e.report.event)).toEqual([
+      'role.updated',
+      'role.disconnected',
+    ]);
+    await expect(service.waitForEvents(3, 300)).rejects.toThrow(/2 later event\(s\), expected 3/);
+  });
+});
+
 describe('the onboarding page', () => {
   const builtins = EXAMPLE_PROFILES.map((p) => {
     const parsed = parseProfile(p);
