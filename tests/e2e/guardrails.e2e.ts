@@ -4,6 +4,7 @@
 // refusal is shown in its own words and nothing is reported; once the tag is there the role is
 // created, its session duration set on the Edit role page, and the service is told the tags and
 // the duration the role page showed. The simulated IAM is the judge.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/artifacts.ts';
 import { createRoleButton } from '../support/connect-driver.ts';
@@ -30,15 +31,22 @@ function guardedProfile(): Record<string, unknown> {
   return profile;
 }
 
+/** Imports the guarded profile, unless this browser already keeps it. */
+async function importGuarded(popup: Page): Promise<void> {
+  await popup.getByText('Add a service (profile or connection code)').waitFor();
+  if (await popup.getByText('Guarded Demo', { exact: true }).count()) return;
+  await popup.getByText('Add a service (profile or connection code)').click();
+  await popup.getByLabel('Profile or connection code').fill(JSON.stringify(guardedProfile()));
+  await popup.getByRole('button', { name: 'Import' }).click();
+  await popup.getByRole('button', { name: 'Confirm and allow' }).click();
+}
+
 describe('guardrails at creation', () => {
   it('shows IAM’s refusal under an SCP, reports nothing, then reports the tags and session duration IAM holds', async () => {
     env.replica.setOptions({ scpRequiredTagKeys: ['CostCenter'] });
     const before = env.service.connections().length;
     const popup = await env.customer.openPopup();
-    await popup.getByText('Add a service (profile or connection code)').click();
-    await popup.getByLabel('Profile or connection code').fill(JSON.stringify(guardedProfile()));
-    await popup.getByRole('button', { name: 'Import' }).click();
-    await popup.getByRole('button', { name: 'Confirm and allow' }).click();
+    await importGuarded(popup);
     await popup.getByText('Guarded Demo', { exact: true }).first().click();
     const page = await env.customer.openInConsole(popup);
 
@@ -94,5 +102,51 @@ describe('guardrails at creation', () => {
       ]),
     );
     expect(connection.report.tags).toEqual(held);
+  });
+
+  it('in a Japanese console: the customer’s tag and boundary from the popup are set, read back and reported, and the tag is remembered', async () => {
+    env.replica.setOptions({ language: 'ja', scpRequiredTagKeys: ['CostCenter'] });
+    const before = env.service.connections().length;
+    const popup = await env.customer.openPopup();
+    await importGuarded(popup);
+    await popup.getByText('Guarded Demo', { exact: true }).first().click();
+    // No tag given in the popup before: none is remembered yet.
+    const addTags = popup.getByRole('button', { name: 'Add tags your organisation requires' });
+    if (await addTags.isVisible()) await env.customer.click(addTags, 'popup');
+    await env.customer.click(popup.getByRole('button', { name: 'Add tag' }), 'popup');
+    await env.customer.type(popup.getByLabel('Tag key').last(), 'CostCenter');
+    await env.customer.type(popup.getByLabel('Tag value').last(), '4711');
+    await env.customer.type(popup.getByLabel('Permissions boundary (optional)'), 'PowerUserAccess');
+    await popup.getByRole('textbox', { name: 'Role name' }).fill('GuardedDemoRoleJa');
+    const page = await env.customer.openInConsole(popup);
+
+    await env.customer.waitForPanelTitle(
+      page,
+      '準備完了: 「ロールを作成」を押してください',
+      90_000,
+    );
+    const review = (await panelView(page)).text;
+    expect(review).toContain('タグ: Vendor=Guarded Demo, CostCenter=4711');
+    await saveScreenshot(page, 'panel/guardrails-review-ja.png');
+    await env.customer.click(page.getByRole('button', { name: 'ロールを作成', exact: true }));
+    await env.customer.waitForPanelTitle(page, '最大セッション時間を設定してください', 60_000);
+    await env.customer.pressPanel(page, '2 時間に設定');
+    await expect
+      .poll(async () => (await panelView(page)).text, { timeout: 15_000 })
+      .toContain('最大セッション時間: 2 時間');
+    await env.customer.click(page.getByRole('button', { name: '変更の保存', exact: true }));
+
+    const connection = (await env.service.waitForConnections(before + 1, 60_000)).at(-1)!;
+    const role = env.replica.iam.role('GuardedDemoRoleJa')!;
+    expect(role.permissionsBoundaryArn).toBe('arn:aws:iam::aws:policy/PowerUserAccess');
+    expect(connection.report.permissionsBoundaryArn).toBe(role.permissionsBoundaryArn);
+    expect(connection.report.maxSessionDurationSeconds).toBe(7200);
+    expect(connection.report.tags).toEqual(role.tags.map((t) => ({ key: t.Key, value: t.Value })));
+    expect(connection.report.tags).toContainEqual({ key: 'CostCenter', value: '4711' });
+
+    // The customer's tag is offered again for the next connection.
+    const next = await env.customer.openPopup();
+    await next.getByText('Guarded Demo', { exact: true }).first().click();
+    expect(await next.getByLabel('Tag key').last().inputValue()).toBe('CostCenter');
   });
 });

@@ -118,6 +118,8 @@ export function Review(props: {
     setTagRows((rows) => (rows.length ? rows : remembered.map(newRow)));
   }, [props.customerTags]);
   const [refusedTags, setRefusedTags] = useState<RefusedTag[]>([]);
+  // A boundary policy the customer's organisation requires on every role (docs/guardrails.md).
+  const [boundary, setBoundary] = useState('');
   const [startError, setStartError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The way to connect: the role by default; another way only while its fold is open.
@@ -223,6 +225,9 @@ export function Review(props: {
       // The customer's own tags only: the background adds the profile's, and keeps these (none
       // sent keeps none) to offer next time.
       ...(mode === 'create-role' && sent.length ? { tags: tagsOf(sent) } : {}),
+      ...(mode === 'create-role' && boundary.trim()
+        ? { permissionsBoundary: boundary.trim() }
+        : {}),
     });
     setBusy(false);
     if (reply.ok) {
@@ -298,6 +303,7 @@ export function Review(props: {
               )}
           {/* What else the new role will carry, before anything is created. */}
           {roleTags.length > 0 && <p>{t('planTags', roleTags.map(tagText).join(', '))}</p>}
+          {tagsApply && boundary.trim() && <p>{t('planBoundary', boundary.trim())}</p>}
           {sessionSeconds !== null && (
             <p>{t('planSessionDuration', durationText(sessionSeconds))}</p>
           )}
@@ -418,6 +424,21 @@ export function Review(props: {
             onRows={setTagRows}
             problems={tagProblems}
           />
+        )}
+        {tagsApply && (
+          <div class="field">
+            <label for="permissions-boundary">{t('boundaryLabel')}</label>
+            <input
+              id="permissions-boundary"
+              value={boundary}
+              spellcheck={false}
+              aria-describedby="permissions-boundary-help"
+              onInput={(e) => setBoundary((e.target as HTMLInputElement).value)}
+            />
+            <p id="permissions-boundary-help" class="hint">
+              {t('boundaryHint')}
+            </p>
+          </div>
         )}
 
         {/* The value is in the sentence above; copying or regenerating it is a detail. */}
