@@ -13,6 +13,13 @@ export const REPORT_MAX_BACKOFF_MS = 5 * 60 * 1000;
 /** How long one POST may take before it counts as a timeout (and is retried). */
 export const REPORT_TIMEOUT_MS = 15_000;
 
+/** Any policy a role may have attached: AWS managed (`iam::aws:`) or in an account. */
+const PolicyArn = z
+  .string()
+  .check(
+    z.regex(/^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/, 'must be a policy ARN'),
+  );
+
 export const RoleReportSchema = z.strictObject({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   event: z.literal('role.connected'),
@@ -45,13 +52,7 @@ export const RoleReportSchema = z.strictObject({
   ),
   maxSessionDurationSeconds: z.optional(z.number().check(z.int(), z.gte(3600), z.lte(43200))),
   /** The permissions boundary the role's Permissions tab named (added in 1); absent: none or unread. */
-  permissionsBoundaryArn: z.optional(
-    z
-      .string()
-      .check(
-        z.regex(/^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/[\w+=,.@/-]+$/, 'must be a policy ARN'),
-      ),
-  ),
+  permissionsBoundaryArn: z.optional(PolicyArn),
   client: z.strictObject({
     name: z.literal('crossrole'),
     version: z.string(),
@@ -84,12 +85,6 @@ export function parseReport(value: unknown): Result<RoleReport> {
 // its own `setupId` (its Idempotency-Key). Answers and retries are role.connected's.
 
 const Uuid = z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'must be a UUID'));
-/** Any policy a role may have attached: AWS managed (`iam::aws:`) or in an account. */
-const PolicyArn = z
-  .string()
-  .check(
-    z.regex(/^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/, 'must be a policy ARN'),
-  );
 /** A customer-managed policy: one with versions of its own, one Crossrole may create or delete. */
 const CustomerPolicyArn = z
   .string()

@@ -25,7 +25,3 @@ export function parseSessionDuration(text: string): number | null {
   }
   return found && seconds >= MIN_SESSION_SECONDS && seconds <= MAX_SESSION_SECONDS ? seconds : null;
 }
-
-/** Whole hours are the console's standard choices (1, 2, 4, 8, 12 hours); others are custom. */
-export const standardHours = (seconds: number): number | null =>
-  [1, 2, 4, 8, 12].includes(seconds / 3600) ? seconds / 3600 : null;

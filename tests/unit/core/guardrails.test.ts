@@ -9,7 +9,7 @@ import {
   type ContentEvent,
 } from '../../../src/core/machine.ts';
 import { parseProfile, type ServiceProfile } from '../../../src/core/profile.ts';
-import { parseSessionDuration, standardHours } from '../../../src/core/session-duration.ts';
+import { parseSessionDuration } from '../../../src/core/session-duration.ts';
 import type { Setup } from '../../../src/core/setup.ts';
 import { missingTags, tagsProblems } from '../../../src/core/tags.ts';
 import { EXAMPLE_PROFILES } from '../../../src/core/profiles/index.ts';
@@ -168,11 +168,6 @@ describe('the maximum session duration', () => {
     ['-', null],
   ])('reads %j as %s', (text, seconds) => {
     expect(parseSessionDuration(text)).toBe(seconds);
-  });
-
-  it('knows the console’s standard choices', () => {
-    expect(standardHours(7200)).toBe(2);
-    expect(standardHours(5400)).toBeNull();
   });
 
   const setup = planned(profileWith({ maxSessionDurationSeconds: 7200 }));
