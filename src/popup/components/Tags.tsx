@@ -2,7 +2,7 @@
 // service's tags, read only, and rows for the ones the customer's organisation requires. Checked
 // as the customer types with core's tagsProblems, the rules the background applies, so a tag IAM
 // would refuse is marked at its field and nothing starts. One summary line while there are none.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../core/problems.ts';
 import type { FieldError } from '../../core/result.ts';
 import { tagsProblems, type RoleTag } from '../../core/tags.ts';
@@ -86,11 +86,12 @@ export function Tags(props: {
   // when the customer removes their last row: focus then goes to "Add tag", not to nowhere.
   const [opened, setOpened] = useState(false);
   const open = opened || props.fixed.length > 0 || rows.length > 0;
-  // Where focus goes once the rows have rendered: a row's key, or "Add tag".
+  // Where focus goes once the rows have rendered: a row's key, or "Add tag". A layout effect, so
+  // focus has moved before the next key event: typing straight after Enter lands in the new key.
   const [focusTo, setFocusTo] = useState<number | 'add' | null>(null);
   const panel = useRef<HTMLFieldSetElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusTo === null) return;
     if (focusTo === 'add') addButton.current?.focus();
     else panel.current?.querySelector<HTMLInputElement>(`#tag-key-${focusTo}`)?.focus();
