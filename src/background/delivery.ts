@@ -10,8 +10,10 @@ import {
   REPORT_RETRY_WINDOW_MS,
   REPORT_SCHEMA_VERSION,
   REPORT_TIMEOUT_MS,
+  type RoleEventReport,
   type RoleReport,
 } from '../core/report.ts';
+import { disconnectReport } from '../core/lifecycle.ts';
 import { freshDelivery, type Setup } from '../core/setup.ts';
 import { tokenProblem } from '../core/token.ts';
 import { getSetup, getToken, loadSetups, storageReady, sweepTokens, updateSetup } from './store.ts';
@@ -19,7 +21,19 @@ import { postReport, type PostOutcome } from './transport.ts';
 
 export const DELIVERY_ALARM = 'crossrole-delivery';
 
-export function buildReport(setup: Setup): RoleReport | null {
+const client = (): RoleReport['client'] => ({
+  name: 'crossrole',
+  version: browser.runtime.getManifest().version,
+  browser: browserName(),
+});
+
+/** The report a setup sends: role.connected, or a later event about its connection. */
+export function buildReport(setup: Setup): RoleEventReport | null {
+  if (setup.mode === 'disconnect') return disconnectReport(setup, client());
+  return connectedReport(setup);
+}
+
+function connectedReport(setup: Setup): RoleReport | null {
   if (!setup.roleArn || !setup.accountId || !setup.capturedAt) return null;
   const accountId = setup.accountId;
   return {
@@ -46,11 +60,7 @@ export function buildReport(setup: Setup): RoleReport | null {
       ? { maxSessionDurationSeconds: setup.sessionDurationSeconds }
       : {}),
     ...(setup.organization ? { organization: setup.organization } : {}),
-    client: {
-      name: 'crossrole',
-      version: browser.runtime.getManifest().version,
-      browser: browserName(),
-    },
+    client: client(),
   };
 }
 
@@ -132,17 +142,38 @@ async function deliveryRun(): Promise<void> {
   // Loop: a report queued while we were sending is picked up before we stop.
   for (let round = 0; round < 20; round += 1) {
     const now = Date.now();
-    const due = (await loadSetups()).filter(
+    const setups = await loadSetups();
+    const due = setups.filter(
       (s) =>
         s.delivery &&
         (s.delivery.status === 'queued' || s.delivery.status === 'sending') &&
-        (s.delivery.nextAttemptAt ?? 0) <= now,
+        (s.delivery.nextAttemptAt ?? 0) <= now &&
+        !waitsForEarlier(s, setups),
     );
     if (due.length === 0) break;
     await Promise.all(due.map((s) => attempt(s.id)));
   }
   await scheduleNext();
   await sweepTokens();
+}
+
+/** The connection a report is about: its own id for role.connected, else `connectionId`. */
+const connectionOfReport = (setup: Setup): string => setup.connectionId ?? setup.id;
+
+/**
+ * A connection's events go in the order they happened (docs/lifecycle.md): one waits while an
+ * earlier event of the same connection is still on its way. A refused or expired one is over,
+ * and the next goes.
+ */
+function waitsForEarlier(setup: Setup, setups: readonly Setup[]): boolean {
+  const connection = connectionOfReport(setup);
+  return setups.some(
+    (other) =>
+      other.id !== setup.id &&
+      connectionOfReport(other) === connection &&
+      other.createdAt < setup.createdAt &&
+      (other.delivery?.status === 'queued' || other.delivery?.status === 'sending'),
+  );
 }
 
 async function scheduleNext(): Promise<void> {
@@ -322,8 +353,12 @@ async function settle(
       deliveredAt: delivered ? Date.now() : null,
     },
   }));
+  // A service that no longer knows the connection (404) or has ended it (410) gets nothing more
+  // about it: the connection's events still queued end with the same answer.
+  if (saved && !delivered && (answer.httpStatus === 404 || answer.httpStatus === 410))
+    await endConnectionEvents(saved, answer);
   // The token, and the connected account, went in the same write (store.ts transactSetup).
-  if (!saved || !delivered || !saved.roleArn || !saved.accountId) return;
+  if (!saved || !delivered || !saved.roleArn || !saved.accountId || saved.connectionId) return;
   await browser.notifications
     .create(`crossrole-${saved.id}`, {
       type: 'basic',
@@ -335,4 +370,30 @@ async function settle(
           : say('notifyConnected', saved.serviceName, saved.accountId),
     })
     .catch(() => undefined);
+}
+
+async function endConnectionEvents(
+  refused: Setup,
+  answer: Extract<PostOutcome, { kind: 'answered' }>['answer'] & { kind: 'refused' },
+): Promise<void> {
+  const connection = connectionOfReport(refused);
+  const queued = (await loadSetups()).filter(
+    (s) =>
+      s.id !== refused.id &&
+      connectionOfReport(s) === connection &&
+      (s.delivery?.status === 'queued' || s.delivery?.status === 'sending'),
+  );
+  for (const later of queued) {
+    await updateSetup(later.id, (s) => ({
+      ...s,
+      state: 'failed',
+      delivery: s.delivery && {
+        ...s.delivery,
+        status: 'refused',
+        nextAttemptAt: null,
+        lastError: `Not sent: the service answered HTTP ${answer.httpStatus} to an earlier event of this connection.`,
+        serviceMessage: answer.message,
+      },
+    }));
+  }
 }

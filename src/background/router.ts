@@ -28,6 +28,7 @@ import {
   handleStackSetEvent,
   judgeTrust,
   setupForTab,
+  startDisconnect,
   startSetup,
   toContentSetup,
 } from './setups.ts';
@@ -142,6 +143,9 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
       case 'content.userCreated':
       case 'content.rolePage':
       case 'content.accessKey':
+      case 'content.roleGone':
+      case 'content.policyGone':
+      case 'content.policyKept':
         return forPanel(await handleContentEvent(message, consoleSender), from.tabId);
       case 'content.trust':
         return judgeTrust(message, consoleSender);
@@ -177,6 +181,10 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
       return once(message.requestId, message.type, () => retryNow(message.setupId));
     case 'setup.discard':
       return once(message.requestId, message.type, () => discardSetup(message.setupId));
+    case 'connection.disconnect':
+      return once(message.requestId, message.type, (entry) =>
+        startDisconnect(message.connectionId, entry.setupId),
+      );
     case 'profile.save':
       return once(message.requestId, message.type, () => saveProfile(message.profile));
     case 'profile.remove':

@@ -26,6 +26,12 @@ import type { Message, SetupStartInput, SetupStarted } from '../core/messages.ts
 import { problem, type Problem } from '../core/problems.ts';
 import { refusal } from '../core/refusal.ts';
 import type { Setup, SetupState } from '../core/setup.ts';
+import {
+  applyDisconnectEvent,
+  disconnectUrl,
+  planDisconnect,
+  type DisconnectEvent,
+} from '../core/lifecycle.ts';
 import { sendAccessKey } from './access-keys.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { deliverDue } from './delivery.ts';
@@ -36,6 +42,7 @@ import {
   dropToken,
   getSetup,
   getToken,
+  loadConnections,
   loadSetups,
   removeSetup,
   saveCustomerTags,
@@ -220,12 +227,18 @@ export async function setupForTab(
  * need not announce the page it was sent to.
  */
 export async function handleContentEvent(
-  event: ContentEvent,
+  event: ContentEvent | DisconnectEvent,
   sender: ConsoleSender,
 ): Promise<EventReply> {
   const now = Date.now();
   const { result: step } = await transactSetup(event.setupId, (setup) => {
-    const step = applyEvent(setup, event, sender, now);
+    // A disconnect's read-backs are decided by src/core/lifecycle.ts, every other by the machine.
+    const step =
+      event.type === 'content.roleGone' ||
+      event.type === 'content.policyGone' ||
+      event.type === 'content.policyKept'
+        ? applyDisconnectEvent(setup, event, sender, now)
+        : applyEvent(setup, event, sender, now);
     return { next: step.next, result: step };
   });
   let reply = step.reply;
@@ -299,4 +312,34 @@ export async function discardSetup(setupId: string): Promise<Outcome<null>> {
   await dropToken(setupId);
   await removeSetup(setupId);
   return { ok: true, value: null };
+}
+
+/**
+ * Starts the disconnect of a connection the customer confirmed in the popup (docs/lifecycle.md):
+ * its role's page opens in a new console tab, where the guide panel takes over. The same id
+ * again (a repeated request) opens the tab only if none was recorded.
+ */
+export async function startDisconnect(
+  connectionId: string,
+  id: string,
+): Promise<Outcome<SetupStarted>> {
+  const existing = await getSetup(id);
+  if (existing) {
+    const url = disconnectUrl(existing);
+    if (existing.tabId === null) await openTab(existing.id, url);
+    return { ok: true, value: { setupId: existing.id, url } };
+  }
+  const connection = (await loadConnections()).find((c) => c.setupId === connectionId);
+  if (!connection) return refuse(problem('unknownSetup'));
+  // One disconnect of a connection at a time: the one under way is opened again.
+  const running = (await loadSetups()).find(
+    (s) => s.mode === 'disconnect' && s.connectionId === connectionId && s.state === 'started',
+  );
+  if (running) return startDisconnect(connectionId, running.id);
+  const planned = planDisconnect(connection, { id, now: Date.now() });
+  if (!planned.ok) return { ok: false, error: planned.error };
+  await addSetup(planned.value, null);
+  const url = disconnectUrl(planned.value);
+  await openTab(id, url);
+  return { ok: true, value: { setupId: id, url } };
 }

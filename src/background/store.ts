@@ -18,6 +18,7 @@ import { isFinished, SetupSchema, type Setup } from '../core/setup.ts';
 import { migrate, STORAGE_VERSION } from '../core/storage-migrations.ts';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
 import type { Connection, LocatorMiss } from '../core/messages.ts';
+import { connectionsAfter } from '../core/lifecycle.ts';
 import { ConnectionSchema, LocatorMissSchema } from '../core/replies.ts';
 import { tagKeyProblem, type RoleTag } from '../core/tags.ts';
 
@@ -177,28 +178,11 @@ export function transactSetup<T>(
         write[KEYS.tokens] = tokens;
       }
     }
-    // A role just delivered is a connected account, in the same write: a worker stopped between
-    // two writes would keep the delivery and lose the account once the setup is pruned.
-    if (
-      saved.state === 'delivered' &&
-      current.state !== 'delivered' &&
-      saved.roleArn &&
-      saved.accountId
-    ) {
-      const connection: Connection = {
-        setupId: saved.id,
-        profileId: saved.profileId,
-        serviceName: saved.serviceName,
-        partition: saved.partition,
-        accountId: saved.accountId,
-        roleArn: saved.roleArn,
-        deliveredAt: saved.updatedAt,
-      };
-      write[KEYS.connections] = [
-        ...(await loadConnections()).filter((c) => c.setupId !== saved.id),
-        connection,
-      ];
-    }
+    // A role just delivered is a connected account, and a disconnect read back ends one, in the
+    // same write: a worker stopped between two writes would keep the delivery and lose the
+    // account once the setup is pruned.
+    const connections = connectionsAfter(await loadConnections(), current, saved, Date.now());
+    if (connections) write[KEYS.connections] = connections;
     if (Object.hasOwn(tokens, id) && !tokenStillNeeded(saved, Date.now())) {
       delete tokens[id];
       write[KEYS.tokens] = tokens;

@@ -40,6 +40,15 @@ export function roleDetailsUrl(
   return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/roles/details/${encodeURIComponent(roleName)}${suffix}`;
 }
 
+/** A managed policy's page, `#/policies/details/<ARN>` (docs/lifecycle.md). */
+export function policyDetailsUrl(
+  partition: Partition,
+  policyArn: string,
+  host: string | null = null,
+): string {
+  return `${iamHome(host ?? DEFAULT_CONSOLE_HOSTS[partition], null)}#/policies/details/${encodeURIComponent(policyArn)}`;
+}
+
 /** An IAM user's page, on its security credentials tab when asked (access-keys method). */
 export function userDetailsUrl(
   partition: Partition,

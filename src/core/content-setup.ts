@@ -42,9 +42,16 @@ export type ContentSetup = {
   olderFormHash?: string;
   /** For an organization setup: the stack set the CloudFormation console is filled with. */
   organization?: StackSetPlan;
+  /**
+   * A disconnect (docs/lifecycle.md): whether the role was read back gone, and the policies
+   * Crossrole created for it that are still to delete or keep, by name.
+   */
+  roleGone?: boolean;
+  policiesToDelete?: string[];
 };
 
-export type ContentSetupMode = 'create-role' | 'update-trust' | 'access-keys' | 'organization';
+export type ContentSetupMode =
+  'create-role' | 'update-trust' | 'access-keys' | 'organization' | 'disconnect';
 
 /**
  * One role in every member account of an AWS Organization, through a CloudFormation stack set
@@ -82,6 +89,7 @@ const MODES: readonly ContentSetupMode[] = [
   'update-trust',
   'access-keys',
   'organization',
+  'disconnect',
 ];
 
 /** Where the background sends the tab next: a hash route on the same console page, never a URL. */
@@ -145,7 +153,10 @@ function isContentSetup(v: unknown, isPlan: PlanCheck): v is ContentSetup {
     (v.permissionsBoundary === undefined || isText(v.permissionsBoundary, 128)) &&
     (v.olderFormHash === undefined ||
       (isText(v.olderFormHash) && v.olderFormHash.startsWith('#/'))) &&
-    (v.organization === undefined || isPlan(v.organization))
+    (v.organization === undefined || isPlan(v.organization)) &&
+    (v.roleGone === undefined || typeof v.roleGone === 'boolean') &&
+    (v.policiesToDelete === undefined ||
+      (isTexts(v.policiesToDelete) && v.policiesToDelete.length <= 10))
   );
 }
 

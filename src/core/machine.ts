@@ -215,12 +215,19 @@ export function planSetup(
   return { ok: true, value: { setup, url: startUrl(setup) } };
 }
 
+function contentMode(mode: Setup['mode']): ContentSetup['mode'] {
+  if (mode === 'organization-member') return 'organization';
+  // An update runs on the pages a create-role repair does (docs/lifecycle.md).
+  if (mode === 'update-role') return 'create-role';
+  return mode;
+}
+
 /** What a console tab is told about its setup: what the page features fill and check, no token. */
 export function toContentSetup(setup: Setup): ContentSetup {
   return {
     id: setup.id,
     // Member setups never run in a tab (not active): the organization's mode stands for them.
-    mode: setup.mode === 'organization-member' ? 'organization' : setup.mode,
+    mode: contentMode(setup.mode),
     state: setup.state,
     serviceName: setup.serviceName,
     partition: setup.partition,
@@ -240,6 +247,9 @@ export function toContentSetup(setup: Setup): ContentSetup {
       : {}),
     ...(setup.permissionsBoundary ? { permissionsBoundary: setup.permissionsBoundary.name } : {}),
     ...(setup.stackSet ? { organization: stackSetPlanOf(setup.stackSet) } : {}),
+    ...(setup.mode === 'disconnect'
+      ? { roleGone: !!setup.roleGoneAt, policiesToDelete: setup.policiesToDelete ?? [] }
+      : {}),
     // Where the wizard sends the customer when it recognises no step: the background decides.
     ...(setup.mode === 'create-role'
       ? {
@@ -384,6 +394,9 @@ const accepted = (next: Setup, extra: { next?: NextStep; effects?: Effect[] } = 
   reply: { ok: true, value: toContentSetup(next), ...(extra.next ? { next: extra.next } : {}) },
   effects: extra.effects ?? [],
 });
+/** The same two, for the later events' steps (src/core/lifecycle.ts). */
+export { refused as refusedStep, accepted as acceptedStep };
+
 /**
  * A refusal worth showing in the popup: saved on the setup as its problem, with its code when it
  * has one (the popup says it in its language).

@@ -101,6 +101,13 @@ export const SetupDiscard = z.object({
   setupId: Id,
 });
 
+/** Starts a disconnect of a connection (docs/lifecycle.md); the customer confirmed it in the popup. */
+export const ConnectionDisconnect = z.object({
+  type: z.literal('connection.disconnect'),
+  requestId: RequestId,
+  connectionId: Id,
+});
+
 /** Keeps an imported profile (already previewed and confirmed by the customer in the popup). */
 export const ProfileSave = z.object({
   type: z.literal('profile.save'),
@@ -268,6 +275,31 @@ export const ContentRolePage = z.object({
 });
 
 /**
+ * A disconnect's read-backs (docs/lifecycle.md): the role's page, or a policy's, showing IAM's
+ * "cannot be found" in `shownText` (the page's error, untrusted: the background checks that it
+ * names the role or policy). `content.policyKept`: the customer chose to keep a policy.
+ */
+export const ContentRoleGone = z.object({
+  type: z.literal('content.roleGone'),
+  setupId: Id,
+  roleName: IamName,
+  sessionAccountId: z.nullable(z.string().check(z.maxLength(64))),
+  shownText: z.string().check(z.maxLength(2000)),
+});
+export const ContentPolicyGone = z.object({
+  type: z.literal('content.policyGone'),
+  setupId: Id,
+  policyName: PolicyName,
+  sessionAccountId: z.nullable(z.string().check(z.maxLength(64))),
+  shownText: z.string().check(z.maxLength(2000)),
+});
+export const ContentPolicyKept = z.object({
+  type: z.literal('content.policyKept'),
+  setupId: Id,
+  policyName: PolicyName,
+});
+
+/**
  * A trust policy the page shows (the wizard's review) or holds (the trust editor), for the
  * background to judge: `check` verifies it for the setup's service, `merge` adds the service's
  * statement to it. The page never decides whether a trust policy is right.
@@ -383,6 +415,7 @@ export const Message = z.discriminatedUnion('type', [
   SetupStart,
   SetupRetry,
   SetupDiscard,
+  ConnectionDisconnect,
   ProfileSave,
   ProfileRemove,
   DiagnosticsClear,
@@ -398,6 +431,9 @@ export const Message = z.discriminatedUnion('type', [
   ContentUserCreated,
   ContentAccessKey,
   ContentRolePage,
+  ContentRoleGone,
+  ContentPolicyGone,
+  ContentPolicyKept,
   ContentTrust,
   ContentStackSet,
   ContentStackInstances,
@@ -447,6 +483,20 @@ export type Connection = {
   accountId: string;
   roleArn: string;
   deliveredAt: number;
+  /**
+   * What later events need (docs/lifecycle.md), as the connection's report said it. Absent on a
+   * connection made before Crossrole kept them: it cannot be updated or disconnected from here.
+   */
+  roleName?: string;
+  externalId?: string;
+  reportUrl?: string;
+  levelId?: string;
+  optionIds?: string[];
+  policyArns?: string[];
+  /** The customer-managed policies the connection's setup created (offered for deletion). */
+  createdPolicyArns?: string[];
+  /** When the role was read back deleted (the connection is over whatever the service says). */
+  disconnectedAt?: number;
 };
 
 /** A console locator that found nothing: no account data, so it can be shared as is. */

@@ -42,6 +42,14 @@ export const ConnectionSchema = z.object({
   accountId: z.string(),
   roleArn: z.string(),
   deliveredAt: z.number(),
+  roleName: z.optional(z.string()),
+  externalId: z.optional(z.string()),
+  reportUrl: z.optional(z.string()),
+  levelId: z.optional(z.string()),
+  optionIds: z.optional(z.array(z.string())),
+  policyArns: z.optional(z.array(z.string())),
+  createdPolicyArns: z.optional(z.array(z.string())),
+  disconnectedAt: z.optional(z.number()),
 });
 
 /** A console locator that found nothing, as kept for "Report a console change". */
@@ -186,6 +194,7 @@ export const REPLIES = {
   'setup.start': Started,
   'setup.retry': Done,
   'setup.discard': Done,
+  'connection.disconnect': Started,
   'profile.save': Done,
   'profile.remove': Done,
   'diagnostics.clear': Done,
@@ -201,6 +210,9 @@ export const REPLIES = {
   'content.userCreated': ContentEventReplySchema,
   'content.accessKey': ContentEventReplySchema,
   'content.rolePage': ContentEventReplySchema,
+  'content.roleGone': ContentEventReplySchema,
+  'content.policyGone': ContentEventReplySchema,
+  'content.policyKept': ContentEventReplySchema,
   'content.trust': replyOf(TrustVerdictSchema),
   'content.stackSet': ContentEventReplySchema,
   'content.stackInstances': ContentEventReplySchema,

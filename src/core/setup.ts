@@ -68,10 +68,24 @@ export function canMove(
 ): boolean {
   if (mode === 'organization') return ORGANIZATION_NEXT[from].includes(to);
   if (mode === 'organization-member') return MEMBER_NEXT[from].includes(to);
+  if (mode === 'disconnect') return DISCONNECT_NEXT[from].includes(to);
   return (
     NEXT[from].includes(to) || (mode === 'access-keys' && !!ACCESS_KEY_NEXT[from]?.includes(to))
   );
 }
+
+/**
+ * A later event about a connection (docs/lifecycle.md): a disconnect goes from started (the role
+ * still to delete) to verified once the role, and the policies Crossrole made for it, are read
+ * back gone; its report then moves on as any report does.
+ */
+const DISCONNECT_NEXT: Record<SetupState, readonly SetupState[]> = {
+  ...NEXT,
+  started: ['verified', 'discarded'],
+  'policies-created': ['discarded'],
+  'role-created': ['discarded'],
+  'arn-captured': ['discarded'],
+};
 
 /** Setups whose work is over: they stay visible in the popup until discarded. */
 export function isFinished(state: SetupState): boolean {
@@ -145,6 +159,7 @@ export const SetupSchema = z.object({
   /**
    * `organization`: a stack set for every member account (docs/organizations.md), which reports
    * nothing itself; each account's report is an `organization-member` setup with `parentId`.
+   * `update-role` and `disconnect`: a later event about a connection (docs/lifecycle.md).
    */
   mode: z.enum([
     'create-role',
@@ -152,6 +167,8 @@ export const SetupSchema = z.object({
     'access-keys',
     'organization',
     'organization-member',
+    'update-role',
+    'disconnect',
   ]),
   state: z.enum(SETUP_STATES),
   profileId: z.string(),
@@ -222,5 +239,15 @@ export const SetupSchema = z.object({
   /** An organization-member setup: its organization setup, and what its report says of it. */
   parentId: z.optional(z.string()),
   organization: z.optional(z.object({ stackSetName: z.string(), managementAccountId: z.string() })),
+  /** A later event (docs/lifecycle.md): the setupId of the role.connected report it follows. */
+  connectionId: z.optional(z.string()),
+  /**
+   * A disconnect: the customer-managed policies Crossrole created for the role, by name, still
+   * to delete or keep; the ARNs of those read back deleted; when the role was read back gone.
+   */
+  policiesToDelete: z.optional(z.array(z.string())),
+  deletedPolicyArns: z.optional(z.array(z.string())),
+  disconnectReason: z.optional(z.enum(['deleted-by-customer', 'role-not-found'])),
+  roleGoneAt: z.optional(z.nullable(z.string())),
 });
 export type Setup = z.infer<typeof SetupSchema>;

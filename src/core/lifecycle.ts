@@ -1,0 +1,259 @@
+// A connection after day one (docs/lifecycle.md): what is kept of it when its report is
+// delivered, and the disconnect, a setup of its own that guides the customer through deleting the
+// role (and the policies Crossrole made for it) on the console's pages, reads each back gone,
+// then reports role.disconnected. Pure: the background saves what these return.
+import { formatPolicyArn, formatRoleArn, parseArn } from './arn.ts';
+import { accountIdFromHost } from './partition.ts';
+import { policyDetailsUrl, roleDetailsUrl } from './console-links.ts';
+import {
+  acceptedStep,
+  pageAccount,
+  refusedStep,
+  senderProblem,
+  type ConsoleSender,
+  type Step,
+} from './machine.ts';
+import type { Connection, Message } from './messages.ts';
+import { REPORT_SCHEMA_VERSION, type RoleDisconnectedReport, type RoleReport } from './report.ts';
+import { freshDelivery, type Setup } from './setup.ts';
+
+/** The setups whose delivered report makes a connection. */
+const CONNECTING: readonly Setup['mode'][] = ['create-role', 'update-trust', 'organization-member'];
+
+/** A later event about a connection, not a connection of its own. */
+export const isLifecycleSetup = (setup: Pick<Setup, 'mode'>): boolean =>
+  setup.mode === 'update-role' || setup.mode === 'disconnect';
+
+/** The role's name, from the connection's role ARN (a path is not part of the name). */
+export const roleNameOf = (roleArn: string): string => roleArn.slice(roleArn.lastIndexOf('/') + 1);
+
+/** What a delivered report leaves of its setup: the connected account, and what later events need. */
+export function connectionOf(setup: Setup): Connection | null {
+  if (!CONNECTING.includes(setup.mode) || !setup.roleArn || !setup.accountId) return null;
+  const accountId = setup.accountId;
+  // Only what this setup itself created is offered for deletion later: an existing role's
+  // policies (update-trust) are the customer's.
+  const createdPolicyArns =
+    setup.mode === 'create-role'
+      ? setup.customPolicies
+          .filter((p) => p.created)
+          .map((p) => formatPolicyArn(setup.partition, accountId, p.name))
+      : [];
+  return {
+    setupId: setup.id,
+    profileId: setup.profileId,
+    serviceName: setup.serviceName,
+    partition: setup.partition,
+    accountId,
+    roleArn: setup.roleArn,
+    deliveredAt: setup.updatedAt,
+    roleName: roleNameOf(setup.roleArn),
+    externalId: setup.externalId,
+    reportUrl: setup.reportUrl,
+    levelId: setup.levelId,
+    optionIds: setup.optionIds,
+    policyArns: setup.policyArns ?? [],
+    createdPolicyArns,
+  };
+}
+
+/**
+ * The connections after `saved` replaced `current` (null: unchanged). A report just delivered is
+ * a connected account; a disconnect read back marks its connection over, whatever the service
+ * answers later (the role is gone).
+ */
+export function connectionsAfter(
+  connections: readonly Connection[],
+  current: Setup,
+  saved: Setup,
+  now: number,
+): Connection[] | null {
+  if (saved.state === 'delivered' && current.state !== 'delivered') {
+    const made = connectionOf(saved);
+    if (made) return [...connections.filter((c) => c.setupId !== saved.id), made];
+  }
+  if (saved.mode === 'disconnect' && saved.state === 'verified' && current.state !== 'verified') {
+    return connections.map((c) =>
+      c.setupId === saved.connectionId ? { ...c, disconnectedAt: c.disconnectedAt ?? now } : c,
+    );
+  }
+  return null;
+}
+
+/** Why a connection cannot be disconnected through Crossrole (null: it can). */
+export function disconnectProblem(connection: Connection): string | null {
+  if (connection.disconnectedAt) return 'This connection is already disconnected.';
+  if (!connection.roleName || !connection.externalId || !connection.reportUrl)
+    return 'This connection was made before Crossrole kept what a disconnect needs: delete the role in the IAM console, and tell the service.';
+  return null;
+}
+
+/**
+ * A disconnect of `connection`: a setup that runs on the role's page, then on the page of each
+ * policy Crossrole created for it. `host` is the console tab's, when the customer has one open.
+ */
+export function planDisconnect(
+  connection: Connection,
+  options: { id: string; now: number; serviceAccountId?: string },
+): { ok: true; value: Setup } | { ok: false; error: string } {
+  const why = disconnectProblem(connection);
+  if (why) return { ok: false, error: why };
+  const roleName = connection.roleName ?? roleNameOf(connection.roleArn);
+  const policiesToDelete = (connection.createdPolicyArns ?? [])
+    .map((arn) => parseArn(arn))
+    .filter((arn) => arn?.resourceType === 'policy' && arn.accountId === connection.accountId)
+    .map((arn) => arn!.name);
+  return {
+    ok: true,
+    value: {
+      id: options.id,
+      mode: 'disconnect',
+      state: 'started',
+      profileId: connection.profileId,
+      serviceName: connection.serviceName,
+      levelId: connection.levelId ?? '',
+      optionIds: connection.optionIds ?? [],
+      partition: connection.partition,
+      serviceAccountId: options.serviceAccountId ?? '',
+      principalArn: '',
+      externalId: connection.externalId ?? '',
+      roleName,
+      roleDescription: '',
+      managedPolicyArns: [],
+      customPolicies: [],
+      trustPolicy: {},
+      reportUrl: connection.reportUrl ?? '',
+      createdAt: options.now,
+      updatedAt: options.now,
+      tabId: null,
+      consoleHost: null,
+      hasToken: false,
+      accountId: connection.accountId,
+      roleArn: connection.roleArn,
+      capturedAt: null,
+      trustPolicyVerified: false,
+      trustProblems: [],
+      problem: null,
+      delivery: null,
+      connectionId: connection.setupId,
+      policiesToDelete,
+      deletedPolicyArns: [],
+      disconnectReason: 'deleted-by-customer',
+      roleGoneAt: null,
+    },
+  };
+}
+
+/** Where a disconnect starts: the role's page, where Delete is. */
+export const disconnectUrl = (setup: Setup, host: string | null = null): string =>
+  roleDetailsUrl(setup.partition, setup.roleName, null, host);
+
+/**
+ * The page says IAM has no role `roleName`: IAM's own NoSuchEntity sentence, which the console
+ * shows as it is in every language (docs/lifecycle.md). Nothing else counts as gone.
+ */
+export function roleGoneShown(text: string, roleName: string): boolean {
+  return text.includes(`The role with name ${roleName} cannot be found.`);
+}
+
+/** The same for a policy: IAM's sentence names its ARN. */
+export function policyGoneShown(text: string, policyArn: string): boolean {
+  return text.includes(`Policy ${policyArn} does not exist`);
+}
+
+export type DisconnectEvent = Extract<
+  Message,
+  { type: 'content.roleGone' | 'content.policyGone' | 'content.policyKept' }
+>;
+
+/**
+ * What the disconnect's pages tell: the role read back gone, then each policy read back gone or
+ * kept by the customer's choice. Once nothing is left, the report is queued in the same step.
+ */
+export function applyDisconnectEvent(
+  setup: Setup | null,
+  event: DisconnectEvent,
+  sender: ConsoleSender,
+  now: number,
+): Step {
+  const notHere = senderProblem(setup, sender);
+  if (notHere || !setup) return refusedStep(notHere ?? 'No setup runs in this tab.');
+  if (setup.mode !== 'disconnect' || setup.state !== 'started')
+    return refusedStep('This tab is not disconnecting a role.');
+  // The role's account is the connection's: a page of another account's console says nothing of it.
+  const shownAccount = accountIdFromHost(sender.host) ?? pageAccount(eventAccount(event));
+  if (shownAccount !== null && shownAccount !== setup.accountId)
+    return refusedStep(
+      `This console is signed in to account ${shownAccount}, not ${setup.accountId}.`,
+    );
+  const accountId = setup.accountId ?? '';
+  const toDelete = setup.policiesToDelete ?? [];
+  if (event.type === 'content.roleGone') {
+    if (setup.roleGoneAt) return acceptedStep(setup, { next: nextPage(setup, sender) });
+    if (event.roleName !== setup.roleName || !roleGoneShown(event.shownText, setup.roleName))
+      return refusedStep(`The page does not show that role ${setup.roleName} is gone.`);
+    return finish({ ...setup, roleGoneAt: new Date(now).toISOString() }, sender, now);
+  }
+  if (!setup.roleGoneAt)
+    return refusedStep(`Delete the role ${setup.roleName} first: its policies are still attached.`);
+  if (!toDelete.includes(event.policyName))
+    return refusedStep(`Policy ${event.policyName} is not one Crossrole created for this role.`);
+  const policyArn = formatPolicyArn(setup.partition, accountId, event.policyName);
+  if (event.type === 'content.policyGone' && !policyGoneShown(event.shownText, policyArn))
+    return refusedStep(`The page does not show that policy ${policyArn} is gone.`);
+  return finish(
+    {
+      ...setup,
+      policiesToDelete: toDelete.filter((name) => name !== event.policyName),
+      deletedPolicyArns:
+        event.type === 'content.policyGone'
+          ? [...(setup.deletedPolicyArns ?? []), policyArn]
+          : (setup.deletedPolicyArns ?? []),
+    },
+    sender,
+    now,
+  );
+}
+
+const eventAccount = (event: DisconnectEvent): string | null =>
+  'sessionAccountId' in event ? event.sessionAccountId : null;
+
+/** The next page of a disconnect: the next policy to delete, or none once all are settled. */
+function nextPage(setup: Setup, sender: ConsoleSender) {
+  const name = setup.policiesToDelete?.[0];
+  if (!name || !setup.accountId) return undefined;
+  const arn = formatPolicyArn(setup.partition, setup.accountId, name);
+  return { hash: new URL(policyDetailsUrl(setup.partition, arn, sender.host)).hash };
+}
+
+function finish(setup: Setup, sender: ConsoleSender, now: number): Step {
+  const next = nextPage(setup, sender);
+  if (next) return acceptedStep(setup, { next });
+  // Read back gone, and every policy settled: the report is queued in the same write.
+  const verified: Setup = { ...setup, state: 'verified', delivery: freshDelivery(now) };
+  return acceptedStep(verified, { effects: [{ type: 'deliver' }] });
+}
+
+/** role.disconnected, as the disconnect's pages read it (docs/vendors.md, "Later events"). */
+export function disconnectReport(
+  setup: Setup,
+  client: RoleReport['client'],
+): RoleDisconnectedReport | null {
+  if (setup.mode !== 'disconnect' || !setup.connectionId || !setup.accountId || !setup.roleGoneAt)
+    return null;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    event: 'role.disconnected',
+    setupId: setup.id,
+    connectionId: setup.connectionId,
+    profileId: setup.profileId,
+    roleArn: setup.roleArn ?? formatRoleArn(setup.partition, setup.accountId, setup.roleName),
+    accountId: setup.accountId,
+    partition: setup.partition,
+    externalId: setup.externalId,
+    reason: setup.disconnectReason ?? 'deleted-by-customer',
+    deletedPolicyArns: setup.deletedPolicyArns ?? [],
+    disconnectedAt: setup.roleGoneAt,
+    client,
+  };
+}
