@@ -163,6 +163,10 @@ export function roleNameFromPath(
   return name.includes('/') ? null : decodedName(name);
 }
 
+/** The policy a policy's page is about: `/policies/details/<ARN>` (docs/lifecycle.md). */
+export const policyArnFromPath = (path: string): string | null =>
+  decodedName(/^\/policies\/details\/([^/]+)$/.exec(path)?.[1]);
+
 /** The user of the user's page, `/users/details/<name>`. */
 export const userNameFromPath = (path: string): string | null =>
   decodedName(/^\/users\/details\/([^/]+)$/.exec(path)?.[1]);

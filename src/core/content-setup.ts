@@ -44,7 +44,7 @@ export type ContentSetup = {
   organization?: StackSetPlan;
   /**
    * A disconnect (docs/lifecycle.md): whether the role was read back gone, and the policies
-   * Crossrole created for it that are still to delete or keep, by name.
+   * Crossrole created for it that are still to delete or keep, by ARN.
    */
   roleGone?: boolean;
   policiesToDelete?: string[];

@@ -6,6 +6,7 @@
 // Service and policy names, ARNs and IAM's own messages are filled in as they are.
 import { GUARD_WORDS_EN, GUARD_WORDS_JA } from './guard-words.ts';
 import { KEY_WORDS_EN, KEY_WORDS_JA } from './panel-words.ts';
+import { LIFECYCLE_WORDS_EN, LIFECYCLE_WORDS_JA } from './lifecycle-words.ts';
 
 export const IAM_WORDS_EN = {
   policySelected: 'Policy selected: {0}',
@@ -249,9 +250,9 @@ export const IAM_WORDS_JA: IamWords = {
 
 /**
  * Every word an IAM console tab's panel may say, in `language` (English for any other): the
- * IAM pages', the access-keys method's and the guardrails'. Their keys never clash (a test says so).
+ * IAM pages', the access-keys method's, the guardrails' and a connection's later life's. Their keys never clash (a test says so).
  */
 export const consoleWordsFor = (language: string | undefined): Record<string, string> =>
   language === 'ja'
-    ? { ...IAM_WORDS_JA, ...KEY_WORDS_JA, ...GUARD_WORDS_JA }
-    : { ...IAM_WORDS_EN, ...KEY_WORDS_EN, ...GUARD_WORDS_EN };
+    ? { ...IAM_WORDS_JA, ...KEY_WORDS_JA, ...GUARD_WORDS_JA, ...LIFECYCLE_WORDS_JA }
+    : { ...IAM_WORDS_EN, ...KEY_WORDS_EN, ...GUARD_WORDS_EN, ...LIFECYCLE_WORDS_EN };

@@ -24,8 +24,8 @@ const CONNECTING: readonly Setup['mode'][] = ['create-role', 'update-trust', 'or
 export const isLifecycleSetup = (setup: Pick<Setup, 'mode'>): boolean =>
   setup.mode === 'update-role' || setup.mode === 'disconnect';
 
-/** The role's name, from the connection's role ARN (a path is not part of the name). */
-export const roleNameOf = (roleArn: string): string => roleArn.slice(roleArn.lastIndexOf('/') + 1);
+/** A role's or policy's name, from its ARN (a path is not part of the name). */
+export const nameInArn = (roleArn: string): string => roleArn.slice(roleArn.lastIndexOf('/') + 1);
 
 /** What a delivered report leaves of its setup: the connected account, and what later events need. */
 export function connectionOf(setup: Setup): Connection | null {
@@ -47,7 +47,7 @@ export function connectionOf(setup: Setup): Connection | null {
     accountId,
     roleArn: setup.roleArn,
     deliveredAt: setup.updatedAt,
-    roleName: roleNameOf(setup.roleArn),
+    roleName: nameInArn(setup.roleArn),
     externalId: setup.externalId,
     reportUrl: setup.reportUrl,
     levelId: setup.levelId,
@@ -98,7 +98,7 @@ export function planDisconnect(
 ): { ok: true; value: Setup } | { ok: false; error: string } {
   const why = disconnectProblem(connection);
   if (why) return { ok: false, error: why };
-  const roleName = connection.roleName ?? roleNameOf(connection.roleArn);
+  const roleName = connection.roleName ?? nameInArn(connection.roleArn);
   const policiesToDelete = (connection.createdPolicyArns ?? [])
     .map((arn) => parseArn(arn))
     .filter((arn) => arn?.resourceType === 'policy' && arn.accountId === connection.accountId)

@@ -248,7 +248,13 @@ export function toContentSetup(setup: Setup): ContentSetup {
     ...(setup.permissionsBoundary ? { permissionsBoundary: setup.permissionsBoundary.name } : {}),
     ...(setup.stackSet ? { organization: stackSetPlanOf(setup.stackSet) } : {}),
     ...(setup.mode === 'disconnect'
-      ? { roleGone: !!setup.roleGoneAt, policiesToDelete: setup.policiesToDelete ?? [] }
+      ? {
+          roleGone: !!setup.roleGoneAt,
+          // As ARNs: the pages they are deleted on are named by them.
+          policiesToDelete: (setup.policiesToDelete ?? []).map((name) =>
+            formatPolicyArn(setup.partition, setup.accountId ?? '', name),
+          ),
+        }
       : {}),
     // Where the wizard sends the customer when it recognises no step: the background decides.
     ...(setup.mode === 'create-role'

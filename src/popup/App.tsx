@@ -124,7 +124,7 @@ export function App(props: { api: PopupApi }) {
   const after = (
     <>
       {state.setups.length === 0 && progress}
-      <Connections connections={state.connections} />
+      <Connections connections={state.connections} api={api} onError={setNotice} />
       <Diagnostics api={api} misses={state.diagnostics} version={api.version()} />
     </>
   );

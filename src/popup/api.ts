@@ -31,6 +31,8 @@ export interface PopupApi {
   start(input: SetupStartInput): Promise<Reply<SetupStarted>>;
   retry(setupId: string): Promise<Reply<null>>;
   discard(setupId: string): Promise<Reply<null>>;
+  /** Starts the disconnect of a connection (docs/lifecycle.md): its role's page opens. */
+  disconnect(connectionId: string): Promise<Reply<SetupStarted>>;
   saveProfile(profile: ServiceProfile): Promise<Reply<null>>;
   removeProfile(profileId: string): Promise<Reply<null>>;
   clearDiagnostics(): Promise<Reply<null>>;
@@ -113,6 +115,7 @@ export const browserApi: PopupApi = {
   start: (input) => request('setup.start', input),
   retry: (setupId) => request('setup.retry', { setupId }),
   discard: (setupId) => request('setup.discard', { setupId }),
+  disconnect: (connectionId) => request('connection.disconnect', { connectionId }),
   saveProfile: (profile) => request('profile.save', { profile }),
   removeProfile: (profileId) => request('profile.remove', { profileId }),
   clearDiagnostics: () => send('diagnostics.clear', {}),

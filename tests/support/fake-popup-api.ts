@@ -52,6 +52,13 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
     },
     retry: async (id) => (record('retry', id), { ok: true, value: null }),
     discard: async (id) => (record('discard', id), { ok: true, value: null }),
+    disconnect: async (id) => (
+      record('disconnect', id),
+      {
+        ok: true,
+        value: { setupId: 'disconnect-1', url: 'https://console.aws.amazon.com/iam/home#/roles' },
+      }
+    ),
     saveProfile: async (profile) => (record('saveProfile', profile), { ok: true, value: null }),
     removeProfile: async (id) => (record('removeProfile', id), { ok: true, value: null }),
     clearDiagnostics: async () => (record('clearDiagnostics'), { ok: true, value: null }),

@@ -10,6 +10,7 @@ import { policiesList } from './policies-list.ts';
 import { roleDetails } from './role-details.ts';
 import { rolesList } from './roles-list.ts';
 import { createUserWizard } from './create-user-wizard.ts';
+import { disconnect } from './disconnect.ts';
 import { userDetails } from './user-details.ts';
 import { usersList } from './users-list.ts';
 
@@ -26,4 +27,5 @@ export const FEATURES: readonly Feature[] = [
   usersList,
   userDetails,
   createAccessKey,
+  disconnect,
 ];

@@ -3,6 +3,7 @@
 // and the role's maximum session duration (read from the summary, set on its Edit page). The
 // panel's words come from the background (src/core/guard-words.ts); the page only fills them.
 import type { GuardWord } from '../../core/guard-words.ts';
+import type { LifecycleWord } from '../../core/lifecycle-words.ts';
 import { fillWords, wordOf } from '../../core/panel-words.ts';
 import { missingTags, tagsText, type RoleTag } from '../../core/tags.ts';
 import type { FeatureContext } from '../feature.ts';
@@ -22,10 +23,10 @@ import { labelsFor, type LabelKey, type Language } from './labels.ts';
 import { mainContent, shown } from './page.ts';
 import { dataRows, tableContainer, tableLoading } from './table.ts';
 
-/** The guardrail word `key` for the setup, with `values` filled in. */
+/** The guardrail (or later-life) word `key` for the setup, with `values` filled in. */
 export const guardWord = (
   context: FeatureContext,
-  key: GuardWord,
+  key: GuardWord | LifecycleWord,
   values: Record<string, string> = {},
 ): string =>
   fillWords(wordOf(context.words, key), {

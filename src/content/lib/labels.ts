@@ -48,6 +48,7 @@ export const LABELS = {
   tags: { en: ['Tags'], ja: ['タグ'] },
   maxSession: { en: ['Maximum session duration'], ja: ['最大セッション時間'] },
   edit: { en: ['Edit'], ja: ['編集'] },
+  delete: { en: ['Delete'], ja: ['削除'] },
   saveChanges: { en: ['Save changes'], ja: ['変更の保存', '変更を保存'] },
   boundarySection: { en: ['Set permissions boundary'], ja: ['アクセス許可の境界の設定'] },
   useBoundary: { en: ['Use a permissions boundary'], ja: ['アクセス許可の境界を使用'] },

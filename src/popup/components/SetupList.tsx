@@ -4,6 +4,7 @@
 // instance, its per-account reports folded under it, and the management account's own wizard.
 import { useState } from 'preact/hooks';
 import type { Connection, Reply, SetupStartInput } from '../../core/messages.ts';
+import { disconnectProblem, nameInArn } from '../../core/lifecycle.ts';
 import { isFailedInstance } from '../../core/organization.ts';
 import type { Setup, StackSetState } from '../../core/setup.ts';
 import type { PopupApi } from '../api.ts';
@@ -333,11 +334,26 @@ export function SetupList(props: {
   );
 }
 
-export function Connections(props: { connections: Connection[] }) {
+/**
+ * The accounts connected to each service. Disconnect asks first, in Crossrole's own words, what
+ * it does and to whom; the role is then deleted by the customer on the console's pages
+ * (docs/lifecycle.md), and the service told once IAM shows it gone.
+ */
+export function Connections(props: {
+  connections: Connection[];
+  api?: Pick<PopupApi, 'disconnect'>;
+  onError?: (message: string) => void;
+}) {
+  const [asking, setAsking] = useState<string | null>(null);
   if (props.connections.length === 0) return null;
   const byService = new Map<string, Connection[]>();
   for (const c of props.connections)
     byService.set(c.serviceName, [...(byService.get(c.serviceName) ?? []), c]);
+  const disconnect = async (c: Connection) => {
+    setAsking(null);
+    const answer = await props.api?.disconnect(c.setupId);
+    if (answer && !answer.ok) props.onError?.(refusalText(answer));
+  };
   return (
     <section aria-labelledby="connected-title">
       <h2 id="connected-title">{t('connectedAccounts')}</h2>
@@ -348,11 +364,52 @@ export function Connections(props: { connections: Connection[] }) {
             <span class="hint">{plural('accountsCount', list.length)}</span>
           </p>
           <ul>
-            {list.map((c) => (
-              <li key={c.setupId}>
-                {c.accountId} <span class="hint">({c.partition})</span>
-              </li>
-            ))}
+            {list.map((c) => {
+              const why = disconnectProblem(c);
+              const role = c.roleName ?? nameInArn(c.roleArn);
+              const policies = (c.createdPolicyArns ?? []).map(nameInArn);
+              return (
+                <li key={c.setupId}>
+                  {c.accountId} <span class="hint">({c.partition})</span>{' '}
+                  <span class="hint">{role}</span>
+                  {c.disconnectedAt ? (
+                    <p class="hint">
+                      {t('disconnectedOn', new Date(c.disconnectedAt).toLocaleDateString())}
+                    </p>
+                  ) : asking === c.setupId ? (
+                    <div class="confirm" role="group" aria-labelledby={`disconnect-${c.setupId}`}>
+                      <p id={`disconnect-${c.setupId}`}>
+                        <strong>{t('disconnectAsk', role, c.accountId)}</strong>
+                      </p>
+                      <p>{t('disconnectWhat', service)}</p>
+                      {policies.length > 0 && <p>{t('disconnectPolicies', policies.join(', '))}</p>}
+                      <div class="row">
+                        <button type="button" class="primary" onClick={() => void disconnect(c)}>
+                          {t('disconnectOpen')}
+                        </button>
+                        <button type="button" class="link" onClick={() => setAsking(null)}>
+                          {t('cancel')}
+                        </button>
+                      </div>
+                    </div>
+                  ) : why ? (
+                    <p class="hint">{t('disconnectOld')}</p>
+                  ) : (
+                    props.api && (
+                      <div class="row">
+                        <button
+                          type="button"
+                          aria-label={t('disconnectLabel', role, c.accountId)}
+                          onClick={() => setAsking(c.setupId)}
+                        >
+                          {t('disconnect')}
+                        </button>
+                      </div>
+                    )
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       ))}

@@ -7,6 +7,7 @@ import { parseContentSetupReply } from '../../../src/core/content-setup.ts';
 import { GUARD_WORDS_EN, GUARD_WORDS_JA } from '../../../src/core/guard-words.ts';
 import { consoleWordsFor, IAM_WORDS_EN, IAM_WORDS_JA } from '../../../src/core/iam-words.ts';
 import { KEY_WORDS_EN, KEY_WORDS_JA } from '../../../src/core/panel-words.ts';
+import { LIFECYCLE_WORDS_EN, LIFECYCLE_WORDS_JA } from '../../../src/core/lifecycle-words.ts';
 
 const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 
@@ -15,6 +16,7 @@ describe('the words a console tab is sent', () => {
     ['IAM pages', IAM_WORDS_EN, IAM_WORDS_JA],
     ['access keys', KEY_WORDS_EN, KEY_WORDS_JA],
     ['guardrails', GUARD_WORDS_EN, GUARD_WORDS_JA],
+    ['later life', LIFECYCLE_WORDS_EN, LIFECYCLE_WORDS_JA],
   ] as const)('%s: Japanese fills exactly the placeholders English does', (_name, en, ja) => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
     for (const [key, text] of Object.entries(en))
@@ -28,8 +30,8 @@ describe('the words a console tab is sent', () => {
     for (const language of ['en', 'ja'] as const) {
       const tables =
         language === 'en'
-          ? [IAM_WORDS_EN, KEY_WORDS_EN, GUARD_WORDS_EN]
-          : [IAM_WORDS_JA, KEY_WORDS_JA, GUARD_WORDS_JA];
+          ? [IAM_WORDS_EN, KEY_WORDS_EN, GUARD_WORDS_EN, LIFECYCLE_WORDS_EN]
+          : [IAM_WORDS_JA, KEY_WORDS_JA, GUARD_WORDS_JA, LIFECYCLE_WORDS_JA];
       const seen = new Map<string, string>();
       for (const table of tables)
         for (const [key, text] of Object.entries(table)) {

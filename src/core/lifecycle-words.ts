@@ -1,0 +1,47 @@
+// The guide panel's words for a connection's later life (docs/lifecycle.md): the disconnect's
+// pages (the role's Delete, each policy Crossrole created, the read-back). Sent by the background
+// with the setup in the console's language like the guardrail words; the content script only
+// fills `{service}`, `{role}` and `{policy}`.
+
+export const LIFECYCLE_WORDS_EN = {
+  disconnectTitle: 'Disconnect {service}: delete the role {role}',
+  disconnectDelete:
+    'Press Delete above, type {role} in the box, and press Delete. {service} can no longer use this role once it is gone.',
+  disconnectNotice:
+    'Crossrole does not delete anything itself: you press Delete. It then reads the role back and tells {service}.',
+  disconnectTyping: 'Type {role} and press Delete to confirm.',
+  disconnectOpenRole: 'Open the role {role}',
+  disconnectChecking: 'Checking that the role {role} is gone…',
+  disconnectNoDelete:
+    'Crossrole could not find the Delete button of the role {role}. Delete it yourself in the IAM console; Crossrole then reads it back.',
+  disconnectRoleGone: 'The role {role} is deleted.',
+  disconnectPolicyTitle: 'Delete the policy {policy}?',
+  disconnectPolicyWhy:
+    'Crossrole created {policy} for {service}’s role. If nothing else uses it, press Delete above, type its name and press Delete. IAM refuses while it is still attached somewhere.',
+  disconnectKeep: 'Keep this policy',
+  disconnectDone: '{service} is told that the role is gone.',
+  disconnectDoneTitle: 'Disconnected from {service}',
+  disconnectRefused: 'IAM did not delete it:',
+};
+export type LifecycleWord = keyof typeof LIFECYCLE_WORDS_EN;
+
+export const LIFECYCLE_WORDS_JA: Record<LifecycleWord, string> = {
+  disconnectTitle: '{service} との接続を解除: ロール {role} を削除',
+  disconnectDelete:
+    '上の「削除」を押し、ボックスに {role} と入力して「削除」を押してください。ロールがなくなると {service} はこのロールを使えなくなります。',
+  disconnectNotice:
+    'Crossrole は自分では何も削除しません。削除を押すのはあなたです。その後 Crossrole がロールを読み直して {service} に伝えます。',
+  disconnectTyping: '確認のため {role} と入力して「削除」を押してください。',
+  disconnectOpenRole: 'ロール {role} を開く',
+  disconnectChecking: 'ロール {role} がなくなったことを確認しています…',
+  disconnectNoDelete:
+    'ロール {role} の「削除」ボタンが見つかりません。IAM コンソールでご自身で削除してください。その後 Crossrole が読み直します。',
+  disconnectRoleGone: 'ロール {role} は削除されました。',
+  disconnectPolicyTitle: 'ポリシー {policy} を削除しますか?',
+  disconnectPolicyWhy:
+    '{policy} は Crossrole が {service} のロールのために作成しました。ほかに使われていなければ、上の「削除」を押し、名前を入力して「削除」を押してください。どこかにアタッチされている間は IAM が拒否します。',
+  disconnectKeep: 'このポリシーを残す',
+  disconnectDone: '{service} にロールがなくなったことを伝えます。',
+  disconnectDoneTitle: '{service} との接続を解除しました',
+  disconnectRefused: 'IAM は削除しませんでした:',
+};
