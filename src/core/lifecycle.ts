@@ -15,6 +15,7 @@ import {
 } from './machine.ts';
 import type { Connection, Message } from './messages.ts';
 import { REPORT_SCHEMA_VERSION, type RoleDisconnectedReport, type RoleReport } from './report.ts';
+import { notFoundShown } from './not-found.ts';
 import { freshDelivery, type Setup } from './setup.ts';
 
 /** The setups whose delivered report makes a connection. */
@@ -148,19 +149,6 @@ export function planDisconnect(
 export const disconnectUrl = (setup: Setup, host: string | null = null): string =>
   roleDetailsUrl(setup.partition, setup.roleName, null, host);
 
-/**
- * The page says IAM has no role `roleName`: IAM's own NoSuchEntity sentence, which the console
- * shows as it is in every language (docs/lifecycle.md). Nothing else counts as gone.
- */
-export function roleGoneShown(text: string, roleName: string): boolean {
-  return text.includes(`The role with name ${roleName} cannot be found.`);
-}
-
-/** The same for a policy: IAM's sentence names its ARN. */
-export function policyGoneShown(text: string, policyArn: string): boolean {
-  return text.includes(`Policy ${policyArn} does not exist`);
-}
-
 export type DisconnectEvent = Extract<
   Message,
   { type: 'content.roleGone' | 'content.policyGone' | 'content.policyKept' }
@@ -190,7 +178,7 @@ export function applyDisconnectEvent(
   const toDelete = setup.policiesToDelete ?? [];
   if (event.type === 'content.roleGone') {
     if (setup.roleGoneAt) return acceptedStep(setup, { next: nextPage(setup, sender) });
-    if (event.roleName !== setup.roleName || !roleGoneShown(event.shownText, setup.roleName))
+    if (event.roleName !== setup.roleName || !notFoundShown(event.shownText, setup.roleName))
       return refusedStep(`The page does not show that role ${setup.roleName} is gone.`);
     return finish({ ...setup, roleGoneAt: new Date(now).toISOString() }, sender, now);
   }
@@ -199,7 +187,7 @@ export function applyDisconnectEvent(
   if (!toDelete.includes(event.policyName))
     return refusedStep(`Policy ${event.policyName} is not one Crossrole created for this role.`);
   const policyArn = formatPolicyArn(setup.partition, accountId, event.policyName);
-  if (event.type === 'content.policyGone' && !policyGoneShown(event.shownText, policyArn))
+  if (event.type === 'content.policyGone' && !notFoundShown(event.shownText, policyArn))
     return refusedStep(`The page does not show that policy ${policyArn} is gone.`);
   return finish(
     {

@@ -4,6 +4,7 @@
 // Crossrole created for the role, which the customer may keep instead. The lists the console
 // returns to after a delete send the tab back to the page being read.
 import { policyArnFromPath, roleNameFromPath } from '../../core/console-links.ts';
+import { notFoundShown } from '../../core/not-found.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import { enabledButton, normalize, waitFor } from '../lib/dom.ts';
 import { guardWord } from '../lib/guard.ts';
@@ -40,15 +41,15 @@ export const disconnect: Feature = {
   },
 };
 
-/** A shown error that carries IAM's own sentence about `name` (docs/lifecycle.md). */
-function goneText(sentence: string): string | null {
+/** A shown error saying IAM has no `name` (docs/lifecycle.md), as the background reads it. */
+function goneText(name: string): string | null {
   const alerts = shown<HTMLElement>(
     mainContent(),
     '[role="alert"], [class*="awsui_alert_"], [data-itemid]',
   );
   for (const alert of alerts) {
     const text = normalize(shownText(alert));
-    if (text.includes(sentence)) return text.slice(0, 2000);
+    if (notFoundShown(text, name)) return text.slice(0, 2000);
   }
   return null;
 }
@@ -63,11 +64,12 @@ function deleteDialog(): { error: string | null } | null {
   return { error: error ? normalize(shownText(error)).slice(0, 500) : null };
 }
 
-type Render = (title: string, items: PanelItem[], actions?: PanelAction[]) => void;
+type Render = (title: string, items: PanelItem[], actions?: PanelAction[], note?: string) => void;
 
 function renderer(context: FeatureContext): Render {
-  return (title, items, actions = []) =>
+  return (title, items, actions = [], note) =>
     context.panel().render({
+      ...(note ? { note } : {}),
       service: context.setup.serviceName,
       title,
       // The role, then the policies Crossrole made for it (while any is left).
@@ -128,17 +130,23 @@ async function rolePage(context: FeatureContext, signal: AbortSignal): Promise<v
   const deleteButton = () =>
     enabledButton(mainContent() ?? document, labelsFor('delete', context.language));
   const intro = () => {
-    render(word('disconnectTitle'), [{ status: 'todo', text: word('disconnectDelete') }], []);
     const button = deleteButton();
-    if (!button) {
-      context.miss('delete-role');
-      render(word('disconnectTitle'), [{ status: 'problem', text: word('disconnectNoDelete') }]);
-    }
-    context.panel().highlight(button, word('disconnectNotice'));
+    if (!button) context.miss('delete-role');
+    render(
+      word('disconnectTitle'),
+      [
+        button
+          ? { status: 'todo', text: word('disconnectDelete') }
+          : { status: 'problem', text: word('disconnectNoDelete') },
+      ],
+      [],
+      word('disconnectNotice'),
+    );
+    context.panel().highlight(button);
   };
   const gone = await guideDelete(context, signal, {
     present: () => headingNamed(setup.roleName) !== null,
-    gone: () => goneText(`The role with name ${setup.roleName} cannot be found.`),
+    gone: () => goneText(setup.roleName),
     intro,
     name: setup.roleName,
   });
@@ -188,7 +196,7 @@ async function policyPage(
   };
   const gone = await guideDelete(context, signal, {
     present: () => headingNamed(name) !== null,
-    gone: () => goneText(`Policy ${policyArn} does not exist`),
+    gone: () => goneText(policyArn),
     intro,
     name,
   });

@@ -1,0 +1,172 @@
+// Disconnect (docs/lifecycle.md), end to end in Chromium on the console replica: a connection
+// made with a custom policy, then "Disconnect…" in the popup, which says what is deleted and who
+// stops; the role's page, where the customer presses the console's Delete and types the name;
+// IAM's "cannot be found" read back; the policy Crossrole created, deleted (or kept) the same
+// way; and role.disconnected taken by the reference service. The simulated IAM is the judge.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from '../support/artifacts.ts';
+import { loadThroughReplica } from '../support/browser.ts';
+import { createRoleButton } from '../support/connect-driver.ts';
+import { useConnectionEnv } from '../support/e2e-setup.ts';
+import { panelView } from '../support/panel-driver.ts';
+import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
+
+const env = useConnectionEnv();
+const ACCOUNT = '111122223333';
+const ROLE = 'ExampleCostInventoryRole';
+const POLICY = 'ExampleCostInventoryBilling';
+const POLICY_ARN = `arn:aws:iam::${ACCOUNT}:policy/${POLICY}`;
+
+/** The cost-and-inventory example, local: a custom policy beside ReadOnlyAccess, no code. */
+function costProfile(): Record<string, unknown> {
+  const profile = structuredClone(
+    EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cost-inventory'),
+  ) as Record<string, unknown>;
+  profile.id = 'cost-inventory-local';
+  profile.name = 'Cost Inventory (local)';
+  // Generated here: the example's External ID comes from the service, with a connection code.
+  profile.externalId = { source: 'generate', prefix: 'cost-' };
+  profile.report = { url: env.service.url, auth: 'none' };
+  return profile;
+}
+
+/** Connects the account with the "Read-only plus billing" level: its policy first, then the role. */
+async function connect(): Promise<string> {
+  const before = env.service.connections().length;
+  const popup = await env.customer.openPopup();
+  await popup.getByText('Add a service (profile or connection code)').click();
+  await popup.getByLabel('Profile or connection code').fill(JSON.stringify(costProfile()));
+  await popup.getByRole('button', { name: 'Import' }).click();
+  await popup.getByRole('button', { name: 'Confirm and allow' }).click();
+  await popup.getByRole('radio', { name: /^Read-only plus billing/ }).check();
+  const page = await env.customer.openInConsole(popup);
+  await env.customer.waitForPanelTitle(page, `Create the policy ${POLICY}`);
+  await env.customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
+  await env.customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
+  await env.customer.click(createRoleButton(page));
+  const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
+  await page.close();
+  await popup.close();
+  return connection.report.setupId;
+}
+
+/** "Disconnect…" in the popup, its question, then the console tab it opens. */
+async function startDisconnect(screenshot: string): Promise<{ popup: Page; page: Page }> {
+  const popup = await env.customer.openPopup();
+  const ask = popup.getByRole('button', { name: `Disconnect ${ROLE} in account ${ACCOUNT}` });
+  await env.customer.click(ask, 'popup');
+  const question = popup.getByRole('group', {
+    name: `Delete the role ${ROLE} in account ${ACCOUNT}?`,
+  });
+  await question.waitFor();
+  expect(await question.textContent()).toContain(POLICY);
+  await question.scrollIntoViewIfNeeded();
+  await saveScreenshot(popup, screenshot, { fullPage: false });
+  const opened = env.customer.context.waitForEvent('page');
+  await env.customer.click(
+    question.getByRole('button', { name: 'Open the role to delete it' }),
+    'popup',
+  );
+  const page = await opened;
+  await loadThroughReplica(page);
+  return { popup, page };
+}
+
+/** The console's own Delete and its type-the-name confirmation, as the customer does them. */
+async function deleteOnPage(page: Page, name: string): Promise<void> {
+  await env.customer.click(
+    page.locator('main').getByRole('button', { name: 'Delete', exact: true }).first(),
+  );
+  const dialog = page.getByRole('dialog');
+  await env.customer.type(dialog.getByRole('textbox'), name);
+  await env.customer.click(dialog.getByRole('button', { name: 'Delete', exact: true }));
+}
+
+describe('disconnect', () => {
+  it('deletes the role and the policy Crossrole made, each read back gone, then tells the service once', async () => {
+    const connectionId = await connect();
+    expect(env.replica.iam.role(ROLE)).toBeTruthy();
+    const eventsBefore = env.service.events().length;
+
+    const { popup, page } = await startDisconnect('popup/disconnect-ask-380x600.png');
+    await env.customer.waitForPanelTitle(
+      page,
+      `Disconnect Cost Inventory (local): delete the role ${ROLE}`,
+      30_000,
+    );
+    expect((await panelView(page)).text).toContain('you press Delete');
+    await saveScreenshot(page, 'panel/disconnect-role.png');
+    // Nothing is deleted, and nothing sent, before the customer's own Delete.
+    expect(env.replica.iam.role(ROLE)).toBeTruthy();
+    expect(env.service.events().length).toBe(eventsBefore);
+
+    await deleteOnPage(page, ROLE);
+    await env.customer.waitForPanelTitle(page, `Delete the policy ${POLICY}?`, 30_000);
+    expect(env.replica.iam.role(ROLE)).toBeFalsy();
+    expect((await panelView(page)).text).toContain(`The role ${ROLE} is deleted.`);
+    await saveScreenshot(page, 'panel/disconnect-policy.png');
+    // Not yet: the policy is still to delete or keep.
+    expect(env.service.events().length).toBe(eventsBefore);
+
+    await deleteOnPage(page, POLICY);
+    await env.customer.waitForPanelTitle(page, 'Disconnected from Cost Inventory (local)', 30_000);
+    await saveScreenshot(page, 'panel/disconnect-done.png');
+    const event = (await env.service.waitForEvents(eventsBefore + 1, 30_000)).at(-1)!;
+    expect(env.replica.iam.policies().map((p) => p.policyName)).not.toContain(POLICY);
+    expect(event.report).toMatchObject({
+      event: 'role.disconnected',
+      connectionId,
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/${ROLE}`,
+      reason: 'deleted-by-customer',
+      deletedPolicyArns: [POLICY_ARN],
+    });
+    expect(event.report.setupId).not.toBe(connectionId);
+    const stored = env.service.connections().find((c) => c.report.setupId === connectionId)!;
+    expect(stored.disconnected?.setupId).toBe(event.report.setupId);
+
+    // The popup says it is over, and offers no second disconnect.
+    await popup.reload();
+    await popup.getByText(/^Disconnected on /).waitFor();
+    expect(
+      await popup.getByRole('button', { name: `Disconnect ${ROLE} in account ${ACCOUNT}` }).count(),
+    ).toBe(0);
+    // Sent once: a delivered event is not sent again.
+    await page.waitForTimeout(1500);
+    expect(env.service.events().length).toBe(eventsBefore + 1);
+  });
+
+  it('in a Japanese console, keeps the policy when the customer says so, and reports only the role', async () => {
+    const connectionId = await connect();
+    env.replica.setOptions({ language: 'ja' });
+    const eventsBefore = env.service.events().length;
+    const { page } = await startDisconnect('popup/disconnect-ask-again-380x600.png');
+    await env.customer.waitForPanelTitle(
+      page,
+      `Cost Inventory (local) との接続を解除: ロール ${ROLE} を削除`,
+      30_000,
+    );
+    await saveScreenshot(page, 'panel/disconnect-role-ja.png');
+    await env.customer.click(
+      page.locator('main').getByRole('button', { name: '削除', exact: true }).first(),
+    );
+    const dialog = page.getByRole('dialog');
+    await env.customer.type(dialog.getByRole('textbox'), ROLE);
+    await env.customer.click(dialog.getByRole('button', { name: '削除', exact: true }));
+    await env.customer.waitForPanelTitle(page, `ポリシー ${POLICY} を削除しますか?`, 30_000);
+    await env.customer.pressPanel(page, 'このポリシーを残す');
+    await env.customer.waitForPanelTitle(
+      page,
+      'Cost Inventory (local) との接続を解除しました',
+      30_000,
+    );
+    const event = (await env.service.waitForEvents(eventsBefore + 1, 30_000)).at(-1)!;
+    expect(event.report).toMatchObject({
+      event: 'role.disconnected',
+      connectionId,
+      deletedPolicyArns: [],
+    });
+    expect(env.replica.iam.role(ROLE)).toBeFalsy();
+    expect(env.replica.iam.policies().map((p) => p.policyName)).toContain(POLICY);
+  });
+});
