@@ -163,9 +163,17 @@ export function roleNameFromPath(
   return name.includes('/') ? null : decodedName(name);
 }
 
-/** The policy a policy's page is about: `/policies/details/<ARN>` (docs/lifecycle.md). */
-export const policyArnFromPath = (path: string): string | null =>
-  decodedName(/^\/policies\/details\/([^/]+)$/.exec(path)?.[1]);
+const POLICY_ARN = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/([\w+=,.@-]+\/)*[\w+=,.@-]+$/;
+
+/**
+ * The policy a policy's page is about: `/policies/details/<ARN>`, the ARN encoded or as it is
+ * (docs/lifecycle.md); never the page of its Edit (`…/edit`).
+ */
+export function policyArnFromPath(path: string): string | null {
+  if (path.endsWith('/edit')) return null;
+  const arn = decodedName(/^\/policies\/details\/(arn(?::|%3A).+)$/i.exec(path)?.[1]);
+  return arn && POLICY_ARN.test(arn) ? arn : null;
+}
 
 /** The user of the user's page, `/users/details/<name>`. */
 export const userNameFromPath = (path: string): string | null =>

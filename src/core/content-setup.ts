@@ -48,6 +48,8 @@ export type ContentSetup = {
    */
   roleGone?: boolean;
   policiesToDelete?: string[];
+  /** Where the disconnect goes on (the role's page, then each policy's), for the lists it passes. */
+  resumeHash?: string;
 };
 
 export type ContentSetupMode =
@@ -156,7 +158,8 @@ function isContentSetup(v: unknown, isPlan: PlanCheck): v is ContentSetup {
     (v.organization === undefined || isPlan(v.organization)) &&
     (v.roleGone === undefined || typeof v.roleGone === 'boolean') &&
     (v.policiesToDelete === undefined ||
-      (isTexts(v.policiesToDelete) && v.policiesToDelete.length <= 10))
+      (isTexts(v.policiesToDelete) && v.policiesToDelete.length <= 10)) &&
+    (v.resumeHash === undefined || (isText(v.resumeHash, 4096) && /^#\/\S*$/.test(v.resumeHash)))
   );
 }
 

@@ -24,6 +24,7 @@ import {
   legacyCreateRoleUrl,
   nextSetupUrl,
   parseHashRoute,
+  policyDetailsUrl,
   roleDetailsUrl,
   userDetailsUrl,
 } from './console-links.ts';
@@ -215,6 +216,24 @@ export function planSetup(
   return { ok: true, value: { setup, url: startUrl(setup) } };
 }
 
+/** A disconnect's progress, for its pages (docs/lifecycle.md). */
+function disconnectView(setup: Setup): Partial<ContentSetup> {
+  const policiesToDelete = (setup.policiesToDelete ?? []).map((name) =>
+    // As ARNs: the pages they are deleted on are named by them.
+    formatPolicyArn(setup.partition, setup.accountId ?? '', name),
+  );
+  const page = !setup.roleGoneAt
+    ? roleDetailsUrl(setup.partition, setup.roleName)
+    : policiesToDelete[0]
+      ? policyDetailsUrl(setup.partition, policiesToDelete[0])
+      : null;
+  return {
+    roleGone: !!setup.roleGoneAt,
+    policiesToDelete,
+    ...(page ? { resumeHash: new URL(page).hash } : {}),
+  };
+}
+
 function contentMode(mode: Setup['mode']): ContentSetup['mode'] {
   if (mode === 'organization-member') return 'organization';
   // An update runs on the pages a create-role repair does (docs/lifecycle.md).
@@ -247,15 +266,7 @@ export function toContentSetup(setup: Setup): ContentSetup {
       : {}),
     ...(setup.permissionsBoundary ? { permissionsBoundary: setup.permissionsBoundary.name } : {}),
     ...(setup.stackSet ? { organization: stackSetPlanOf(setup.stackSet) } : {}),
-    ...(setup.mode === 'disconnect'
-      ? {
-          roleGone: !!setup.roleGoneAt,
-          // As ARNs: the pages they are deleted on are named by them.
-          policiesToDelete: (setup.policiesToDelete ?? []).map((name) =>
-            formatPolicyArn(setup.partition, setup.accountId ?? '', name),
-          ),
-        }
-      : {}),
+    ...(setup.mode === 'disconnect' ? disconnectView(setup) : {}),
     // Where the wizard sends the customer when it recognises no step: the background decides.
     ...(setup.mode === 'create-role'
       ? {

@@ -113,7 +113,7 @@ export const StackSetPlanSchema = z.object({
 /** What a console tab is told about its setup (the content script's `ContentSetup`). */
 export const ContentSetupSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(128)),
-  mode: z.enum(['create-role', 'update-trust', 'access-keys', 'organization']),
+  mode: z.enum(['create-role', 'update-trust', 'access-keys', 'organization', 'disconnect']),
   state: Text,
   serviceName: Text,
   partition: z.enum(PARTITIONS),
@@ -138,6 +138,9 @@ export const ContentSetupSchema = z.object({
   trustProblems: z.optional(z.array(Text).check(z.maxLength(100))),
   olderFormHash: z.optional(Text.check(z.startsWith('#/'))),
   organization: z.optional(StackSetPlanSchema),
+  roleGone: z.optional(z.boolean()),
+  policiesToDelete: z.optional(z.array(Text).check(z.maxLength(10))),
+  resumeHash: z.optional(Text.check(z.startsWith('#/'))),
 });
 
 /** The background's answer to a console event: the setup, and where the tab goes next. */

@@ -46,6 +46,11 @@ async function connect(): Promise<string> {
   await env.customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
   await env.customer.click(createRoleButton(page));
   const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
+  // The policy IAM holds is the profile's, not the editor's starting text.
+  const planned = (
+    costProfile() as { access: { id: string; customPolicies?: { document: unknown }[] }[] }
+  ).access.find((level) => level.id === 'read-only-plus-billing')!.customPolicies![0]!.document;
+  expect(JSON.parse(env.replica.iam.policy(POLICY)!.document)).toEqual(planned);
   await page.close();
   await popup.close();
   return connection.report.setupId;

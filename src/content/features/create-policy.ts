@@ -35,6 +35,10 @@ export const createPolicy: Feature = {
     if (jsonTab && jsonTab.getAttribute('aria-pressed') !== 'true') jsonTab.click();
     const editor = await waitFor(() => findEditorElement(), { signal, timeoutMs: 10_000 });
     if (!editor) context.miss('policy-editor');
+    // Written once the editor has settled: an editor element can exist before its page listens
+    // to its changes, and a text written then shows but is not what Create policy sends.
+    if (editor) await settled(signal);
+    if (signal.aborted) return;
     const method = editor ? await writeEditorText(json) : 'clipboard';
     if (method !== 'clipboard' && sameJson(await readEditorText(), json)) {
       items.push({ status: 'done', text: t.policyPasted(policy.name) });

@@ -29,15 +29,13 @@ export const disconnect: Feature = {
   async init(context, signal) {
     const { setup, path } = context;
     const policyArn = setup.policiesToDelete?.[0];
-    if (!setup.roleGone) {
-      if (roleNameFromPath(path, 'details') === setup.roleName) return rolePage(context, signal);
-      if (path === '/roles')
-        location.hash = `#/roles/details/${encodeURIComponent(setup.roleName)}`;
-      return;
-    }
-    if (!policyArn) return;
-    if (policyArnFromPath(path) === policyArn) return policyPage(context, policyArn, signal);
-    if (path === '/policies') location.hash = `#/policies/details/${encodeURIComponent(policyArn)}`;
+    if (!setup.roleGone && roleNameFromPath(path, 'details') === setup.roleName)
+      return rolePage(context, signal);
+    if (setup.roleGone && policyArn && policyArnFromPath(path) === policyArn)
+      return policyPage(context, policyArn, signal);
+    // The list the console returns to after a delete: back to the page being read.
+    if ((path === '/roles' || path === '/policies') && setup.resumeHash)
+      location.hash = setup.resumeHash;
   },
 };
 
@@ -102,25 +100,21 @@ async function guideDelete(
   }
   what.intro();
   let dialogShown: string | null = null;
-  return waitFor(
-    () => {
-      const gone = what.gone();
-      if (gone) return gone;
-      const dialog = deleteDialog();
-      const state = dialog ? (dialog.error ?? 'typing') : 'page';
-      if (state !== dialogShown) {
-        dialogShown = state;
-        if (dialog?.error)
-          render(guardWord(context, 'disconnectRefused'), [
-            { status: 'problem', text: dialog.error },
-          ]);
-        else if (dialog) render(typing, [{ status: 'todo', text: typing }]);
-        else what.intro();
-      }
-      return null;
-    },
-    { signal, timeoutMs: DELETE_WAIT_MS },
-  );
+  /** Gone, or else the panel follows the confirmation: what to type, or IAM's refusal. */
+  const goneOrGuide = (): string | null => {
+    const gone = what.gone();
+    if (gone) return gone;
+    const dialog = deleteDialog();
+    const state = dialog ? (dialog.error ?? 'typing') : 'page';
+    if (state === dialogShown) return null;
+    dialogShown = state;
+    if (dialog?.error)
+      render(guardWord(context, 'disconnectRefused'), [{ status: 'problem', text: dialog.error }]);
+    else if (dialog) render(typing, [{ status: 'todo', text: typing }]);
+    else what.intro();
+    return null;
+  };
+  return waitFor(goneOrGuide, { signal, timeoutMs: DELETE_WAIT_MS });
 }
 
 async function rolePage(context: FeatureContext, signal: AbortSignal): Promise<void> {

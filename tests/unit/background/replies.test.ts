@@ -140,6 +140,41 @@ describe('every reply fits its schema', () => {
     expect(role).not.toHaveProperty('words');
     await ask({ type: 'popup.state' }, popup);
     await ask({ type: 'setup.retry', requestId: 'req-00000003', setupId }, popup);
+    // The delivered connection disconnected (docs/lifecycle.md): read back, refused, reported.
+    await ask(
+      { type: 'connection.disconnect', requestId: 'req-00000014', connectionId: 'unknown' },
+      popup,
+    );
+    const off = await ask(
+      { type: 'connection.disconnect', requestId: 'req-00000015', connectionId: setupId },
+      popup,
+    );
+    expect(off).toMatchObject({ ok: true });
+    const offId = (off as { value: { setupId: string } }).value.setupId;
+    const offTab = (await fake.current.browser.tabs.create.mock.results.at(-1)!.value).id as number;
+    const hello = await ask(
+      { type: 'content.hello', route: '/roles/details/CrossroleDemoRole' },
+      tab(offTab),
+    );
+    expect(hello).toMatchObject({ ok: true, value: { mode: 'disconnect', roleGone: false } });
+    const gone = {
+      type: 'content.roleGone',
+      setupId: offId,
+      roleName: 'CrossroleDemoRole',
+      sessionAccountId: ACCOUNT,
+      shownText: 'Role deleted',
+    };
+    await ask(gone, tab(offTab));
+    await ask({ type: 'content.policyKept', setupId: offId, policyName: 'Nope' }, tab(offTab));
+    await ask(
+      { ...gone, type: 'content.policyGone', policyName: 'Nope', roleName: undefined },
+      tab(offTab),
+    );
+    const read = await ask(
+      { ...gone, shownText: 'The role with name CrossroleDemoRole cannot be found.' },
+      tab(offTab),
+    );
+    expect(read).toMatchObject({ ok: true, value: { state: 'verified' } });
     await ask({ type: 'profile.save', requestId: 'req-00000004', profile: { id: 1 } }, popup);
     await ask(
       { type: 'profile.save', requestId: 'req-00000005', profile: EXAMPLE_PROFILES[1] },

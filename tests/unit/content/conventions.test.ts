@@ -113,6 +113,7 @@ describe('content features', () => {
       'create-policy': ['/policies/create'],
       'policies-list': ['/policies'],
       'roles-list': ['/roles'],
+      disconnect: ['/roles', '/roles/details/MyRole', '/policies'],
       'users-list': ['/users'],
       'role-details': ['/roles/details/MyRole'],
       'edit-trust-policy': ['/roles/edit_trust_policy/MyRole'],

@@ -2,6 +2,8 @@
 // legacy form, role details, create policy and user, per partition, and hash-route parsing.
 import { describe, expect, it } from 'vitest';
 import {
+  policyArnFromPath,
+  policyDetailsUrl,
   accessKeyUserFromPath,
   createPolicyUrl,
   createRoleUrl,
@@ -183,5 +185,18 @@ describe('the names routes carry', () => {
     expect(detailsLinkName(role, 'users')).toBeNull();
     expect(detailsLinkName('#/users/details/u1/create_access_key', 'users')).toBe('u1');
     expect(detailsLinkName('#/roles/details/%E0%A4%A', 'roles')).toBeNull();
+  });
+
+  it('read the policy of a policy page, its ARN encoded or not, never of its Edit page', () => {
+    const arn = 'arn:aws:iam::111122223333:policy/team/CostBilling';
+    expect(policyArnFromPath(`/policies/details/${encodeURIComponent(arn)}`)).toBe(arn);
+    expect(policyArnFromPath(`/policies/details/${arn}`)).toBe(arn);
+    expect(policyArnFromPath(`/policies/details/${arn}/edit`)).toBeNull();
+    expect(policyArnFromPath(`/policies/details/${encodeURIComponent(arn)}/edit`)).toBeNull();
+    expect(policyArnFromPath('/policies/details/CostBilling')).toBeNull();
+    expect(policyArnFromPath('/policies/details/arn:aws:iam::1:role/R')).toBeNull();
+    expect(policyDetailsUrl('aws', arn)).toBe(
+      `https://console.aws.amazon.com/iam/home#/policies/details/${encodeURIComponent(arn)}`,
+    );
   });
 });
