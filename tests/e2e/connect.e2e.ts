@@ -152,6 +152,17 @@ describe('the other onboarding flows', () => {
     expect(env.replica.iam.policies().map((p) => p.policyName)).toEqual([
       'ExampleCloudDiagramsRead',
     ]);
+    // IAM holds the profile's document, not the editor's starting text.
+    const planned = (
+      localProfile('example-cloud-diagrams') as {
+        access: { customPolicies?: { name: string; document: unknown }[] }[];
+      }
+    ).access
+      .flatMap((level) => level.customPolicies ?? [])
+      .find((p) => p.name === 'ExampleCloudDiagramsRead')!.document;
+    expect(JSON.parse(env.replica.iam.policy('ExampleCloudDiagramsRead')!.document)).toEqual(
+      planned,
+    );
 
     await env.customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
     await env.customer.click(createRoleButton(page));
