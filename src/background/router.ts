@@ -4,15 +4,18 @@ import { browser, type Runtime } from '../platform/browser.ts';
 import {
   parseMessage,
   type ContentSetup,
+  type Connection,
+  type ConnectionView,
   type PopupStateValue,
   type Reply,
 } from '../core/messages.ts';
 import { checkImport } from '../core/imports.ts';
 import { consoleWordsFor } from '../core/iam-words.ts';
 import { isOrganizationSetup } from '../core/machine.ts';
+import { connectionsOnPage } from '../core/lifecycle.ts';
 import { forPanel } from './panel-language.ts';
 import { developmentBuild } from 'virtual:crossrole/build';
-import { parseProfile } from '../core/profile.ts';
+import { parseProfile, type ServiceProfile } from '../core/profile.ts';
 import { problem } from '../core/problems.ts';
 import { fieldRefusal, refusal } from '../core/refusal.ts';
 import { formatErrors } from '../core/result.ts';
@@ -27,6 +30,7 @@ import {
   handleContentEvent,
   handleStackSetEvent,
   judgeTrust,
+  noticeRoleMissing,
   setupForTab,
   startDisconnect,
   startSetup,
@@ -117,14 +121,32 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
           route: message.route,
           sessionAccountId: message.sessionAccountId,
         });
+        // With no setup here, an IAM page may still show a connected role (docs/lifecycle.md).
+        const connections =
+          setup || from.console !== 'iam'
+            ? []
+            : connectionsOnPage(
+                await loadConnections(),
+                {
+                  partition: from.partition,
+                  host: from.url.hostname,
+                  route: message.route,
+                  sessionAccountId: message.sessionAccountId ?? null,
+                },
+                levelNames(await loadImportedProfiles()),
+              );
         return {
           ok: true,
           value: setup ? toContentSetup(setup) : null,
           // An IAM page's panel words are not in the content script (src/core/iam-words.ts).
-          ...(setup && !isOrganizationSetup(setup)
+          ...((setup && !isOrganizationSetup(setup)) || connections.length
             ? { words: consoleWordsFor(message.language) }
             : {}),
-        } satisfies Reply<ContentSetup | null> & { words?: Record<string, string> };
+          ...(connections.length ? { connections } : {}),
+        } satisfies Reply<ContentSetup | null> & {
+          words?: Record<string, string>;
+          connections?: ConnectionView[];
+        };
       }
       case 'content.locatorMiss':
         await addDiagnostic({
@@ -147,6 +169,8 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
       case 'content.policyGone':
       case 'content.policyKept':
         return forPanel(await handleContentEvent(message, consoleSender), from.tabId);
+      case 'content.roleMissing':
+        return forPanel(await noticeRoleMissing(message, consoleSender), from.tabId);
       case 'content.trust':
         return judgeTrust(message, consoleSender);
       case 'content.stackSet':
@@ -207,6 +231,13 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
     default:
       return refusal(problem('messageNotUnderstood'));
   }
+}
+
+/** A connection's access level by its label in the service's profile, built in or imported. */
+function levelNames(imported: readonly ServiceProfile[]) {
+  const profiles = [...builtins(), ...imported];
+  return (c: Connection): string | undefined =>
+    profiles.find((p) => p.id === c.profileId)?.access.find((l) => l.id === c.levelId)?.label;
 }
 
 async function saveProfile(raw: unknown): Promise<Reply<null>> {

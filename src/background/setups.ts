@@ -30,8 +30,11 @@ import {
   applyDisconnectEvent,
   disconnectUrl,
   planDisconnect,
+  planRoleMissing,
   type DisconnectEvent,
+  type RoleMissingEvent,
 } from '../core/lifecycle.ts';
+import { freshDelivery } from '../core/setup.ts';
 import { sendAccessKey } from './access-keys.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
 import { deliverDue } from './delivery.ts';
@@ -342,4 +345,34 @@ export async function startDisconnect(
   const url = disconnectUrl(planned.value);
   await openTab(id, url);
   return { ok: true, value: { setupId: id, url } };
+}
+
+/**
+ * A connected role the customer saw gone on its page or the roles list, and asked Crossrole to
+ * tell its service about (docs/lifecycle.md): a disconnect read back at once, with reason
+ * role-not-found, queued in the write that ends the connection. Told once per connection.
+ */
+export async function noticeRoleMissing(
+  event: RoleMissingEvent,
+  sender: ConsoleSender,
+): Promise<EventReply> {
+  const connection = (await loadConnections()).find((c) => c.setupId === event.connectionId);
+  if (!connection) return { ok: false, error: 'Crossrole knows no such connection.' };
+  const told = (await loadSetups()).some(
+    (s) =>
+      s.mode === 'disconnect' && s.connectionId === connection.setupId && s.state !== 'started',
+  );
+  if (told || connection.disconnectedAt) return { ok: true, value: null };
+  const now = Date.now();
+  const planned = planRoleMissing(connection, event, sender, { id: crypto.randomUUID(), now });
+  if (!planned.ok) return { ok: false, error: planned.error };
+  await addSetup(planned.value, null);
+  await updateSetup(planned.value.id, (s) => ({
+    ...s,
+    state: 'verified',
+    roleGoneAt: new Date(now).toISOString(),
+    delivery: freshDelivery(now),
+  }));
+  await deliverDue();
+  return { ok: true, value: null };
 }

@@ -2,7 +2,12 @@
 // declaring where it runs (a route predicate, or what the page shows) and for which setups (the
 // method and where the setup stands), and an `init(context, signal)`; everything a feature adds
 // or listens to is tied to `signal`, which is aborted when the single-page app navigates away.
-import type { ContentSetup, ContentSetupReply, TrustVerdict } from '../core/content-setup.ts';
+import type {
+  ConnectionView,
+  ContentSetup,
+  ContentSetupReply,
+  TrustVerdict,
+} from '../core/content-setup.ts';
 import type { Message, Reply } from '../core/messages.ts';
 import type { SetupState } from '../core/setup.ts';
 import type { Language } from './lib/labels.ts';
@@ -53,3 +58,14 @@ export const ANY_MODE = ['create-role', 'update-trust', 'access-keys'] as const;
 /** Whether `feature` acts for `setup`: checked once, by the content script, for every feature. */
 export const actsFor = (feature: Feature, setup: ContentSetup): boolean =>
   feature.modes.includes(setup.mode) && (feature.states as readonly string[]).includes(setup.state);
+
+/**
+ * What a page with no setup is given when it shows connected roles (docs/lifecycle.md): the
+ * roles, and the same means as a feature's context.
+ */
+export type ConnectedRolesContext = Pick<
+  FeatureContext,
+  'path' | 'language' | 'words' | 'send' | 'panel'
+> & {
+  connections: readonly ConnectionView[];
+};

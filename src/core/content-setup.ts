@@ -94,6 +94,20 @@ const MODES: readonly ContentSetupMode[] = [
   'disconnect',
 ];
 
+/**
+ * A connected role a page shows, as the tab is told of it in reply to its hello when no setup
+ * runs there (docs/lifecycle.md): no External ID, no report URL.
+ */
+export type ConnectionView = {
+  id: string;
+  serviceName: string;
+  roleName: string;
+  /** When the service was told, as an ISO date. */
+  since: string;
+  /** The access level's name in the service's profile (its id when the profile is gone). */
+  level: string;
+};
+
 /** Where the background sends the tab next: a hash route on the same console page, never a URL. */
 export type NextStep = { hash: string };
 
@@ -104,6 +118,8 @@ export type ContentSetupReply =
       next?: NextStep;
       /** The panel's words in the console's language (src/core/iam-words.ts). */
       words?: Record<string, string>;
+      /** The connected roles the page shows, when no setup runs in the tab. */
+      connections?: ConnectionView[];
     }
   | { ok: false; error: string };
 
@@ -249,11 +265,31 @@ export function parseContentSetupReply(
     )
   )
     return null;
+  const connections = v.connections;
+  if (
+    connections !== undefined &&
+    !(
+      Array.isArray(connections) &&
+      connections.length <= 20 &&
+      connections.every(
+        (c: unknown) =>
+          isRecord(c) &&
+          isText(c.id, 128) &&
+          isText(c.serviceName, 200) &&
+          isText(c.roleName, 64) &&
+          isText(c.since, 40) &&
+          isText(c.level, 200) &&
+          !Number.isNaN(Date.parse(c.since)),
+      )
+    )
+  )
+    return null;
   return {
     ok: true,
     value,
     ...(next ? { next: { hash: next.hash as string } } : {}),
     ...(words ? { words: words as Record<string, string> } : {}),
+    ...(connections ? { connections: connections as ConnectionView[] } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // The guide panel's words for a connection's later life (docs/lifecycle.md): the disconnect's
 // pages (the role's Delete, each policy Crossrole created, the read-back). Sent by the background
 // with the setup in the console's language like the guardrail words; the content script only
-// fills `{service}`, `{role}` and `{policy}`.
+// fills `{service}`, `{role}`, `{policy}`, `{date}` and `{level}`.
 
 export const LIFECYCLE_WORDS_EN = {
   disconnectTitle: 'Disconnect {service}: delete the role {role}',
@@ -22,6 +22,14 @@ export const LIFECYCLE_WORDS_EN = {
   disconnectDone: '{service} is told that the role is gone.',
   disconnectDoneTitle: 'Disconnected from {service}',
   disconnectRefused: 'IAM did not delete it:',
+  connectedTitle: '{service} uses this role',
+  connectedSince: 'Connected through Crossrole on {date}, access level {level}.',
+  connectedNote: 'To change what it may do, or to disconnect, open Crossrole.',
+  goneTitle: '{service}’s role {role} is gone',
+  goneText:
+    'IAM has no role {role} in this account any more, so {service} can no longer use it. Tell {service}, so that it stops trying?',
+  goneButton: 'Tell {service}',
+  goneTold: '{service} is told that the role {role} is gone.',
 };
 export type LifecycleWord = keyof typeof LIFECYCLE_WORDS_EN;
 
@@ -44,4 +52,12 @@ export const LIFECYCLE_WORDS_JA: Record<LifecycleWord, string> = {
   disconnectDone: '{service} にロールがなくなったことを伝えます。',
   disconnectDoneTitle: '{service} との接続を解除しました',
   disconnectRefused: 'IAM は削除しませんでした:',
+  connectedTitle: '{service} がこのロールを使っています',
+  connectedSince: '{date} に Crossrole で接続しました。アクセスレベル: {level}。',
+  connectedNote: '許可を変えるときや接続を解除するときは Crossrole を開いてください。',
+  goneTitle: '{service} のロール {role} はなくなりました',
+  goneText:
+    'このアカウントの IAM にはもうロール {role} がないため、{service} はこのロールを使えません。試行をやめるよう {service} に伝えますか?',
+  goneButton: '{service} に伝える',
+  goneTold: 'ロール {role} がなくなったことを {service} に伝えました。',
 };

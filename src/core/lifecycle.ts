@@ -4,7 +4,7 @@
 // then reports role.disconnected. Pure: the background saves what these return.
 import { formatPolicyArn, formatRoleArn, parseArn } from './arn.ts';
 import { accountIdFromHost } from './partition.ts';
-import { policyDetailsUrl, roleDetailsUrl } from './console-links.ts';
+import { policyDetailsUrl, roleDetailsUrl, roleNameFromPath } from './console-links.ts';
 import {
   acceptedStep,
   pageAccount,
@@ -13,6 +13,7 @@ import {
   type ConsoleSender,
   type Step,
 } from './machine.ts';
+import type { ConnectionView } from './content-setup.ts';
 import type { Connection, Message } from './messages.ts';
 import { REPORT_SCHEMA_VERSION, type RoleDisconnectedReport, type RoleReport } from './report.ts';
 import { notFoundShown } from './not-found.ts';
@@ -243,5 +244,86 @@ export function disconnectReport(
     deletedPolicyArns: setup.deletedPolicyArns ?? [],
     disconnectedAt: setup.roleGoneAt,
     client,
+  };
+}
+
+/** At most this many connections are named to a roles list. */
+export const MAX_CONNECTION_VIEWS = 20;
+
+/**
+ * The live connections a console page is about (docs/lifecycle.md): the role of a role page, or
+ * every one of the account for the roles list. The account is the host's, else the one the page's
+ * session data names; with neither, none.
+ */
+export function connectionsOnPage(
+  connections: readonly Connection[],
+  page: { partition: string; host: string; route: string; sessionAccountId: string | null },
+  levelName: (connection: Connection) => string | undefined = () => undefined,
+): ConnectionView[] {
+  const account = accountIdFromHost(page.host) ?? pageAccount(page.sessionAccountId);
+  if (!account) return [];
+  const role = roleNameFromPath(page.route, 'details');
+  if (role === null && page.route !== '/roles') return [];
+  return connections
+    .filter(
+      (c) =>
+        !c.disconnectedAt &&
+        c.roleName &&
+        c.reportUrl &&
+        c.partition === page.partition &&
+        c.accountId === account &&
+        (role === null || c.roleName === role),
+    )
+    .slice(0, MAX_CONNECTION_VIEWS)
+    .map((c) => ({
+      id: c.setupId,
+      serviceName: c.serviceName,
+      roleName: c.roleName!,
+      since: new Date(c.deliveredAt).toISOString(),
+      level: levelName(c) ?? c.levelId ?? '',
+    }));
+}
+
+export type RoleMissingEvent = Extract<Message, { type: 'content.roleMissing' }>;
+
+/** Whether what a page showed proves the role gone: its page's not-found error, or a whole list without it. */
+export function roleMissingShown(event: RoleMissingEvent): boolean {
+  if (event.shownText !== undefined) return notFoundShown(event.shownText, event.roleName);
+  const listed = event.listed;
+  return !!listed && listed.total === listed.names.length && !listed.names.includes(event.roleName);
+}
+
+/**
+ * A role deleted outside Crossrole, noticed on its page or the roles list and confirmed by the
+ * customer in the panel: a disconnect already read back, with reason `role-not-found` and no
+ * policy to delete (what is left of them is the customer's to tidy).
+ */
+export function planRoleMissing(
+  connection: Connection,
+  event: RoleMissingEvent,
+  sender: ConsoleSender,
+  options: { id: string; now: number },
+): { ok: true; value: Setup } | { ok: false; error: string } {
+  if (connection.partition !== sender.partition || connection.roleName !== event.roleName)
+    return { ok: false, error: 'This page is not about that connection.' };
+  const account = accountIdFromHost(sender.host) ?? pageAccount(event.sessionAccountId);
+  if (account !== connection.accountId)
+    return {
+      ok: false,
+      error: `This console is not signed in to account ${connection.accountId}.`,
+    };
+  if (!roleMissingShown(event))
+    return { ok: false, error: `The page does not show that role ${event.roleName} is gone.` };
+  const planned = planDisconnect(connection, options);
+  if (!planned.ok) return planned;
+  return {
+    ok: true,
+    value: {
+      ...planned.value,
+      tabId: sender.tabId,
+      consoleHost: sender.host,
+      policiesToDelete: [],
+      disconnectReason: 'role-not-found',
+    },
   };
 }

@@ -300,6 +300,25 @@ export const ContentPolicyKept = z.object({
 });
 
 /**
+ * A connected role the page shows gone, which the customer asked Crossrole to tell its service
+ * about (docs/lifecycle.md): its page's not-found error, or a roles list shown whole (every row
+ * on one page, as many as its counter says) without it. Untrusted: the background checks it.
+ */
+export const ContentRoleMissing = z.object({
+  type: z.literal('content.roleMissing'),
+  connectionId: Id,
+  roleName: IamName,
+  sessionAccountId: z.nullable(z.string().check(z.maxLength(64))),
+  shownText: z.optional(z.string().check(z.maxLength(2000))),
+  listed: z.optional(
+    z.object({
+      names: z.array(IamName).check(z.maxLength(100)),
+      total: z.number().check(z.int(), z.minimum(0)),
+    }),
+  ),
+});
+
+/**
  * A trust policy the page shows (the wizard's review) or holds (the trust editor), for the
  * background to judge: `check` verifies it for the setup's service, `merge` adds the service's
  * statement to it. The page never decides whether a trust policy is right.
@@ -434,6 +453,7 @@ export const Message = z.discriminatedUnion('type', [
   ContentRoleGone,
   ContentPolicyGone,
   ContentPolicyKept,
+  ContentRoleMissing,
   ContentTrust,
   ContentStackSet,
   ContentStackInstances,
@@ -470,7 +490,7 @@ export type ConsoleTab = z.infer<typeof ConsoleTab>;
 
 // What a console tab is told about its setup lives in its own module, so the content script
 // bundles that schema alone and not every message's.
-export type { ContentSetup, ContentSetupReply } from './content-setup.ts';
+export type { ConnectionView, ContentSetup, ContentSetupReply } from './content-setup.ts';
 
 // --- what the popup is shown ----------------------------------------------------------------
 

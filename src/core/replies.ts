@@ -149,6 +149,20 @@ export const ContentEventReplySchema = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     value: z.nullable(ContentSetupSchema),
     next: z.optional(z.object({ hash: z.string().check(z.maxLength(8192), z.regex(/^#\/\S*$/)) })),
+    /** The connected roles the page shows, when no setup runs in the tab (docs/lifecycle.md). */
+    connections: z.optional(
+      z
+        .array(
+          z.object({
+            id: z.string().check(z.maxLength(128)),
+            serviceName: z.string().check(z.maxLength(200)),
+            roleName: z.string().check(z.maxLength(64)),
+            since: z.iso.datetime(),
+            level: z.string().check(z.maxLength(200)),
+          }),
+        )
+        .check(z.maxLength(20)),
+    ),
     /** The panel's words in the console's language (src/core/iam-words.ts). */
     words: z.optional(
       z
@@ -216,6 +230,7 @@ export const REPLIES = {
   'content.roleGone': ContentEventReplySchema,
   'content.policyGone': ContentEventReplySchema,
   'content.policyKept': ContentEventReplySchema,
+  'content.roleMissing': ContentEventReplySchema,
   'content.trust': replyOf(TrustVerdictSchema),
   'content.stackSet': ContentEventReplySchema,
   'content.stackInstances': ContentEventReplySchema,

@@ -174,4 +174,46 @@ describe('disconnect', () => {
     expect(env.replica.iam.role(ROLE)).toBeFalsy();
     expect(env.replica.iam.policies().map((p) => p.policyName)).toContain(POLICY);
   });
+
+  it('says who uses a connected role on its page, and notices it deleted outside Crossrole', async () => {
+    const connectionId = await connect();
+    const eventsBefore = env.service.events().length;
+    // Its page, in a tab where no setup runs: who uses it, at which level, since when.
+    const page = await env.customer.context.newPage();
+    await page.goto(env.replica.url('aws', `/roles/details/${ROLE}`));
+    await env.customer.waitForPanelTitle(page, 'Cost Inventory (local) uses this role', 30_000);
+    expect((await panelView(page)).text).toContain('access level Read-only plus billing');
+    await saveScreenshot(page, 'panel/connected-role.png');
+
+    // Someone deletes the role in IAM directly; the roles list, shown whole, lacks it.
+    for (const arn of env.replica.iam.role(ROLE)!.attachedPolicyArns)
+      env.replica.iam.detachRolePolicy(ROLE, arn);
+    env.replica.iam.deleteRole(ROLE);
+    await page.goto(env.replica.url('aws', '/roles'));
+    await env.customer.waitForPanelTitle(
+      page,
+      `Cost Inventory (local)’s role ${ROLE} is gone`,
+      30_000,
+    );
+    await saveScreenshot(page, 'panel/connected-role-gone.png');
+    // Nothing is sent before the customer says so in Crossrole's panel.
+    expect(env.service.events().length).toBe(eventsBefore);
+    await env.customer.pressPanel(page, 'Tell Cost Inventory (local)');
+    const event = (await env.service.waitForEvents(eventsBefore + 1, 30_000)).at(-1)!;
+    expect(event.report).toMatchObject({
+      event: 'role.disconnected',
+      connectionId,
+      reason: 'role-not-found',
+      deletedPolicyArns: [],
+    });
+    await expect
+      .poll(async () => (await panelView(page)).text)
+      .toContain(`Cost Inventory (local) is told that the role ${ROLE} is gone.`);
+    // Its page says nothing more of it: the connection is over.
+    await page.goto(env.replica.url('aws', `/roles/details/${ROLE}`));
+    await page.getByText('Role not found').waitFor();
+    await page.waitForTimeout(1000);
+    expect((await panelView(page)).title).toBeNull();
+    expect(env.service.events().length).toBe(eventsBefore + 1);
+  });
 });

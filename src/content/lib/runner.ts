@@ -16,12 +16,18 @@ import {
 import type { Message } from '../../core/messages.ts';
 import { parseHashRoute } from '../../core/console-links.ts';
 import { partitionFromHost } from '../../core/partition.ts';
-import { actsFor, type Feature, type FeatureContext } from '../feature.ts';
+import {
+  actsFor,
+  type ConnectedRolesContext,
+  type Feature,
+  type FeatureContext,
+} from '../feature.ts';
 import { GuidePanel } from '../panel.ts';
 import { waitFor } from './dom.ts';
 import { useWords } from './i18n.ts';
 import { consoleLanguage } from './labels.ts';
 import { pageOutline } from './outline.ts';
+import { sessionAccountId } from './session.ts';
 
 type Refusal = { ok: false; error: string };
 
@@ -76,6 +82,8 @@ export type RunnerOptions = {
   pageOf?(path: string): string;
   /** The check of a stack set plan, for the one app that is given one (CloudFormation's). */
   isPlan?: PlanCheck;
+  /** Connected roles on a page with no setup (IAM's, docs/lifecycle.md). */
+  connectedRoles?(context: ConnectedRolesContext, signal: AbortSignal): Promise<void>;
 };
 
 /** Starts `features` on this console tab's pages, for the setup the background gives it. */
@@ -115,12 +123,35 @@ export function runContentScript(features: readonly Feature[], options: RunnerOp
     const language = consoleLanguage();
     const reply = carried
       ? { ok: true as const, value: carried.setup }
-      : await send({ type: 'content.hello', route: path, language });
+      : await send({
+          type: 'content.hello',
+          route: path,
+          language,
+          sessionAccountId: sessionAccountId(),
+        });
     if (signal.aborted) return;
     if (reply.ok && reply.words) useWords((words = reply.words));
     const setup = reply.ok ? reply.value : null;
-    // Features act only for a setup of this tab, each for the methods and states it declares.
-    if (!setup) return;
+    // Features act only for a setup of this tab, each for the methods and states it declares;
+    // without one, a page may still show a connected role (docs/lifecycle.md).
+    if (!setup) {
+      const connections = reply.ok ? reply.connections : undefined;
+      if (connections?.length && options.connectedRoles) {
+        let shownPanel: GuidePanel | null = null;
+        void options.connectedRoles(
+          {
+            connections,
+            path,
+            language,
+            words,
+            send,
+            panel: () => (shownPanel ??= new GuidePanel(signal, language)),
+          },
+          signal,
+        );
+      }
+      return;
+    }
     let panel: GuidePanel | null = null;
     // The setup's own names and values, kept out of diagnostics (a stack set's too).
     const plan = setup.organization;

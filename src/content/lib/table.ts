@@ -30,7 +30,10 @@ export function dataRows(container: ParentNode): HTMLTableRowElement[] {
 
 /** The total in the header's counter: "(12)" or "(1/1150)" (selected/total). */
 export function headerTotal(container: ParentNode): number | null {
-  for (const counter of shown(container, `${CLOUDSCAPE.headerCounter}, h2 span, h3 span`)) {
+  for (const counter of shown(
+    container,
+    `${CLOUDSCAPE.headerCounter}, h1 span, h2 span, h3 span`,
+  )) {
     const match = /\((?:\d[\d,]*\/)?(\d[\d,]*)\)/.exec(normalize(counter.textContent));
     if (match?.[1]) return Number(match[1].replace(/,/g, ''));
   }

@@ -175,6 +175,19 @@ describe('every reply fits its schema', () => {
       tab(offTab),
     );
     expect(read).toMatchObject({ ok: true, value: { state: 'verified' } });
+    // A connected role seen gone elsewhere: an unknown connection, then this one, told already.
+    const missing = {
+      type: 'content.roleMissing',
+      connectionId: 'unknown',
+      roleName: 'CrossroleDemoRole',
+      sessionAccountId: ACCOUNT,
+      listed: { names: [], total: 0 },
+    };
+    expect(await ask(missing, tab(offTab))).toMatchObject({ ok: false });
+    expect(await ask({ ...missing, connectionId: setupId }, tab(offTab))).toMatchObject({
+      ok: true,
+      value: null,
+    });
     await ask({ type: 'profile.save', requestId: 'req-00000004', profile: { id: 1 } }, popup);
     await ask(
       { type: 'profile.save', requestId: 'req-00000005', profile: EXAMPLE_PROFILES[1] },

@@ -8,8 +8,11 @@ import {
   connectionsAfter,
   disconnectProblem,
   disconnectReport,
+  connectionsOnPage,
   planDisconnect,
+  planRoleMissing,
   type DisconnectEvent,
+  type RoleMissingEvent,
 } from '../../../src/core/lifecycle.ts';
 import { toContentSetup } from '../../../src/core/machine.ts';
 import type { Connection } from '../../../src/core/messages.ts';
@@ -190,5 +193,68 @@ describe('a page saying IAM has no such role or policy', () => {
     [`Access denied for ${ROLE}`, ROLE, false],
   ])('%s → %s: %s', (text, name, gone) => {
     expect(notFoundShown(text, name)).toBe(gone);
+  });
+});
+
+describe('a connected role seen on a page with no setup', () => {
+  const page = (route: string, over: Record<string, unknown> = {}) => ({
+    partition: 'aws',
+    host: 'us-east-1.console.aws.amazon.com',
+    route,
+    sessionAccountId: ACCOUNT,
+    ...over,
+  });
+
+  it('is named to its role page and the roles list of its account only', () => {
+    const live = [connection(), connection({ setupId: 'other', roleName: 'Else' })];
+    expect(connectionsOnPage(live, page(`/roles/details/${ROLE}`)).map((c) => c.roleName)).toEqual([
+      ROLE,
+    ]);
+    expect(connectionsOnPage(live, page('/roles'))).toHaveLength(2);
+    expect(connectionsOnPage(live, page('/policies'))).toEqual([]);
+    expect(connectionsOnPage(live, page('/roles', { sessionAccountId: '444455556666' }))).toEqual(
+      [],
+    );
+    expect(connectionsOnPage(live, page('/roles', { sessionAccountId: null }))).toEqual([]);
+    expect(connectionsOnPage(live, page('/roles', { partition: 'aws-cn' }))).toEqual([]);
+    expect(connectionsOnPage([connection({ disconnectedAt: NOW })], page('/roles'))).toEqual([]);
+    const [view] = connectionsOnPage(live, page(`/roles/details/${ROLE}`), () => 'Read-only');
+    expect(view).toEqual({
+      id: CONNECTION_ID,
+      serviceName: delivered().serviceName,
+      roleName: ROLE,
+      since: new Date(delivered().updatedAt).toISOString(),
+      level: 'Read-only',
+    });
+    expect(view).not.toHaveProperty('externalId');
+  });
+
+  const missing = (over: Partial<RoleMissingEvent> = {}): RoleMissingEvent => ({
+    type: 'content.roleMissing',
+    connectionId: CONNECTION_ID,
+    roleName: ROLE,
+    sessionAccountId: ACCOUNT,
+    ...over,
+  });
+
+  it('is reported gone only on a page that proves it, in its account', () => {
+    const plan = (event: RoleMissingEvent, s = sender()) =>
+      planRoleMissing(connection(), event, s, { id: DISCONNECT_ID, now: NOW });
+    const byList = plan(missing({ listed: { names: ['Other'], total: 1 } }));
+    expect(byList).toMatchObject({
+      ok: true,
+      value: { mode: 'disconnect', disconnectReason: 'role-not-found', policiesToDelete: [] },
+    });
+    const byPage = plan(missing({ shownText: `The role with name ${ROLE} cannot be found.` }));
+    expect(byPage.ok).toBe(true);
+    for (const event of [
+      missing({ listed: { names: ['Other'], total: 30 } }),
+      missing({ listed: { names: [ROLE], total: 1 } }),
+      missing({ shownText: 'Access denied' }),
+      missing(),
+      missing({ sessionAccountId: '444455556666', listed: { names: [], total: 0 } }),
+      missing({ roleName: 'Else', listed: { names: [], total: 0 } }),
+    ])
+      expect([event, plan(event).ok]).toEqual([event, false]);
   });
 });

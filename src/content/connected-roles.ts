@@ -1,0 +1,132 @@
+// Connected roles on pages where no setup runs (docs/lifecycle.md): a role's page says which
+// service uses it, at which level, since when; a role page showing IAM's "not found", or a roles
+// list shown whole without a connected role, offers to tell its service the role is gone. Only
+// the customer's own press in the panel sends that; the background checks what the page showed.
+import type { ConnectionView } from '../core/content-setup.ts';
+import { detailsLinkName, roleNameFromPath } from '../core/console-links.ts';
+import { notFoundShown } from '../core/not-found.ts';
+import { fillWords, wordOf } from '../core/panel-words.ts';
+import { normalize, settled, waitFor } from './lib/dom.ts';
+import { headingNamed, mainContent, shown, shownText } from './lib/page.ts';
+import { sessionAccountId } from './lib/session.ts';
+import { dataRows, headerTotal, tableLoading } from './lib/table.ts';
+import type { ConnectedRolesContext } from './feature.ts';
+import type { PanelItem } from './panel.ts';
+
+export async function connectedRoles(
+  context: ConnectedRolesContext,
+  signal: AbortSignal,
+): Promise<void> {
+  const role = roleNameFromPath(context.path, 'details');
+  const connection = context.connections.find((c) => c.roleName === role);
+  if (connection) return rolePage(context, connection, signal);
+  if (context.path === '/roles') return rolesList(context, signal);
+}
+
+function say(context: ConnectedRolesContext, key: string, c: ConnectionView): string {
+  return fillWords(wordOf(context.words, key), {
+    service: c.serviceName,
+    role: c.roleName,
+    level: c.level,
+    date: new Date(c.since).toLocaleDateString(context.language),
+  });
+}
+
+async function rolePage(
+  context: ConnectedRolesContext,
+  connection: ConnectionView,
+  signal: AbortSignal,
+): Promise<void> {
+  const page = await waitFor(
+    () => {
+      for (const alert of shown<HTMLElement>(
+        mainContent(),
+        '[role="alert"], [class*="awsui_alert_"]',
+      )) {
+        const text = normalize(shownText(alert));
+        if (notFoundShown(text, connection.roleName)) return { gone: text.slice(0, 2000) };
+      }
+      return headingNamed(connection.roleName) ? { gone: null } : null;
+    },
+    { signal, timeoutMs: 15_000 },
+  );
+  if (!page || signal.aborted) return;
+  if (page.gone !== null) return offerToTell(context, connection, { shownText: page.gone });
+  context.panel().render({
+    service: connection.serviceName,
+    title: say(context, 'connectedTitle', connection),
+    step: 1,
+    totalSteps: 1,
+    items: [{ status: 'done', text: say(context, 'connectedSince', connection) }],
+    note: say(context, 'connectedNote', connection),
+  });
+}
+
+/** The roles list, once it has settled: only a list shown whole proves a role absent. */
+async function rolesList(context: ConnectedRolesContext, signal: AbortSignal): Promise<void> {
+  // The list is the page: its header (with the count) sits above the table's own wrapper.
+  const table = await waitFor(() => (shown(mainContent(), 'table').length ? mainContent() : null), {
+    signal,
+    timeoutMs: 15_000,
+  });
+  if (!table) return;
+  await settled(signal, { root: table });
+  const loaded = await waitFor(() => (tableLoading(table) ? null : true), {
+    signal,
+    timeoutMs: 15_000,
+  });
+  // Each row's role, by its link to the role's page.
+  const names = dataRows(table)
+    .map(
+      (row) =>
+        [...row.querySelectorAll('a')].map((a) => detailsLinkName(a.href, 'roles')).find(Boolean) ??
+        null,
+    )
+    .filter((name): name is string => name !== null)
+    .slice(0, 100);
+  const total = headerTotal(table);
+  // A filter narrows the list, and a total above the rows means more pages.
+  const filtered = shown<HTMLInputElement>(
+    table,
+    'input[type="search"], input[type="text"], input:not([type])',
+  ).some((input) => input.value !== '');
+  if (!loaded || signal.aborted || filtered || total === null || total !== names.length) return;
+  const gone = context.connections.find((c) => !names.includes(c.roleName));
+  if (gone) offerToTell(context, gone, { listed: { names, total } });
+}
+
+function offerToTell(
+  context: ConnectedRolesContext,
+  connection: ConnectionView,
+  shownGone: { shownText: string } | { listed: { names: string[]; total: number } },
+): void {
+  const render = (items: PanelItem[], tell: boolean) =>
+    context.panel().render({
+      service: connection.serviceName,
+      title: say(context, 'goneTitle', connection),
+      step: 1,
+      totalSteps: 1,
+      items,
+      actions: tell
+        ? [{ label: say(context, 'goneButton', connection), primary: true, run: send }]
+        : [],
+    });
+  const send = async () => {
+    const reply = await context.send({
+      type: 'content.roleMissing',
+      connectionId: connection.id,
+      roleName: connection.roleName,
+      sessionAccountId: sessionAccountId(),
+      ...shownGone,
+    });
+    render(
+      [
+        reply.ok
+          ? { status: 'done', text: say(context, 'goneTold', connection) }
+          : { status: 'problem', text: reply.error },
+      ],
+      !reply.ok,
+    );
+  };
+  render([{ status: 'problem', text: say(context, 'goneText', connection) }], true);
+}
