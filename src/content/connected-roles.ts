@@ -4,10 +4,9 @@
 // the customer's own press in the panel sends that; the background checks what the page showed.
 import type { ConnectionView } from '../core/content-setup.ts';
 import { detailsLinkName, roleNameFromPath } from '../core/console-links.ts';
-import { notFoundShown } from '../core/not-found.ts';
 import { fillWords, wordOf } from '../core/panel-words.ts';
-import { normalize, settled, waitFor } from './lib/dom.ts';
-import { headingNamed, mainContent, shown, shownText } from './lib/page.ts';
+import { settled, waitFor } from './lib/dom.ts';
+import { headingNamed, mainContent, notFoundError, shown } from './lib/page.ts';
 import { sessionAccountId } from './lib/session.ts';
 import { dataRows, headerTotal, tableLoading } from './lib/table.ts';
 import type { ConnectedRolesContext } from './feature.ts';
@@ -39,14 +38,8 @@ async function rolePage(
 ): Promise<void> {
   const page = await waitFor(
     () => {
-      for (const alert of shown<HTMLElement>(
-        mainContent(),
-        '[role="alert"], [class*="awsui_alert_"]',
-      )) {
-        const text = normalize(shownText(alert));
-        if (notFoundShown(text, connection.roleName)) return { gone: text.slice(0, 2000) };
-      }
-      return headingNamed(connection.roleName) ? { gone: null } : null;
+      const gone = notFoundError(connection.roleName);
+      return gone || headingNamed(connection.roleName) ? { gone } : null;
     },
     { signal, timeoutMs: 15_000 },
   );

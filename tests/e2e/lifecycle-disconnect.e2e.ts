@@ -133,6 +133,7 @@ describe('disconnect', () => {
     // The popup says it is over, and offers no second disconnect.
     await popup.reload();
     await popup.getByText(/^Disconnected on /).waitFor();
+    await saveScreenshot(popup, 'popup/disconnected.png');
     expect(
       await popup.getByRole('button', { name: `Disconnect ${ROLE} in account ${ACCOUNT}` }).count(),
     ).toBe(0);

@@ -4,12 +4,11 @@
 // Crossrole created for the role, which the customer may keep instead. The lists the console
 // returns to after a delete send the tab back to the page being read.
 import { policyArnFromPath, roleNameFromPath } from '../../core/console-links.ts';
-import { notFoundShown } from '../../core/not-found.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import { enabledButton, normalize, waitFor } from '../lib/dom.ts';
 import { guardWord } from '../lib/guard.ts';
 import { labelsFor } from '../lib/labels.ts';
-import { headingNamed, mainContent, shown, shownText } from '../lib/page.ts';
+import { headingNamed, mainContent, notFoundError, shown, shownText } from '../lib/page.ts';
 import { sessionAccountId } from '../lib/session.ts';
 import { policyName } from '../lib/steps.ts';
 import type { PanelAction, PanelItem } from '../panel.ts';
@@ -38,19 +37,6 @@ export const disconnect: Feature = {
       location.hash = setup.resumeHash;
   },
 };
-
-/** A shown error saying IAM has no `name` (docs/lifecycle.md), as the background reads it. */
-function goneText(name: string): string | null {
-  const alerts = shown<HTMLElement>(
-    mainContent(),
-    '[role="alert"], [class*="awsui_alert_"], [data-itemid]',
-  );
-  for (const alert of alerts) {
-    const text = normalize(shownText(alert));
-    if (notFoundShown(text, name)) return text.slice(0, 2000);
-  }
-  return null;
-}
 
 /** The confirmation the console opens on Delete, while it is shown, and any error inside it. */
 function deleteDialog(): { error: string | null } | null {
@@ -140,7 +126,7 @@ async function rolePage(context: FeatureContext, signal: AbortSignal): Promise<v
   };
   const gone = await guideDelete(context, signal, {
     present: () => headingNamed(setup.roleName) !== null,
-    gone: () => goneText(setup.roleName),
+    gone: () => notFoundError(setup.roleName),
     intro,
     name: setup.roleName,
   });
@@ -190,7 +176,7 @@ async function policyPage(
   };
   const gone = await guideDelete(context, signal, {
     present: () => headingNamed(name) !== null,
-    gone: () => goneText(policyArn),
+    gone: () => notFoundError(policyArn),
     intro,
     name,
   });

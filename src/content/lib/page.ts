@@ -2,6 +2,7 @@
 // main content area only (never the navigation bar, never anything a page script appended to
 // the document elsewhere), and only elements that are shown. A hidden `<pre>` or an off-screen
 // status line is absent, whatever it says.
+import { notFoundShown } from '../../core/not-found.ts';
 import { normalize, waitFor } from './dom.ts';
 import { labelsFor, type LabelKey, type Language } from './labels.ts';
 
@@ -90,4 +91,19 @@ export async function selectTabNamed(
       timeoutMs: 5000,
     })) === true
   );
+}
+
+/**
+ * A shown error of the main content saying IAM has no `name` (a role name or a policy ARN,
+ * docs/lifecycle.md), as the background reads it again; null when there is none.
+ */
+export function notFoundError(name: string): string | null {
+  for (const alert of shown<HTMLElement>(
+    mainContent(),
+    '[role="alert"], [class*="awsui_alert_"], [data-itemid]',
+  )) {
+    const text = normalize(shownText(alert));
+    if (notFoundShown(text, name)) return text.slice(0, 2000);
+  }
+  return null;
 }

@@ -30,6 +30,13 @@ const STATE_TEXT: Record<Setup['state'], MessageKey> = {
   discarded: 'stateDiscarded',
 };
 
+/** A disconnect's own words for where it stands (docs/lifecycle.md); any other setup's are STATE_TEXT's. */
+function stateText(setup: Setup): MessageKey {
+  if (setup.mode === 'disconnect' && setup.state === 'started') return 'stateDisconnecting';
+  if (setup.mode === 'disconnect' && setup.state === 'delivered') return 'stateDisconnected';
+  return STATE_TEXT[setup.state];
+}
+
 function inWords(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
   return seconds < 90 ? t('inSeconds', seconds) : t('inMinutes', Math.round(seconds / 60));
@@ -288,10 +295,23 @@ export function SetupList(props: {
             <li key={setup.id} class="card">
               <p class="title">
                 <strong>{setup.serviceName}</strong>{' '}
-                <span class={`state ${setup.state}`}>{t(STATE_TEXT[setup.state])}</span>
+                <span class={`state ${setup.state}`}>{t(stateText(setup))}</span>
               </p>
               {setup.roleArn && <p class="mono">{setup.roleArn}</p>}
-              {setup.roleArn && setup.mode !== 'access-keys' && (
+              {setup.mode === 'disconnect' && setup.roleGoneAt && (
+                <p class="ok">
+                  {t('disconnectRoleGone', new Date(setup.roleGoneAt).toLocaleString())}
+                </p>
+              )}
+              {setup.mode === 'disconnect' && !!setup.deletedPolicyArns?.length && (
+                <p class="ok">
+                  {t(
+                    'disconnectPoliciesDeleted',
+                    setup.deletedPolicyArns.map(nameInArn).join(', '),
+                  )}
+                </p>
+              )}
+              {setup.roleArn && setup.mode !== 'access-keys' && setup.mode !== 'disconnect' && (
                 <p class={setup.trustPolicyVerified ? 'ok' : 'warning'}>
                   {setup.trustPolicyVerified ? t('trustVerified') : t('trustNotVerified')}
                 </p>
