@@ -56,6 +56,7 @@ export function connectionOf(setup: Setup): Connection | null {
     optionIds: setup.optionIds,
     policyArns: setup.policyArns ?? [],
     createdPolicyArns,
+    ...(setup.mode === 'update-trust' ? { existingRole: true } : {}),
   };
 }
 
@@ -85,6 +86,9 @@ export function connectionsAfter(
 /** Why a connection cannot be disconnected through Crossrole (null: it can). */
 export function disconnectProblem(connection: Connection): string | null {
   if (connection.disconnectedAt) return 'This connection is already disconnected.';
+  // Crossrole only added the service to this role's trust: deleting the role is not its to offer.
+  if (connection.existingRole)
+    return 'This role was yours before the connection: remove the service’s statement from its trust policy in the IAM console, and tell the service.';
   if (!connection.roleName || !connection.externalId || !connection.reportUrl)
     return 'This connection was made before Crossrole kept what a disconnect needs: delete the role in the IAM console, and tell the service.';
   return null;

@@ -517,6 +517,8 @@ export type Connection = {
   createdPolicyArns?: string[];
   /** When the role was read back deleted (the connection is over whatever the service says). */
   disconnectedAt?: number;
+  /** The role existed before: Crossrole only added the service to its trust (update-trust). */
+  existingRole?: boolean;
 };
 
 /** A console locator that found nothing: no account data, so it can be shared as is. */

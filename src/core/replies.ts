@@ -50,6 +50,7 @@ export const ConnectionSchema = z.object({
   policyArns: z.optional(z.array(z.string())),
   createdPolicyArns: z.optional(z.array(z.string())),
   disconnectedAt: z.optional(z.number()),
+  existingRole: z.optional(z.boolean()),
 });
 
 /** A console locator that found nothing, as kept for "Report a console change". */

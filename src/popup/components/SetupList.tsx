@@ -413,7 +413,7 @@ export function Connections(props: {
                       </div>
                     </div>
                   ) : why ? (
-                    <p class="hint">{t('disconnectOld')}</p>
+                    <p class="hint">{t(c.existingRole ? 'disconnectExisting' : 'disconnectOld')}</p>
                   ) : (
                     props.api && (
                       <div class="row">

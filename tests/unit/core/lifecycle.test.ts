@@ -78,7 +78,10 @@ describe('a connection', () => {
       createdPolicyArns: [POLICY_ARN],
     });
     // An existing role's trust updated: its policies are the customer's, never offered.
-    expect(connectionOf(delivered({ mode: 'update-trust' }))?.createdPolicyArns).toEqual([]);
+    const existing = connectionOf(delivered({ mode: 'update-trust' }))!;
+    expect(existing.createdPolicyArns).toEqual([]);
+    // Its role was the customer's before: Crossrole does not offer to delete it.
+    expect(disconnectProblem(existing)).toMatch(/yours before/);
     expect(connectionOf({ ...delivered(), mode: 'disconnect' })).toBeNull();
   });
 
