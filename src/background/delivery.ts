@@ -12,8 +12,10 @@ import {
   REPORT_TIMEOUT_MS,
   type RoleEventReport,
   type RoleReport,
+  type RoleUpdatedReport,
 } from '../core/report.ts';
 import { disconnectReport } from '../core/lifecycle.ts';
+import { updateChanges } from '../core/role-update.ts';
 import { freshDelivery, type Setup } from '../core/setup.ts';
 import { tokenProblem } from '../core/token.ts';
 import { getSetup, getToken, loadSetups, storageReady, sweepTokens, updateSetup } from './store.ts';
@@ -30,7 +32,24 @@ const client = (): RoleReport['client'] => ({
 /** The report a setup sends: role.connected, or a later event about its connection. */
 export function buildReport(setup: Setup): RoleEventReport | null {
   if (setup.mode === 'disconnect') return disconnectReport(setup, client());
+  if (setup.mode === 'update-role') return updatedReport(setup);
   return connectedReport(setup);
+}
+
+/** role.updated: what the update's read-back shows IAM holds now, and what changed since. */
+function updatedReport(setup: Setup): RoleUpdatedReport | null {
+  const connected = connectedReport(setup);
+  const changes = updateChanges(setup);
+  if (!connected || !setup.connectionId || changes.length === 0) return null;
+  const { event: _event, capturedAt, ...now } = connected;
+  return {
+    ...now,
+    event: 'role.updated',
+    connectionId: setup.connectionId,
+    permissionsVerified: setup.permissionsVerified ?? false,
+    updatedAt: capturedAt,
+    changes,
+  };
 }
 
 function connectedReport(setup: Setup): RoleReport | null {

@@ -33,6 +33,7 @@ import {
   noticeRoleMissing,
   setupForTab,
   startDisconnect,
+  startUpdate,
   startSetup,
   toContentSetup,
 } from './setups.ts';
@@ -208,6 +209,10 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
     case 'connection.disconnect':
       return once(message.requestId, message.type, (entry) =>
         startDisconnect(message.connectionId, entry.setupId),
+      );
+    case 'connection.update':
+      return once(message.requestId, message.type, (entry) =>
+        startUpdate(message.connectionId, message.levelId, entry.setupId),
       );
     case 'profile.save':
       return once(message.requestId, message.type, () => saveProfile(message.profile));

@@ -34,6 +34,7 @@ import {
   type DisconnectEvent,
   type RoleMissingEvent,
 } from '../core/lifecycle.ts';
+import { planUpdate, updateUrl } from '../core/role-update.ts';
 import { freshDelivery } from '../core/setup.ts';
 import { sendAccessKey } from './access-keys.ts';
 import { getConsoleTab, rememberConsoleTab } from './console-tabs.ts';
@@ -343,6 +344,42 @@ export async function startDisconnect(
   if (!planned.ok) return { ok: false, error: planned.error };
   await addSetup(planned.value, null);
   const url = disconnectUrl(planned.value);
+  await openTab(id, url);
+  return { ok: true, value: { setupId: id, url } };
+}
+
+/**
+ * Starts a check and update of a connection (docs/lifecycle.md) at the level the customer chose,
+ * against the service's profile today: the role's Permissions tab opens in a new console tab.
+ * A check already under way for the connection is opened again instead of a second one.
+ */
+export async function startUpdate(
+  connectionId: string,
+  levelId: string,
+  id: string,
+): Promise<Outcome<SetupStarted>> {
+  const existing = await getSetup(id);
+  if (existing) {
+    const url = updateUrl(existing);
+    if (existing.tabId === null) await openTab(existing.id, url);
+    return { ok: true, value: { setupId: existing.id, url } };
+  }
+  const connection = (await loadConnections()).find((c) => c.setupId === connectionId);
+  if (!connection) return refuse(problem('unknownSetup'));
+  const profile = await findProfile(connection.profileId);
+  if (!profile) return refuse(problem('unknownService', { id: connection.profileId }));
+  const running = (await loadSetups()).find(
+    (s) =>
+      s.mode === 'update-role' &&
+      s.connectionId === connectionId &&
+      s.state === 'arn-captured' &&
+      s.levelId === levelId,
+  );
+  if (running) return startUpdate(connectionId, levelId, running.id);
+  const planned = planUpdate(connection, profile, levelId, { id, now: Date.now() });
+  if (!planned.ok) return { ok: false, error: planned.error };
+  await addSetup(planned.value, null);
+  const url = updateUrl(planned.value);
   await openTab(id, url);
   return { ok: true, value: { setupId: id, url } };
 }

@@ -45,6 +45,9 @@ export const formatPolicyArn = (
 ): string => `arn:${partition}:iam::${accountId}:policy/${policyName}`;
 
 /** The same ARN in another partition (`arn:aws:iam::aws:policy/X` → `arn:aws-cn:…`). */
+/** A role's or policy's name, from its ARN (a path is not part of the name). */
+export const nameInArn = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
+
 export function toPartition(arnText: string, partition: Partition): string {
   return arnText.replace(/^arn:[a-z-]+:/, `arn:${partition}:`);
 }

@@ -50,6 +50,12 @@ export type ContentSetup = {
   policiesToDelete?: string[];
   /** Where the disconnect goes on (the role's page, then each policy's), for the lists it passes. */
   resumeHash?: string;
+  /**
+   * An update (docs/lifecycle.md): its read-back found nothing to tell the service, and the
+   * policies the service was told of before that its level no longer asks for, still attached.
+   */
+  upToDate?: boolean;
+  keptPolicies?: string[];
 };
 
 export type ContentSetupMode =
@@ -175,7 +181,9 @@ function isContentSetup(v: unknown, isPlan: PlanCheck): v is ContentSetup {
     (v.roleGone === undefined || typeof v.roleGone === 'boolean') &&
     (v.policiesToDelete === undefined ||
       (isTexts(v.policiesToDelete) && v.policiesToDelete.length <= 10)) &&
-    (v.resumeHash === undefined || (isText(v.resumeHash, 4096) && /^#\/\S*$/.test(v.resumeHash)))
+    (v.resumeHash === undefined || (isText(v.resumeHash, 4096) && /^#\/\S*$/.test(v.resumeHash))) &&
+    (v.upToDate === undefined || typeof v.upToDate === 'boolean') &&
+    (v.keptPolicies === undefined || (isTexts(v.keptPolicies) && v.keptPolicies.length <= 20))
   );
 }
 

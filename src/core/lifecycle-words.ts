@@ -1,6 +1,7 @@
 // The guide panel's words for a connection's later life (docs/lifecycle.md): the disconnect's
-// pages (the role's Delete, each policy Crossrole created, the read-back). Sent by the background
-// with the setup in the console's language like the guardrail words; the content script only
+// pages (the role's Delete, each policy Crossrole created, the read-back) and an update's read-
+// back. Sent by the background with the setup in the console's language like the guardrail
+// words; the content script only
 // fills `{service}`, `{role}`, `{policy}`, `{date}` and `{level}`.
 
 export const LIFECYCLE_WORDS_EN = {
@@ -30,6 +31,11 @@ export const LIFECYCLE_WORDS_EN = {
     'IAM has no role {role} in this account any more, so {service} can no longer use it. Tell {service}, so that it stops trying?',
   goneButton: 'Tell {service}',
   goneTold: '{service} is told that the role {role} is gone.',
+  updateUpToDate: 'Up to date: {role} holds what {service} asks for',
+  updateNothingSent: 'Nothing changed since {service} was told, so nothing is sent.',
+  updateSending: 'Telling {service} what changed in {role}',
+  updateKept:
+    'Still attached from before: {policy}. {service} no longer asks for it: detach it on the Permissions tab (select it, then Remove), and Crossrole reads the role again.',
 };
 export type LifecycleWord = keyof typeof LIFECYCLE_WORDS_EN;
 
@@ -60,4 +66,9 @@ export const LIFECYCLE_WORDS_JA: Record<LifecycleWord, string> = {
     'このアカウントの IAM にはもうロール {role} がないため、{service} はこのロールを使えません。試行をやめるよう {service} に伝えますか?',
   goneButton: '{service} に伝える',
   goneTold: 'ロール {role} がなくなったことを {service} に伝えました。',
+  updateUpToDate: '最新です: {role} は {service} が求める許可を持っています',
+  updateNothingSent: '{service} に伝えた時から変わっていないため、何も送信しません。',
+  updateSending: '{role} の変更を {service} に伝えています',
+  updateKept:
+    '以前からアタッチされたままです: {policy}。{service} はもう求めていません。「許可」タブで選択して「削除」でデタッチすると、Crossrole がロールを読み直します。',
 };

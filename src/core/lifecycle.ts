@@ -1,8 +1,9 @@
 // A connection after day one (docs/lifecycle.md): what is kept of it when its report is
-// delivered, and the disconnect, a setup of its own that guides the customer through deleting the
-// role (and the policies Crossrole made for it) on the console's pages, reads each back gone,
-// then reports role.disconnected. Pure: the background saves what these return.
-import { formatPolicyArn, formatRoleArn, parseArn } from './arn.ts';
+// delivered (an update's own rules are in role-update.ts), and the disconnect,
+// a setup of its own that guides the customer through deleting the role (and the policies
+// Crossrole made for it) on the console's pages, reads each back gone, then reports
+// role.disconnected. Pure: the background saves what these return.
+import { formatPolicyArn, formatRoleArn, nameInArn, parseArn } from './arn.ts';
 import { accountIdFromHost } from './partition.ts';
 import { policyDetailsUrl, roleDetailsUrl, roleNameFromPath } from './console-links.ts';
 import {
@@ -26,8 +27,7 @@ const CONNECTING: readonly Setup['mode'][] = ['create-role', 'update-trust', 'or
 export const isLifecycleSetup = (setup: Pick<Setup, 'mode'>): boolean =>
   setup.mode === 'update-role' || setup.mode === 'disconnect';
 
-/** A role's or policy's name, from its ARN (a path is not part of the name). */
-export const nameInArn = (roleArn: string): string => roleArn.slice(roleArn.lastIndexOf('/') + 1);
+export { nameInArn };
 
 /** What a delivered report leaves of its setup: the connected account, and what later events need. */
 export function connectionOf(setup: Setup): Connection | null {
@@ -74,6 +74,21 @@ export function connectionsAfter(
   if (saved.state === 'delivered' && current.state !== 'delivered') {
     const made = connectionOf(saved);
     if (made) return [...connections.filter((c) => c.setupId !== saved.id), made];
+  }
+  // An update the service took (or one that found nothing to change): the connection is now
+  // what that read-back showed, and the next update is compared with it.
+  if (
+    saved.mode === 'update-role' &&
+    saved.state === 'delivered' &&
+    current.state !== 'delivered' &&
+    saved.policyArns
+  ) {
+    const policyArns = saved.policyArns;
+    return connections.map((c) =>
+      c.setupId === saved.connectionId
+        ? { ...c, levelId: saved.levelId, optionIds: saved.optionIds, policyArns }
+        : c,
+    );
   }
   if (saved.mode === 'disconnect' && saved.state === 'verified' && current.state !== 'verified') {
     return connections.map((c) =>

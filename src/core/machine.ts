@@ -7,6 +7,7 @@
 import {
   formatArn,
   formatPolicyArn,
+  nameInArn,
   formatRoleArn,
   formatUserArn,
   parseArn,
@@ -20,6 +21,7 @@ import {
   validateRoleName,
 } from './arn.ts';
 import { checkAttachedPolicies } from './attached-policies.ts';
+import { keptFromBefore, updateChanges } from './role-update.ts';
 import {
   legacyCreateRoleUrl,
   nextSetupUrl,
@@ -234,6 +236,15 @@ function disconnectView(setup: Setup): Partial<ContentSetup> {
   };
 }
 
+/** An update's read-back, for the role page's panel (docs/lifecycle.md). */
+function updateView(setup: Setup): Partial<ContentSetup> {
+  const kept = keptFromBefore(setup).map(nameInArn).slice(0, 20);
+  return {
+    ...(setup.upToDate ? { upToDate: true } : {}),
+    ...(kept.length ? { keptPolicies: kept } : {}),
+  };
+}
+
 function contentMode(mode: Setup['mode']): ContentSetup['mode'] {
   if (mode === 'organization-member') return 'organization';
   // An update runs on the pages a create-role repair does (docs/lifecycle.md).
@@ -267,6 +278,7 @@ export function toContentSetup(setup: Setup): ContentSetup {
     ...(setup.permissionsBoundary ? { permissionsBoundary: setup.permissionsBoundary.name } : {}),
     ...(setup.stackSet ? { organization: stackSetPlanOf(setup.stackSet) } : {}),
     ...(setup.mode === 'disconnect' ? disconnectView(setup) : {}),
+    ...(setup.mode === 'update-role' ? updateView(setup) : {}),
     // Where the wizard sends the customer when it recognises no step: the background decides.
     ...(setup.mode === 'create-role'
       ? {
@@ -639,7 +651,11 @@ function capture(
     ...move(setup, 'arn-captured'),
     accountId,
     roleArn,
-    capturedAt: setup.capturedAt ?? new Date(now).toISOString(),
+    // An update says when IAM was read as it is now: its last read-back.
+    capturedAt:
+      setup.mode === 'update-role'
+        ? new Date(now).toISOString()
+        : (setup.capturedAt ?? new Date(now).toISOString()),
     trustPolicyVerified: check?.verified ?? false,
     trustProblems: check ? [...check.problems, ...check.dangers] : [problem('trustUnread').message],
     trustProblemsCoded: check ? check.coded : [problem('trustUnread')],
@@ -657,6 +673,11 @@ function capture(
   // permissions that are missing or unread (the service would be told what IAM does not hold),
   // or tags and a session duration the role does not hold as planned.
   if ((check && !check.verified) || guardrailProblem) return accepted(captured);
+  // An update waits while the role still holds what its level no longer asks for (the
+  // customer detaches it); one whose read-back shows what the service was told sends nothing.
+  if (setup.mode === 'update-role' && keptFromBefore(captured).length) return accepted(captured);
+  if (setup.mode === 'update-role' && updateChanges(captured).length === 0)
+    return accepted({ ...move(captured, 'delivered'), upToDate: true });
   // Verified and queued in one write: a worker stopped right after cannot lose the report.
   const verified = {
     ...move(captured, 'verified'),

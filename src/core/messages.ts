@@ -108,6 +108,17 @@ export const ConnectionDisconnect = z.object({
   connectionId: Id,
 });
 
+/**
+ * Starts a check and update of a connection at `levelId` (its own level, or another the customer
+ * chose in the popup); the role's Permissions tab opens (docs/lifecycle.md).
+ */
+export const ConnectionUpdate = z.object({
+  type: z.literal('connection.update'),
+  requestId: RequestId,
+  connectionId: Id,
+  levelId: Id,
+});
+
 /** Keeps an imported profile (already previewed and confirmed by the customer in the popup). */
 export const ProfileSave = z.object({
   type: z.literal('profile.save'),
@@ -435,6 +446,7 @@ export const Message = z.discriminatedUnion('type', [
   SetupRetry,
   SetupDiscard,
   ConnectionDisconnect,
+  ConnectionUpdate,
   ProfileSave,
   ProfileRemove,
   DiagnosticsClear,

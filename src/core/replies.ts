@@ -142,6 +142,8 @@ export const ContentSetupSchema = z.object({
   roleGone: z.optional(z.boolean()),
   policiesToDelete: z.optional(z.array(Text).check(z.maxLength(10))),
   resumeHash: z.optional(Text.check(z.startsWith('#/'))),
+  upToDate: z.optional(z.boolean()),
+  keptPolicies: z.optional(z.array(Text).check(z.maxLength(20))),
 });
 
 /** The background's answer to a console event: the setup, and where the tab goes next. */
@@ -213,6 +215,7 @@ export const REPLIES = {
   'setup.retry': Done,
   'setup.discard': Done,
   'connection.disconnect': Started,
+  'connection.update': Started,
   'profile.save': Done,
   'profile.remove': Done,
   'diagnostics.clear': Done,

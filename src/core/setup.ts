@@ -69,6 +69,7 @@ export function canMove(
   if (mode === 'organization') return ORGANIZATION_NEXT[from].includes(to);
   if (mode === 'organization-member') return MEMBER_NEXT[from].includes(to);
   if (mode === 'disconnect') return DISCONNECT_NEXT[from].includes(to);
+  if (mode === 'update-role') return UPDATE_NEXT[from].includes(to);
   return (
     NEXT[from].includes(to) || (mode === 'access-keys' && !!ACCESS_KEY_NEXT[from]?.includes(to))
   );
@@ -85,6 +86,19 @@ const DISCONNECT_NEXT: Record<SetupState, readonly SetupState[]> = {
   'policies-created': ['discarded'],
   'role-created': ['discarded'],
   'arn-captured': ['discarded'],
+};
+
+/**
+ * An update (docs/lifecycle.md) starts with the connected role's ARN known, so at arn-captured:
+ * its role page is read back, and it goes on to verified (a change to report) or straight to
+ * delivered when IAM already holds what the profile asks for (nothing is sent).
+ */
+const UPDATE_NEXT: Record<SetupState, readonly SetupState[]> = {
+  ...NEXT,
+  started: ['discarded'],
+  'policies-created': ['discarded'],
+  'role-created': ['discarded'],
+  'arn-captured': ['verified', 'delivered', 'discarded'],
 };
 
 /** Setups whose work is over: they stay visible in the popup until discarded. */
@@ -249,5 +263,18 @@ export const SetupSchema = z.object({
   deletedPolicyArns: z.optional(z.array(z.string())),
   disconnectReason: z.optional(z.enum(['deleted-by-customer', 'role-not-found'])),
   roleGoneAt: z.optional(z.nullable(z.string())),
+  /**
+   * An update: what the service was last told of the role (its level and policies), and the
+   * policies that level asks for in the profile today (the customer's to detach on a move).
+   */
+  updateFrom: z.optional(
+    z.object({
+      levelId: z.string(),
+      policyArns: z.array(z.string()),
+      levelPolicyArns: z.array(z.string()),
+    }),
+  ),
+  /** An update whose read-back found nothing to change: nothing was sent. */
+  upToDate: z.optional(z.boolean()),
 });
 export type Setup = z.infer<typeof SetupSchema>;

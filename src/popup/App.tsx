@@ -124,7 +124,14 @@ export function App(props: { api: PopupApi }) {
   const after = (
     <>
       {state.setups.length === 0 && progress}
-      <Connections connections={state.connections} api={api} onError={setNotice} />
+      <Connections
+        connections={state.connections}
+        api={api}
+        levelsOf={(id) =>
+          profiles.find((p) => p.id === id)?.access.map((l) => ({ id: l.id, label: l.label })) ?? []
+        }
+        onError={setNotice}
+      />
       <Diagnostics api={api} misses={state.diagnostics} version={api.version()} />
     </>
   );

@@ -33,6 +33,8 @@ export interface PopupApi {
   discard(setupId: string): Promise<Reply<null>>;
   /** Starts the disconnect of a connection (docs/lifecycle.md): its role's page opens. */
   disconnect(connectionId: string): Promise<Reply<SetupStarted>>;
+  /** Starts a check and update of a connection at a level (docs/lifecycle.md): its role's page opens. */
+  update(connectionId: string, levelId: string): Promise<Reply<SetupStarted>>;
   saveProfile(profile: ServiceProfile): Promise<Reply<null>>;
   removeProfile(profileId: string): Promise<Reply<null>>;
   clearDiagnostics(): Promise<Reply<null>>;
@@ -116,6 +118,7 @@ export const browserApi: PopupApi = {
   retry: (setupId) => request('setup.retry', { setupId }),
   discard: (setupId) => request('setup.discard', { setupId }),
   disconnect: (connectionId) => request('connection.disconnect', { connectionId }),
+  update: (connectionId, levelId) => request('connection.update', { connectionId, levelId }),
   saveProfile: (profile) => request('profile.save', { profile }),
   removeProfile: (profileId) => request('profile.remove', { profileId }),
   clearDiagnostics: () => send('diagnostics.clear', {}),

@@ -59,6 +59,13 @@ export function fakePopupApi(overrides: Partial<PopupStateValue> = {}): FakeApi 
         value: { setupId: 'disconnect-1', url: 'https://console.aws.amazon.com/iam/home#/roles' },
       }
     ),
+    update: async (id, levelId) => (
+      record('update', id, levelId),
+      {
+        ok: true,
+        value: { setupId: 'update-1', url: 'https://console.aws.amazon.com/iam/home#/roles' },
+      }
+    ),
     saveProfile: async (profile) => (record('saveProfile', profile), { ok: true, value: null }),
     removeProfile: async (id) => (record('removeProfile', id), { ok: true, value: null }),
     clearDiagnostics: async () => (record('clearDiagnostics'), { ok: true, value: null }),

@@ -189,7 +189,9 @@ async function capture(
   const state = value?.state;
   if (state === 'verified' || state === 'delivered') {
     const names = attached?.policies.map((p) => p.name).join(', ') ?? '';
-    return render(t.sending(setup.serviceName), [
+    // An update whose read-back matched what the service was told sends nothing.
+    const upToDate = value?.upToDate === true;
+    return render(upToDate ? guardWord(context, 'updateUpToDate') : t.sending(setup.serviceName), [
       { status: 'done', text: t.arnChecked },
       trustPolicyText
         ? { status: 'done', text: t.trustVerified }
@@ -202,7 +204,9 @@ async function capture(
       ...(wanted
         ? [done(guardWord(context, 'sessionChecked', { duration: durationWord(context, wanted) }))]
         : []),
-      { status: 'todo', text: t.delivering(setup.serviceName) },
+      upToDate
+        ? done(guardWord(context, 'updateNothingSent'))
+        : { status: 'todo', text: t.delivering(setup.serviceName) },
     ]);
   }
   if (missing.length) {
@@ -212,6 +216,17 @@ async function capture(
       [{ label: t.addMissing, primary: true, run: () => openAttachPolicies(context, signal) }],
     );
   }
+  // An update waits while the role holds policies its level no longer asks for (docs/lifecycle.md).
+  const kept = value?.keptPolicies ?? [];
+  if (kept.length)
+    return render(
+      t.permissionsNeedFix,
+      kept.map((policy) => ({
+        status: 'problem',
+        text: guardWord(context, 'updateKept', { policy }),
+      })),
+      [readAgain],
+    );
   const shown = durationText ? parseSessionDuration(durationText) : null;
   if (wanted && shown !== wanted) {
     const duration = durationWord(context, wanted);

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Connection, Reply, SetupStartInput } from '../../core/messages.ts';
 import { disconnectProblem, nameInArn } from '../../core/lifecycle.ts';
+import { keptFromBefore, updateProblem } from '../../core/role-update.ts';
 import { isFailedInstance } from '../../core/organization.ts';
 import type { Setup, StackSetState } from '../../core/setup.ts';
 import type { PopupApi } from '../api.ts';
@@ -34,6 +35,9 @@ const STATE_TEXT: Record<Setup['state'], MessageKey> = {
 function stateText(setup: Setup): MessageKey {
   if (setup.mode === 'disconnect' && setup.state === 'started') return 'stateDisconnecting';
   if (setup.mode === 'disconnect' && setup.state === 'delivered') return 'stateDisconnected';
+  if (setup.mode === 'update-role' && setup.state === 'arn-captured') return 'stateChecking';
+  if (setup.mode === 'update-role' && setup.state === 'delivered')
+    return setup.upToDate ? 'stateUpToDate' : 'stateUpdated';
   return STATE_TEXT[setup.state];
 }
 
@@ -316,7 +320,15 @@ export function SetupList(props: {
                   {setup.trustPolicyVerified ? t('trustVerified') : t('trustNotVerified')}
                 </p>
               )}
-              {setup.roleArn && setup.mode === 'create-role' && (
+              {setup.mode === 'update-role' && setup.updateFrom?.levelId !== setup.levelId && (
+                <p>{t('updateFromTo', setup.updateFrom?.levelId ?? '', setup.levelId)}</p>
+              )}
+              {keptFromBefore(setup).length > 0 && (
+                <p class="warning">
+                  {t('updateKept', keptFromBefore(setup).map(nameInArn).join(', '))}
+                </p>
+              )}
+              {setup.roleArn && (setup.mode === 'create-role' || setup.mode === 'update-role') && (
                 <p class={setup.permissionsVerified ? 'ok' : 'warning'}>
                   {setup.permissionsVerified
                     ? t('permissionsVerified')
@@ -354,17 +366,24 @@ export function SetupList(props: {
   );
 }
 
+/** An access level a connection can be checked against, by its label in the service's profile. */
+export type LevelChoice = { id: string; label: string };
+
 /**
- * The accounts connected to each service. Disconnect asks first, in Crossrole's own words, what
- * it does and to whom; the role is then deleted by the customer on the console's pages
- * (docs/lifecycle.md), and the service told once IAM shows it gone.
+ * The accounts connected to each service. "Check and update" reads the role back against what
+ * the service's profile asks for today, at its level or another; Disconnect asks first, in
+ * Crossrole's own words, what it does and to whom. Both run on the console's pages
+ * (docs/lifecycle.md), and the service is told only what IAM shows afterwards.
  */
 export function Connections(props: {
   connections: Connection[];
-  api?: Pick<PopupApi, 'disconnect'>;
+  api?: Pick<PopupApi, 'disconnect' | 'update'>;
+  /** The levels of a service's profile today (none: the profile is gone). */
+  levelsOf?: (profileId: string) => LevelChoice[];
   onError?: (message: string) => void;
 }) {
-  const [asking, setAsking] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ id: string; what: 'update' | 'disconnect' } | null>(null);
+  const [level, setLevel] = useState('');
   if (props.connections.length === 0) return null;
   const byService = new Map<string, Connection[]>();
   for (const c of props.connections)
@@ -373,6 +392,15 @@ export function Connections(props: {
     setAsking(null);
     const answer = await props.api?.disconnect(c.setupId);
     if (answer && !answer.ok) props.onError?.(refusalText(answer));
+  };
+  const update = async (c: Connection, levelId: string) => {
+    setAsking(null);
+    const answer = await props.api?.update(c.setupId, levelId);
+    if (answer && !answer.ok) props.onError?.(refusalText(answer));
+  };
+  const ask = (c: Connection, what: 'update' | 'disconnect') => {
+    setLevel(c.levelId ?? '');
+    setAsking({ id: c.setupId, what });
   };
   return (
     <section aria-labelledby="connected-title">
@@ -388,6 +416,9 @@ export function Connections(props: {
               const why = disconnectProblem(c);
               const role = c.roleName ?? nameInArn(c.roleArn);
               const policies = (c.createdPolicyArns ?? []).map(nameInArn);
+              const levels = props.levelsOf?.(c.profileId) ?? [];
+              const canUpdate = !updateProblem(c) && levels.length > 0;
+              const chosen = levels.some((l) => l.id === level) ? level : (levels[0]?.id ?? '');
               return (
                 <li key={c.setupId}>
                   {c.accountId} <span class="hint">({c.partition})</span>{' '}
@@ -396,7 +427,39 @@ export function Connections(props: {
                     <p class="hint">
                       {t('disconnectedOn', new Date(c.disconnectedAt).toLocaleDateString())}
                     </p>
-                  ) : asking === c.setupId ? (
+                  ) : asking?.id === c.setupId && asking.what === 'update' ? (
+                    <div class="confirm" role="group" aria-labelledby={`update-${c.setupId}`}>
+                      <p id={`update-${c.setupId}`}>
+                        <strong>{t('updateAsk', role, c.accountId, service)}</strong>
+                      </p>
+                      <label>
+                        {t('updateLevel')}{' '}
+                        <select
+                          value={chosen}
+                          onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}
+                        >
+                          {levels.map((l) => (
+                            <option key={l.id} value={l.id}>
+                              {l.label}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                      <p>{t('updateWhat', service)}</p>
+                      <div class="row">
+                        <button
+                          type="button"
+                          class="primary"
+                          onClick={() => void update(c, chosen)}
+                        >
+                          {t('updateOpen')}
+                        </button>
+                        <button type="button" class="link" onClick={() => setAsking(null)}>
+                          {t('cancel')}
+                        </button>
+                      </div>
+                    </div>
+                  ) : asking?.id === c.setupId ? (
                     <div class="confirm" role="group" aria-labelledby={`disconnect-${c.setupId}`}>
                       <p id={`disconnect-${c.setupId}`}>
                         <strong>{t('disconnectAsk', role, c.accountId)}</strong>
@@ -412,20 +475,36 @@ export function Connections(props: {
                         </button>
                       </div>
                     </div>
-                  ) : why ? (
-                    <p class="hint">{t(c.existingRole ? 'disconnectExisting' : 'disconnectOld')}</p>
                   ) : (
-                    props.api && (
-                      <div class="row">
-                        <button
-                          type="button"
-                          aria-label={t('disconnectLabel', role, c.accountId)}
-                          onClick={() => setAsking(c.setupId)}
-                        >
-                          {t('disconnect')}
-                        </button>
-                      </div>
-                    )
+                    <>
+                      {why && (
+                        <p class="hint">
+                          {t(c.existingRole ? 'disconnectExisting' : 'disconnectOld')}
+                        </p>
+                      )}
+                      {props.api && (canUpdate || !why) && (
+                        <div class="row">
+                          {canUpdate && (
+                            <button
+                              type="button"
+                              aria-label={t('updateLabel', role, c.accountId)}
+                              onClick={() => ask(c, 'update')}
+                            >
+                              {t('updateCheck')}
+                            </button>
+                          )}
+                          {!why && (
+                            <button
+                              type="button"
+                              aria-label={t('disconnectLabel', role, c.accountId)}
+                              onClick={() => ask(c, 'disconnect')}
+                            >
+                              {t('disconnect')}
+                            </button>
+                          )}
+                        </div>
+                      )}
+                    </>
                   )}
                 </li>
               );

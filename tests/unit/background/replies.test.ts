@@ -140,6 +140,32 @@ describe('every reply fits its schema', () => {
     expect(role).not.toHaveProperty('words');
     await ask({ type: 'popup.state' }, popup);
     await ask({ type: 'setup.retry', requestId: 'req-00000003', setupId }, popup);
+    // The delivered connection checked against its profile today (docs/lifecycle.md): an
+    // unknown connection is refused; a known one opens its role's Permissions tab.
+    await ask(
+      {
+        type: 'connection.update',
+        requestId: 'req-00000016',
+        connectionId: 'unknown',
+        levelId: 'read-only',
+      },
+      popup,
+    );
+    const check = await ask(
+      {
+        type: 'connection.update',
+        requestId: 'req-00000017',
+        connectionId: setupId,
+        levelId: 'read-only',
+      },
+      popup,
+    );
+    expect(check).toMatchObject({
+      ok: true,
+      value: {
+        url: expect.stringContaining('/roles/details/CrossroleDemoRole?section=permissions'),
+      },
+    });
     // The delivered connection disconnected (docs/lifecycle.md): read back, refused, reported.
     await ask(
       { type: 'connection.disconnect', requestId: 'req-00000014', connectionId: 'unknown' },

@@ -1,0 +1,158 @@
+// Keeping a connection right (docs/lifecycle.md): an update is a setup that reads the connected
+// role back against what the service's profile asks for today, at the level the customer chose,
+// and reports role.updated only when IAM now holds something other than what the service was
+// last told. Pure: the background saves what these return.
+import { formatPolicyArn, nameInArn } from './arn.ts';
+import { roleDetailsUrl } from './console-links.ts';
+import type { Connection } from './messages.ts';
+import { planPermissions } from './permissions.ts';
+import { serviceAccountIn, trustedPrincipalArn, type ServiceProfile } from './profile.ts';
+import type { RoleChange } from './report.ts';
+import type { Setup } from './setup.ts';
+import { buildTrustPolicy } from './trust-policy.ts';
+
+/** A plan's policies as ARNs: managed ones as they are, custom ones in the role's account. */
+function policyArnsOf(
+  plan: {
+    partition: Setup['partition'];
+    managedPolicyArns: string[];
+    customPolicies: { name: string }[];
+  },
+  accountId: string,
+): string[] {
+  return [
+    ...plan.managedPolicyArns,
+    ...plan.customPolicies.map((c) => formatPolicyArn(plan.partition, accountId, c.name)),
+  ];
+}
+
+/** Why a connection cannot be checked and updated through Crossrole (null: it can). */
+export function updateProblem(connection: Connection): string | null {
+  if (connection.disconnectedAt) return 'This connection is already disconnected.';
+  if (!connection.roleName || !connection.externalId || !connection.reportUrl)
+    return 'This connection was made before Crossrole kept what an update needs: change the role in the IAM console, and tell the service.';
+  return null;
+}
+
+/**
+ * An update of `connection` to what `profile` asks for today at `levelId` (the connection's own
+ * level, or another the customer chose): a setup that starts with the role's ARN known and runs
+ * on the role's page. Its read-back decides what changed; the plan is never reported.
+ */
+export function planUpdate(
+  connection: Connection,
+  profile: ServiceProfile,
+  levelId: string,
+  options: { id: string; now: number },
+): { ok: true; value: Setup } | { ok: false; error: string } {
+  const why = updateProblem(connection);
+  if (why) return { ok: false, error: why };
+  if (profile.id !== connection.profileId)
+    return { ok: false, error: 'This service profile is not the connection’s.' };
+  const serviceAccountId = serviceAccountIn(profile, connection.partition);
+  const principalArn = trustedPrincipalArn(profile, connection.partition);
+  if (!serviceAccountId || !principalArn)
+    return { ok: false, error: `${profile.name} no longer names an account in this partition.` };
+  // The options still offered by the profile are kept; one it dropped is no longer asked for.
+  const optionIds = (connection.optionIds ?? []).filter((id) =>
+    profile.options?.some((o) => o.id === id),
+  );
+  const plan = planPermissions(profile, levelId, optionIds, connection.partition);
+  if (plan.errors.length) return { ok: false, error: plan.errors.map((e) => e.message).join(' ') };
+  // What the connection's own level asks for today: on a move, the role should hold it no more.
+  const before = planPermissions(
+    profile,
+    connection.levelId ?? '',
+    optionIds,
+    connection.partition,
+  );
+  const levelPolicyArns =
+    levelId !== connection.levelId && !before.errors.length
+      ? policyArnsOf({ ...before, partition: connection.partition }, connection.accountId)
+      : [];
+  const externalId = connection.externalId ?? '';
+  const roleName = connection.roleName ?? nameInArn(connection.roleArn);
+  return {
+    ok: true,
+    value: {
+      id: options.id,
+      mode: 'update-role',
+      state: 'arn-captured',
+      profileId: connection.profileId,
+      serviceName: profile.name,
+      levelId,
+      optionIds: plan.optionIds,
+      partition: connection.partition,
+      serviceAccountId,
+      principalArn,
+      externalId,
+      roleName,
+      roleDescription: '',
+      managedPolicyArns: plan.managedPolicyArns,
+      // Attached from the account when the role lacks one; an update creates no policy.
+      customPolicies: plan.customPolicies.map((p) => ({
+        name: p.name,
+        description: p.description ?? '',
+        document: p.document,
+        created: true,
+      })),
+      trustPolicy: buildTrustPolicy({ principalArn, externalId }),
+      reportUrl: connection.reportUrl ?? '',
+      createdAt: options.now,
+      updatedAt: options.now,
+      tabId: null,
+      consoleHost: null,
+      hasToken: false,
+      accountId: connection.accountId,
+      roleArn: connection.roleArn,
+      capturedAt: null,
+      trustPolicyVerified: false,
+      trustProblems: [],
+      problem: null,
+      delivery: null,
+      connectionId: connection.setupId,
+      updateFrom: {
+        levelId: connection.levelId ?? '',
+        policyArns: connection.policyArns ?? [],
+        levelPolicyArns,
+      },
+    },
+  };
+}
+
+/** Where an update starts: the role's Permissions tab. */
+export const updateUrl = (setup: Setup, host: string | null = null): string =>
+  roleDetailsUrl(setup.partition, setup.roleName, 'permissions', host);
+
+/**
+ * What an update's read-back changed since the service was last told (docs/lifecycle.md): the
+ * level, and each policy now attached or no longer attached. A policy the page listed only by
+ * name still counts as attached: it is never said to be detached.
+ */
+export function updateChanges(setup: Setup): RoleChange[] {
+  const from = setup.updateFrom;
+  if (setup.mode !== 'update-role' || !from || !setup.policyArns) return [];
+  const now = setup.policyArns;
+  const namedOnly = new Set(setup.otherPolicyNames ?? []);
+  const changes: RoleChange[] = [];
+  if (from.levelId && from.levelId !== setup.levelId)
+    changes.push({ kind: 'access-level', from: from.levelId, to: setup.levelId });
+  for (const policyArn of from.policyArns)
+    if (!now.includes(policyArn) && !namedOnly.has(nameInArn(policyArn)))
+      changes.push({ kind: 'policy-detached', policyArn });
+  for (const policyArn of now)
+    if (!from.policyArns.includes(policyArn)) changes.push({ kind: 'policy-attached', policyArn });
+  return changes.slice(0, 50);
+}
+
+/**
+ * On a move to another level, the policies the old level asks for that the new one does not and
+ * the role still holds: the customer's to detach (a move to less access is not done until they
+ * are), so they are named, never removed by Crossrole. The customer's own policies are not here.
+ */
+export function keptFromBefore(setup: Setup): string[] {
+  if (setup.mode !== 'update-role' || !setup.updateFrom || !setup.policyArns) return [];
+  const now = setup.policyArns;
+  const planned = new Set(policyArnsOf(setup, setup.accountId ?? ''));
+  return setup.updateFrom.levelPolicyArns.filter((arn) => now.includes(arn) && !planned.has(arn));
+}
