@@ -51,9 +51,10 @@ export type ContentSetup = {
   /** Where the disconnect goes on (the role's page, then each policy's), for the lists it passes. */
   resumeHash?: string;
   /**
-   * An update (docs/lifecycle.md): its read-back found nothing to tell the service, and the
-   * policies the service was told of before that its level no longer asks for, still attached.
+   * An update (docs/lifecycle.md), which runs on the role's pages only; whether its read-back
+   * found nothing to tell the service; the old level's policies still attached.
    */
+  update?: boolean;
   upToDate?: boolean;
   keptPolicies?: string[];
 };
@@ -182,6 +183,7 @@ function isContentSetup(v: unknown, isPlan: PlanCheck): v is ContentSetup {
     (v.policiesToDelete === undefined ||
       (isTexts(v.policiesToDelete) && v.policiesToDelete.length <= 10)) &&
     (v.resumeHash === undefined || (isText(v.resumeHash, 4096) && /^#\/\S*$/.test(v.resumeHash))) &&
+    (v.update === undefined || typeof v.update === 'boolean') &&
     (v.upToDate === undefined || typeof v.upToDate === 'boolean') &&
     (v.keptPolicies === undefined || (isTexts(v.keptPolicies) && v.keptPolicies.length <= 20))
   );

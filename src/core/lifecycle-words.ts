@@ -34,8 +34,9 @@ export const LIFECYCLE_WORDS_EN = {
   updateUpToDate: 'Up to date: {role} holds what {service} asks for',
   updateNothingSent: 'Nothing changed since {service} was told, so nothing is sent.',
   updateSending: 'Telling {service} what changed in {role}',
+  updateKeptTitle: 'Detach what {service} no longer asks for',
   updateKept:
-    'Still attached from before: {policy}. {service} no longer asks for it: detach it on the Permissions tab (select it, then Remove), and Crossrole reads the role again.',
+    'Still attached from before: {policy}. {service} no longer asks for it: detach it on the Permissions tab (select it, then Remove), then have Crossrole read the role again.',
 };
 export type LifecycleWord = keyof typeof LIFECYCLE_WORDS_EN;
 
@@ -69,6 +70,7 @@ export const LIFECYCLE_WORDS_JA: Record<LifecycleWord, string> = {
   updateUpToDate: '最新です: {role} は {service} が求める許可を持っています',
   updateNothingSent: '{service} に伝えた時から変わっていないため、何も送信しません。',
   updateSending: '{role} の変更を {service} に伝えています',
+  updateKeptTitle: '{service} が求めなくなった許可をデタッチ',
   updateKept:
-    '以前からアタッチされたままです: {policy}。{service} はもう求めていません。「許可」タブで選択して「削除」でデタッチすると、Crossrole がロールを読み直します。',
+    '以前からアタッチされたままです: {policy}。{service} はもう求めていません。「許可」タブで選択して「削除」でデタッチしてから、Crossrole にロールをもう一度読み取らせてください。',
 };

@@ -240,6 +240,7 @@ function disconnectView(setup: Setup): Partial<ContentSetup> {
 function updateView(setup: Setup): Partial<ContentSetup> {
   const kept = keptFromBefore(setup).map(nameInArn).slice(0, 20);
   return {
+    update: true,
     ...(setup.upToDate ? { upToDate: true } : {}),
     ...(kept.length ? { keptPolicies: kept } : {}),
   };

@@ -142,6 +142,7 @@ export const ContentSetupSchema = z.object({
   roleGone: z.optional(z.boolean()),
   policiesToDelete: z.optional(z.array(Text).check(z.maxLength(10))),
   resumeHash: z.optional(Text.check(z.startsWith('#/'))),
+  update: z.optional(z.boolean()),
   upToDate: z.optional(z.boolean()),
   keptPolicies: z.optional(z.array(Text).check(z.maxLength(20))),
 });

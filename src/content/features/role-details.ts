@@ -220,7 +220,7 @@ async function capture(
   const kept = value?.keptPolicies ?? [];
   if (kept.length)
     return render(
-      t.permissionsNeedFix,
+      guardWord(context, 'updateKeptTitle'),
       kept.map((policy) => ({
         status: 'problem',
         text: guardWord(context, 'updateKept', { policy }),

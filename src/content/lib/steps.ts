@@ -5,6 +5,8 @@ export type Milestone = 'policy' | 'entity' | 'permissions' | 'review' | 'captur
 
 export function journey(setup: ContentSetup): Milestone[] {
   if (setup.mode === 'update-trust') return ['trust', 'capture'];
+  // An update only reads the role back (and attaches what is missing from its page).
+  if (setup.update) return ['capture'];
   // The wizard can only trust an account's root: a narrower principal needs the trust paste.
   const narrowed = !setup.principalArn.endsWith(':root');
   return [

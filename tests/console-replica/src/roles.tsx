@@ -12,6 +12,7 @@ import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Link from '@cloudscape-design/components/link';
+import Modal from '@cloudscape-design/components/modal';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
@@ -413,7 +414,10 @@ interface AttachedRow {
 }
 
 /** The role's managed policies by name, loaded after the page (and `slowMs` later still). */
-function useAttachedPolicies(roleName: string): {
+function useAttachedPolicies(
+  roleName: string,
+  revision = 0,
+): {
   rows: AttachedRow[];
   loading: boolean;
   error?: string;
@@ -422,7 +426,7 @@ function useAttachedPolicies(roleName: string): {
   const { data, loading, error } = useApi<{ attachedPolicies: AttachedPolicyData[] }>(
     'listAttachedRolePolicies',
     { roleName },
-    `attached-${roleName}`,
+    `attached-${roleName}-${revision}`,
   );
   const rows = (data?.attachedPolicies ?? [])
     .map((p): AttachedRow => ({
@@ -443,6 +447,9 @@ function AttachedPoliciesTable(props: {
   actions?: React.ReactNode;
   description?: string;
   testId: string;
+  /** Rows the customer may tick (the Permissions tab's Remove acts on them). */
+  selected?: AttachedRow[];
+  onSelect?: (rows: AttachedRow[]) => void;
 }) {
   const [text, setText] = useState('');
   const [page, setPage] = useState(1);
@@ -460,6 +467,19 @@ function AttachedPoliciesTable(props: {
       trackBy="arn"
       loading={props.loading}
       loadingText={T.loading}
+      {...(props.onSelect
+        ? {
+            selectionType: 'multi' as const,
+            selectedItems: props.selected ?? [],
+            onSelectionChange: (e: { detail: { selectedItems: AttachedRow[] } }) =>
+              props.onSelect?.(e.detail.selectedItems),
+            ariaLabels: {
+              selectionGroupLabel: props.title,
+              itemSelectionLabel: (_: unknown, r: AttachedRow) => r.name,
+              allItemsSelectionLabel: () => props.title,
+            },
+          }
+        : {})}
       header={
         <Header
           variant="h2"
@@ -511,11 +531,71 @@ function AttachedPoliciesTable(props: {
 
 /** The Permissions tab: "Permissions policies (N)" with the Add permissions menu. */
 function RolePermissions({ role }: { role: RoleData }) {
-  const { rows, loading, error } = useAttachedPolicies(role.roleName);
+  const [revision, setRevision] = useState(0);
+  const { rows, loading, error } = useAttachedPolicies(role.roleName, revision);
   const [inline, setInline] = useState(false);
+  const [selected, setSelected] = useState<AttachedRow[]>([]);
+  const [asking, setAsking] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const [removeError, setRemoveError] = useState<string | undefined>();
+  const [removed, setRemoved] = useState<string | undefined>();
+  const names = selected.map((r) => r.name).join(', ');
+  // As the console does: Remove detaches the ticked policies after a confirmation, and the
+  // table is listed again in place (no reload, no new route).
+  async function remove() {
+    setRemoving(true);
+    setRemoveError(undefined);
+    try {
+      for (const r of selected)
+        await api('detachRolePolicy', { roleName: role.roleName, policyArn: r.arn });
+      setRemoved(names);
+      setSelected([]);
+      setAsking(false);
+      setRevision((n) => n + 1);
+    } catch (e) {
+      setRemoveError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRemoving(false);
+    }
+  }
   return (
     <SpaceBetween size="m">
       {error && <Alert type="error">{error}</Alert>}
+      {removed && (
+        <Alert type="success" dismissible onDismiss={() => setRemoved(undefined)}>
+          {T.policiesRemoved(removed)}
+        </Alert>
+      )}
+      {asking && (
+        <Modal
+          visible
+          data-testid="remove-policies"
+          header={T.removePoliciesTitle(names)}
+          closeAriaLabel={T.close}
+          onDismiss={() => !removing && setAsking(false)}
+          footer={
+            <Box float="right">
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button variant="link" disabled={removing} onClick={() => setAsking(false)}>
+                  {T.cancel}
+                </Button>
+                <Button variant="primary" loading={removing} onClick={() => void remove()}>
+                  {T.remove}
+                </Button>
+              </SpaceBetween>
+            </Box>
+          }
+        >
+          <SpaceBetween size="s">
+            <Box>{T.removePoliciesText}</Box>
+            {removeError && (
+              <Alert type="error" header={T.removePoliciesError}>
+                {removeError}
+              </Alert>
+            )}
+          </SpaceBetween>
+        </Modal>
+      )}
       {inline && (
         <Alert
           type="info"
@@ -532,23 +612,30 @@ function RolePermissions({ role }: { role: RoleData }) {
         title={T.attachedPolicies}
         description={T.rolePermissionsDescription}
         testId="attached-policies"
+        selected={selected}
+        onSelect={setSelected}
         actions={
-          <ButtonDropdown
-            variant="primary"
-            items={[
-              {
-                id: 'attach',
-                text: T.attachPolicies,
-                href: `#${rolePagePath('attach_policies', role.roleName)}`,
-              },
-              { id: 'inline', text: T.createInlinePolicy },
-            ]}
-            onItemClick={(e) => {
-              if (e.detail.id === 'inline') setInline(true);
-            }}
-          >
-            {T.addPermissions}
-          </ButtonDropdown>
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button disabled={selected.length === 0} onClick={() => setAsking(true)}>
+              {T.remove}
+            </Button>
+            <ButtonDropdown
+              variant="primary"
+              items={[
+                {
+                  id: 'attach',
+                  text: T.attachPolicies,
+                  href: `#${rolePagePath('attach_policies', role.roleName)}`,
+                },
+                { id: 'inline', text: T.createInlinePolicy },
+              ]}
+              onItemClick={(e) => {
+                if (e.detail.id === 'inline') setInline(true);
+              }}
+            >
+              {T.addPermissions}
+            </ButtonDropdown>
+          </SpaceBetween>
         }
       />
       <PermissionsBoundary arn={role.permissionsBoundaryArn} />

@@ -174,6 +174,11 @@ const en = {
     'The longest a session of this role can last, from 1 to 12 hours. Callers ask for a duration when they assume the role.',
   saveChanges: 'Save changes',
   roleUpdated: (name: string) => `Role ${name} updated.`,
+  removePoliciesTitle: (names: string) => `Remove ${names}?`,
+  removePoliciesText:
+    'The role loses the permissions these policies grant. The policies themselves are not deleted.',
+  policiesRemoved: (names: string) => `Removed ${names} from the role.`,
+  removePoliciesError: 'Failed to remove policies',
   updateRoleError: 'Failed to update role',
   tagKeyColumn: 'Key',
   tagValueColumn: 'Value',
@@ -522,6 +527,11 @@ const ja: Strings = {
     'このロールのセッションを継続できる最長時間 (1～12 時間)。呼び出し元は、ロールを引き受けるときに期間を指定します。',
   saveChanges: '変更の保存',
   roleUpdated: (name) => `ロール ${name} が更新されました。`,
+  removePoliciesTitle: (names) => `${names} を削除しますか?`,
+  removePoliciesText:
+    'これらのポリシーが付与する許可はロールから失われます。ポリシー自体は削除されません。',
+  policiesRemoved: (names) => `${names} をロールから削除しました。`,
+  removePoliciesError: 'ポリシーを削除できませんでした',
   updateRoleError: 'ロールを更新できませんでした',
   tagKeyColumn: 'キー',
   tagValueColumn: '値',
