@@ -169,6 +169,7 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
       case 'content.roleGone':
       case 'content.policyGone':
       case 'content.policyKept':
+      case 'content.policyShown':
         return forPanel(await handleContentEvent(message, consoleSender), from.tabId);
       case 'content.roleMissing':
         return forPanel(await noticeRoleMissing(message, consoleSender), from.tabId);

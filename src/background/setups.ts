@@ -28,10 +28,12 @@ import { refusal } from '../core/refusal.ts';
 import type { Setup, SetupState } from '../core/setup.ts';
 import {
   applyDisconnectEvent,
+  applyPolicyShown,
   disconnectUrl,
   planDisconnect,
   planRoleMissing,
   type DisconnectEvent,
+  type PolicyShownEvent,
   type RoleMissingEvent,
 } from '../core/lifecycle.ts';
 import { planUpdate, updateUrl } from '../core/role-update.ts';
@@ -231,18 +233,21 @@ export async function setupForTab(
  * need not announce the page it was sent to.
  */
 export async function handleContentEvent(
-  event: ContentEvent | DisconnectEvent,
+  event: ContentEvent | DisconnectEvent | PolicyShownEvent,
   sender: ConsoleSender,
 ): Promise<EventReply> {
   const now = Date.now();
   const { result: step } = await transactSetup(event.setupId, (setup) => {
-    // A disconnect's read-backs are decided by src/core/lifecycle.ts, every other by the machine.
+    // A disconnect's and an update's policy read-backs are decided by src/core/lifecycle.ts,
+    // every other by the machine.
     const step =
-      event.type === 'content.roleGone' ||
-      event.type === 'content.policyGone' ||
-      event.type === 'content.policyKept'
-        ? applyDisconnectEvent(setup, event, sender, now)
-        : applyEvent(setup, event, sender, now);
+      event.type === 'content.policyShown'
+        ? applyPolicyShown(setup, event, sender)
+        : event.type === 'content.roleGone' ||
+            event.type === 'content.policyGone' ||
+            event.type === 'content.policyKept'
+          ? applyDisconnectEvent(setup, event, sender, now)
+          : applyEvent(setup, event, sender, now);
     return { next: step.next, result: step };
   });
   let reply = step.reply;

@@ -175,6 +175,12 @@ export function policyArnFromPath(path: string): string | null {
   return arn && POLICY_ARN.test(arn) ? arn : null;
 }
 
+/** The policy of its Edit page, `/policies/details/<ARN>/edit` (docs/lifecycle.md: a guess). */
+export function editedPolicyArn(path: string): string | null {
+  const arn = decodedName(/^\/policies\/details\/(arn(?::|%3A).+)\/edit$/i.exec(path)?.[1]);
+  return arn && POLICY_ARN.test(arn) ? arn : null;
+}
+
 /** The user of the user's page, `/users/details/<name>`. */
 export const userNameFromPath = (path: string): string | null =>
   decodedName(/^\/users\/details\/([^/]+)$/.exec(path)?.[1]);

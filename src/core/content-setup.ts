@@ -56,6 +56,13 @@ export type ContentSetup = {
    */
   update?: boolean;
   upToDate?: boolean;
+  /**
+   * The custom policy (ARN) whose page is read next; whether its document differs from the
+   * profile's; the version to delete first when IAM already keeps five.
+   */
+  policyToCheck?: string;
+  policyDiffers?: boolean;
+  versionToDelete?: string;
   keptPolicies?: string[];
 };
 
@@ -185,6 +192,9 @@ function isContentSetup(v: unknown, isPlan: PlanCheck): v is ContentSetup {
     (v.resumeHash === undefined || (isText(v.resumeHash, 4096) && /^#\/\S*$/.test(v.resumeHash))) &&
     (v.update === undefined || typeof v.update === 'boolean') &&
     (v.upToDate === undefined || typeof v.upToDate === 'boolean') &&
+    (v.policyToCheck === undefined || isText(v.policyToCheck, 2048)) &&
+    (v.policyDiffers === undefined || typeof v.policyDiffers === 'boolean') &&
+    (v.versionToDelete === undefined || isText(v.versionToDelete, 16)) &&
     (v.keptPolicies === undefined || (isTexts(v.keptPolicies) && v.keptPolicies.length <= 20))
   );
 }

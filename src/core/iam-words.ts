@@ -7,6 +7,7 @@
 import { GUARD_WORDS_EN, GUARD_WORDS_JA } from './guard-words.ts';
 import { KEY_WORDS_EN, KEY_WORDS_JA } from './panel-words.ts';
 import { LIFECYCLE_WORDS_EN, LIFECYCLE_WORDS_JA } from './lifecycle-words.ts';
+import { labelWordsFor } from './console-labels.ts';
 
 export const IAM_WORDS_EN = {
   policySelected: 'Policy selected: {0}',
@@ -250,9 +251,23 @@ export const IAM_WORDS_JA: IamWords = {
 
 /**
  * Every word an IAM console tab's panel may say, in `language` (English for any other): the
- * IAM pages', the access-keys method's, the guardrails' and a connection's later life's. Their keys never clash (a test says so).
+ * IAM pages', the access-keys method's, the guardrails' and a connection's later life's, and the
+ * names of the console's controls (src/core/console-labels.ts). Their keys never clash (a test
+ * says so).
  */
 export const consoleWordsFor = (language: string | undefined): Record<string, string> =>
   language === 'ja'
-    ? { ...IAM_WORDS_JA, ...KEY_WORDS_JA, ...GUARD_WORDS_JA, ...LIFECYCLE_WORDS_JA }
-    : { ...IAM_WORDS_EN, ...KEY_WORDS_EN, ...GUARD_WORDS_EN, ...LIFECYCLE_WORDS_EN };
+    ? {
+        ...IAM_WORDS_JA,
+        ...KEY_WORDS_JA,
+        ...GUARD_WORDS_JA,
+        ...LIFECYCLE_WORDS_JA,
+        ...labelWordsFor(language),
+      }
+    : {
+        ...IAM_WORDS_EN,
+        ...KEY_WORDS_EN,
+        ...GUARD_WORDS_EN,
+        ...LIFECYCLE_WORDS_EN,
+        ...labelWordsFor(language),
+      };

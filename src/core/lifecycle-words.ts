@@ -37,6 +37,21 @@ export const LIFECYCLE_WORDS_EN = {
   updateKeptTitle: 'Detach what {service} no longer asks for',
   updateKept:
     'Still attached from before: {policy}. {service} no longer asks for it: detach it on the Permissions tab (select it, then Remove), then have Crossrole read the role again.',
+  policyReading: 'Reading the policy {policy} from IAM…',
+  policyDiffersTitle: 'The policy {policy} is not what {service} asks for today',
+  policyDiffers:
+    'IAM’s default version of {policy} holds another document. Update policy opens its Edit page with {service}’s document; you press Save changes, and IAM makes it the new default version.',
+  policyUpdate: 'Update policy',
+  policyVersionsFull:
+    'IAM keeps at most five versions of a policy, and {policy} has five. Delete {version} on its Policy versions tab first (it is not the default), then read the policy again.',
+  policyReadAgain: 'Read the policy again',
+  policyEditTitle: 'Update the policy {policy}',
+  policyWritten: '{service}’s document is in the editor, read back',
+  policyNotWritten:
+    'Crossrole could not put the document in the editor: paste it, then press Save changes.',
+  policySave:
+    'Review it, keep “Set this new version as the default” ticked, and press Save changes: IAM keeps the old version too.',
+  policyUnread: 'Crossrole cannot read the policy’s document on this page.',
 };
 export type LifecycleWord = keyof typeof LIFECYCLE_WORDS_EN;
 
@@ -73,4 +88,19 @@ export const LIFECYCLE_WORDS_JA: Record<LifecycleWord, string> = {
   updateKeptTitle: '{service} が求めなくなった許可をデタッチ',
   updateKept:
     '以前からアタッチされたままです: {policy}。{service} はもう求めていません。「許可」タブで選択して「削除」でデタッチしてから、Crossrole にロールをもう一度読み取らせてください。',
+  policyReading: 'IAM からポリシー {policy} を読み取っています…',
+  policyDiffersTitle: 'ポリシー {policy} は {service} が今求める内容と違います',
+  policyDiffers:
+    'IAM の {policy} のデフォルトバージョンは別のドキュメントです。「ポリシーを更新」で {service} のドキュメントを入れた編集ページを開きます。「変更の保存」を押すと、IAM が新しいデフォルトバージョンにします。',
+  policyUpdate: 'ポリシーを更新',
+  policyVersionsFull:
+    'IAM はポリシーのバージョンを最大 5 つまで保持し、{policy} には 5 つあります。先に「ポリシーのバージョン」タブで {version} (デフォルトではありません) を削除してから、ポリシーをもう一度読み取ってください。',
+  policyReadAgain: 'ポリシーをもう一度読み取る',
+  policyEditTitle: 'ポリシー {policy} を更新',
+  policyWritten: '{service} のドキュメントをエディタに入れ、読み直しました',
+  policyNotWritten:
+    'ドキュメントをエディタに入れられませんでした。貼り付けてから「変更の保存」を押してください。',
+  policySave:
+    '内容を確認し、「この新しいバージョンをデフォルトとして設定」をオンのまま「変更の保存」を押してください。古いバージョンも IAM に残ります。',
+  policyUnread: 'このページではポリシーのドキュメントを読み取れません。',
 };

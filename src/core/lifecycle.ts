@@ -18,6 +18,12 @@ import type { ConnectionView } from './content-setup.ts';
 import type { Connection, Message } from './messages.ts';
 import { REPORT_SCHEMA_VERSION, type RoleDisconnectedReport, type RoleReport } from './report.ts';
 import { notFoundShown } from './not-found.ts';
+import {
+  MAX_POLICY_VERSIONS,
+  parseVersionRows,
+  policyToCheck,
+  samePolicyDocument,
+} from './role-update.ts';
 import { freshDelivery, type Setup } from './setup.ts';
 
 /** The setups whose delivered report makes a connection. */
@@ -345,4 +351,64 @@ export function planRoleMissing(
       disconnectReason: 'role-not-found',
     },
   };
+}
+
+export type PolicyShownEvent = Extract<Message, { type: 'content.policyShown' }>;
+
+/**
+ * What an update's custom policy page showed (docs/lifecycle.md). The profile's document: the
+ * policy is read back right, and the tab goes on to the next policy or back to the role's page,
+ * whose read-back then reports (a new default version as a `policy-version` change). Another
+ * document: the page offers "Update policy", or, when IAM already keeps five versions, says
+ * which one to delete first. A version id is only ever one the page showed.
+ */
+export function applyPolicyShown(
+  setup: Setup | null,
+  event: PolicyShownEvent,
+  sender: ConsoleSender,
+): Step {
+  const notHere = senderProblem(setup, sender);
+  if (notHere || !setup) return refusedStep(notHere ?? 'No setup runs in this tab.');
+  if (setup.mode !== 'update-role' || setup.state !== 'arn-captured')
+    return refusedStep('This tab is not checking a connected role.');
+  const planned = setup.customPolicies.find((p) => p.name === event.policyName);
+  if (!planned || !setup.accountId)
+    return refusedStep(`Policy ${event.policyName} is not one this update checks.`);
+  if (event.documentText === null)
+    return refusedStep(`The page does not show the document of ${event.policyName}.`);
+  const { versions, defaultVersion } = parseVersionRows(event.versionRows);
+  const same = samePolicyDocument(event.documentText, planned.document);
+  const seen = setup.checkedPolicies?.[planned.name];
+  const checked: Setup = {
+    ...setup,
+    checkedPolicies: {
+      ...setup.checkedPolicies,
+      [planned.name]: { first: seen?.first ?? defaultVersion, now: defaultVersion, same },
+    },
+  };
+  if (!same) {
+    // IAM refuses a sixth version: the oldest that is not the default goes first.
+    const oldest = versions
+      .filter((v) => v !== defaultVersion)
+      .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))[0];
+    const full = versions.length >= MAX_POLICY_VERSIONS && oldest;
+    const step = acceptedStep(checked);
+    if (!step.reply.ok || !step.reply.value) return step;
+    return {
+      ...step,
+      reply: {
+        ...step.reply,
+        value: {
+          ...step.reply.value,
+          policyDiffers: true,
+          ...(full ? { versionToDelete: oldest } : {}),
+        },
+      },
+    };
+  }
+  const next = policyToCheck(checked);
+  const url = next
+    ? policyDetailsUrl(setup.partition, next, sender.host)
+    : roleDetailsUrl(setup.partition, setup.roleName, 'permissions', sender.host);
+  return acceptedStep(checked, { next: { hash: new URL(url).hash } });
 }

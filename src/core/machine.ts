@@ -21,7 +21,7 @@ import {
   validateRoleName,
 } from './arn.ts';
 import { checkAttachedPolicies } from './attached-policies.ts';
-import { keptFromBefore, updateChanges } from './role-update.ts';
+import { keptFromBefore, policyToCheck, updateChanges } from './role-update.ts';
 import {
   legacyCreateRoleUrl,
   nextSetupUrl,
@@ -241,6 +241,7 @@ function updateView(setup: Setup): Partial<ContentSetup> {
   const kept = keptFromBefore(setup).map(nameInArn).slice(0, 20);
   return {
     update: true,
+    ...(policyToCheck(setup) ? { policyToCheck: policyToCheck(setup)! } : {}),
     ...(setup.upToDate ? { upToDate: true } : {}),
     ...(kept.length ? { keptPolicies: kept } : {}),
   };
@@ -677,6 +678,12 @@ function capture(
   // An update waits while the role still holds what its level no longer asks for (the
   // customer detaches it); one whose read-back shows what the service was told sends nothing.
   if (setup.mode === 'update-role' && keptFromBefore(captured).length) return accepted(captured);
+  // Each custom policy's document is read on its page before anything is decided.
+  const policyPage = policyToCheck(captured);
+  if (policyPage)
+    return accepted(captured, {
+      next: step(policyDetailsUrl(sender.partition, policyPage, sender.host)),
+    });
   if (setup.mode === 'update-role' && updateChanges(captured).length === 0)
     return accepted({ ...move(captured, 'delivered'), upToDate: true });
   // Verified and queued in one write: a worker stopped right after cannot lose the report.

@@ -311,6 +311,19 @@ export const ContentPolicyKept = z.object({
 });
 
 /**
+ * An update's custom policy as its page shows it (docs/lifecycle.md): the document of the
+ * default version (null: not readable there) and the rows of its Policy versions tab, as text.
+ * Untrusted: the background parses both and compares the document with the profile's.
+ */
+export const ContentPolicyShown = z.object({
+  type: z.literal('content.policyShown'),
+  setupId: Id,
+  policyName: PolicyName,
+  documentText: z.nullable(z.string().check(z.maxLength(20_000))),
+  versionRows: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(20)),
+});
+
+/**
  * A connected role the page shows gone, which the customer asked Crossrole to tell its service
  * about (docs/lifecycle.md): its page's not-found error, or a roles list shown whole (every row
  * on one page, as many as its counter says) without it. Untrusted: the background checks it.
@@ -465,6 +478,7 @@ export const Message = z.discriminatedUnion('type', [
   ContentRoleGone,
   ContentPolicyGone,
   ContentPolicyKept,
+  ContentPolicyShown,
   ContentRoleMissing,
   ContentTrust,
   ContentStackSet,

@@ -143,6 +143,9 @@ export const ContentSetupSchema = z.object({
   policiesToDelete: z.optional(z.array(Text).check(z.maxLength(10))),
   resumeHash: z.optional(Text.check(z.startsWith('#/'))),
   update: z.optional(z.boolean()),
+  policyToCheck: z.optional(Text),
+  policyDiffers: z.optional(z.boolean()),
+  versionToDelete: z.optional(Text),
   upToDate: z.optional(z.boolean()),
   keptPolicies: z.optional(z.array(Text).check(z.maxLength(20))),
 });
@@ -235,6 +238,7 @@ export const REPLIES = {
   'content.roleGone': ContentEventReplySchema,
   'content.policyGone': ContentEventReplySchema,
   'content.policyKept': ContentEventReplySchema,
+  'content.policyShown': ContentEventReplySchema,
   'content.roleMissing': ContentEventReplySchema,
   'content.trust': replyOf(TrustVerdictSchema),
   'content.stackSet': ContentEventReplySchema,

@@ -135,6 +135,12 @@ export function updateChanges(setup: Setup): RoleChange[] {
   const now = setup.policyArns;
   const namedOnly = new Set(setup.otherPolicyNames ?? []);
   const changes: RoleChange[] = [];
+  // A custom policy whose page showed another default version, now the profile's document.
+  for (const [name, seen] of Object.entries(setup.checkedPolicies ?? {})) {
+    const policyArn = formatPolicyArn(setup.partition, setup.accountId ?? '', name);
+    if (seen.same && seen.first && seen.now && seen.first !== seen.now && now.includes(policyArn))
+      changes.push({ kind: 'policy-version', policyArn, from: seen.first, to: seen.now });
+  }
   if (from.levelId && from.levelId !== setup.levelId)
     changes.push({ kind: 'access-level', from: from.levelId, to: setup.levelId });
   for (const policyArn of from.policyArns)
@@ -155,4 +161,62 @@ export function keptFromBefore(setup: Setup): string[] {
   const now = setup.policyArns;
   const planned = new Set(policyArnsOf(setup, setup.accountId ?? ''));
   return setup.updateFrom.levelPolicyArns.filter((arn) => now.includes(arn) && !planned.has(arn));
+}
+
+/**
+ * The next custom policy of an update whose page is to be read (docs/lifecycle.md): one the plan
+ * asks for, the role holds, and whose document was not yet read back as the profile's.
+ */
+export function policyToCheck(setup: Setup): string | null {
+  if (setup.mode !== 'update-role' || !setup.accountId) return null;
+  const held = setup.policyArns ?? [];
+  const policy = setup.customPolicies.find(
+    (p) =>
+      held.includes(formatPolicyArn(setup.partition, setup.accountId!, p.name)) &&
+      !setup.checkedPolicies?.[p.name]?.same,
+  );
+  return policy ? formatPolicyArn(setup.partition, setup.accountId, policy.name) : null;
+}
+
+/** IAM keeps at most this many versions of a managed policy. */
+export const MAX_POLICY_VERSIONS = 5;
+
+/**
+ * A Policy versions tab's rows as text: each row's version id (`v3`), and which is the default
+ * (the row that says so, in English or Japanese). Rows naming no version are not versions.
+ */
+export function parseVersionRows(rows: readonly string[]): {
+  versions: string[];
+  defaultVersion: string | null;
+} {
+  const versions: string[] = [];
+  let defaultVersion: string | null = null;
+  for (const row of rows) {
+    // "v3" (the API's id), or "Version 3" / "バージョン 3" as a table may word it.
+    const n = /(?:^|[^\w])(?:v|version\s*|バージョン\s*)([1-9]\d{0,2})(?!\w)/i.exec(row)?.[1];
+    const id = n && `v${n}`;
+    if (!id || versions.includes(id)) continue;
+    versions.push(id);
+    if (/default|デフォルト|既定/i.test(row)) defaultVersion = defaultVersion ? null : id;
+  }
+  return { versions, defaultVersion };
+}
+
+/** Two policy documents alike for IAM: the same JSON, whatever the order of object keys. */
+export function samePolicyDocument(text: string, document: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+          )
+        : value;
+  try {
+    return JSON.stringify(canonical(JSON.parse(text))) === JSON.stringify(canonical(document));
+  } catch {
+    return false;
+  }
 }

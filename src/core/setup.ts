@@ -274,6 +274,16 @@ export const SetupSchema = z.object({
       levelPolicyArns: z.array(z.string()),
     }),
   ),
+  /**
+   * An update's custom policies read on their pages, by name: the default version first seen,
+   * the one seen last, and whether that one's document is the profile's.
+   */
+  checkedPolicies: z.optional(
+    z.record(
+      z.string(),
+      z.object({ first: z.nullable(z.string()), now: z.nullable(z.string()), same: z.boolean() }),
+    ),
+  ),
   /** An update whose read-back found nothing to change: nothing was sent. */
   upToDate: z.optional(z.boolean()),
 });

@@ -221,4 +221,71 @@ describe('check and update', () => {
     });
     await page.close();
   });
+
+  it('updates a custom policy whose document the service changed: a new default version, with IAM’s five kept', async () => {
+    const connectionId = await connect();
+    // Four more versions: IAM now keeps five, the first (the profile's) the default.
+    const old = env.replica.iam.policy(POLICY)!;
+    for (let i = 0; i < 4; i += 1)
+      env.replica.iam.createPolicyVersion(old.arn, old.document, false);
+    // The service's policy grows: its profile, imported again, asks for one more action.
+    const grown = costProfile() as {
+      access: { id: string; customPolicies?: { document: { Statement: unknown[] } }[] }[];
+    };
+    const document = grown.access.find((l) => l.id === 'read-only-plus-billing')!
+      .customPolicies![0]!.document;
+    document.Statement.push({
+      Sid: 'ReadBudgets',
+      Effect: 'Allow',
+      Action: ['budgets:ViewBudget'],
+      Resource: '*',
+    });
+    const importing = await env.customer.openPopup();
+    await importing.getByText('Add a service (profile or connection code)').click();
+    await importing.getByLabel('Profile or connection code').fill(JSON.stringify(grown));
+    await importing.getByRole('button', { name: 'Import' }).click();
+    await importing.getByRole('button', { name: 'Confirm and allow' }).click();
+    await importing.close();
+    const eventsBefore = env.service.events().length;
+
+    const { page } = await startUpdate('Read-only plus billing (recommended)');
+    await env.customer.waitForPanelTitle(
+      page,
+      `The policy ${POLICY} is not what ${SERVICE} asks for today`,
+      30_000,
+    );
+    expect((await panelView(page)).text).toContain('Delete v2 on its Policy versions tab first');
+    await saveScreenshot(page, 'panel/update-policy-versions-full.png');
+    // The customer deletes the oldest version that is not the default, then asks for a new read.
+    const versions = page.getByTestId('policy-versions');
+    await env.customer.click(versions.getByRole('radio', { name: 'v2' }));
+    await env.customer.click(versions.getByRole('button', { name: 'Delete', exact: true }));
+    await expect.poll(() => env.replica.iam.policy(POLICY)!.versions.length).toBe(4);
+    await env.customer.pressPanel(page, 'Read the policy again');
+    await expect
+      .poll(async () => (await panelView(page)).text)
+      .not.toContain('Delete v2 on its Policy versions tab first');
+    await saveScreenshot(page, 'panel/update-policy-differs.png');
+    expect(env.service.events().length).toBe(eventsBefore);
+
+    await env.customer.pressPanel(page, 'Update policy');
+    await env.customer.waitForPanelTitle(page, `Update the policy ${POLICY}`, 30_000);
+    expect((await panelView(page)).text).toContain('document is in the editor, read back');
+    await saveScreenshot(page, 'panel/update-policy-edit.png');
+    // Nothing is saved before the customer's own Save changes.
+    expect(env.replica.iam.policy(POLICY)!.defaultVersionId).toBe('v1');
+    await env.customer.click(page.getByRole('button', { name: 'Save changes', exact: true }));
+
+    const event = (await env.service.waitForEvents(eventsBefore + 1, 30_000)).at(-1)!;
+    const now = env.replica.iam.policy(POLICY)!;
+    expect(now.defaultVersionId).toBe('v6');
+    expect(JSON.parse(now.document)).toEqual(document);
+    expect(event.report).toMatchObject({
+      event: 'role.updated',
+      connectionId,
+      accessLevel: 'read-only-plus-billing',
+      changes: [{ kind: 'policy-version', policyArn: POLICY_ARN, from: 'v1', to: 'v6' }],
+    });
+    await page.close();
+  });
 });

@@ -7,6 +7,7 @@ import { createRoleWizard } from './create-role-wizard.ts';
 import { editRole } from './edit-role.ts';
 import { editTrustPolicy } from './edit-trust-policy.ts';
 import { policiesList } from './policies-list.ts';
+import { policyVersion } from './policy-version.ts';
 import { roleDetails } from './role-details.ts';
 import { rolesList } from './roles-list.ts';
 import { createUserWizard } from './create-user-wizard.ts';
@@ -28,4 +29,5 @@ export const FEATURES: readonly Feature[] = [
   userDetails,
   createAccessKey,
   disconnect,
+  policyVersion,
 ];

@@ -183,6 +183,11 @@ async function capture(
   };
   if (!reply.ok)
     return render(t.roleNotReported, [{ status: 'problem', text: reply.error }], [readAgain]);
+  // An update goes on to a custom policy's page, to read its document (docs/lifecycle.md).
+  if (reply.next) {
+    location.hash = reply.next.hash;
+    return;
+  }
   const value = reply.value;
   const missing = value?.missingPolicies ?? [];
   // A repeated report after a worker restart may find it already delivered.

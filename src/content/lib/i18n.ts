@@ -19,6 +19,10 @@ let words: Readonly<Record<string, string>> = {};
 /** The words of the last `content.hello` reply (already checked to be bounded strings). */
 export const useWords = (next: Readonly<Record<string, string>>): void => void (words = next);
 
+/** A word as the background sent it, unfilled (undefined: not sent). */
+export const rawWord = (key: string): string | undefined =>
+  Object.hasOwn(words, key) ? words[key] : undefined;
+
 const fill = (text: string, values: (string | number)[]): string =>
   text.replace(/\{(\d)\}/g, (whole, i: string) => String(values[Number(i)] ?? whole));
 

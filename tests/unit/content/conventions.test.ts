@@ -104,6 +104,8 @@ describe('content features', () => {
       '/users/create',
       '/users/details/Me',
       '/users/details/Me/create_access_key',
+      '/policies/details/arn:aws:iam::111122223333:policy/P',
+      '/policies/details/arn:aws:iam::111122223333:policy/P/edit',
     ];
     const table = Object.fromEntries(
       FEATURES.map((f) => [f.id, routes.filter((r) => f.matches?.(r) === true)]),
@@ -113,7 +115,12 @@ describe('content features', () => {
       'create-policy': ['/policies/create'],
       'policies-list': ['/policies'],
       'roles-list': ['/roles'],
-      disconnect: ['/roles', '/roles/details/MyRole', '/policies'],
+      disconnect: [
+        '/roles',
+        '/roles/details/MyRole',
+        '/policies',
+        '/policies/details/arn:aws:iam::111122223333:policy/P',
+      ],
       'users-list': ['/users'],
       'role-details': ['/roles/details/MyRole'],
       'edit-trust-policy': ['/roles/edit_trust_policy/MyRole'],
@@ -123,6 +130,10 @@ describe('content features', () => {
       'create-user-wizard': ['/users/create'],
       'user-details': ['/users/details/Me'],
       'create-access-key': ['/users/details/Me/create_access_key'],
+      'policy-version': [
+        '/policies/details/arn:aws:iam::111122223333:policy/P',
+        '/policies/details/arn:aws:iam::111122223333:policy/P/edit',
+      ],
     });
     const stackSetRoutes = [
       '/stacksets',

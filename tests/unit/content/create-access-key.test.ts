@@ -10,6 +10,8 @@ import type { PanelState } from '../../../src/content/panel.ts';
 import { createAccessKey } from '../../../src/content/features/create-access-key.ts';
 import { KEY_WORDS_EN } from '../../../src/core/panel-words.ts';
 import { fakeContext } from '../../support/feature-context.ts';
+import { useWords } from '../../../src/content/lib/i18n.ts';
+import { consoleWordsFor } from '../../../src/core/iam-words.ts';
 
 const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -75,6 +77,8 @@ const everythingShown = () =>
   JSON.stringify(rendered.map((s) => ({ ...s, actions: s.actions?.map((a) => a.label) })));
 
 beforeEach(() => {
+  // As the background sends them with the hello: the panel's words and the controls' names.
+  useWords(consoleWordsFor('en'));
   rendered = [];
   sent = [];
   controller = new AbortController();

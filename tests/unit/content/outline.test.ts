@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findButton, findByLabel } from '../../../src/content/lib/dom.ts';
-import { LABELS, type LabelKey, type Language } from '../../../src/content/lib/labels.ts';
+import type { LabelKey, Language } from '../../../src/content/lib/labels.ts';
+import { CONSOLE_LABELS as LABELS } from '../../../src/core/console-labels.ts';
 import { pageOutline } from '../../../src/content/lib/outline.ts';
 import { PageOutline, parseMessage } from '../../../src/core/messages.ts';
 
