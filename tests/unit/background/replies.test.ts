@@ -166,6 +166,17 @@ describe('every reply fits its schema', () => {
         url: expect.stringContaining('/roles/details/CrossroleDemoRole?section=permissions'),
       },
     });
+    // A custom policy's page of that update, from a tab it does not run in: refused.
+    await ask(
+      {
+        type: 'content.policyShown',
+        setupId: (check as { value: { setupId: string } }).value.setupId,
+        policyName: 'Nope',
+        documentText: '{}',
+        versionRows: ['v1 (Default)'],
+      },
+      tab(tabId),
+    );
     // The delivered connection disconnected (docs/lifecycle.md): read back, refused, reported.
     await ask(
       { type: 'connection.disconnect', requestId: 'req-00000014', connectionId: 'unknown' },
