@@ -34,6 +34,7 @@ import {
   setupForTab,
   startDisconnect,
   startUpdate,
+  checkInTab,
   startSetup,
   toContentSetup,
 } from './setups.ts';
@@ -173,6 +174,8 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
         return forPanel(await handleContentEvent(message, consoleSender), from.tabId);
       case 'content.roleMissing':
         return forPanel(await noticeRoleMissing(message, consoleSender), from.tabId);
+      case 'content.checkConnection':
+        return forPanel(await checkInTab(message, consoleSender), from.tabId);
       case 'content.trust':
         return judgeTrust(message, consoleSender);
       case 'content.stackSet':

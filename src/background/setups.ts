@@ -390,6 +390,45 @@ export async function startUpdate(
 }
 
 /**
+ * An update started from a connected role's own page (docs/lifecycle.md), at the connection's
+ * level, in the tab the customer pressed it in: the tab's content script runs again with it. The
+ * page must be of the connection's account; one check of a connection runs at a time.
+ */
+export async function checkInTab(
+  event: Extract<Message, { type: 'content.checkConnection' }>,
+  sender: ConsoleSender,
+): Promise<EventReply> {
+  const connection = (await loadConnections()).find((c) => c.setupId === event.connectionId);
+  if (!connection) return { ok: false, error: 'Crossrole knows no such connection.' };
+  const account = accountIdFromHost(sender.host) ?? pageAccount(event.sessionAccountId);
+  if (connection.partition !== sender.partition || account !== connection.accountId)
+    return {
+      ok: false,
+      error: `This console is not signed in to account ${connection.accountId}.`,
+    };
+  const running = (await loadSetups()).some(
+    (s) =>
+      s.mode === 'update-role' &&
+      s.connectionId === connection.setupId &&
+      s.state === 'arn-captured',
+  );
+  if (running)
+    return { ok: false, error: 'A check of this connection is already under way in Crossrole.' };
+  const profile = await findProfile(connection.profileId);
+  if (!profile)
+    return { ok: false, error: `Crossrole no longer has ${connection.serviceName}’s profile.` };
+  const planned = planUpdate(connection, profile, connection.levelId ?? '', {
+    id: crypto.randomUUID(),
+    now: Date.now(),
+  });
+  if (!planned.ok) return { ok: false, error: planned.error };
+  const setup = { ...planned.value, tabId: sender.tabId, consoleHost: sender.host };
+  await addSetup(setup, null);
+  await continueInTab(sender.tabId, updateUrl(setup, sender.host));
+  return { ok: true, value: null };
+}
+
+/**
  * A connected role the customer saw gone on its page or the roles list, and asked Crossrole to
  * tell its service about (docs/lifecycle.md): a disconnect read back at once, with reason
  * role-not-found, queued in the write that ends the connection. Told once per connection.

@@ -51,6 +51,28 @@ async function rolePage(
     step: 1,
     totalSteps: 1,
     items: [{ status: 'done', text: say(context, 'connectedSince', connection) }],
+    actions: [
+      {
+        label: say(context, 'connectedCheck', connection),
+        primary: true,
+        // Starts an update in this tab: the background has it run here (docs/lifecycle.md).
+        run: async () => {
+          const reply = await context.send({
+            type: 'content.checkConnection',
+            connectionId: connection.id,
+            sessionAccountId: sessionAccountId(),
+          });
+          if (!reply.ok && !signal.aborted)
+            context.panel().render({
+              service: connection.serviceName,
+              title: say(context, 'connectedTitle', connection),
+              step: 1,
+              totalSteps: 1,
+              items: [{ status: 'problem', text: reply.error }],
+            });
+        },
+      },
+    ],
     note: say(context, 'connectedNote', connection),
   });
 }

@@ -25,7 +25,8 @@ export const LIFECYCLE_WORDS_EN = {
   disconnectRefused: 'IAM did not delete it:',
   connectedTitle: '{service} uses this role',
   connectedSince: 'Connected through Crossrole on {date}, access level {level}.',
-  connectedNote: 'To change what it may do, or to disconnect, open Crossrole.',
+  connectedNote: 'To move it to another level, or to disconnect, open Crossrole.',
+  connectedCheck: 'Check against {service} today',
   goneTitle: '{service}’s role {role} is gone',
   goneText:
     'IAM has no role {role} in this account any more, so {service} can no longer use it. Tell {service}, so that it stops trying?',
@@ -76,7 +77,8 @@ export const LIFECYCLE_WORDS_JA: Record<LifecycleWord, string> = {
   disconnectRefused: 'IAM は削除しませんでした:',
   connectedTitle: '{service} がこのロールを使っています',
   connectedSince: '{date} に Crossrole で接続しました。アクセスレベル: {level}。',
-  connectedNote: '許可を変えるときや接続を解除するときは Crossrole を開いてください。',
+  connectedNote: '別のレベルに変えるときや接続を解除するときは Crossrole を開いてください。',
+  connectedCheck: '{service} の今の要求と照合',
   goneTitle: '{service} のロール {role} はなくなりました',
   goneText:
     'このアカウントの IAM にはもうロール {role} がないため、{service} はこのロールを使えません。試行をやめるよう {service} に伝えますか?',

@@ -328,6 +328,16 @@ export const ContentPolicyShown = z.object({
  * about (docs/lifecycle.md): its page's not-found error, or a roles list shown whole (every row
  * on one page, as many as its counter says) without it. Untrusted: the background checks it.
  */
+/**
+ * The customer's press of "Check against <service> today" on a connected role's page where no
+ * setup runs (docs/lifecycle.md): an update of that connection, at its level, in this tab.
+ */
+export const ContentCheckConnection = z.object({
+  type: z.literal('content.checkConnection'),
+  connectionId: Id,
+  sessionAccountId: z.nullable(z.string().check(z.maxLength(64))),
+});
+
 export const ContentRoleMissing = z.object({
   type: z.literal('content.roleMissing'),
   connectionId: Id,
@@ -479,6 +489,7 @@ export const Message = z.discriminatedUnion('type', [
   ContentPolicyGone,
   ContentPolicyKept,
   ContentPolicyShown,
+  ContentCheckConnection,
   ContentRoleMissing,
   ContentTrust,
   ContentStackSet,

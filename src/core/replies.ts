@@ -239,6 +239,7 @@ export const REPLIES = {
   'content.policyGone': ContentEventReplySchema,
   'content.policyKept': ContentEventReplySchema,
   'content.policyShown': ContentEventReplySchema,
+  'content.checkConnection': ContentEventReplySchema,
   'content.roleMissing': ContentEventReplySchema,
   'content.trust': replyOf(TrustVerdictSchema),
   'content.stackSet': ContentEventReplySchema,

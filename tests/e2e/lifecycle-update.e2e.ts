@@ -288,4 +288,33 @@ describe('check and update', () => {
     });
     await page.close();
   });
+
+  it('checks a connected role from its own page: a policy detached outside Crossrole is attached again, and nothing is sent', async () => {
+    const connectionId = await connect();
+    // Someone detaches the service's policy in IAM directly.
+    env.replica.iam.detachRolePolicy(ROLE, POLICY_ARN);
+    const eventsBefore = env.service.events().length;
+    const page = await env.customer.context.newPage();
+    await page.goto(env.replica.url('aws', `/roles/details/${ROLE}`));
+    await env.customer.waitForPanelTitle(page, `${SERVICE} uses this role`, 30_000);
+    await env.customer.pressPanel(page, `Check against ${SERVICE} today`);
+    await env.customer.waitForPanelTitle(page, 'The role is missing permissions', 30_000);
+    expect((await panelView(page)).text).toContain(POLICY);
+    await env.customer.pressPanel(page, 'Add the missing permissions');
+    await env.customer.waitForPanelTitle(page, 'Policies ticked: press Add permissions', 30_000);
+    await env.customer.click(
+      page.locator('main').getByRole('button', { name: 'Add permissions', exact: true }),
+    );
+    // Back to what the service was told: its policy read on its page, then nothing to send.
+    await env.customer.waitForPanelTitle(
+      page,
+      `Up to date: ${ROLE} holds what ${SERVICE} asks for`,
+      30_000,
+    );
+    expect(attached()).toEqual([POLICY_ARN, READ_ONLY].sort());
+    await page.waitForTimeout(1000);
+    expect(env.service.events().length).toBe(eventsBefore);
+    expect(env.service.connections().find((c) => c.report.setupId === connectionId)).toBeTruthy();
+    await page.close();
+  });
 });

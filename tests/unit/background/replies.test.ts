@@ -177,6 +177,10 @@ describe('every reply fits its schema', () => {
       },
       tab(tabId),
     );
+    await ask(
+      { type: 'content.checkConnection', connectionId: 'unknown', sessionAccountId: ACCOUNT },
+      tab(tabId),
+    );
     // The delivered connection disconnected (docs/lifecycle.md): read back, refused, reported.
     await ask(
       { type: 'connection.disconnect', requestId: 'req-00000014', connectionId: 'unknown' },

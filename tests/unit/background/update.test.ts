@@ -8,6 +8,7 @@ import type { FakeBrowser } from '../../support/background-mocks.ts';
 import { createFakeBrowser } from '../../support/fake-browser.ts';
 import { parseRoleEvent } from '../../../src/core/report.ts';
 import {
+  ACCOUNT,
   consoleTab as tab,
   demoRolePage,
   demoStart,
@@ -149,6 +150,30 @@ describe('check and update', () => {
       popup,
     );
     expect(unknown).toMatchObject({ ok: false });
+    expect(posted).toHaveLength(1);
+  });
+
+  it('starts a check from a connected role’s own page, in that tab, once, for the connection’s account only', async () => {
+    const connectionId = await connected();
+    const press = (tabId: number, sessionAccountId: string | null = ACCOUNT) =>
+      ask({ type: 'content.checkConnection', connectionId, sessionAccountId }, tab(tabId));
+    expect(await press(41, '999999999999')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining(ACCOUNT),
+    });
+    expect(await press(41)).toMatchObject({ ok: true });
+    const hello = await ask(
+      { type: 'content.hello', route: '/roles/details/CrossroleDemoRole' },
+      tab(41),
+    );
+    expect(hello).toMatchObject({
+      ok: true,
+      value: { state: 'arn-captured', update: true, roleName: 'CrossroleDemoRole' },
+    });
+    expect(await press(42)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('under way'),
+    });
     expect(posted).toHaveLength(1);
   });
 });

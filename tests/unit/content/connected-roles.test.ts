@@ -51,6 +51,12 @@ describe('Connected roles', () => {
     expect(f.last()).toMatchObject({ title: 'Example Service uses this role' });
     expect(f.last()?.items[0]?.text).toContain('access level Read-only');
     expect(f.sent).toEqual([]);
+    // Its check against the service's profile today starts only on the customer's press.
+    const check = f.last()?.actions?.find((a) => a.label === 'Check against Example Service today');
+    await check!.run();
+    expect(f.sent).toEqual([
+      { type: 'content.checkConnection', connectionId: 'conn-1', sessionAccountId: null },
+    ]);
   });
 
   it('offers to tell the service when the page shows the role not found, and tells on the press', async () => {
