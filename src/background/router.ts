@@ -11,6 +11,7 @@ import {
 } from '../core/messages.ts';
 import { checkImport } from '../core/imports.ts';
 import { consoleWordsFor } from '../core/iam-words.ts';
+import { labelWordsFor } from '../core/console-labels.ts';
 import { isOrganizationSetup } from '../core/machine.ts';
 import { connectionsOnPage } from '../core/lifecycle.ts';
 import { forPanel } from './panel-language.ts';
@@ -140,10 +141,13 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
         return {
           ok: true,
           value: setup ? toContentSetup(setup) : null,
-          // An IAM page's panel words are not in the content script (src/core/iam-words.ts).
-          ...((setup && !isOrganizationSetup(setup)) || connections.length
-            ? { words: consoleWordsFor(message.language) }
-            : {}),
+          // An IAM page's panel words are not in the content script (src/core/iam-words.ts),
+          // nor are the names of the console's controls: a CloudFormation page gets those alone.
+          ...(setup && isOrganizationSetup(setup)
+            ? { words: labelWordsFor(message.language) }
+            : setup || connections.length
+              ? { words: consoleWordsFor(message.language) }
+              : {}),
           ...(connections.length ? { connections } : {}),
         } satisfies Reply<ContentSetup | null> & {
           words?: Record<string, string>;

@@ -1114,7 +1114,8 @@ describe('IAM console replica: policy versions, deleting policies and roles', ()
       existingRoles: [{ roleName: 'JaGone', trustPolicy: TRUST }],
     });
     await page.goto(replica.url('aws', '/roles/details/JaGone'));
-    await page.getByRole('button', { name: '削除', exact: true }).click();
+    // The role's own Delete, in its header (the Permissions tab's Remove is also 削除).
+    await page.getByRole('button', { name: '削除', exact: true }).first().click();
     const modal = page.getByRole('dialog', { name: 'JaGone を削除しますか?' });
     await modal
       .getByLabel('削除を確認するには、テキスト入力フィールドにロール名を入力します。')
