@@ -24,7 +24,7 @@ import {
   policyToCheck,
   samePolicyDocument,
 } from './role-update.ts';
-import { freshDelivery, type Setup } from './setup.ts';
+import { freshDelivery, laterEventFields, type Setup } from './setup.ts';
 
 /** The setups whose delivered report makes a connection. */
 const CONNECTING: readonly Setup['mode'][] = ['create-role', 'update-trust', 'organization-member'];
@@ -133,36 +133,20 @@ export function planDisconnect(
   return {
     ok: true,
     value: {
+      ...laterEventFields(connection, options.now),
       id: options.id,
       mode: 'disconnect',
       state: 'started',
-      profileId: connection.profileId,
       serviceName: connection.serviceName,
       levelId: connection.levelId ?? '',
       optionIds: connection.optionIds ?? [],
-      partition: connection.partition,
       serviceAccountId: options.serviceAccountId ?? '',
       principalArn: '',
       externalId: connection.externalId ?? '',
       roleName,
-      roleDescription: '',
       managedPolicyArns: [],
       customPolicies: [],
       trustPolicy: {},
-      reportUrl: connection.reportUrl ?? '',
-      createdAt: options.now,
-      updatedAt: options.now,
-      tabId: null,
-      consoleHost: null,
-      hasToken: false,
-      accountId: connection.accountId,
-      roleArn: connection.roleArn,
-      capturedAt: null,
-      trustPolicyVerified: false,
-      trustProblems: [],
-      problem: null,
-      delivery: null,
-      connectionId: connection.setupId,
       policiesToDelete,
       deletedPolicyArns: [],
       disconnectReason: 'deleted-by-customer',

@@ -8,7 +8,7 @@ import type { Connection } from './messages.ts';
 import { planPermissions } from './permissions.ts';
 import { serviceAccountIn, trustedPrincipalArn, type ServiceProfile } from './profile.ts';
 import type { RoleChange } from './report.ts';
-import type { Setup } from './setup.ts';
+import { laterEventFields, type Setup } from './setup.ts';
 import { buildTrustPolicy } from './trust-policy.ts';
 
 /** A plan's policies as ARNs: managed ones as they are, custom ones in the role's account. */
@@ -75,19 +75,17 @@ export function planUpdate(
   return {
     ok: true,
     value: {
+      ...laterEventFields(connection, options.now),
       id: options.id,
       mode: 'update-role',
       state: 'arn-captured',
-      profileId: connection.profileId,
       serviceName: profile.name,
       levelId,
       optionIds: plan.optionIds,
-      partition: connection.partition,
       serviceAccountId,
       principalArn,
       externalId,
       roleName,
-      roleDescription: '',
       managedPolicyArns: plan.managedPolicyArns,
       // Attached from the account when the role lacks one; an update creates no policy.
       customPolicies: plan.customPolicies.map((p) => ({
@@ -97,20 +95,6 @@ export function planUpdate(
         created: true,
       })),
       trustPolicy: buildTrustPolicy({ principalArn, externalId }),
-      reportUrl: connection.reportUrl ?? '',
-      createdAt: options.now,
-      updatedAt: options.now,
-      tabId: null,
-      consoleHost: null,
-      hasToken: false,
-      accountId: connection.accountId,
-      roleArn: connection.roleArn,
-      capturedAt: null,
-      trustPolicyVerified: false,
-      trustProblems: [],
-      problem: null,
-      delivery: null,
-      connectionId: connection.setupId,
       updateFrom: {
         levelId: connection.levelId ?? '',
         policyArns: connection.policyArns ?? [],

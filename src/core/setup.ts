@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { PARTITIONS } from './partition.ts';
 import { ProblemSchema } from './problem-schema.ts';
+import type { Connection } from './messages.ts';
 
 export const SETUP_STATES = [
   'started', // created by the popup; the console tab is being filled
@@ -288,3 +289,30 @@ export const SetupSchema = z.object({
   upToDate: z.optional(z.boolean()),
 });
 export type Setup = z.infer<typeof SetupSchema>;
+
+/**
+ * What every later event's setup (docs/lifecycle.md) takes from its connection as it starts: the
+ * role and account it is about, the report URL fixed when the connection was made, nothing read
+ * back yet, no tab, no token.
+ */
+export function laterEventFields(connection: Connection, now: number) {
+  return {
+    profileId: connection.profileId,
+    partition: connection.partition,
+    roleDescription: '',
+    reportUrl: connection.reportUrl ?? '',
+    createdAt: now,
+    updatedAt: now,
+    tabId: null,
+    consoleHost: null,
+    hasToken: false,
+    accountId: connection.accountId,
+    roleArn: connection.roleArn,
+    capturedAt: null,
+    trustPolicyVerified: false,
+    trustProblems: [],
+    problem: null,
+    delivery: null,
+    connectionId: connection.setupId,
+  } satisfies Partial<Setup>;
+}

@@ -7,54 +7,17 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/artifacts.ts';
 import { loadThroughReplica } from '../support/browser.ts';
-import { createRoleButton } from '../support/connect-driver.ts';
 import { useConnectionEnv } from '../support/e2e-setup.ts';
+import { COST_POLICY, COST_ROLE, connectCost } from '../support/cost-connection.ts';
 import { panelView } from '../support/panel-driver.ts';
-import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 
 const env = useConnectionEnv();
 const ACCOUNT = '111122223333';
-const ROLE = 'ExampleCostInventoryRole';
-const POLICY = 'ExampleCostInventoryBilling';
+const ROLE = COST_ROLE;
+const POLICY = COST_POLICY;
 const POLICY_ARN = `arn:aws:iam::${ACCOUNT}:policy/${POLICY}`;
 
-/** The cost-and-inventory example, local: a custom policy beside ReadOnlyAccess, no code. */
-function costProfile(): Record<string, unknown> {
-  const profile = structuredClone(
-    EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cost-inventory'),
-  ) as Record<string, unknown>;
-  profile.id = 'cost-inventory-local';
-  profile.name = 'Cost Inventory (local)';
-  // Generated here: the example's External ID comes from the service, with a connection code.
-  profile.externalId = { source: 'generate', prefix: 'cost-' };
-  profile.report = { url: env.service.url, auth: 'none' };
-  return profile;
-}
-
-/** Connects the account with the "Read-only plus billing" level: its policy first, then the role. */
-async function connect(): Promise<string> {
-  const before = env.service.connections().length;
-  const popup = await env.customer.openPopup();
-  await popup.getByText('Add a service (profile or connection code)').click();
-  await popup.getByLabel('Profile or connection code').fill(JSON.stringify(costProfile()));
-  await popup.getByRole('button', { name: 'Import' }).click();
-  await popup.getByRole('button', { name: 'Confirm and allow' }).click();
-  await popup.getByRole('radio', { name: /^Read-only plus billing/ }).check();
-  const page = await env.customer.openInConsole(popup);
-  await env.customer.waitForPanelTitle(page, `Create the policy ${POLICY}`);
-  await env.customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
-  await env.customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
-  await env.customer.click(createRoleButton(page));
-  const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
-  // The policy IAM holds is the profile's, not the editor's starting text.
-  const planned = (
-    costProfile() as { access: { id: string; customPolicies?: { document: unknown }[] }[] }
-  ).access.find((level) => level.id === 'read-only-plus-billing')!.customPolicies![0]!.document;
-  expect(JSON.parse(env.replica.iam.policy(POLICY)!.document)).toEqual(planned);
-  await page.close();
-  await popup.close();
-  return connection.report.setupId;
-}
+const connect = () => connectCost(env);
 
 /** "Disconnect…" in the popup, its question, then the console tab it opens. */
 async function startDisconnect(screenshot: string): Promise<{ popup: Page; page: Page }> {

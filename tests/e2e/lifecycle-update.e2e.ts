@@ -11,50 +11,27 @@ import { saveScreenshot } from '../support/artifacts.ts';
 import { loadThroughReplica } from '../support/browser.ts';
 import { createRoleButton } from '../support/connect-driver.ts';
 import { useConnectionEnv } from '../support/e2e-setup.ts';
+import {
+  COST_POLICY,
+  COST_ROLE,
+  COST_SERVICE,
+  connectCost,
+  costProfile,
+  importProfile,
+} from '../support/cost-connection.ts';
 import { panelView } from '../support/panel-driver.ts';
-import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 
 const env = useConnectionEnv();
 const ACCOUNT = '111122223333';
-const ROLE = 'ExampleCostInventoryRole';
-const POLICY = 'ExampleCostInventoryBilling';
+const ROLE = COST_ROLE;
+const POLICY = COST_POLICY;
 const POLICY_ARN = `arn:aws:iam::${ACCOUNT}:policy/${POLICY}`;
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const VIEW_ONLY = 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess';
-const SERVICE = 'Cost Inventory (local)';
+const SERVICE = COST_SERVICE;
 const DEMO_ROLE = 'CrossroleDemoRole';
 
-/** The cost-and-inventory example, local: a custom policy beside ReadOnlyAccess, no code. */
-function costProfile(): Record<string, unknown> {
-  const profile = structuredClone(
-    EXAMPLE_PROFILES.find((p) => (p as { id: string }).id === 'example-cost-inventory'),
-  ) as Record<string, unknown>;
-  profile.id = 'cost-inventory-local';
-  profile.name = SERVICE;
-  profile.externalId = { source: 'generate', prefix: 'cost-' };
-  profile.report = { url: env.service.url, auth: 'none' };
-  return profile;
-}
-
-/** Connects the account with the "Read-only plus billing" level: its policy first, then the role. */
-async function connect(): Promise<string> {
-  const before = env.service.connections().length;
-  const popup = await env.customer.openPopup();
-  await popup.getByText('Add a service (profile or connection code)').click();
-  await popup.getByLabel('Profile or connection code').fill(JSON.stringify(costProfile()));
-  await popup.getByRole('button', { name: 'Import' }).click();
-  await popup.getByRole('button', { name: 'Confirm and allow' }).click();
-  await popup.getByRole('radio', { name: /^Read-only plus billing/ }).check();
-  const page = await env.customer.openInConsole(popup);
-  await env.customer.waitForPanelTitle(page, `Create the policy ${POLICY}`);
-  await env.customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
-  await env.customer.waitForPanelTitle(page, 'Ready: press Create role', 60_000);
-  await env.customer.click(createRoleButton(page));
-  const connection = (await env.service.waitForConnections(before + 1, 30_000)).at(-1)!;
-  await page.close();
-  await popup.close();
-  return connection.report.setupId;
-}
+const connect = () => connectCost(env);
 
 /** "Check and update…" in the popup at the level labelled `level`, then the tab it opens. */
 async function startUpdate(
@@ -229,9 +206,7 @@ describe('check and update', () => {
     for (let i = 0; i < 4; i += 1)
       env.replica.iam.createPolicyVersion(old.arn, old.document, false);
     // The service's policy grows: its profile, imported again, asks for one more action.
-    const grown = costProfile() as {
-      access: { id: string; customPolicies?: { document: { Statement: unknown[] } }[] }[];
-    };
+    const grown = costProfile(env);
     const document = grown.access.find((l) => l.id === 'read-only-plus-billing')!
       .customPolicies![0]!.document;
     document.Statement.push({
@@ -240,12 +215,7 @@ describe('check and update', () => {
       Action: ['budgets:ViewBudget'],
       Resource: '*',
     });
-    const importing = await env.customer.openPopup();
-    await importing.getByText('Add a service (profile or connection code)').click();
-    await importing.getByLabel('Profile or connection code').fill(JSON.stringify(grown));
-    await importing.getByRole('button', { name: 'Import' }).click();
-    await importing.getByRole('button', { name: 'Confirm and allow' }).click();
-    await importing.close();
+    await importProfile(env, grown);
     const eventsBefore = env.service.events().length;
 
     const { page } = await startUpdate('Read-only plus billing (recommended)');
