@@ -2,7 +2,7 @@
 // "Discard"; then the accounts connected to each service. An organization setup
 // (docs/organizations.md) is one card: its stack set, what the console showed of each account's
 // instance, its per-account reports folded under it, and the management account's own wizard.
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Connection, Reply, SetupStartInput } from '../../core/messages.ts';
 import { disconnectProblem, nameInArn } from '../../core/lifecycle.ts';
 import { keptFromBefore, updateProblem } from '../../core/role-update.ts';
@@ -384,6 +384,10 @@ export function Connections(props: {
 }) {
   const [asking, setAsking] = useState<{ id: string; what: 'update' | 'disconnect' } | null>(null);
   const [level, setLevel] = useState('');
+  // The question takes the place of the button pressed: the keyboard's focus goes into it.
+  const levelChoice = useRef<HTMLSelectElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => (levelChoice.current ?? confirmButton.current)?.focus(), [asking]);
   if (props.connections.length === 0) return null;
   const byService = new Map<string, Connection[]>();
   for (const c of props.connections)
@@ -435,6 +439,7 @@ export function Connections(props: {
                       <label>
                         {t('updateLevel')}{' '}
                         <select
+                          ref={levelChoice}
                           value={chosen}
                           onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}
                         >
@@ -467,7 +472,12 @@ export function Connections(props: {
                       <p>{t('disconnectWhat', service)}</p>
                       {policies.length > 0 && <p>{t('disconnectPolicies', policies.join(', '))}</p>}
                       <div class="row">
-                        <button type="button" class="primary" onClick={() => void disconnect(c)}>
+                        <button
+                          ref={confirmButton}
+                          type="button"
+                          class="primary"
+                          onClick={() => void disconnect(c)}
+                        >
                           {t('disconnectOpen')}
                         </button>
                         <button type="button" class="link" onClick={() => setAsking(null)}>

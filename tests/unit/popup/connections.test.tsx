@@ -49,6 +49,8 @@ describe('connected accounts', () => {
     });
     expect(question.textContent).toContain('Crossrole Demo Service can no longer use your account');
     expect(question.textContent).toContain('CostBilling');
+    // The keyboard's focus is in the question, on its answer.
+    expect(document.activeElement?.textContent).toBe('Open the role to delete it');
     expect(api.calls.some((c) => c.method === 'disconnect')).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('group', { name: /Delete the role/ })).toBeNull();
@@ -58,6 +60,34 @@ describe('connected accounts', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open the role to delete it' }));
     await waitFor(() =>
       expect(api.calls.find((c) => c.method === 'disconnect')?.args).toEqual(['conn-1']),
+    );
+  });
+
+  it('checks and updates at the level the customer picks, the question taking the focus', async () => {
+    const api = fakePopupApi({ connections: [CONNECTION] });
+    render(<App api={api} />);
+    fireEvent.click(
+      await screen.findByRole('button', {
+        name: 'Check and update CostRole in account 111122223333',
+      }),
+    );
+    const question = screen.getByRole('group', {
+      name: 'Check the role CostRole in account 111122223333 against what Crossrole Demo Service asks for today?',
+    });
+    const level = screen.getByLabelText('Access level') as HTMLSelectElement;
+    expect(document.activeElement).toBe(level);
+    // The connection's own level first; the profile's others to move to.
+    expect(level.value).toBe('read-only');
+    expect([...level.options].map((o) => o.textContent)).toEqual([
+      'Read-only (recommended)',
+      'Configuration only',
+    ]);
+    expect(question.textContent).toContain('told only what changed');
+    fireEvent.change(level, { target: { value: 'view-only' } });
+    expect(api.calls.some((c) => c.method === 'update')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Open the role to check it' }));
+    await waitFor(() =>
+      expect(api.calls.find((c) => c.method === 'update')?.args).toEqual(['conn-1', 'view-only']),
     );
   });
 
