@@ -1,8 +1,8 @@
 // A connection after day one (docs/lifecycle.md): what is kept of it when its report is
-// delivered (an update's own rules are in role-update.ts), and the disconnect,
-// a setup of its own that guides the customer through deleting the role (and the policies
-// Crossrole made for it) on the console's pages, reads each back gone, then reports
-// role.disconnected. Pure: the background saves what these return.
+// delivered; the disconnect, a setup of its own that guides the customer through deleting the
+// role (and the policies Crossrole made for it) on the console's pages, reads each back gone,
+// then reports role.disconnected; and an update's custom policy pages read back (the update's
+// other rules are in role-update.ts). Pure: the background saves what these return.
 import { formatPolicyArn, formatRoleArn, nameInArn, parseArn } from './arn.ts';
 import { accountIdFromHost } from './partition.ts';
 import { policyDetailsUrl, roleDetailsUrl, roleNameFromPath } from './console-links.ts';
