@@ -165,6 +165,7 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
         });
         return done;
       case 'content.policyCreated':
+      case 'content.policyMissing':
       case 'content.roleCreated':
       case 'content.trustUpdated':
       case 'content.roleRenamed':

@@ -39,6 +39,7 @@ export const LIFECYCLE_WORDS_EN = {
   updateKept:
     'Still attached from before: {policy}. {service} no longer asks for it: detach it on the Permissions tab (select it, then Remove), then have Crossrole read the role again.',
   policyReading: 'Reading the policy {policy} from IAM…',
+  policyCreate: 'Not in this account? Create {policy}',
   policyDiffersTitle: 'The policy {policy} is not what {service} asks for today',
   policyDiffers:
     'IAM’s default version of {policy} holds another document. Update policy opens its Edit page with {service}’s document; you press Save changes, and IAM makes it the new default version.',
@@ -91,6 +92,7 @@ export const LIFECYCLE_WORDS_JA: Record<LifecycleWord, string> = {
   updateKept:
     '以前からアタッチされたままです: {policy}。{service} はもう求めていません。「許可」タブで選択して「削除」でデタッチしてから、Crossrole にロールをもう一度読み取らせてください。',
   policyReading: 'IAM からポリシー {policy} を読み取っています…',
+  policyCreate: 'このアカウントにない場合: {policy} を作成',
   policyDiffersTitle: 'ポリシー {policy} は {service} が今求める内容と違います',
   policyDiffers:
     'IAM の {policy} のデフォルトバージョンは別のドキュメントです。「ポリシーを更新」で {service} のドキュメントを入れた編集ページを開きます。「変更の保存」を押すと、IAM が新しいデフォルトバージョンにします。',

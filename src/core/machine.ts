@@ -23,6 +23,7 @@ import {
 import { checkAttachedPolicies } from './attached-policies.ts';
 import { keptFromBefore, policyToCheck, updateChanges } from './role-update.ts';
 import {
+  createPolicyUrl,
   legacyCreateRoleUrl,
   nextSetupUrl,
   parseHashRoute,
@@ -388,6 +389,7 @@ export type ContentEvent = Extract<
   {
     type:
       | 'content.policyCreated'
+      | 'content.policyMissing'
       | 'content.roleCreated'
       | 'content.roleRenamed'
       | 'content.trustUpdated'
@@ -504,6 +506,11 @@ export function applyEvent(
         customPolicies,
         accountId: setup.accountId ?? accountIdFromHost(sender.host),
       };
+      // An update's new policy: back to the role, to attach it there.
+      if (setup.mode === 'update-role')
+        return accepted(updated, {
+          next: step(roleDetailsUrl(setup.partition, setup.roleName, 'permissions', sender.host)),
+        });
       const next = customPolicies.every((p) => p.created)
         ? move(updated, 'policies-created')
         : updated;
@@ -520,6 +527,20 @@ export function applyEvent(
           ),
         ),
       });
+    }
+    case 'content.policyMissing': {
+      // An update creates a policy of its plan only when the customer asks (docs/lifecycle.md).
+      if (setup.mode !== 'update-role' || setup.state !== 'arn-captured')
+        return refused('This setup does not create policies now.');
+      if (!setup.customPolicies.some((p) => p.name === event.policyName))
+        return refused(`Policy ${event.policyName} is not part of this setup.`);
+      const customPolicies = setup.customPolicies.map((p) =>
+        p.name === event.policyName ? { ...p, created: false } : p,
+      );
+      return accepted(
+        { ...setup, customPolicies },
+        { next: step(createPolicyUrl(setup.partition, sender.host)) },
+      );
     }
     case 'content.roleRenamed': {
       if (

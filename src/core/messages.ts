@@ -329,6 +329,16 @@ export const ContentPolicyShown = z.object({
  * on one page, as many as its counter says) without it. Untrusted: the background checks it.
  */
 /**
+ * An update's custom policy that the Attach policies page does not list, which the customer asked
+ * Crossrole to create (docs/lifecycle.md): the tab goes to Create policy, then back to the role.
+ */
+export const ContentPolicyMissing = z.object({
+  type: z.literal('content.policyMissing'),
+  setupId: Id,
+  policyName: PolicyName,
+});
+
+/**
  * The customer's press of "Check against <service> today" on a connected role's page where no
  * setup runs (docs/lifecycle.md): an update of that connection, at its level, in this tab.
  */
@@ -490,6 +500,7 @@ export const Message = z.discriminatedUnion('type', [
   ContentPolicyKept,
   ContentPolicyShown,
   ContentCheckConnection,
+  ContentPolicyMissing,
   ContentRoleMissing,
   ContentTrust,
   ContentStackSet,

@@ -240,6 +240,7 @@ export const REPLIES = {
   'content.policyKept': ContentEventReplySchema,
   'content.policyShown': ContentEventReplySchema,
   'content.checkConnection': ContentEventReplySchema,
+  'content.policyMissing': ContentEventReplySchema,
   'content.roleMissing': ContentEventReplySchema,
   'content.trust': replyOf(TrustVerdictSchema),
   'content.stackSet': ContentEventReplySchema,

@@ -287,4 +287,36 @@ describe('check and update', () => {
     expect(env.service.connections().find((c) => c.report.setupId === connectionId)).toBeTruthy();
     await page.close();
   });
+
+  it('moves to a level whose policy the account lacks: Crossrole creates it on the customer’s word, then it is attached', async () => {
+    const connectionId = await connectCost(env, 'read-only');
+    expect(env.replica.iam.policy(POLICY)).toBeFalsy();
+    const eventsBefore = env.service.events().length;
+    const { page } = await startUpdate('Read-only plus billing (recommended)');
+    await env.customer.waitForPanelTitle(page, 'The role is missing permissions', 30_000);
+    await env.customer.pressPanel(page, 'Add the missing permissions');
+    await env.customer.pressPanel(page, `Not in this account? Create ${POLICY}`);
+    await env.customer.waitForPanelTitle(page, `Create the policy ${POLICY}`, 30_000);
+    await env.customer.click(page.getByRole('button', { name: 'Create policy', exact: true }));
+    // Back on the role, the new policy is attached on the console's own page.
+    await env.customer.waitForPanelTitle(page, 'The role is missing permissions', 30_000);
+    await env.customer.pressPanel(page, 'Add the missing permissions');
+    await env.customer.waitForPanelTitle(page, 'Policies ticked: press Add permissions', 30_000);
+    expect(env.service.events().length).toBe(eventsBefore);
+    await env.customer.click(
+      page.locator('main').getByRole('button', { name: 'Add permissions', exact: true }),
+    );
+    const event = (await env.service.waitForEvents(eventsBefore + 1, 30_000)).at(-1)!;
+    expect(attached()).toEqual([POLICY_ARN, READ_ONLY].sort());
+    expect(event.report).toMatchObject({
+      event: 'role.updated',
+      connectionId,
+      accessLevel: 'read-only-plus-billing',
+      changes: [
+        { kind: 'access-level', from: 'read-only', to: 'read-only-plus-billing' },
+        { kind: 'policy-attached', policyArn: POLICY_ARN },
+      ],
+    });
+    await page.close();
+  });
 });

@@ -6,6 +6,7 @@
 // permissions"), a policy table and the Add permissions button (docs/console.md).
 import { ANY_MODE, type Feature } from '../feature.ts';
 import { findButton, normalize, waitFor } from '../lib/dom.ts';
+import { guardWord } from '../lib/guard.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor, type Language } from '../lib/labels.ts';
 import { headings, mainContent } from '../lib/page.ts';
@@ -59,11 +60,29 @@ export const attachPolicies: Feature = {
     );
     if (signal.aborted) return;
     const add = await waitFor(() => addButton(language), { signal, timeoutMs: 5000 });
+    // An update's own policy that the account lacks can be created first (docs/lifecycle.md).
+    const absent = setup.update
+      ? setup.missingPolicies.filter(
+          (name, i) =>
+            items[i]?.status !== 'done' && setup.customPolicies.some((p) => p.name === name),
+        )
+      : [];
     panel.render({
       service: setup.serviceName,
       title: allOk ? t.attachReady : t.attachTitle,
       ...step,
       items,
+      actions: absent.map((policy) => ({
+        label: guardWord(context, 'policyCreate', { policy }),
+        run: async () => {
+          const reply = await context.send({
+            type: 'content.policyMissing',
+            setupId: setup.id,
+            policyName: policy,
+          });
+          if (reply.ok && reply.next) location.hash = reply.next.hash;
+        },
+      })),
       note: t.attachNote(setup.roleName),
     });
     panel.highlight(allOk ? add : null, t.attaches(setup.roleName));

@@ -13,7 +13,8 @@ export const createPolicy: Feature = {
   id: 'create-policy',
   matches: (path) => path === '/policies/create',
   modes: ANY_MODE,
-  states: ['started'],
+  // arn-captured: a policy an update's customer asked Crossrole to create (docs/lifecycle.md).
+  states: ['started', 'arn-captured'],
   async init(context, signal) {
     const { setup } = context;
     const index = setup.customPolicies.findIndex((p) => !p.created);

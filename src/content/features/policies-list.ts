@@ -11,7 +11,8 @@ export const policiesList: Feature = {
   id: 'policies-list',
   matches: (path) => path === '/policies',
   modes: ANY_MODE,
-  states: ['started'],
+  // arn-captured: an update's new policy (docs/lifecycle.md), then back to the role.
+  states: ['started', 'arn-captured'],
   async init(context, signal) {
     const { setup } = context;
     const pending = setup.customPolicies.filter((p) => !p.created).map((p) => p.name);

@@ -181,6 +181,7 @@ describe('every reply fits its schema', () => {
       { type: 'content.checkConnection', connectionId: 'unknown', sessionAccountId: ACCOUNT },
       tab(tabId),
     );
+    await ask({ type: 'content.policyMissing', setupId, policyName: 'Nope' }, tab(tabId));
     // The delivered connection disconnected (docs/lifecycle.md): read back, refused, reported.
     await ask(
       { type: 'connection.disconnect', requestId: 'req-00000014', connectionId: 'unknown' },

@@ -17,6 +17,7 @@ import {
   updateChanges,
   updateProblem,
 } from '../../../src/core/role-update.ts';
+import { applyEvent } from '../../../src/core/machine.ts';
 import type { Setup } from '../../../src/core/setup.ts';
 import {
   ACCOUNT,
@@ -190,5 +191,45 @@ describe('a custom policy read on its page', () => {
       ok: false,
       error: expect.stringContaining('does not show the document'),
     });
+  });
+});
+
+describe('a policy the account lacks', () => {
+  it('is created only on the customer’s word, then the tab goes back to the role to attach it', () => {
+    const moving = update('read-only-plus-billing', { policyArns: [READ_ONLY] });
+    const asked = applyEvent(
+      moving,
+      { type: 'content.policyMissing', setupId: 'u1', policyName: POLICY },
+      sender(),
+      NOW,
+    );
+    expect(asked.reply).toMatchObject({ ok: true, next: { hash: '#/policies/create' } });
+    expect(asked.next?.customPolicies).toMatchObject([{ name: POLICY, created: false }]);
+    const created = applyEvent(
+      asked.next,
+      {
+        type: 'content.policyCreated',
+        setupId: 'u1',
+        policyName: POLICY,
+        sessionAccountId: ACCOUNT,
+      },
+      sender(),
+      NOW,
+    );
+    expect(created.reply).toMatchObject({
+      ok: true,
+      next: { hash: '#/roles/details/CostRole?section=permissions' },
+    });
+    expect(created.next).toMatchObject({
+      state: 'arn-captured',
+      customPolicies: [{ name: POLICY, created: true }],
+    });
+    // Not a policy of the plan, or not an update: refused.
+    const other = { type: 'content.policyMissing', setupId: 'u1', policyName: 'Other' } as const;
+    expect(applyEvent(moving, other, sender(), NOW).reply.ok).toBe(false);
+    const connecting = { ...moving, mode: 'create-role' as const };
+    expect(applyEvent(connecting, { ...other, policyName: POLICY }, sender(), NOW).reply.ok).toBe(
+      false,
+    );
   });
 });
