@@ -215,7 +215,7 @@ describe('check and update', () => {
       Action: ['budgets:ViewBudget'],
       Resource: '*',
     });
-    await importProfile(env, grown);
+    await (await importProfile(env, grown)).close();
     const eventsBefore = env.service.events().length;
 
     const { page } = await startUpdate('Read-only plus billing (recommended)');

@@ -1,6 +1,7 @@
 // The connection the later-life end-to-end tests start from (docs/lifecycle.md): the
 // cost-and-inventory example made local (a custom policy beside ReadOnlyAccess, no code), imported
 // in the popup and connected at "Read-only plus billing", its policy created first, then the role.
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { EXAMPLE_PROFILES } from '../../src/core/profiles/index.ts';
 import { createRoleButton } from './connect-driver.ts';
@@ -25,14 +26,17 @@ export function costProfile(env: ConnectionEnv): Record<string, unknown> & { acc
   return profile;
 }
 
-/** `profile` imported in the popup, as a customer pastes it (the same id again replaces it). */
-export async function importProfile(env: ConnectionEnv, profile: unknown): Promise<void> {
+/**
+ * `profile` imported in a popup, as a customer pastes it (the same id again replaces it); the
+ * popup stays open with that service chosen.
+ */
+export async function importProfile(env: ConnectionEnv, profile: unknown): Promise<Page> {
   const popup = await env.customer.openPopup();
   await popup.getByText('Add a service (profile or connection code)').click();
   await popup.getByLabel('Profile or connection code').fill(JSON.stringify(profile));
   await popup.getByRole('button', { name: 'Import' }).click();
   await popup.getByRole('button', { name: 'Confirm and allow' }).click();
-  await popup.close();
+  return popup;
 }
 
 /**
@@ -44,8 +48,7 @@ export async function connectCost(
   level: 'billing' | 'read-only' = 'billing',
 ): Promise<string> {
   const before = env.service.connections().length;
-  await importProfile(env, costProfile(env));
-  const popup = await env.customer.openPopup();
+  const popup = await importProfile(env, costProfile(env));
   const billing = level === 'billing';
   await popup
     .getByRole('radio', { name: billing ? /^Read-only plus billing/ : /^Read-only(?! plus)/ })
