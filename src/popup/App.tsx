@@ -63,6 +63,8 @@ export function App(props: { api: PopupApi }) {
     ...state.importedProfiles.filter((p) => !api.builtinProfiles.some((b) => b.id === p.id)),
   ];
   const selected = profiles.find((p) => p.id === selectedId) ?? profiles[0] ?? null;
+  const levelsOf = (id: string) =>
+    profiles.find((p) => p.id === id)?.access.map((l) => ({ id: l.id, label: l.label })) ?? [];
   const folded = selected !== null && (chosen || profiles.length === 1);
 
   useEffect(() => {
@@ -115,6 +117,7 @@ export function App(props: { api: PopupApi }) {
           onError={setNotice}
           onStarted={setNotice}
           tokenFor={(profileId) => codes[profileId]?.token ?? null}
+          levelsOf={levelsOf}
         />
       )}
     </section>
@@ -127,9 +130,7 @@ export function App(props: { api: PopupApi }) {
       <Connections
         connections={state.connections}
         api={api}
-        levelsOf={(id) =>
-          profiles.find((p) => p.id === id)?.access.map((l) => ({ id: l.id, label: l.label })) ?? []
-        }
+        levelsOf={levelsOf}
         onError={setNotice}
       />
       <Diagnostics api={api} misses={state.diagnostics} version={api.version()} />

@@ -234,6 +234,8 @@ export function SetupList(props: {
   onStarted?: (message: string) => void;
   /** The report token the popup holds for a service (from a connection code), if any. */
   tokenFor?: (profileId: string) => string | null;
+  /** The levels of a service's profile today, to name an update's move by their labels. */
+  levelsOf?: (profileId: string) => LevelChoice[];
 }) {
   const [starting, setStarting] = useState(false);
   const now = props.api.now().getTime();
@@ -321,7 +323,13 @@ export function SetupList(props: {
                 </p>
               )}
               {setup.mode === 'update-role' && setup.updateFrom?.levelId !== setup.levelId && (
-                <p>{t('updateFromTo', setup.updateFrom?.levelId ?? '', setup.levelId)}</p>
+                <p>
+                  {t(
+                    'updateFromTo',
+                    levelLabel(props.levelsOf, setup.profileId, setup.updateFrom?.levelId ?? ''),
+                    levelLabel(props.levelsOf, setup.profileId, setup.levelId),
+                  )}
+                </p>
               )}
               {keptFromBefore(setup).length > 0 && (
                 <p class="warning">
@@ -368,6 +376,13 @@ export function SetupList(props: {
 
 /** An access level a connection can be checked against, by its label in the service's profile. */
 export type LevelChoice = { id: string; label: string };
+
+/** A level's label in its service's profile, else its id (a level the profile dropped). */
+const levelLabel = (
+  levelsOf: ((profileId: string) => LevelChoice[]) | undefined,
+  profileId: string,
+  levelId: string,
+): string => levelsOf?.(profileId).find((l) => l.id === levelId)?.label ?? levelId;
 
 /**
  * The accounts connected to each service. "Check and update" reads the role back against what

@@ -8,6 +8,7 @@ import english from '../../../public/_locales/en/messages.json' with { type: 'js
 import japanese from '../../../public/_locales/ja/messages.json' with { type: 'json' };
 import type { Connection } from '../../../src/core/messages.ts';
 import { fakePopupApi } from '../../support/fake-popup-api.ts';
+import { capturedSetup } from '../../support/setup-fixtures.ts';
 
 vi.mock('../../../src/platform/browser.ts', () => ({
   browser: { i18n: { getMessage: () => '', getUILanguage: () => '' } },
@@ -89,6 +90,32 @@ describe('connected accounts', () => {
     await waitFor(() =>
       expect(api.calls.find((c) => c.method === 'update')?.args).toEqual(['conn-1', 'view-only']),
     );
+  });
+
+  it('shows an update’s move by the levels’ labels, and what it waits for', async () => {
+    const update = capturedSetup({
+      id: 'update-1',
+      mode: 'update-role',
+      state: 'arn-captured',
+      levelId: 'view-only',
+      connectionId: 'conn-1',
+      managedPolicyArns: ['arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'],
+      policyArns: [
+        'arn:aws:iam::aws:policy/ReadOnlyAccess',
+        'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess',
+      ],
+      updateFrom: {
+        levelId: 'read-only',
+        policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+        levelPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      },
+    });
+    render(<App api={fakePopupApi({ connections: [CONNECTION], setups: [update] })} />);
+    await screen.findByText('Access level: Read-only (recommended) → Configuration only');
+    expect(screen.getByText('Check the role in the console')).toBeTruthy();
+    expect(
+      screen.getByText(/^Still attached from the previous level: ReadOnlyAccess\./),
+    ).toBeTruthy();
   });
 
   it('offers no Disconnect for a connection that is over, or made before Crossrole kept enough', async () => {
