@@ -126,6 +126,37 @@ describe('Firefox ESR', () => {
     expect(JSON.stringify(role.trustPolicy)).toContain(connection.report.externalId);
   });
 
+  it('a connected role’s page: its check against the service today runs in the same tab, and nothing is sent when IAM holds what the service was told', async () => {
+    const before = env.service.connections().length;
+    await openPopup();
+    const known = await env.firefox.tabs();
+    await env.firefox.click(
+      await env.firefox.waitFor<ElementRef>(
+        'the demo service',
+        RADIO_LABELLED,
+        10_000,
+        'Crossrole Demo Service',
+      ),
+    );
+    await clickButton('Open in AWS console');
+    await env.firefox.waitForNewTab(known);
+    await waitForPanelTitle('Ready: press Create role', 60_000);
+    await clickButton('Create role');
+    await env.service.waitForConnections(before + 1, 30_000);
+    const eventsBefore = env.service.events().length;
+
+    // The role's page in a tab of its own, where no setup runs (docs/lifecycle.md).
+    await env.firefox.openTab(env.replica.url('aws', '/roles/details/CrossroleDemoRole'));
+    await waitForPanelTitle('Crossrole Demo Service uses this role');
+    await clickPanelButton('Check against Crossrole Demo Service today');
+    await waitForPanelTitle(
+      'Up to date: CrossroleDemoRole holds what Crossrole Demo Service asks for',
+    );
+    await env.firefox.screenshot('update-up-to-date.png');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(env.service.events().length).toBe(eventsBefore);
+  });
+
   it('imported profile: the custom policy first, then the trust-policy paste into the Ace editor (page world)', async () => {
     const before = env.service.connections().length;
     await openPopup();
