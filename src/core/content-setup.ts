@@ -56,6 +56,7 @@ export type ContentSetup = {
    */
   update?: boolean;
   upToDate?: boolean;
+  keptPolicies?: string[];
   /**
    * The custom policy (ARN) whose page is read next; whether its document differs from the
    * profile's; the version to delete first when IAM already keeps five.
@@ -63,7 +64,6 @@ export type ContentSetup = {
   policyToCheck?: string;
   policyDiffers?: boolean;
   versionToDelete?: string;
-  keptPolicies?: string[];
 };
 
 export type ContentSetupMode =

@@ -87,7 +87,8 @@ export function planUpdate(
       externalId,
       roleName,
       managedPolicyArns: plan.managedPolicyArns,
-      // Attached from the account when the role lacks one; an update creates no policy.
+      // Taken to exist in the account: one the Attach policies page does not list is created
+      // only on the customer's word (content.policyMissing), then attached.
       customPolicies: plan.customPolicies.map((p) => ({
         name: p.name,
         description: p.description ?? '',
