@@ -6,6 +6,7 @@ import {
   type ContentSetup,
   type Connection,
   type ConnectionView,
+  type KnownService,
   type PopupStateValue,
   type Reply,
 } from '../core/messages.ts';
@@ -13,7 +14,7 @@ import { checkImport } from '../core/imports.ts';
 import { consoleWordsFor } from '../core/iam-words.ts';
 import { labelWordsFor } from '../core/console-labels.ts';
 import { isOrganizationSetup } from '../core/machine.ts';
-import { connectionsOnPage } from '../core/lifecycle.ts';
+import { connectionsOnPage, servicesForRolePage } from '../core/lifecycle.ts';
 import { forPanel } from './panel-language.ts';
 import { developmentBuild } from 'virtual:crossrole/build';
 import { parseProfile, type ServiceProfile } from '../core/profile.ts';
@@ -138,6 +139,15 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
                 },
                 levelNames(await loadImportedProfiles()),
               );
+        // A role page with neither: its trust may name a known service (docs/lifecycle.md).
+        const services =
+          setup || from.console !== 'iam' || connections.length
+            ? []
+            : servicesForRolePage(
+                [...builtins(), ...(await loadImportedProfiles())],
+                from.partition,
+                message.route,
+              );
         return {
           ok: true,
           value: setup ? toContentSetup(setup) : null,
@@ -145,13 +155,15 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
           // nor are the names of the console's controls: a CloudFormation page gets those alone.
           ...(setup && isOrganizationSetup(setup)
             ? { words: labelWordsFor(message.language) }
-            : setup || connections.length
+            : setup || connections.length || services.length
               ? { words: consoleWordsFor(message.language) }
               : {}),
           ...(connections.length ? { connections } : {}),
+          ...(services.length ? { services } : {}),
         } satisfies Reply<ContentSetup | null> & {
           words?: Record<string, string>;
           connections?: ConnectionView[];
+          services?: KnownService[];
         };
       }
       case 'content.locatorMiss':

@@ -1,5 +1,6 @@
 // Connected roles on pages where no setup runs (docs/lifecycle.md): a role's page says which
-// service uses it, at which level, since when; a role page showing IAM's "not found", or a roles
+// service uses it, at which level, since when (or, for a role Crossrole did not connect, which
+// known service its trust names); a role page showing IAM's "not found", or a roles
 // list shown whole without a connected role, offers to tell its service the role is gone. Only
 // the customer's own press in the panel sends that; the background checks what the page showed.
 import type { ConnectionView } from '../core/content-setup.ts';
@@ -7,6 +8,7 @@ import { detailsLinkName, roleNameFromPath } from '../core/console-links.ts';
 import { fillWords, wordOf } from '../core/panel-words.ts';
 import { settled, waitFor } from './lib/dom.ts';
 import { headingNamed, mainContent, notFoundError, shown } from './lib/page.ts';
+import { trustPolicyShown } from './lib/role-page.ts';
 import { sessionAccountId } from './lib/session.ts';
 import { dataRows, headerTotal, tableLoading } from './lib/table.ts';
 import type { ConnectedRolesContext } from './feature.ts';
@@ -19,7 +21,32 @@ export async function connectedRoles(
   const role = roleNameFromPath(context.path, 'details');
   const connection = context.connections.find((c) => c.roleName === role);
   if (connection) return rolePage(context, connection, signal);
+  if (role !== null && context.services.length) return trustedBy(context, signal);
   if (context.path === '/roles') return rolesList(context, signal);
+}
+
+/**
+ * A role connected elsewhere (another browser, or by hand): once the page shows its trust policy
+ * (the customer opened Trust relationships), a principal in a known service's account names the
+ * service. Crossrole knows neither its level nor since when, and says how to connect it here.
+ */
+async function trustedBy(context: ConnectedRolesContext, signal: AbortSignal): Promise<void> {
+  const text = await waitFor(trustPolicyShown, { signal, timeoutMs: 10 * 60_000 });
+  if (!text || signal.aborted) return;
+  // The trust's principals, as the account ids of their ARNs (or bare ids).
+  const accounts = new Set(
+    [...text.matchAll(/(?:arn:aws[a-z-]*:iam::|")(\d{12})(?::|")/g)].map((m) => m[1]),
+  );
+  const service = context.services.find((s) => accounts.has(s.accountId));
+  if (!service) return;
+  const values = { service: service.name, account: service.accountId };
+  context.panel().render({
+    service: service.name,
+    title: fillWords(wordOf(context.words, 'trustedTitle'), values),
+    step: 1,
+    totalSteps: 1,
+    items: [{ status: 'manual', text: fillWords(wordOf(context.words, 'trustedText'), values) }],
+  });
 }
 
 function say(context: ConnectedRolesContext, key: string, c: ConnectionView): string {

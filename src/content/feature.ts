@@ -5,6 +5,7 @@
 import type {
   ConnectionView,
   ContentSetup,
+  KnownService,
   ContentSetupReply,
   TrustVerdict,
 } from '../core/content-setup.ts';
@@ -68,4 +69,6 @@ export type ConnectedRolesContext = Pick<
   'path' | 'language' | 'words' | 'send' | 'panel'
 > & {
   connections: readonly ConnectionView[];
+  /** On a role page where none is connected: the services its trust may name. */
+  services: readonly KnownService[];
 };

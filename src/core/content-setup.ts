@@ -112,6 +112,13 @@ const MODES: readonly ContentSetupMode[] = [
  * A connected role a page shows, as the tab is told of it in reply to its hello when no setup
  * runs there (docs/lifecycle.md): no External ID, no report URL.
  */
+/**
+ * A service whose AWS account a role page's trust policy may name (docs/lifecycle.md): told to a
+ * role page where no setup runs and no connection is known, to recognise a role connected
+ * elsewhere.
+ */
+export type KnownService = { name: string; accountId: string };
+
 export type ConnectionView = {
   id: string;
   serviceName: string;
@@ -134,6 +141,7 @@ export type ContentSetupReply =
       words?: Record<string, string>;
       /** The connected roles the page shows, when no setup runs in the tab. */
       connections?: ConnectionView[];
+      services?: KnownService[];
     }
   | { ok: false; error: string };
 
@@ -304,12 +312,23 @@ export function parseContentSetupReply(
     )
   )
     return null;
+  const services = v.services;
+  if (
+    services !== undefined &&
+    !(
+      Array.isArray(services) &&
+      services.length <= 20 &&
+      services.every((c: unknown) => isRecord(c) && isText(c.name, 200) && isAccount(c.accountId))
+    )
+  )
+    return null;
   return {
     ok: true,
     value,
     ...(next ? { next: { hash: next.hash as string } } : {}),
     ...(words ? { words: words as Record<string, string> } : {}),
     ...(connections ? { connections: connections as ConnectionView[] } : {}),
+    ...(services ? { services: services as KnownService[] } : {}),
   };
 }
 

@@ -27,6 +27,9 @@ export const LIFECYCLE_WORDS_EN = {
   connectedSince: 'Connected through Crossrole on {date}, access level {level}.',
   connectedNote: 'To move it to another level, or to disconnect, open Crossrole.',
   connectedCheck: 'Check against {service} today',
+  trustedTitle: '{service} can use this role',
+  trustedText:
+    'Its trust policy names {service}’s AWS account {account}. Crossrole did not connect it on this browser, so it knows neither its access level nor since when. To keep it right with {service}, connect it in Crossrole with “Update an existing role instead”.',
   goneTitle: '{service}’s role {role} is gone',
   goneText:
     'IAM has no role {role} in this account any more, so {service} can no longer use it. Tell {service}, so that it stops trying?',
@@ -80,6 +83,9 @@ export const LIFECYCLE_WORDS_JA: Record<LifecycleWord, string> = {
   connectedSince: '{date} に Crossrole で接続しました。アクセスレベル: {level}。',
   connectedNote: '別のレベルに変えるときや接続を解除するときは Crossrole を開いてください。',
   connectedCheck: '{service} の今の要求と照合',
+  trustedTitle: '{service} がこのロールを使えます',
+  trustedText:
+    'このロールの信頼ポリシーは {service} の AWS アカウント {account} を指定しています。このブラウザの Crossrole では接続していないため、アクセスレベルも接続した時期もわかりません。{service} に合わせて保つには、Crossrole の「代わりに既存のロールを更新」で接続してください。',
   goneTitle: '{service} のロール {role} はなくなりました',
   goneText:
     'このアカウントの IAM にはもうロール {role} がないため、{service} はこのロールを使えません。試行をやめるよう {service} に伝えますか?',

@@ -4,7 +4,8 @@
 // then reports role.disconnected; and an update's custom policy pages read back (the update's
 // other rules are in role-update.ts). Pure: the background saves what these return.
 import { formatPolicyArn, formatRoleArn, nameInArn, parseArn } from './arn.ts';
-import { accountIdFromHost } from './partition.ts';
+import { accountIdFromHost, type Partition } from './partition.ts';
+import { serviceAccountIn, type ServiceProfile } from './profile.ts';
 import { policyDetailsUrl, roleDetailsUrl, roleNameFromPath } from './console-links.ts';
 import {
   acceptedStep,
@@ -14,7 +15,7 @@ import {
   type ConsoleSender,
   type Step,
 } from './machine.ts';
-import type { ConnectionView } from './content-setup.ts';
+import type { ConnectionView, KnownService } from './content-setup.ts';
 import type { Connection, Message } from './messages.ts';
 import { REPORT_SCHEMA_VERSION, type RoleDisconnectedReport, type RoleReport } from './report.ts';
 import { notFoundShown } from './not-found.ts';
@@ -291,6 +292,26 @@ export function connectionsOnPage(
       since: new Date(c.deliveredAt).toISOString(),
       level: levelName(c) ?? c.levelId ?? '',
     }));
+}
+
+/**
+ * The services a role page where no setup runs and no connection is known may name in its trust
+ * (docs/lifecycle.md): each profile's account in the page's partition, by the service's name.
+ * None for any other page.
+ */
+export function servicesForRolePage(
+  profiles: readonly ServiceProfile[],
+  partition: Partition,
+  route: string,
+): KnownService[] {
+  if (roleNameFromPath(route, 'details') === null) return [];
+  const services: KnownService[] = [];
+  for (const profile of profiles) {
+    const accountId = serviceAccountIn(profile, partition);
+    if (accountId && !services.some((s) => s.accountId === accountId && s.name === profile.name))
+      services.push({ name: profile.name, accountId });
+  }
+  return services.slice(0, MAX_CONNECTION_VIEWS);
 }
 
 export type RoleMissingEvent = Extract<Message, { type: 'content.roleMissing' }>;

@@ -538,7 +538,12 @@ export type ConsoleTab = z.infer<typeof ConsoleTab>;
 
 // What a console tab is told about its setup lives in its own module, so the content script
 // bundles that schema alone and not every message's.
-export type { ConnectionView, ContentSetup, ContentSetupReply } from './content-setup.ts';
+export type {
+  ConnectionView,
+  ContentSetup,
+  ContentSetupReply,
+  KnownService,
+} from './content-setup.ts';
 
 // --- what the popup is shown ----------------------------------------------------------------
 

@@ -170,6 +170,17 @@ export const ContentEventReplySchema = z.discriminatedUnion('ok', [
         )
         .check(z.maxLength(20)),
     ),
+    /** Services whose account a role page's trust may name, when none is connected there. */
+    services: z.optional(
+      z
+        .array(
+          z.object({
+            name: z.string().check(z.maxLength(200)),
+            accountId: z.string().check(z.regex(/^\d{12}$/)),
+          }),
+        )
+        .check(z.maxLength(20)),
+    ),
     /** The panel's words in the console's language (src/core/iam-words.ts). */
     words: z.optional(
       z

@@ -180,4 +180,29 @@ describe('disconnect', () => {
     expect((await panelView(page)).title).toBeNull();
     expect(env.service.events().length).toBe(eventsBefore + 1);
   });
+
+  it('names the known service a role connected elsewhere trusts, once its trust is shown', async () => {
+    env.replica.iam.createRole({
+      roleName: 'MadeByHand',
+      trustPolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'sts:ExternalId': 'by-hand-1' } },
+          },
+        ],
+      }),
+    });
+    const page = await env.customer.context.newPage();
+    await page.goto(env.replica.url('aws', '/roles/details/MadeByHand'));
+    await page.getByRole('heading', { name: 'MadeByHand' }).waitFor();
+    await page.getByRole('tab', { name: 'Trust relationships' }).click();
+    await env.customer.waitForPanelTitle(page, 'Crossrole Demo Service can use this role', 30_000);
+    expect((await panelView(page)).text).toContain('Update an existing role instead');
+    await saveScreenshot(page, 'panel/trusted-by-known-service.png');
+    await page.close();
+  });
 });

@@ -135,12 +135,14 @@ export function runContentScript(features: readonly Feature[], options: RunnerOp
     // Features act only for a setup of this tab, each for the methods and states it declares;
     // without one, a page may still show a connected role (docs/lifecycle.md).
     if (!setup) {
-      const connections = reply.ok ? reply.connections : undefined;
-      if (connections?.length && options.connectedRoles) {
+      const connections = (reply.ok && reply.connections) || [];
+      const services = (reply.ok && reply.services) || [];
+      if ((connections.length || services.length) && options.connectedRoles) {
         let shownPanel: GuidePanel | null = null;
         void options.connectedRoles(
           {
             connections,
+            services,
             path,
             language,
             words,

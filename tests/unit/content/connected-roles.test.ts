@@ -17,11 +17,18 @@ const CONNECTION = {
   level: 'Read-only',
 };
 
-function fake(path: string, language: 'en' | 'ja' = 'en') {
+function fake(
+  path: string,
+  language: 'en' | 'ja' = 'en',
+  known: Pick<ConnectedRolesContext, 'connections' | 'services'> = {
+    connections: [CONNECTION],
+    services: [],
+  },
+) {
   const rendered: PanelState[] = [];
   const sent: Message[] = [];
   const context: ConnectedRolesContext = {
-    connections: [CONNECTION],
+    ...known,
     path,
     language,
     words: consoleWordsFor(language),
@@ -44,6 +51,49 @@ beforeEach(() => {
 afterEach(() => controller.abort());
 
 describe('Connected roles', () => {
+  it('names the known service a role’s trust names, once the page shows the trust policy', async () => {
+    document.body.innerHTML = '<main><h1>OtherRole</h1><div role="tabpanel"></div></main>';
+    const f = fake('/roles/details/OtherRole', 'en', {
+      connections: [],
+      services: [
+        { name: 'Example Service', accountId: '999988887777' },
+        { name: 'Another', accountId: '444455556666' },
+      ],
+    });
+    const done = connectedRoles(f.context, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(f.rendered).toEqual([]);
+    // The customer opens Trust relationships: the service's account is a principal.
+    document.querySelector('[role="tabpanel"]')!.innerHTML = `<pre>${JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+          Action: 'sts:AssumeRole',
+        },
+      ],
+    })}</pre>`;
+    await done;
+    expect(f.last()?.title).toBe('Example Service can use this role');
+    expect(f.last()?.items[0]?.text).toContain('AWS account 999988887777');
+    expect(f.sent).toEqual([]);
+  });
+
+  it('says nothing when the trust names no known service', async () => {
+    document.body.innerHTML = `<main><h1>OtherRole</h1><div role="tabpanel"><pre>${JSON.stringify({
+      Statement: [
+        { Principal: { AWS: 'arn:aws:iam::123412341234:root' }, Action: 'sts:AssumeRole' },
+      ],
+    })}</pre></div></main>`;
+    const f = fake('/roles/details/OtherRole', 'en', {
+      connections: [],
+      services: [{ name: 'Example Service', accountId: '999988887777' }],
+    });
+    await connectedRoles(f.context, controller.signal);
+    expect(f.rendered).toEqual([]);
+  });
+
   it('says on its page which service uses the role, at which level, since when', async () => {
     document.body.innerHTML = '<main><h1>ExampleRole</h1></main>';
     const f = fake('/roles/details/ExampleRole');

@@ -11,6 +11,7 @@ import {
   connectionsOnPage,
   planDisconnect,
   planRoleMissing,
+  servicesForRolePage,
   type DisconnectEvent,
   type RoleMissingEvent,
 } from '../../../src/core/lifecycle.ts';
@@ -19,7 +20,12 @@ import type { Connection } from '../../../src/core/messages.ts';
 import { notFoundShown } from '../../../src/core/not-found.ts';
 import { parseRoleEvent } from '../../../src/core/report.ts';
 import type { Setup } from '../../../src/core/setup.ts';
-import { ACCOUNT, capturedSetup, consoleSender as sender } from '../../support/setup-fixtures.ts';
+import {
+  ACCOUNT,
+  capturedSetup,
+  consoleSender as sender,
+  parsedExampleProfiles,
+} from '../../support/setup-fixtures.ts';
 
 const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
 const CONNECTION_ID = '2f0c3a4e-6d0b-4c59-9a43-0e7f3b9d8a11';
@@ -259,5 +265,16 @@ describe('a connected role seen on a page with no setup', () => {
       missing({ roleName: 'Else', listed: { names: [], total: 0 } }),
     ])
       expect([event, plan(event).ok]).toEqual([event, false]);
+  });
+});
+
+describe('a role page with no connection', () => {
+  it('is told the known services’ accounts of its partition, and no other page is', () => {
+    const profiles = parsedExampleProfiles();
+    const services = servicesForRolePage(profiles, 'aws', '/roles/details/SomeRole');
+    expect(services).toContainEqual({ name: 'Crossrole Demo Service', accountId: '999988887777' });
+    expect(services.every((s) => /^\d{12}$/.test(s.accountId))).toBe(true);
+    expect(servicesForRolePage(profiles, 'aws', '/roles')).toEqual([]);
+    expect(servicesForRolePage(profiles, 'aws', '/policies')).toEqual([]);
   });
 });
