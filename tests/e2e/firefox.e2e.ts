@@ -71,6 +71,21 @@ async function openPopup(): Promise<string> {
   return handle;
 }
 
+/** In the open popup: the demo service, then "Open in AWS console" and its new tab. */
+async function openDemoInConsole(): Promise<void> {
+  const known = await env.firefox.tabs();
+  await env.firefox.click(
+    await env.firefox.waitFor<ElementRef>(
+      'the demo service',
+      RADIO_LABELLED,
+      10_000,
+      'Crossrole Demo Service',
+    ),
+  );
+  await clickButton('Open in AWS console');
+  await env.firefox.waitForNewTab(known);
+}
+
 type StoredSetup = {
   id: string;
   state: string;
@@ -93,17 +108,7 @@ describe('Firefox ESR', () => {
     await env.firefox.screenshot('popup.png');
     // The background (an event page in Firefox) answers the popup.
     expect((await popupState()).setups).toEqual([]);
-    const known = await env.firefox.tabs();
-    await env.firefox.click(
-      await env.firefox.waitFor<ElementRef>(
-        'the demo service',
-        RADIO_LABELLED,
-        10_000,
-        'Crossrole Demo Service',
-      ),
-    );
-    await clickButton('Open in AWS console');
-    await env.firefox.waitForNewTab(known);
+    await openDemoInConsole();
     await env.firefox.waitFor('the console page', `return location.protocol === 'https:';`);
     expect(await env.firefox.url()).toMatch(
       /^https:\/\/(us-east-1\.)?console\.aws\.amazon\.com\/iam\/home/,
@@ -129,17 +134,7 @@ describe('Firefox ESR', () => {
   it('a connected role’s page: its check against the service today runs in the same tab, and nothing is sent when IAM holds what the service was told', async () => {
     const before = env.service.connections().length;
     await openPopup();
-    const known = await env.firefox.tabs();
-    await env.firefox.click(
-      await env.firefox.waitFor<ElementRef>(
-        'the demo service',
-        RADIO_LABELLED,
-        10_000,
-        'Crossrole Demo Service',
-      ),
-    );
-    await clickButton('Open in AWS console');
-    await env.firefox.waitForNewTab(known);
+    await openDemoInConsole();
     await waitForPanelTitle('Ready: press Create role', 60_000);
     await clickButton('Create role');
     await env.service.waitForConnections(before + 1, 30_000);
