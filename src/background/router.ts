@@ -125,29 +125,26 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
           route: message.route,
           sessionAccountId: message.sessionAccountId,
         });
-        // With no setup here, an IAM page may still show a connected role (docs/lifecycle.md).
-        const connections =
-          setup || from.console !== 'iam'
-            ? []
-            : connectionsOnPage(
-                await loadConnections(),
-                {
-                  partition: from.partition,
-                  host: from.url.hostname,
-                  route: message.route,
-                  sessionAccountId: message.sessionAccountId ?? null,
-                },
-                levelNames(await loadImportedProfiles()),
-              );
-        // A role page with neither: its trust may name a known service (docs/lifecycle.md).
+        // With no setup here, an IAM page may still show a connected role (docs/lifecycle.md),
+        // or a role page a role whose trust names a known service.
+        const noSetupIam = !setup && from.console === 'iam';
+        const profiles = noSetupIam ? [...builtins(), ...(await loadImportedProfiles())] : [];
+        const connections = noSetupIam
+          ? connectionsOnPage(
+              await loadConnections(),
+              {
+                partition: from.partition,
+                host: from.url.hostname,
+                route: message.route,
+                sessionAccountId: message.sessionAccountId ?? null,
+              },
+              levelNames(profiles),
+            )
+          : [];
         const services =
-          setup || from.console !== 'iam' || connections.length
-            ? []
-            : servicesForRolePage(
-                [...builtins(), ...(await loadImportedProfiles())],
-                from.partition,
-                message.route,
-              );
+          noSetupIam && !connections.length
+            ? servicesForRolePage(profiles, from.partition, message.route)
+            : [];
         return {
           ok: true,
           value: setup ? toContentSetup(setup) : null,
@@ -260,8 +257,7 @@ async function route(raw: unknown, sender: Runtime.MessageSender): Promise<Reply
 }
 
 /** A connection's access level by its label in the service's profile, built in or imported. */
-function levelNames(imported: readonly ServiceProfile[]) {
-  const profiles = [...builtins(), ...imported];
+function levelNames(profiles: readonly ServiceProfile[]) {
   return (c: Connection): string | undefined =>
     profiles.find((p) => p.id === c.profileId)?.access.find((l) => l.id === c.levelId)?.label;
 }
