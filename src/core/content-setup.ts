@@ -109,16 +109,16 @@ const MODES: readonly ContentSetupMode[] = [
 ];
 
 /**
- * A connected role a page shows, as the tab is told of it in reply to its hello when no setup
- * runs there (docs/lifecycle.md): no External ID, no report URL.
- */
-/**
  * A service whose AWS account a role page's trust policy may name (docs/lifecycle.md): told to a
  * role page where no setup runs and no connection is known, to recognise a role connected
  * elsewhere.
  */
 export type KnownService = { name: string; accountId: string };
 
+/**
+ * A connected role a page shows, as the tab is told of it in reply to its hello when no setup
+ * runs there (docs/lifecycle.md): no External ID, no report URL.
+ */
 export type ConnectionView = {
   id: string;
   serviceName: string;
@@ -141,6 +141,7 @@ export type ContentSetupReply =
       words?: Record<string, string>;
       /** The connected roles the page shows, when no setup runs in the tab. */
       connections?: ConnectionView[];
+      /** On a role page with neither: the services its trust may name. */
       services?: KnownService[];
     }
   | { ok: false; error: string };

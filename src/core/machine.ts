@@ -240,9 +240,10 @@ function disconnectView(setup: Setup): Partial<ContentSetup> {
 /** An update's read-back, for the role page's panel (docs/lifecycle.md). */
 function updateView(setup: Setup): Partial<ContentSetup> {
   const kept = keptFromBefore(setup).map(nameInArn).slice(0, 20);
+  const policy = policyToCheck(setup);
   return {
     update: true,
-    ...(policyToCheck(setup) ? { policyToCheck: policyToCheck(setup)! } : {}),
+    ...(policy ? { policyToCheck: policy } : {}),
     ...(setup.upToDate ? { upToDate: true } : {}),
     ...(kept.length ? { keptPolicies: kept } : {}),
   };
