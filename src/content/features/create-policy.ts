@@ -3,7 +3,7 @@
 // reads it back, fills name and description, and leaves Create policy to the customer.
 import { ANY_MODE, type Feature } from '../feature.ts';
 import { findButton, findByLabel, setValue, settled, waitFor } from '../lib/dom.ts';
-import { findEditorElement, readEditorText, sameJson, writeEditorText } from '../lib/editor.ts';
+import { writePolicyEditor } from '../lib/editor.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { stepNumber } from '../lib/steps.ts';
@@ -34,14 +34,9 @@ export const createPolicy: Feature = {
       timeoutMs: 10_000,
     });
     if (jsonTab && jsonTab.getAttribute('aria-pressed') !== 'true') jsonTab.click();
-    const editor = await waitFor(() => findEditorElement(), { signal, timeoutMs: 10_000 });
-    if (!editor) context.miss('policy-editor');
-    // Written once the editor has settled: an editor element can exist before its page listens
-    // to its changes, and a text written then shows but is not what Create policy sends.
-    if (editor) await settled(signal);
+    const written = await writePolicyEditor(json, signal, context.miss);
     if (signal.aborted) return;
-    const method = editor ? await writeEditorText(json) : 'clipboard';
-    if (method !== 'clipboard' && sameJson(await readEditorText(), json)) {
+    if (written) {
       items.push({ status: 'done', text: t.policyPasted(policy.name) });
     } else {
       items.push({

@@ -7,7 +7,7 @@
 import { editedPolicyArn, policyArnFromPath } from '../../core/console-links.ts';
 import type { Feature, FeatureContext } from '../feature.ts';
 import { enabledButton, findButton, normalize, settled, waitFor } from '../lib/dom.ts';
-import { findEditorElement, readEditorText, sameJson, writeEditorText } from '../lib/editor.ts';
+import { findEditorElement, readEditorText, writePolicyEditor } from '../lib/editor.ts';
 import { guardWord } from '../lib/guard.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { mainContent, selectTab, shown } from '../lib/page.ts';
@@ -149,17 +149,8 @@ async function edit(context: FeatureContext, arn: string, signal: AbortSignal): 
   // The JSON side of a Visual | JSON switch, when the page has one.
   const jsonTab = findButton(document, labelsFor('json', context.language));
   if (jsonTab && jsonTab.getAttribute('aria-pressed') !== 'true') jsonTab.click();
-  const editor = await waitFor(() => findEditorElement(mainContent() ?? document), {
-    signal,
-    timeoutMs: 10_000,
-  });
-  if (!editor) context.miss('policy-editor');
-  if (editor) await settled(signal);
+  const written = await writePolicyEditor(json, signal, context.miss, mainContent() ?? document);
   if (signal.aborted) return;
-  const written =
-    editor &&
-    (await writeEditorText(json)) !== 'clipboard' &&
-    sameJson(await readEditorText(), json);
   render(context, word('policyEditTitle'), [
     written
       ? { status: 'done', text: word('policyWritten') }

@@ -3,6 +3,8 @@
 // paste from the clipboard. Never typed key by key (editors auto-close brackets). Every write
 // is read back and compared as parsed JSON.
 
+import { settled, waitFor } from './dom.ts';
+
 /** The page-world script's answer (forgeable by the page: it is never proof of anything). */
 function editorAnswer(raw: unknown): { id: string; ok: boolean; text: string | null } | null {
   let v: unknown;
@@ -106,4 +108,26 @@ export async function writeEditorText(text: string): Promise<WriteMethod> {
     if (sameJson(await readEditorText(), text)) return 'paste-event';
   }
   return 'clipboard';
+}
+
+/**
+ * Puts a policy's JSON into the page's editor, once the editor has settled (an editor element can
+ * exist before its page listens to its changes, and a text written then shows but is not what
+ * the page sends), and reads it back. False: no editor, the text did not take, or the page was
+ * left; the caller then offers the customer a copy to paste.
+ */
+export async function writePolicyEditor(
+  json: string,
+  signal: AbortSignal,
+  miss: (field: string) => void,
+  root: ParentNode = document,
+): Promise<boolean> {
+  const editor = await waitFor(() => findEditorElement(root), { signal, timeoutMs: 10_000 });
+  if (!editor) {
+    miss('policy-editor');
+    return false;
+  }
+  await settled(signal);
+  if (signal.aborted) return false;
+  return (await writeEditorText(json)) !== 'clipboard' && sameJson(await readEditorText(), json);
 }
