@@ -22,7 +22,7 @@ import {
 } from '../core/machine.ts';
 import { memberSetupId, stackSetNameFromRoute } from '../core/organization.ts';
 import { accountIdFromHost } from '../core/partition.ts';
-import type { Message, SetupStartInput, SetupStarted } from '../core/messages.ts';
+import type { Connection, Message, SetupStartInput, SetupStarted } from '../core/messages.ts';
 import { problem, type Problem } from '../core/problems.ts';
 import { refusal } from '../core/refusal.ts';
 import type { Setup, SetupState } from '../core/setup.ts';
@@ -371,22 +371,9 @@ export async function startUpdate(
   }
   const connection = (await loadConnections()).find((c) => c.setupId === connectionId);
   if (!connection) return refuse(problem('unknownSetup'));
-  const profile = await findProfile(connection.profileId);
-  if (!profile) return refuse(problem('unknownService', { id: connection.profileId }));
-  const running = (await loadSetups()).find(
-    (s) =>
-      s.mode === 'update-role' &&
-      s.connectionId === connectionId &&
-      s.state === 'arn-captured' &&
-      s.levelId === levelId,
-  );
+  const running = (await runningUpdates(connectionId)).find((s) => s.levelId === levelId);
   if (running) return startUpdate(connectionId, levelId, running.id);
-  const planned = planUpdate(connection, profile, levelId, { id, now: Date.now() });
-  if (!planned.ok) return { ok: false, error: planned.error };
-  await addSetup(planned.value, null);
-  const url = updateUrl(planned.value);
-  await openTab(id, url);
-  return { ok: true, value: { setupId: id, url } };
+  return addUpdate(connection, levelId, id, null);
 }
 
 /**
@@ -406,26 +393,41 @@ export async function checkInTab(
       ok: false,
       error: `This console is not signed in to account ${connection.accountId}.`,
     };
-  const running = (await loadSetups()).some(
-    (s) =>
-      s.mode === 'update-role' &&
-      s.connectionId === connection.setupId &&
-      s.state === 'arn-captured',
-  );
-  if (running)
+  if ((await runningUpdates(connection.setupId)).length)
     return { ok: false, error: 'A check of this connection is already under way in Crossrole.' };
+  const added = await addUpdate(connection, connection.levelId ?? '', crypto.randomUUID(), sender);
+  return added.ok ? { ok: true, value: null } : { ok: false, error: added.error };
+}
+
+/** The updates of a connection still reading its role back. */
+const runningUpdates = async (connectionId: string): Promise<Setup[]> =>
+  (await loadSetups()).filter(
+    (s) =>
+      s.mode === 'update-role' && s.connectionId === connectionId && s.state === 'arn-captured',
+  );
+
+/**
+ * An update of `connection` planned from its service's profile today and saved, then run: in the
+ * console tab `tab` when given (its content script runs again), else in a new tab.
+ */
+async function addUpdate(
+  connection: Connection,
+  levelId: string,
+  id: string,
+  tab: ConsoleSender | null,
+): Promise<Outcome<SetupStarted>> {
   const profile = await findProfile(connection.profileId);
-  if (!profile)
-    return { ok: false, error: `Crossrole no longer has ${connection.serviceName}’s profile.` };
-  const planned = planUpdate(connection, profile, connection.levelId ?? '', {
-    id: crypto.randomUUID(),
-    now: Date.now(),
-  });
+  if (!profile) return refuse(problem('unknownService', { id: connection.profileId }));
+  const planned = planUpdate(connection, profile, levelId, { id, now: Date.now() });
   if (!planned.ok) return { ok: false, error: planned.error };
-  const setup = { ...planned.value, tabId: sender.tabId, consoleHost: sender.host };
+  const setup: Setup = tab
+    ? { ...planned.value, tabId: tab.tabId, consoleHost: tab.host }
+    : planned.value;
   await addSetup(setup, null);
-  await continueInTab(sender.tabId, updateUrl(setup, sender.host));
-  return { ok: true, value: null };
+  const url = updateUrl(setup, tab?.host ?? null);
+  if (tab) await continueInTab(tab.tabId, url);
+  else await openTab(id, url);
+  return { ok: true, value: { setupId: id, url } };
 }
 
 /**
