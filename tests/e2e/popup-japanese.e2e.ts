@@ -81,4 +81,45 @@ describe('the popup in Japanese', () => {
     await page.getByRole('radio', { name: /^Acme Diagrams/ }).waitFor({ state: 'detached' });
     await page.close();
   });
+
+  it('asks in Japanese which level to check a connected account against, its question taking the focus', async () => {
+    // A delivered connection of the demo service, as the background keeps it.
+    await env.session.worker.evaluate(() =>
+      chrome.storage.local.set({
+        connections: [
+          {
+            setupId: '2f0c3a4e-6d0b-4c59-9a43-0e7f3b9d8a11',
+            profileId: 'crossrole-demo',
+            serviceName: 'Crossrole Demo Service',
+            partition: 'aws',
+            accountId: '111122223333',
+            roleArn: 'arn:aws:iam::111122223333:role/CrossroleDemoRole',
+            deliveredAt: Date.UTC(2026, 11, 1),
+            roleName: 'CrossroleDemoRole',
+            externalId: 'demo-abcdefghijklmnopqrstuv',
+            reportUrl: 'http://127.0.0.1:47615/crossrole/report',
+            levelId: 'read-only',
+            optionIds: [],
+            policyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+            createdPolicyArns: [],
+          },
+        ],
+      }),
+    );
+    const page = await popup();
+    await page
+      .getByRole('button', { name: 'アカウント 111122223333 の CrossroleDemoRole を確認して更新' })
+      .click();
+    const question = page.getByRole('group', {
+      name: 'アカウント 111122223333 のロール CrossroleDemoRole を、Crossrole Demo Service が今求める内容と照合しますか?',
+    });
+    await question.waitFor();
+    const level = question.getByLabel(ja.updateLevel.message);
+    expect(await level.evaluate((el) => el === document.activeElement)).toBe(true);
+    await question.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'popup/update-ask-ja-380x600.png', { fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    await env.session.worker.evaluate(() => chrome.storage.local.remove('connections'));
+    await page.close();
+  });
 });

@@ -447,7 +447,7 @@ export function Connections(props: {
                       {t('disconnectedOn', new Date(c.disconnectedAt).toLocaleDateString())}
                     </p>
                   ) : asking?.id === c.setupId && asking.what === 'update' ? (
-                    <div class="confirm" role="group" aria-labelledby={`update-${c.setupId}`}>
+                    <div class="confirm check" role="group" aria-labelledby={`update-${c.setupId}`}>
                       <p id={`update-${c.setupId}`}>
                         <strong>{t('updateAsk', role, c.accountId, service)}</strong>
                       </p>
