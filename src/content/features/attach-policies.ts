@@ -5,24 +5,17 @@
 // so it is known by what it shows: a heading "Attach policy to <role>" (or the breadcrumb "Add
 // permissions"), a policy table and the Add permissions button (docs/console.md).
 import { ANY_MODE, type Feature } from '../feature.ts';
-import { findButton, normalize, waitFor } from '../lib/dom.ts';
+import { findButton, waitFor } from '../lib/dom.ts';
 import { guardWord } from '../lib/guard.ts';
 import { say } from '../lib/i18n.ts';
 import { labelsFor, type Language } from '../lib/labels.ts';
-import { headings, mainContent } from '../lib/page.ts';
+import { headingNaming, mainContent } from '../lib/page.ts';
 import { selectPolicies } from '../lib/policy-table.ts';
 import { stepNumber } from '../lib/steps.ts';
 
 /** The page's title names the role it attaches to: "Attach policy to <role>". */
-function attachTarget(language: Language): string | null {
-  for (const heading of headings()) {
-    for (const prefix of labelsFor('attachPolicyTo', language)) {
-      if (heading.startsWith(prefix)) return normalize(heading.slice(prefix.length));
-      if (heading.endsWith(prefix)) return normalize(heading.slice(0, -prefix.length));
-    }
-  }
-  return null;
-}
+const attachTarget = (language: Language): string | null =>
+  headingNaming('attachPolicyTo', language);
 
 function addButton(language: Language): HTMLButtonElement | null {
   const main = mainContent();

@@ -61,6 +61,20 @@ export function headings(doc: Document = document): string[] {
   );
 }
 
+/**
+ * The name a shown heading gives beside one of `key`'s labels: after it ("Attach policy to
+ * <role>"), or before it, as Japanese titles put it ("<role> にポリシーをアタッチ").
+ */
+export function headingNaming(key: LabelKey, language: Language): string | null {
+  for (const heading of headings()) {
+    for (const label of labelsFor(key, language)) {
+      if (heading.startsWith(label)) return normalize(heading.slice(label.length));
+      if (heading.endsWith(label)) return normalize(heading.slice(0, -label.length));
+    }
+  }
+  return null;
+}
+
 /** Selects a tab of the main content by its name; true once it is the selected one. */
 export function selectTab(
   key: LabelKey,
