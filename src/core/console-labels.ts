@@ -52,6 +52,7 @@ export const CONSOLE_LABELS = {
   delete: { en: ['Delete'], ja: ['削除'] },
   saveChanges: { en: ['Save changes'], ja: ['変更の保存', '変更を保存'] },
   policyVersions: { en: ['Policy versions'], ja: ['ポリシーのバージョン', 'ポリシーバージョン'] },
+  modifyPermissionsIn: { en: ['Modify permissions in'], ja: ['の許可を変更'] },
   boundarySection: { en: ['Set permissions boundary'], ja: ['アクセス許可の境界の設定'] },
   useBoundary: { en: ['Use a permissions boundary'], ja: ['アクセス許可の境界を使用'] },
   permissionsBoundary: { en: ['Permissions boundary'], ja: ['アクセス許可の境界'] },

@@ -9,22 +9,31 @@ import type { Feature, FeatureContext } from '../feature.ts';
 import { enabledButton, findButton, normalize, settled, waitFor } from '../lib/dom.ts';
 import { findEditorElement, readEditorText, writePolicyEditor } from '../lib/editor.ts';
 import { guardWord } from '../lib/guard.ts';
-import { labelsFor } from '../lib/labels.ts';
-import { mainContent, selectTab, shown } from '../lib/page.ts';
+import { labelsFor, type Language } from '../lib/labels.ts';
+import { headingNaming, mainContent, selectTab, shown } from '../lib/page.ts';
 import { policyName, stepNumber } from '../lib/steps.ts';
 import { dataRows, tableContainer, tableLoading } from '../lib/table.ts';
 import type { PanelAction, PanelItem } from '../panel.ts';
 
+/** The Edit page by what it shows, under whatever route: "Modify permissions in <policy>". */
+const editedPolicy = (language: Language): string | null =>
+  findEditorElement(mainContent() ?? document)
+    ? headingNaming('modifyPermissionsIn', language)
+    : null;
+
 export const policyVersion: Feature = {
   id: 'policy-version',
   matches: (path) => policyArnFromPath(path) !== null || editedPolicyArn(path) !== null,
+  shows: (language) => editedPolicy(language) !== null,
   modes: ['create-role'],
   states: ['arn-captured'],
   async init(context, signal) {
     const arn = context.setup.update ? context.setup.policyToCheck : undefined;
     if (!arn) return;
-    if (editedPolicyArn(context.path) === arn) return edit(context, arn, signal);
-    if (policyArnFromPath(context.path) === arn) return read(context, arn, signal);
+    const { path, language } = context;
+    if (policyArnFromPath(path) === arn) return read(context, arn, signal);
+    if (editedPolicyArn(path) === arn || editedPolicy(language) === policyName(arn))
+      return edit(context, arn, signal);
   },
 };
 

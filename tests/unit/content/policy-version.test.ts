@@ -118,6 +118,25 @@ describe('An update’s policy page', () => {
     expect(fake.sent).toEqual([]);
   });
 
+  it.each([
+    ['en', 'Modify permissions in ExampleBilling'],
+    ['ja', 'ExampleBilling の許可を変更'],
+  ] as const)(
+    'knows the Edit page by its title and editor under another route (%s)',
+    async (language, title) => {
+      document.body.innerHTML = `<main><h1>${title}</h1><textarea>{}</textarea>
+        <button>${language === 'ja' ? '変更の保存' : 'Save changes'}</button></main>`;
+      const fake = fakeContext({ setup: UPDATE, path: '/policies/somewhere-new', language });
+      expect(await fake.start(policyVersion, controller.signal)).toBe(true);
+      expect(JSON.parse(document.querySelector('textarea')!.value)).toEqual(DOCUMENT);
+      // Another policy's Edit page is not this update's.
+      document.body.innerHTML = `<main><h1>${title.replace('ExampleBilling', 'Other')}</h1>
+        <textarea>{}</textarea></main>`;
+      await fake.start(policyVersion, controller.signal);
+      expect(document.querySelector('textarea')!.value).toBe('{}');
+    },
+  );
+
   it('does nothing for a policy the update does not check, or outside an update', async () => {
     policyPage(DOCUMENT, ['v1 (Default) | x']);
     const other = fakeContext({
