@@ -384,6 +384,12 @@ export function applyPolicyShown(
   const { versions, defaultVersion } = parseVersionRows(event.versionRows);
   const same = samePolicyDocument(event.documentText, planned.document);
   const seen = setup.checkedPolicies?.[planned.name];
+  // A new version is reported only from and to ids the page showed: a document that differs, or
+  // differed at the last read, needs the default version read.
+  if ((!same || (seen && !seen.same)) && !defaultVersion)
+    return refusedStep(
+      `The page does not show which version of ${planned.name} is the default: open its Policy versions tab, then read the policy again.`,
+    );
   const checked: Setup = {
     ...setup,
     checkedPolicies: {

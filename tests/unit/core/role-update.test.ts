@@ -183,6 +183,22 @@ describe('a custom policy read on its page', () => {
     ]);
   });
 
+  it('needs the default version read whenever the document differs or did, so a new version is never unsaid', () => {
+    const unread = applyPolicyShown(reading(), shown('{"Statement":[]}', []), sender());
+    expect(unread.reply).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('which version of ExampleCostInventoryBilling is the default'),
+    });
+    expect(unread.next).toBeNull();
+    const before = applyPolicyShown(reading(), shown('{}', ['v1 (Default)']), sender()).next!;
+    const after = applyPolicyShown(before, shown(JSON.stringify(planned.document), []), sender());
+    expect(after.reply.ok).toBe(false);
+    // The same document from the start needs no version: nothing changed.
+    const same = applyPolicyShown(reading(), shown(JSON.stringify(planned.document), []), sender());
+    expect(same.reply).toMatchObject({ ok: true });
+    expect(updateChanges(same.next!)).toEqual([]);
+  });
+
   it('refuses a page of another tab, a policy it does not check, an unreadable document', () => {
     expect(applyPolicyShown(reading(), shown('{}', []), sender({ tabId: 8 })).reply.ok).toBe(false);
     const other = { ...shown('{}', []), policyName: 'Other' };
